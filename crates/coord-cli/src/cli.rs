@@ -1,0 +1,233 @@
+//! The command line, declared with clap.
+
+use crate::exit::EXIT_CODES_HELP;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// coord — who catches the citizen, so that he does not fall between two chairs?
+///
+/// Coordinates one citizen's course back to health and work between the jobcenter, the municipal
+/// health services, the GP, the hospital, the employer and volunteers. Every command about a
+/// citizen takes a case file (one JSON document per course) and uses coord's built-in reference
+/// data unless `--reference FILE` replaces parts of it.
+#[derive(Debug, Parser)]
+#[command(name = "coord", version, after_help = EXIT_CODES_HELP)]
+pub struct Cli {
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    /// Lines a caseworker can read.
+    #[default]
+    Text,
+    /// The JSON answer envelope (as coord-json returns it).
+    Json,
+}
+
+/// Label language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Lang {
+    /// Danish.
+    Da,
+    /// English.
+    #[default]
+    En,
+}
+
+impl From<Lang> for coord_core::category::Language {
+    fn from(l: Lang) -> Self {
+        match l {
+            Lang::Da => coord_core::category::Language::Da,
+            Lang::En => coord_core::category::Language::En,
+        }
+    }
+}
+
+/// Options every command about a citizen shares.
+#[derive(Debug, Clone, Args)]
+pub struct Common {
+    /// Reference data replacing parts of the built-in defaults (legal rules, consent policy …).
+    #[arg(long, value_name = "FILE")]
+    pub reference: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Language of labels in text output.
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the embedded demo: no files needed.
+    #[command(after_help = "Example:\n  coord demo\n  coord demo --format json")]
+    Demo(DemoArgs),
+    /// Access decisions: may this actor view, receive or report this information?
+    #[command(subcommand)]
+    Access(AccessCommand),
+    /// Consents: validate them, find the missing ones, minimise a record.
+    #[command(subcommand)]
+    Consent(ConsentCommand),
+    /// Print the JSON Schema of a call or answer, or write them all.
+    #[command(
+        after_help = "Examples:\n  coord schema --list\n  coord schema case-file\n  coord schema --write docs/schemas"
+    )]
+    Schema(SchemaArgs),
+}
+
+/// `coord demo`.
+#[derive(Debug, Clone, Args)]
+pub struct DemoArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Language of labels in text output.
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
+}
+
+/// `coord access …`.
+#[derive(Debug, Subcommand)]
+pub enum AccessCommand {
+    /// Decide an access request, per information category.
+    #[command(after_help = "Examples:
+  coord access check case.json --request request.json
+  coord access check case.json --requester mette --holder rehab-hillerod \\
+      --category treatment_progress --category health_status --action view \\
+      --purpose return-to-work --at 2025-04-01T09:00:00+02:00
+  coord access check case.json --ndjson < requests.ndjson > decisions.ndjson
+
+Exit codes: 0 all permitted, 1 some category denied, 2 usage, 3 invalid input, 4 I/O.")]
+    Check(AccessCheckArgs),
+}
+
+/// `coord access check`.
+#[derive(Debug, Clone, Args)]
+pub struct AccessCheckArgs {
+    /// The case file (`-` for standard input).
+    pub case: PathBuf,
+    /// The request as a JSON file (instead of the flags below).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["requester", "ndjson"])]
+    pub request: Option<PathBuf>,
+    /// Read requests as NDJSON from standard input (or --input) and write one answer per line.
+    #[arg(long)]
+    pub ndjson: bool,
+    /// With --ndjson: read from this file instead of standard input.
+    #[arg(long, value_name = "FILE", requires = "ndjson")]
+    pub input: Option<PathBuf>,
+    /// Who asks (an actor id in the case file).
+    #[arg(long, requires_all = ["holder", "category", "action", "purpose", "at"])]
+    pub requester: Option<String>,
+    /// Who holds the information (an actor id).
+    #[arg(long)]
+    pub holder: Option<String>,
+    /// An information category (repeat for several), e.g. `treatment_progress`.
+    #[arg(long)]
+    pub category: Vec<String>,
+    /// `view`, `disclose` or `report_attendance`.
+    #[arg(long)]
+    pub action: Option<String>,
+    /// The purpose id.
+    #[arg(long)]
+    pub purpose: Option<String>,
+    /// The moment, RFC 3339 with offset (e.g. `2025-04-01T09:00:00+02:00`).
+    #[arg(long)]
+    pub at: Option<String>,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// `coord consent …`.
+#[derive(Debug, Subcommand)]
+pub enum ConsentCommand {
+    /// Validate every consent of a case file (retssikkerhedsloven §11a, the consent policy) and the
+    /// references around them.
+    #[command(
+        after_help = "Example:\n  coord consent validate case.json\n\nExit codes: 0 valid, 1 problems found, 3 invalid input, 4 I/O."
+    )]
+    Validate(CaseArgs),
+    /// Say which consent an intended flow lacks, as the consent to ask the citizen for.
+    #[command(after_help = "Example:
+  coord consent gaps case.json --holder rehab-hillerod --recipient mette \\
+      --category treatment_progress --category attendance --action disclose \\
+      --purpose return-to-work --at 2025-04-01T09:00:00+02:00
+
+Exit codes: 0 nothing missing, 1 a consent is missing or a flow is forbidden, 3 invalid input.")]
+    Gaps(GapsArgs),
+    /// Release only the permitted sections of a record (minimisation).
+    #[command(
+        after_help = "Example:\n  coord consent minimise case.json --release release.json\n\nExit codes: 0 all released, 1 something withheld, 3 invalid input."
+    )]
+    Minimise(MinimiseArgs),
+}
+
+/// A command that takes just a case file.
+#[derive(Debug, Clone, Args)]
+pub struct CaseArgs {
+    /// The case file (`-` for standard input).
+    pub case: PathBuf,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// `coord consent gaps`.
+#[derive(Debug, Clone, Args)]
+pub struct GapsArgs {
+    /// The case file (`-` for standard input).
+    pub case: PathBuf,
+    /// Who holds the information (an actor id).
+    #[arg(long)]
+    pub holder: String,
+    /// Who should receive it (an actor id).
+    #[arg(long)]
+    pub recipient: String,
+    /// An information category (repeat for several).
+    #[arg(long, required = true)]
+    pub category: Vec<String>,
+    /// `view`, `disclose` or `report_attendance`.
+    #[arg(long)]
+    pub action: String,
+    /// The purpose id.
+    #[arg(long)]
+    pub purpose: String,
+    /// The moment, RFC 3339 with offset.
+    #[arg(long)]
+    pub at: String,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// `coord consent minimise`.
+#[derive(Debug, Clone, Args)]
+pub struct MinimiseArgs {
+    /// The case file (`-` for standard input).
+    pub case: PathBuf,
+    /// The release request with its record, as JSON.
+    #[arg(long, value_name = "FILE")]
+    pub release: PathBuf,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// `coord schema`.
+#[derive(Debug, Clone, Args)]
+pub struct SchemaArgs {
+    /// The schema to print (see --list).
+    #[arg(required_unless_present_any = ["list", "write"])]
+    pub name: Option<String>,
+    /// List the schema names.
+    #[arg(long)]
+    pub list: bool,
+    /// Write every schema as NAME.json into this directory.
+    #[arg(long, value_name = "DIR")]
+    pub write: Option<PathBuf>,
+}

@@ -1,0 +1,99 @@
+//! `coord access check`.
+
+use super::{case, emit, reference, value};
+use crate::cli::AccessCheckArgs;
+use crate::exit::Outcome;
+use crate::io::{read_json, Failure};
+use coord_core::consent::{AccessIndex, AccessRequest};
+use coord_core::pointer::Pointer;
+use coord_json::envelope::Answer;
+use coord_json::parse::parse;
+use coord_json::problems::problem;
+use std::io::BufRead;
+
+/// Run `coord access check`.
+pub fn check(args: &AccessCheckArgs) -> Result<Outcome, Failure> {
+    let reference = reference(&args.common)?;
+    let checked = case(&args.case, &reference)?;
+    let index = AccessIndex::new(&checked, &reference);
+    if args.ndjson {
+        let input: Box<dyn BufRead> = match &args.input {
+            Some(path) => Box::new(std::io::BufReader::with_capacity(
+                256 * 1024,
+                std::fs::File::open(path).map_err(|e| Failure::io(path, &e))?,
+            )),
+            None => Box::new(std::io::BufReader::with_capacity(
+                256 * 1024,
+                std::io::stdin(),
+            )),
+        };
+        let summary = coord_json::ndjson::stream(input, std::io::stdout(), |line| {
+            match parse::<AccessRequest>(line) {
+                Ok(request) => match index.decide(&request) {
+                    Ok(d) => Answer::success(d),
+                    Err(e) => Answer::failure(vec![problem(&e, &Pointer::root())]),
+                },
+                Err(p) => Answer::failure(vec![p]),
+            }
+        })
+        .map_err(|e| Failure::io(std::path::Path::new("-"), &e))?;
+        return Ok(if summary.failures > 0 {
+            Outcome::InvalidInput
+        } else {
+            Outcome::Success
+        });
+    }
+    let request: AccessRequest = match &args.request {
+        Some(path) => read_json(path)?,
+        None => from_flags(args, &checked)?,
+    };
+    let decision = index.decide(&request).map_err(|e| {
+        Failure::invalid(vec![problem(&e, &Pointer::root())], args.request.as_deref())
+    })?;
+    let lang = args.common.lang.into();
+    let denied = !decision.all_permitted();
+    Ok(emit(args.common.format, decision, denied, |d| {
+        crate::render::decision(checked.case(), d, lang)
+    }))
+}
+
+fn from_flags(
+    args: &AccessCheckArgs,
+    checked: &coord_core::check::CheckedCase,
+) -> Result<AccessRequest, Failure> {
+    let missing = || {
+        Failure {
+        outcome: Outcome::Usage,
+        problems: vec![coord_json::envelope::Problem::new(
+            "usage",
+            "give the request with --request FILE, --ndjson, or --requester/--holder/--category/--action/--purpose/--at",
+            None,
+        )],
+        file: None,
+    }
+    };
+    let (Some(requester), Some(holder), Some(action), Some(purpose), Some(at)) = (
+        &args.requester,
+        &args.holder,
+        &args.action,
+        &args.purpose,
+        &args.at,
+    ) else {
+        return Err(missing());
+    };
+    let case = checked.case();
+    Ok(AccessRequest {
+        requester: requester.as_str().into(),
+        citizen: case.citizen.id.clone(),
+        case: case.id.clone(),
+        holder: holder.as_str().into(),
+        categories: args
+            .category
+            .iter()
+            .map(|c| value("category", c))
+            .collect::<Result<_, _>>()?,
+        action: value("action", action)?,
+        purpose: purpose.as_str().into(),
+        at: value("at", at)?,
+    })
+}

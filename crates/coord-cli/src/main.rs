@@ -1,0 +1,32 @@
+//! The `coord` command: glue between the command line and coord-json / coord-core. It parses,
+//! calls, renders — and decides nothing itself.
+#![forbid(unsafe_code)]
+
+mod cli;
+mod commands;
+mod exit;
+mod io;
+mod render;
+
+use clap::Parser;
+use cli::{AccessCommand, Cli, Command, ConsentCommand};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Demo(a) => commands::demo::run(a),
+        Command::Access(AccessCommand::Check(a)) => commands::access::check(a),
+        Command::Consent(ConsentCommand::Validate(a)) => commands::consent::validate(a),
+        Command::Consent(ConsentCommand::Gaps(a)) => commands::consent::gaps(a),
+        Command::Consent(ConsentCommand::Minimise(a)) => commands::consent::minimise_cmd(a),
+        Command::Schema(a) => commands::schema::run(a),
+    };
+    match result {
+        Ok(outcome) => outcome.code(),
+        Err(failure) => {
+            io::report_failure(&failure);
+            failure.outcome.code()
+        }
+    }
+}

@@ -1,0 +1,51 @@
+//! The case file: one document per citizen's course.
+//!
+//! It holds the citizen, the parties around them and the consents; later parts of coord add the
+//! plan, measurements, team, referrals and events as further fields. Everything in it is about this
+//! one citizen; what a municipality maintains for all citizens (legal rules, rule packs, the offer
+//! catalogue, instrument definitions) is [`crate::reference::ReferenceData`].
+
+use crate::consent::model::Consent;
+use crate::ids::{ActorId, CaseId, CitizenId};
+use crate::party::Actor;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The citizen whose course this is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Citizen {
+    /// A pseudonymous id (never a CPR number).
+    pub id: CitizenId,
+    /// The name to show in reports.
+    pub name: String,
+    /// The citizen as an actor in this case file (so they can record a revocation, be a holder …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<ActorId>,
+}
+
+/// One citizen's course: the document every command about a citizen takes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CaseFile {
+    /// The case id.
+    pub id: CaseId,
+    /// A short title for people ("Back pain and depression, sickness benefit").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// The citizen.
+    pub citizen: Citizen,
+    /// The actors around the citizen.
+    #[serde(default)]
+    pub actors: Vec<Actor>,
+    /// The consents the citizen has given.
+    #[serde(default)]
+    pub consents: Vec<Consent>,
+}
+
+impl CaseFile {
+    /// The actor with this id, if it is in the case file.
+    pub fn actor(&self, id: &ActorId) -> Option<&Actor> {
+        self.actors.iter().find(|a| &a.id == id)
+    }
+}

@@ -1,0 +1,215 @@
+//! Checking a case file against itself and the reference data: unique ids, references that
+//! resolve, consents valid under §11a and the policy. A [`CheckedCase`] can only be made from a case
+//! file that passed, so the engines never meet a dangling reference.
+
+use crate::case_file::CaseFile;
+use crate::consent::validate::{validate_consent, ConsentError};
+use crate::ids::ActorId;
+use crate::pointer::Pointer;
+use crate::reference::ReferenceData;
+use std::collections::{BTreeMap, HashSet};
+use thiserror::Error;
+
+/// A problem that makes a case file unusable. Each message names the place.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum CaseFileError {
+    /// An id is used twice in the same list.
+    #[error("{at}: duplicate id `{id}`, already used at {first}")]
+    DuplicateId {
+        /// Where the second use is.
+        at: Pointer,
+        /// The id.
+        id: String,
+        /// Where it was first used.
+        first: Pointer,
+    },
+    /// An id is empty.
+    #[error("{at}: the id is empty")]
+    EmptyId {
+        /// Where the id is.
+        at: Pointer,
+    },
+    /// A reference to an actor that is not in the case file.
+    #[error("{at}: unknown actor `{id}`: no actor with this id in the case file")]
+    UnknownActor {
+        /// Where the reference is.
+        at: Pointer,
+        /// The dangling id.
+        id: ActorId,
+    },
+    /// A record about another citizen than the case file's.
+    #[error("{at}: this is about citizen `{got}`, but the case file is about `{expected}`")]
+    WrongCitizen {
+        /// Where the citizen id is.
+        at: Pointer,
+        /// The record's citizen.
+        got: String,
+        /// The case file's citizen.
+        expected: String,
+    },
+    /// A consent that is invalid.
+    #[error(transparent)]
+    Consent(#[from] ConsentError),
+}
+
+impl CaseFileError {
+    /// A stable code for programs to match on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            CaseFileError::DuplicateId { .. } => "case_file.duplicate_id",
+            CaseFileError::EmptyId { .. } => "case_file.empty_id",
+            CaseFileError::UnknownActor { .. } => "case_file.unknown_actor",
+            CaseFileError::WrongCitizen { .. } => "case_file.wrong_citizen",
+            CaseFileError::Consent(e) => e.code(),
+        }
+    }
+
+    /// Where in the case file the problem is.
+    pub fn pointer(&self) -> &Pointer {
+        match self {
+            CaseFileError::DuplicateId { at, .. }
+            | CaseFileError::EmptyId { at }
+            | CaseFileError::UnknownActor { at, .. }
+            | CaseFileError::WrongCitizen { at, .. } => at,
+            CaseFileError::Consent(e) => e.pointer(),
+        }
+    }
+}
+
+/// Finds duplicate and empty ids in one list of a document.
+#[derive(Debug)]
+pub struct IdRegistry<'a> {
+    seen: BTreeMap<&'a str, Pointer>,
+}
+
+impl<'a> IdRegistry<'a> {
+    /// An empty registry.
+    pub fn new() -> Self {
+        Self {
+            seen: BTreeMap::new(),
+        }
+    }
+
+    /// Register `id` found at `at`; returns the problem if it is empty or already used.
+    pub fn register(&mut self, id: &'a str, at: Pointer) -> Option<CaseFileError> {
+        if id.trim().is_empty() {
+            return Some(CaseFileError::EmptyId { at });
+        }
+        if let Some(first) = self.seen.get(id) {
+            return Some(CaseFileError::DuplicateId {
+                at,
+                id: id.to_owned(),
+                first: first.clone(),
+            });
+        }
+        self.seen.insert(id, at);
+        None
+    }
+}
+
+impl Default for IdRegistry<'_> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A case file that passed every check. Engines take this, not a raw [`CaseFile`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckedCase {
+    case: CaseFile,
+}
+
+impl CheckedCase {
+    /// Check `case` against itself and `reference`; every problem is returned, in document order.
+    pub fn new(case: CaseFile, reference: &ReferenceData) -> Result<Self, Vec<CaseFileError>> {
+        let errors = check_case_file(&case, reference);
+        if errors.is_empty() {
+            Ok(Self { case })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The case file.
+    pub fn case(&self) -> &CaseFile {
+        &self.case
+    }
+
+    /// Give the case file back.
+    pub fn into_inner(self) -> CaseFile {
+        self.case
+    }
+}
+
+/// Every problem in `case`, in document order (empty when the case file is usable).
+pub fn check_case_file(case: &CaseFile, reference: &ReferenceData) -> Vec<CaseFileError> {
+    let root = Pointer::root();
+    let mut errors = Vec::new();
+    if case.id.as_str().trim().is_empty() {
+        errors.push(CaseFileError::EmptyId { at: root.key("id") });
+    }
+    let actor_ids: HashSet<&ActorId> = case.actors.iter().map(|a| &a.id).collect();
+    let known = |id: &ActorId, at: Pointer, errors: &mut Vec<CaseFileError>| {
+        if !actor_ids.contains(id) {
+            errors.push(CaseFileError::UnknownActor { at, id: id.clone() });
+        }
+    };
+    if let Some(actor) = &case.citizen.actor {
+        known(actor, root.key("citizen").key("actor"), &mut errors);
+    }
+    let mut ids = IdRegistry::new();
+    for (i, actor) in case.actors.iter().enumerate() {
+        let at = root.key("actors").index(i);
+        errors.extend(ids.register(actor.id.as_str(), at.key("id")));
+        if let Some(org) = &actor.organisation {
+            known(org, at.key("organisation"), &mut errors);
+        }
+    }
+    let mut ids = IdRegistry::new();
+    for (i, consent) in case.consents.iter().enumerate() {
+        let at = root.key("consents").index(i);
+        errors.extend(ids.register(consent.id.as_str(), at.key("id")));
+        if consent.citizen != case.citizen.id {
+            errors.push(CaseFileError::WrongCitizen {
+                at: at.key("citizen"),
+                got: consent.citizen.to_string(),
+                expected: case.citizen.id.to_string(),
+            });
+        }
+        if let Some(by) = &consent.recorded_by {
+            known(by, at.key("recorded_by"), &mut errors);
+        }
+        for (j, party) in consent.scope.holders.iter().enumerate() {
+            if let crate::consent::PartyRef::Actor(id) = party {
+                known(
+                    id,
+                    at.key("scope").key("holders").index(j).key("actor"),
+                    &mut errors,
+                );
+            }
+        }
+        for (j, party) in consent.scope.recipients.iter().enumerate() {
+            if let crate::consent::PartyRef::Actor(id) = party {
+                known(
+                    id,
+                    at.key("scope").key("recipients").index(j).key("actor"),
+                    &mut errors,
+                );
+            }
+        }
+        for (j, r) in consent.revocations.iter().enumerate() {
+            known(
+                &r.recorded_by,
+                at.key("revocations").index(j).key("recorded_by"),
+                &mut errors,
+            );
+        }
+        errors.extend(
+            validate_consent(consent, &reference.consent_policy, &at)
+                .into_iter()
+                .map(CaseFileError::from),
+        );
+    }
+    errors
+}

@@ -1,0 +1,665 @@
+//! The access decision: may this actor view / receive / report these categories, and why.
+//!
+//! Per category: a prohibition that matches denies (forbid overrides permit); otherwise a consent in
+//! force that covers the whole request permits, then a legal basis; otherwise deny, with the reason
+//! taken from the consent that came closest to covering the request. Consents and rules are
+//! indexed by category at [`AccessIndex::new`], so a decision only looks at records that can touch
+//! it. The result does not depend on the order of records: ties are broken by id.
+
+use super::legal::{Effect, LegalRule};
+use super::model::{Action, Consent, PartyRef};
+use crate::case_file::CaseFile;
+use crate::category::{InformationCategory, Language};
+use crate::check::CheckedCase;
+use crate::ids::{ActorId, BasisId, CaseId, CitizenId, ConsentId, PurposeId};
+use crate::party::Actor;
+use crate::pointer::Pointer;
+use crate::reference::ReferenceData;
+use crate::time::{date_of, Instant};
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use thiserror::Error;
+
+/// A request to view, receive or report information about the citizen, at a moment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AccessRequest {
+    /// Who asks (the recipient of the information).
+    pub requester: ActorId,
+    /// About which citizen.
+    pub citizen: CitizenId,
+    /// In which case.
+    pub case: CaseId,
+    /// Who holds the information.
+    pub holder: ActorId,
+    /// Which categories.
+    pub categories: Vec<InformationCategory>,
+    /// Which action.
+    pub action: Action,
+    /// For which purpose.
+    pub purpose: PurposeId,
+    /// At which moment (decisions are answered from the state at that moment).
+    pub at: Instant,
+}
+
+/// Why a request cannot be decided at all (as opposed to being denied).
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum RequestError {
+    /// The request names an actor that is not in the case file.
+    #[error("{at}: unknown actor `{id}`: no actor with this id in the case file")]
+    UnknownActor {
+        /// Where the id is.
+        at: Pointer,
+        /// The dangling id.
+        id: ActorId,
+    },
+    /// The request is about another citizen than the case file.
+    #[error("{at}: the request is about citizen `{got}`, but the case file is about `{expected}`")]
+    WrongCitizen {
+        /// Where the citizen id is.
+        at: Pointer,
+        /// The request's citizen.
+        got: CitizenId,
+        /// The case file's citizen.
+        expected: CitizenId,
+    },
+    /// The request names another case than the case file.
+    #[error("{at}: the request is for case `{got}`, but the case file is `{expected}`")]
+    WrongCase {
+        /// Where the case id is.
+        at: Pointer,
+        /// The request's case.
+        got: CaseId,
+        /// The case file's id.
+        expected: CaseId,
+    },
+    /// The request names no category.
+    #[error("{at}: the request names no information category")]
+    NoCategories {
+        /// Where the list is.
+        at: Pointer,
+    },
+}
+
+impl RequestError {
+    /// A stable code for programs to match on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            RequestError::UnknownActor { .. } => "request.unknown_actor",
+            RequestError::WrongCitizen { .. } => "request.wrong_citizen",
+            RequestError::WrongCase { .. } => "request.wrong_case",
+            RequestError::NoCategories { .. } => "request.no_categories",
+        }
+    }
+
+    /// Where in the request the problem is.
+    pub fn pointer(&self) -> &Pointer {
+        match self {
+            RequestError::UnknownActor { at, .. }
+            | RequestError::WrongCitizen { at, .. }
+            | RequestError::WrongCase { at, .. }
+            | RequestError::NoCategories { at } => at,
+        }
+    }
+}
+
+/// What permits a flow.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Grounds {
+    /// A consent in force covers it.
+    Consent {
+        /// The consent.
+        consent: ConsentId,
+    },
+    /// A legal basis permits it without consent.
+    LegalBasis {
+        /// The legal rule.
+        basis: BasisId,
+        /// Its legal source.
+        source: String,
+    },
+}
+
+/// Why a flow is denied.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DenyReason {
+    /// A prohibition forbids it, whatever any consent says.
+    Forbidden {
+        /// The prohibition.
+        rule: BasisId,
+        /// Its legal source.
+        source: String,
+    },
+    /// No consent covers this category at all, and no legal basis permits it.
+    NoConsent,
+    /// The closest consent does not cover this holder.
+    HolderNotCovered {
+        /// The consent.
+        consent: ConsentId,
+    },
+    /// The closest consent does not cover this recipient.
+    RecipientNotCovered {
+        /// The consent.
+        consent: ConsentId,
+    },
+    /// The closest consent does not cover this action.
+    ActionNotCovered {
+        /// The consent.
+        consent: ConsentId,
+    },
+    /// The closest consent does not cover this purpose.
+    PurposeNotCovered {
+        /// The consent.
+        consent: ConsentId,
+    },
+    /// The closest consent is for another case.
+    CaseNotCovered {
+        /// The consent.
+        consent: ConsentId,
+    },
+    /// The closest consent had not been given yet at the moment asked about.
+    NotYetGiven {
+        /// The consent.
+        consent: ConsentId,
+        /// When it was given.
+        given_at: Instant,
+    },
+    /// The closest consent's validity had not started.
+    NotYetValid {
+        /// The consent.
+        consent: ConsentId,
+        /// Its first valid day.
+        from: NaiveDate,
+    },
+    /// The closest consent expired.
+    Expired {
+        /// The consent.
+        consent: ConsentId,
+        /// Its last valid day.
+        on: NaiveDate,
+    },
+    /// The closest consent was revoked (for this category) at or before the moment asked about.
+    Revoked {
+        /// The consent.
+        consent: ConsentId,
+        /// When it was revoked.
+        at: Instant,
+    },
+}
+
+impl DenyReason {
+    /// The consent the reason is about, if any.
+    pub fn consent(&self) -> Option<&ConsentId> {
+        match self {
+            DenyReason::Forbidden { .. } | DenyReason::NoConsent => None,
+            DenyReason::HolderNotCovered { consent }
+            | DenyReason::RecipientNotCovered { consent }
+            | DenyReason::ActionNotCovered { consent }
+            | DenyReason::PurposeNotCovered { consent }
+            | DenyReason::CaseNotCovered { consent }
+            | DenyReason::NotYetGiven { consent, .. }
+            | DenyReason::NotYetValid { consent, .. }
+            | DenyReason::Expired { consent, .. }
+            | DenyReason::Revoked { consent, .. } => Some(consent),
+        }
+    }
+
+    /// Whether asking the citizen for a (new) consent could remove this reason.
+    pub fn consent_could_help(&self) -> bool {
+        !matches!(self, DenyReason::Forbidden { .. })
+    }
+
+    /// The reason as a sentence for a caseworker.
+    pub fn describe(&self, lang: Language) -> String {
+        use DenyReason::*;
+        match (lang, self) {
+            (Language::En, Forbidden { rule, source }) => {
+                format!("forbidden by {rule} ({source}), whatever any consent says")
+            }
+            (Language::Da, Forbidden { rule, source }) => {
+                format!("forbudt efter {rule} ({source}) uanset samtykke")
+            }
+            (Language::En, NoConsent) => {
+                "no consent covers it and no legal basis permits it".into()
+            }
+            (Language::Da, NoConsent) => {
+                "intet samtykke dækker, og intet lovgrundlag tillader det".into()
+            }
+            (Language::En, HolderNotCovered { consent }) => {
+                format!("consent {consent} does not cover this holder")
+            }
+            (Language::Da, HolderNotCovered { consent }) => {
+                format!("samtykke {consent} dækker ikke denne afsender")
+            }
+            (Language::En, RecipientNotCovered { consent }) => {
+                format!("consent {consent} does not cover this recipient")
+            }
+            (Language::Da, RecipientNotCovered { consent }) => {
+                format!("samtykke {consent} dækker ikke denne modtager")
+            }
+            (Language::En, ActionNotCovered { consent }) => {
+                format!("consent {consent} does not cover this action")
+            }
+            (Language::Da, ActionNotCovered { consent }) => {
+                format!("samtykke {consent} dækker ikke denne handling")
+            }
+            (Language::En, PurposeNotCovered { consent }) => {
+                format!("consent {consent} does not cover this purpose")
+            }
+            (Language::Da, PurposeNotCovered { consent }) => {
+                format!("samtykke {consent} dækker ikke dette formål")
+            }
+            (Language::En, CaseNotCovered { consent }) => {
+                format!("consent {consent} is for another case")
+            }
+            (Language::Da, CaseNotCovered { consent }) => {
+                format!("samtykke {consent} gælder en anden sag")
+            }
+            (Language::En, NotYetGiven { consent, given_at }) => {
+                format!("consent {consent} was only given at {given_at}")
+            }
+            (Language::Da, NotYetGiven { consent, given_at }) => {
+                format!("samtykke {consent} blev først givet {given_at}")
+            }
+            (Language::En, NotYetValid { consent, from }) => {
+                format!("consent {consent} is only valid from {from}")
+            }
+            (Language::Da, NotYetValid { consent, from }) => {
+                format!("samtykke {consent} gælder først fra {from}")
+            }
+            (Language::En, Expired { consent, on }) => format!("consent {consent} expired on {on}"),
+            (Language::Da, Expired { consent, on }) => format!("samtykke {consent} udløb {on}"),
+            (Language::En, Revoked { consent, at }) => {
+                format!("consent {consent} was revoked on {}", date_of(at))
+            }
+            (Language::Da, Revoked { consent, at }) => {
+                format!("samtykke {consent} blev tilbagekaldt {}", date_of(at))
+            }
+        }
+    }
+}
+
+impl Grounds {
+    /// The grounds as a phrase for a caseworker.
+    pub fn describe(&self, lang: Language) -> String {
+        match (lang, self) {
+            (Language::En, Grounds::Consent { consent }) => format!("consent {consent}"),
+            (Language::Da, Grounds::Consent { consent }) => format!("samtykke {consent}"),
+            (Language::En, Grounds::LegalBasis { basis, source }) => {
+                format!("legal basis {basis} ({source})")
+            }
+            (Language::Da, Grounds::LegalBasis { basis, source }) => {
+                format!("lovgrundlag {basis} ({source})")
+            }
+        }
+    }
+}
+
+/// The answer for one category.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "decision", rename_all = "snake_case")]
+pub enum Verdict {
+    /// Allowed, and on what grounds.
+    Permit {
+        /// What permits it.
+        grounds: Grounds,
+    },
+    /// Not allowed, and why.
+    Deny {
+        /// Why not.
+        reason: DenyReason,
+    },
+}
+
+impl Verdict {
+    /// Whether the verdict permits.
+    pub fn is_permit(&self) -> bool {
+        matches!(self, Verdict::Permit { .. })
+    }
+}
+
+/// The verdict for one category of a request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryOutcome {
+    /// The category.
+    pub category: InformationCategory,
+    /// Its verdict.
+    #[serde(flatten)]
+    pub verdict: Verdict,
+}
+
+/// The answer to an access request: one outcome per requested category, in the request's order.
+/// It is also the audit entry the host stores: who, about whom, what, when, decision, basis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AccessDecision {
+    /// The request, as decided.
+    pub request: AccessRequest,
+    /// One outcome per distinct requested category.
+    pub outcomes: Vec<CategoryOutcome>,
+}
+
+impl AccessDecision {
+    /// Whether every category is permitted.
+    pub fn all_permitted(&self) -> bool {
+        self.outcomes.iter().all(|o| o.verdict.is_permit())
+    }
+}
+
+/// How far a consent got towards covering the request, in check order; the last stage is a permit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Stage {
+    Holder,
+    Recipient,
+    Action,
+    Purpose,
+    Case,
+    Given,
+    ValidFrom,
+    ValidTo,
+    Revocation,
+}
+
+/// Consents and legal rules of one case, indexed by category so a decision looks only at what can
+/// touch it. Build once per case file, decide many times.
+#[derive(Debug, Clone)]
+pub struct AccessIndex<'a> {
+    case: &'a CaseFile,
+    actors: HashMap<&'a ActorId, &'a Actor>,
+    consents_by_category: Vec<Vec<&'a Consent>>,
+    forbids_by_category: Vec<Vec<&'a LegalRule>>,
+    permits_by_category: Vec<Vec<&'a LegalRule>>,
+}
+
+fn ordinal(c: InformationCategory) -> usize {
+    c as usize
+}
+
+impl<'a> AccessIndex<'a> {
+    /// Index a checked case file and the legal rules of the reference data.
+    pub fn new(case: &'a CheckedCase, reference: &'a ReferenceData) -> Self {
+        let case = case.case();
+        let n = InformationCategory::ALL.len();
+        let mut consents_by_category: Vec<Vec<&Consent>> = vec![Vec::new(); n];
+        for consent in &case.consents {
+            for &cat in &consent.scope.categories {
+                if let Some(bucket) = consents_by_category.get_mut(ordinal(cat)) {
+                    if !bucket.iter().any(|c| c.id == consent.id) {
+                        bucket.push(consent);
+                    }
+                }
+            }
+        }
+        for bucket in &mut consents_by_category {
+            bucket.sort_by(|a, b| a.id.cmp(&b.id));
+        }
+        let mut forbids_by_category: Vec<Vec<&LegalRule>> = vec![Vec::new(); n];
+        let mut permits_by_category: Vec<Vec<&LegalRule>> = vec![Vec::new(); n];
+        for rule in &reference.legal_rules {
+            for cat in InformationCategory::ALL {
+                let matches = rule.categories.as_ref().is_none_or(|cs| cs.contains(&cat));
+                let target = match rule.effect {
+                    Effect::Forbid => &mut forbids_by_category,
+                    Effect::Permit => &mut permits_by_category,
+                };
+                if let (true, Some(bucket)) = (matches, target.get_mut(ordinal(cat))) {
+                    bucket.push(rule);
+                }
+            }
+        }
+        for bucket in forbids_by_category
+            .iter_mut()
+            .chain(permits_by_category.iter_mut())
+        {
+            bucket.sort_by(|a, b| a.id.cmp(&b.id));
+        }
+        let actors = case.actors.iter().map(|a| (&a.id, a)).collect();
+        Self {
+            case,
+            actors,
+            consents_by_category,
+            forbids_by_category,
+            permits_by_category,
+        }
+    }
+
+    /// The case file behind the index.
+    pub fn case(&self) -> &'a CaseFile {
+        self.case
+    }
+
+    /// Check that a request can be decided against this case file.
+    pub fn check_request(&self, request: &AccessRequest) -> Result<(), RequestError> {
+        let root = Pointer::root();
+        for (key, id) in [
+            ("requester", &request.requester),
+            ("holder", &request.holder),
+        ] {
+            if !self.actors.contains_key(id) {
+                return Err(RequestError::UnknownActor {
+                    at: root.key(key),
+                    id: id.clone(),
+                });
+            }
+        }
+        if request.citizen != self.case.citizen.id {
+            return Err(RequestError::WrongCitizen {
+                at: root.key("citizen"),
+                got: request.citizen.clone(),
+                expected: self.case.citizen.id.clone(),
+            });
+        }
+        if request.case != self.case.id {
+            return Err(RequestError::WrongCase {
+                at: root.key("case"),
+                got: request.case.clone(),
+                expected: self.case.id.clone(),
+            });
+        }
+        if request.categories.is_empty() {
+            return Err(RequestError::NoCategories {
+                at: root.key("categories"),
+            });
+        }
+        Ok(())
+    }
+
+    /// Decide a request: one outcome per distinct category, in the order first requested.
+    /// See the crate-level example.
+    pub fn decide(&self, request: &AccessRequest) -> Result<AccessDecision, RequestError> {
+        self.check_request(request)?;
+        let mut outcomes: Vec<CategoryOutcome> = Vec::with_capacity(request.categories.len());
+        for &category in &request.categories {
+            if outcomes.iter().any(|o| o.category == category) {
+                continue;
+            }
+            outcomes.push(CategoryOutcome {
+                category,
+                verdict: self.verdict(request, category),
+            });
+        }
+        Ok(AccessDecision {
+            request: request.clone(),
+            outcomes,
+        })
+    }
+
+    fn party_matches(&self, party: &PartyRef, actor: &ActorId) -> bool {
+        let Some(a) = self.actors.get(actor) else {
+            return false;
+        };
+        match party {
+            PartyRef::Actor(id) => &a.id == id || a.organisation.as_ref() == Some(id),
+            PartyRef::Sector(s) => a.sector == *s,
+        }
+    }
+
+    fn any_party(&self, parties: &Option<Vec<PartyRef>>, actor: &ActorId) -> bool {
+        parties
+            .as_ref()
+            .is_none_or(|ps| ps.iter().any(|p| self.party_matches(p, actor)))
+    }
+
+    fn rule_matches(&self, rule: &LegalRule, request: &AccessRequest) -> bool {
+        let day = date_of(&request.at);
+        rule.valid.is_none_or(|v| v.contains(day))
+            && self.any_party(&rule.holders, &request.holder)
+            && self.any_party(&rule.recipients, &request.requester)
+            && rule
+                .actions
+                .as_ref()
+                .is_none_or(|a| a.contains(&request.action))
+            && rule
+                .purposes
+                .as_ref()
+                .is_none_or(|p| p.contains(&request.purpose))
+    }
+
+    /// How far `consent` gets towards covering `request` for `category`; Ok when it permits.
+    fn consent_stage(
+        &self,
+        consent: &Consent,
+        request: &AccessRequest,
+        category: InformationCategory,
+    ) -> Result<(), (Stage, DenyReason)> {
+        let id = || consent.id.clone();
+        let scope = &consent.scope;
+        if !scope
+            .holders
+            .iter()
+            .any(|p| self.party_matches(p, &request.holder))
+        {
+            return Err((
+                Stage::Holder,
+                DenyReason::HolderNotCovered { consent: id() },
+            ));
+        }
+        if !scope
+            .recipients
+            .iter()
+            .any(|p| self.party_matches(p, &request.requester))
+        {
+            return Err((
+                Stage::Recipient,
+                DenyReason::RecipientNotCovered { consent: id() },
+            ));
+        }
+        if !scope.actions.contains(&request.action) {
+            return Err((
+                Stage::Action,
+                DenyReason::ActionNotCovered { consent: id() },
+            ));
+        }
+        if !scope.purposes.contains(&request.purpose) {
+            return Err((
+                Stage::Purpose,
+                DenyReason::PurposeNotCovered { consent: id() },
+            ));
+        }
+        if scope.case != request.case {
+            return Err((Stage::Case, DenyReason::CaseNotCovered { consent: id() }));
+        }
+        if request.at < consent.given_at {
+            return Err((
+                Stage::Given,
+                DenyReason::NotYetGiven {
+                    consent: id(),
+                    given_at: consent.given_at,
+                },
+            ));
+        }
+        let day = date_of(&request.at);
+        if day < consent.valid_from {
+            return Err((
+                Stage::ValidFrom,
+                DenyReason::NotYetValid {
+                    consent: id(),
+                    from: consent.valid_from,
+                },
+            ));
+        }
+        if day > consent.valid_to {
+            return Err((
+                Stage::ValidTo,
+                DenyReason::Expired {
+                    consent: id(),
+                    on: consent.valid_to,
+                },
+            ));
+        }
+        if let Some(r) = consent
+            .revocation_for(category)
+            .filter(|r| r.at <= request.at)
+        {
+            return Err((
+                Stage::Revocation,
+                DenyReason::Revoked {
+                    consent: id(),
+                    at: r.at,
+                },
+            ));
+        }
+        Ok(())
+    }
+
+    fn verdict(&self, request: &AccessRequest, category: InformationCategory) -> Verdict {
+        let i = ordinal(category);
+        fn bucket<'r, 'x>(v: &'r [Vec<&'x LegalRule>], i: usize) -> &'r [&'x LegalRule] {
+            v.get(i).map(Vec::as_slice).unwrap_or(&[])
+        }
+        if let Some(rule) = bucket(&self.forbids_by_category, i)
+            .iter()
+            .find(|r| self.rule_matches(r, request))
+        {
+            return Verdict::Deny {
+                reason: DenyReason::Forbidden {
+                    rule: rule.id.clone(),
+                    source: rule.source.clone(),
+                },
+            };
+        }
+        let consents = self
+            .consents_by_category
+            .get(i)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        let mut closest: Option<(Stage, DenyReason)> = None;
+        for consent in consents {
+            match self.consent_stage(consent, request, category) {
+                Ok(()) => {
+                    return Verdict::Permit {
+                        grounds: Grounds::Consent {
+                            consent: consent.id.clone(),
+                        },
+                    }
+                }
+                // Consents are sorted by id, so a strict `>` keeps the smallest id on ties.
+                Err((stage, reason)) => {
+                    if closest.as_ref().is_none_or(|(best, _)| stage > *best) {
+                        closest = Some((stage, reason));
+                    }
+                }
+            }
+        }
+        if let Some(rule) = bucket(&self.permits_by_category, i)
+            .iter()
+            .find(|r| self.rule_matches(r, request))
+        {
+            return Verdict::Permit {
+                grounds: Grounds::LegalBasis {
+                    basis: rule.id.clone(),
+                    source: rule.source.clone(),
+                },
+            };
+        }
+        Verdict::Deny {
+            reason: closest.map_or(DenyReason::NoConsent, |(_, r)| r),
+        }
+    }
+}

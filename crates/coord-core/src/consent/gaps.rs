@@ -1,0 +1,143 @@
+//! Consent gaps: for an intended flow, which consent is missing, phrased as the specific consent a
+//! caseworker should ask the citizen for.
+
+use super::decide::{AccessIndex, AccessRequest, CategoryOutcome, RequestError, Verdict};
+use super::model::{Action, Flow, PartyRef};
+use crate::category::{InformationCategory, Language};
+use crate::ids::{ActorId, CaseId};
+use crate::time::Instant;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// An intended flow at a moment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GapFlow {
+    /// The flow.
+    #[serde(flatten)]
+    pub flow: Flow,
+    /// At which moment.
+    pub at: Instant,
+}
+
+/// The consent a caseworker should ask the citizen for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentSuggestion {
+    /// The categories to ask for (only those a consent can open).
+    pub categories: Vec<InformationCategory>,
+    /// From whom.
+    pub holder: PartyRef,
+    /// To whom.
+    pub recipient: PartyRef,
+    /// For which action.
+    pub action: Action,
+    /// For which purpose.
+    pub purpose: crate::ids::PurposeId,
+    /// In which case.
+    pub case: CaseId,
+    /// What to say, in Danish.
+    pub ask_da: String,
+    /// What to say, in English.
+    pub ask_en: String,
+}
+
+/// What an intended flow lacks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentGapReport {
+    /// The flow asked about.
+    pub flow: GapFlow,
+    /// Categories already permitted, with their grounds.
+    pub permitted: Vec<CategoryOutcome>,
+    /// Categories a consent could open, with today's reason for denial.
+    pub missing: Vec<CategoryOutcome>,
+    /// Categories no consent can open (a prohibition forbids them).
+    pub blocked: Vec<CategoryOutcome>,
+    /// The consent to ask for, when something is missing.
+    pub suggestion: Option<ConsentSuggestion>,
+}
+
+fn name_of(index: &AccessIndex<'_>, id: &ActorId) -> String {
+    index
+        .case()
+        .actor(id)
+        .map_or_else(|| id.to_string(), |a| a.name.clone())
+}
+
+/// Which consent the flow lacks.
+pub fn consent_gaps(
+    index: &AccessIndex<'_>,
+    flow: &GapFlow,
+) -> Result<ConsentGapReport, RequestError> {
+    let case = index.case();
+    let request = AccessRequest {
+        requester: flow.flow.recipient.clone(),
+        citizen: case.citizen.id.clone(),
+        case: case.id.clone(),
+        holder: flow.flow.holder.clone(),
+        categories: flow.flow.categories.clone(),
+        action: flow.flow.action,
+        purpose: flow.flow.purpose.clone(),
+        at: flow.at,
+    };
+    let decision = index.decide(&request)?;
+    let (mut permitted, mut missing, mut blocked) = (Vec::new(), Vec::new(), Vec::new());
+    for outcome in decision.outcomes {
+        match &outcome.verdict {
+            Verdict::Permit { .. } => permitted.push(outcome),
+            Verdict::Deny { reason } if reason.consent_could_help() => missing.push(outcome),
+            Verdict::Deny { .. } => blocked.push(outcome),
+        }
+    }
+    let suggestion = (!missing.is_empty()).then(|| {
+        let categories: Vec<InformationCategory> = missing.iter().map(|o| o.category).collect();
+        let holder = name_of(index, &flow.flow.holder);
+        let recipient = name_of(index, &flow.flow.recipient);
+        let list = |lang: Language| {
+            categories
+                .iter()
+                .map(|c| match lang {
+                    Language::Da => c.label_da(),
+                    Language::En => c.label_en(),
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        ConsentSuggestion {
+            categories: categories.clone(),
+            holder: PartyRef::Actor(flow.flow.holder.clone()),
+            recipient: PartyRef::Actor(flow.flow.recipient.clone()),
+            action: flow.flow.action,
+            purpose: flow.flow.purpose.clone(),
+            case: case.id.clone(),
+            ask_da: format!(
+                "Bed {} om samtykke til, at {} må {} oplysninger om {} fra {} til formålet `{}` i sag {}.",
+                case.citizen.name,
+                recipient,
+                flow.flow.action.label_da(),
+                list(Language::Da),
+                holder,
+                flow.flow.purpose,
+                case.id
+            ),
+            ask_en: format!(
+                "Ask {} for consent that {} may {} information on {} held by {} for the purpose `{}` in case {}.",
+                case.citizen.name,
+                recipient,
+                flow.flow.action.label_en(),
+                list(Language::En),
+                holder,
+                flow.flow.purpose,
+                case.id
+            ),
+        }
+    });
+    Ok(ConsentGapReport {
+        flow: flow.clone(),
+        permitted,
+        missing,
+        blocked,
+        suggestion,
+    })
+}

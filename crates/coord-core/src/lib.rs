@@ -1,0 +1,65 @@
+//! # coord-core
+//!
+//! The pure domain of coord: one citizen's course back to health and work, coordinated between the
+//! municipal employment service (jobcenter), the municipal and regional health services, the GP,
+//! the employer and volunteers.
+//!
+//! **Pure** means: no I/O, no clock (callers pass `at` / `as_of`), no randomness, no global state,
+//! no printing. Every function here is deterministic in its arguments.
+//!
+//! ## Map
+//! - [`case_file`]: the one document per citizen's course; [`check`]: turning it into a
+//!   [`check::CheckedCase`] the engines accept.
+//! - [`reference`]: what a municipality maintains for all citizens (legal rules, policies).
+//! - [`party`], [`category`], [`ids`], [`time`], [`pointer`]: the vocabulary.
+//! - [`consent`]: consent records, legal bases and prohibitions, the access decision,
+//!   minimisation and consent gaps.
+//! - `strategies` (feature `proptest`): generators for property tests of your own data and rules.
+//!
+//! ## Example: may the bridge-builder look at rehabilitation progress?
+//! ```
+//! use coord_core::case_file::CaseFile;
+//! use coord_core::check::CheckedCase;
+//! use coord_core::consent::{AccessIndex, AccessRequest};
+//! use coord_core::reference::ReferenceData;
+//!
+//! let case: CaseFile = serde_json::from_str(r#"{
+//!   "id": "case-1",
+//!   "citizen": { "id": "cit-1", "name": "Jens" },
+//!   "actors": [
+//!     { "id": "rehab", "name": "Rehab centre", "kind": "organisation", "sector": "municipal_rehabilitation", "role": "physiotherapist" },
+//!     { "id": "mette", "name": "Mette", "kind": "person", "sector": "municipal_employment", "role": "bridge_builder" }
+//!   ],
+//!   "consents": [{
+//!     "id": "c-rehab", "citizen": "cit-1", "given_at": "2025-03-01T10:00:00+01:00", "form": "written",
+//!     "scope": { "categories": ["treatment_progress"], "holders": [{ "actor": "rehab" }],
+//!                "recipients": [{ "sector": "municipal_employment" }], "purposes": ["return-to-work"],
+//!                "actions": ["view"], "case": "case-1" },
+//!     "valid_from": "2025-03-01", "valid_to": "2026-02-28"
+//!   }]
+//! }"#).unwrap();
+//! let reference = ReferenceData::default();
+//! let checked = CheckedCase::new(case, &reference).unwrap();
+//! let index = AccessIndex::new(&checked, &reference);
+//! let request: AccessRequest = serde_json::from_str(r#"{
+//!   "requester": "mette", "citizen": "cit-1", "case": "case-1", "holder": "rehab",
+//!   "categories": ["treatment_progress", "health_status"], "action": "view",
+//!   "purpose": "return-to-work", "at": "2025-03-10T09:00:00+01:00"
+//! }"#).unwrap();
+//! let decision = index.decide(&request).unwrap();
+//! assert!(decision.outcomes[0].verdict.is_permit());  // progress: consent c-rehab
+//! assert!(!decision.outcomes[1].verdict.is_permit()); // diagnoses: no consent
+//! ```
+#![forbid(unsafe_code)]
+
+pub mod case_file;
+pub mod category;
+pub mod check;
+pub mod consent;
+pub mod ids;
+pub mod party;
+pub mod pointer;
+pub mod reference;
+#[cfg(feature = "proptest")]
+pub mod strategies;
+pub mod time;

@@ -1,0 +1,178 @@
+//! Parties: the actors around the citizen and the sectors they belong to.
+
+use crate::ids::ActorId;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The sector an actor works in. Consent scopes and legal bases speak of sectors as well as of
+/// named actors.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Sector {
+    /// The municipal employment service (jobcenter / "kommunen" from 2026).
+    MunicipalEmployment,
+    /// Municipal rehabilitation training (genoptræning).
+    MunicipalRehabilitation,
+    /// Municipal prevention services (forebyggelse).
+    MunicipalPrevention,
+    /// The municipal health centre (sundhedscenter).
+    MunicipalHealthCentre,
+    /// Regional hospital care.
+    Hospital,
+    /// Regional psychiatry.
+    Psychiatry,
+    /// The general practitioner (praktiserende læge).
+    GeneralPractice,
+    /// Municipal social services.
+    SocialServices,
+    /// Education and training providers.
+    Education,
+    /// The citizen's employer.
+    Employer,
+    /// A volunteer organisation (e.g. the one running "Lær at tackle" courses).
+    VolunteerOrganisation,
+    /// The citizen themself.
+    Citizen,
+}
+
+impl Sector {
+    /// Every sector, in a stable order.
+    pub const ALL: [Sector; 12] = [
+        Sector::MunicipalEmployment,
+        Sector::MunicipalRehabilitation,
+        Sector::MunicipalPrevention,
+        Sector::MunicipalHealthCentre,
+        Sector::Hospital,
+        Sector::Psychiatry,
+        Sector::GeneralPractice,
+        Sector::SocialServices,
+        Sector::Education,
+        Sector::Employer,
+        Sector::VolunteerOrganisation,
+        Sector::Citizen,
+    ];
+
+    /// Whether the sector is health care (municipal or regional, or the GP): the side whose offers
+    /// are voluntary and whose records fall under the Health Act.
+    pub fn is_health(self) -> bool {
+        matches!(
+            self,
+            Sector::MunicipalRehabilitation
+                | Sector::MunicipalPrevention
+                | Sector::MunicipalHealthCentre
+                | Sector::Hospital
+                | Sector::Psychiatry
+                | Sector::GeneralPractice
+        )
+    }
+
+    /// The sector's name in Danish.
+    pub fn label_da(self) -> &'static str {
+        match self {
+            Sector::MunicipalEmployment => "kommunens beskæftigelsesområde (jobcenter)",
+            Sector::MunicipalRehabilitation => "kommunal genoptræning",
+            Sector::MunicipalPrevention => "kommunal forebyggelse",
+            Sector::MunicipalHealthCentre => "sundhedscenter",
+            Sector::Hospital => "hospital",
+            Sector::Psychiatry => "psykiatri",
+            Sector::GeneralPractice => "praktiserende læge",
+            Sector::SocialServices => "socialområdet",
+            Sector::Education => "uddannelse",
+            Sector::Employer => "arbejdsgiver",
+            Sector::VolunteerOrganisation => "frivillig organisation",
+            Sector::Citizen => "borgeren",
+        }
+    }
+
+    /// The sector's name in English.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Sector::MunicipalEmployment => "municipal employment (jobcenter)",
+            Sector::MunicipalRehabilitation => "municipal rehabilitation",
+            Sector::MunicipalPrevention => "municipal prevention",
+            Sector::MunicipalHealthCentre => "health centre",
+            Sector::Hospital => "hospital",
+            Sector::Psychiatry => "psychiatry",
+            Sector::GeneralPractice => "general practice",
+            Sector::SocialServices => "social services",
+            Sector::Education => "education",
+            Sector::Employer => "employer",
+            Sector::VolunteerOrganisation => "volunteer organisation",
+            Sector::Citizen => "the citizen",
+        }
+    }
+}
+
+/// Whether an actor is one person or an organisation unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ActorKind {
+    /// A named person (a caseworker, a therapist, the GP).
+    Person,
+    /// An organisation unit (a rehabilitation centre, a jobcenter team, an employer).
+    Organisation,
+}
+
+/// A professional role. Free text would drift between systems, so the common roles are named; a
+/// municipality's own roles go in [`Role::Other`].
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Role {
+    /// Koordinerende sagsbehandler: the one person holding the thread.
+    CoordinatingCaseworker,
+    /// A jobcenter caseworker (sagsbehandler / jobkonsulent).
+    Caseworker,
+    /// The region's sundhedskoordinator (social medicine).
+    HealthCoordinator,
+    /// The jobcenter's bridge-builder placed in the health sector (Hillerød, seed 004).
+    BridgeBuilder,
+    /// A physiotherapist.
+    Physiotherapist,
+    /// An occupational therapist.
+    OccupationalTherapist,
+    /// A nurse.
+    Nurse,
+    /// A psychologist.
+    Psychologist,
+    /// A physician (hospital or GP).
+    Physician,
+    /// The contact person at the employer.
+    EmployerContact,
+    /// A mentor.
+    Mentor,
+    /// A volunteer (e.g. a self-management course instructor).
+    Volunteer,
+    /// A social worker.
+    SocialWorker,
+    /// A member of the rehabilitation team.
+    RehabilitationTeamMember,
+    /// The citizen.
+    Citizen,
+    /// Any other role, named by the municipality.
+    Other(String),
+}
+
+/// An actor: a person or an organisation unit around the citizen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    /// The actor's id, unique within the case file.
+    pub id: ActorId,
+    /// Display name ("Rehabilitation Centre Hillerød", "Mette, bridge-builder").
+    pub name: String,
+    /// Person or organisation unit.
+    pub kind: ActorKind,
+    /// The sector the actor works in.
+    pub sector: Sector,
+    /// The actor's role.
+    pub role: Role,
+    /// The organisation unit a person belongs to, if any (an actor id in the same case file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<ActorId>,
+}

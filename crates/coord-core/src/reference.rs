@@ -1,0 +1,21 @@
+//! Reference data: what a municipality maintains for all citizens.
+//!
+//! Legal bases and prohibitions, and the consent policy; later parts add rule packs, the offer
+//! catalogue and instrument definitions. coord ships defaults (see `coord_json::builtin`) that a
+//! municipality can replace.
+
+use crate::consent::legal::{ConsentPolicy, LegalRule};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The reference documents a command may need, in one value.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceData {
+    /// Legal bases (permit) and prohibitions (forbid).
+    #[serde(default)]
+    pub legal_rules: Vec<LegalRule>,
+    /// Limits on consents.
+    #[serde(default)]
+    pub consent_policy: ConsentPolicy,
+}

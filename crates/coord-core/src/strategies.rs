@@ -1,0 +1,2 @@
+//! Proptest generators (feature `proptest`), so users can property-test their own data and rule
+//! sets against coord's engines.

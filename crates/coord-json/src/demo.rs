@@ -1,0 +1,39 @@
+//! The embedded demo, drawn from the seeds: runnable with no files.
+//!
+//! Hillerød (seed 004): a jobcenter bridge-builder sits in the rehabilitation centre once a week
+//! and, with the citizen's consent, looks at rehabilitation progress — but not at diagnoses; the
+//! employer never sees health information; the citizen revokes, and a later look is denied while an
+//! earlier one stays permitted.
+
+use crate::envelope::Problem;
+use crate::parse::parse;
+use coord_core::case_file::CaseFile;
+use coord_core::consent::AccessRequest;
+use serde::Deserialize;
+
+/// The Hillerød case file, as JSON text.
+pub const HILLEROD_CASE_JSON: &str = include_str!("../data/demo/hillerod.json");
+/// The Hillerød walkthrough requests, as JSON text.
+pub const HILLEROD_REQUESTS_JSON: &str = include_str!("../data/demo/hillerod-requests.json");
+
+/// One step of the consent walkthrough.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoRequest {
+    /// What the step shows, in English.
+    pub title_en: String,
+    /// What the step shows, in Danish.
+    pub title_da: String,
+    /// The request.
+    pub request: AccessRequest,
+}
+
+/// The Hillerød case file.
+pub fn hillerod_case() -> Result<CaseFile, Problem> {
+    parse(HILLEROD_CASE_JSON)
+}
+
+/// The Hillerød walkthrough requests.
+pub fn hillerod_requests() -> Result<Vec<DemoRequest>, Problem> {
+    parse(HILLEROD_REQUESTS_JSON)
+}

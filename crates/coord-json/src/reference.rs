@@ -1,0 +1,40 @@
+//! Reference data on the wire: the built-in defaults with any part replaced by the caller's.
+
+use crate::builtin;
+use crate::envelope::Problem;
+use coord_core::consent::{ConsentPolicy, LegalRule};
+use coord_core::reference::ReferenceData;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Reference data given by the caller. Each part given replaces the built-in part whole; each part
+/// left out keeps the built-in default.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceOverrides {
+    /// Legal bases and prohibitions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_rules: Option<Vec<LegalRule>>,
+    /// The consent policy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent_policy: Option<ConsentPolicy>,
+}
+
+impl ReferenceOverrides {
+    /// The built-in reference data with these parts replaced.
+    pub fn resolve(self) -> Result<ReferenceData, Problem> {
+        let mut r = builtin::reference_data()?;
+        if let Some(v) = self.legal_rules {
+            r.legal_rules = v;
+        }
+        if let Some(v) = self.consent_policy {
+            r.consent_policy = v;
+        }
+        Ok(r)
+    }
+}
+
+/// Resolve optional overrides against the built-in reference data.
+pub fn resolve(overrides: Option<ReferenceOverrides>) -> Result<ReferenceData, Problem> {
+    overrides.unwrap_or_default().resolve()
+}
