@@ -1,1 +1,2 @@
-
+//! End-to-end tests: drive the `coord` binary and the JSON calls across crates.
+//! One module per area.

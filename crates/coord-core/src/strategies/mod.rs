@@ -1,2 +1,4 @@
 //! Proptest generators (feature `proptest`), so users can property-test their own data and rule
 //! sets against coord's engines.
+//!
+//! One module per area; each exports `proptest::strategy::Strategy` values.
