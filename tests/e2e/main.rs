@@ -1,2 +1,4 @@
 //! End-to-end tests: drive the `coord` binary and the JSON calls across crates.
 //! One module per area.
+
+mod consent;
