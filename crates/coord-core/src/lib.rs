@@ -60,6 +60,7 @@ pub mod ids;
 pub mod party;
 pub mod pointer;
 pub mod reference;
+pub mod rules;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 pub mod time;
