@@ -6,6 +6,7 @@
 //! catalogue, instrument definitions) is [`crate::reference::ReferenceData`].
 
 use crate::consent::model::Consent;
+use crate::course::{CaseEvent, Course};
 use crate::ids::{ActorId, CaseId, CitizenId};
 use crate::party::Actor;
 use schemars::JsonSchema;
@@ -41,6 +42,12 @@ pub struct CaseFile {
     /// The consents the citizen has given.
     #[serde(default)]
     pub consents: Vec<Consent>,
+    /// The course as rules see it (target group, absence, conditions, social factors).
+    #[serde(default)]
+    pub course: Course,
+    /// What happened in the course (interviews, certificates, meetings).
+    #[serde(default)]
+    pub events: Vec<CaseEvent>,
 }
 
 impl CaseFile {

@@ -56,6 +56,7 @@ pub mod case_file;
 pub mod category;
 pub mod check;
 pub mod consent;
+pub mod course;
 pub mod ids;
 pub mod party;
 pub mod pointer;

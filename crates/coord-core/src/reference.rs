@@ -5,6 +5,7 @@
 //! municipality can replace.
 
 use crate::consent::legal::{ConsentPolicy, LegalRule};
+use crate::rules::pack::RulePack;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -18,4 +19,7 @@ pub struct ReferenceData {
     /// Limits on consents.
     #[serde(default)]
     pub consent_policy: ConsentPolicy,
+    /// Referral and coordination rule packs (dated; the one in force on a date is used).
+    #[serde(default)]
+    pub rule_packs: Vec<RulePack>,
 }

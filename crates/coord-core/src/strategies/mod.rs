@@ -2,3 +2,7 @@
 //! sets against coord's engines.
 //!
 //! One module per area; each exports `proptest::strategy::Strategy` values.
+
+pub mod rules;
+
+pub use rules::{as_of, case, case_with_date};
