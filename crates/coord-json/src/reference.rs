@@ -4,6 +4,7 @@ use crate::builtin;
 use crate::envelope::Problem;
 use coord_core::consent::{ConsentPolicy, LegalRule};
 use coord_core::reference::ReferenceData;
+use coord_core::rules::RulePack;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -18,6 +19,9 @@ pub struct ReferenceOverrides {
     /// The consent policy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub consent_policy: Option<ConsentPolicy>,
+    /// Rule packs (replacing the built-in Danish packs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule_packs: Option<Vec<RulePack>>,
 }
 
 impl ReferenceOverrides {
@@ -29,6 +33,9 @@ impl ReferenceOverrides {
         }
         if let Some(v) = self.consent_policy {
             r.consent_policy = v;
+        }
+        if let Some(v) = self.rule_packs {
+            r.rule_packs = v;
         }
         Ok(r)
     }
