@@ -7,9 +7,10 @@ mod commands;
 mod exit;
 mod io;
 mod render;
+mod render_rules;
 
 use clap::Parser;
-use cli::{AccessCommand, Cli, Command, ConsentCommand};
+use cli::{AccessCommand, Cli, Command, ConsentCommand, RulesCommand};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -21,6 +22,10 @@ fn main() -> ExitCode {
         Command::Consent(ConsentCommand::Gaps(a)) => commands::consent::gaps(a),
         Command::Consent(ConsentCommand::Minimise(a)) => commands::consent::minimise_cmd(a),
         Command::Schema(a) => commands::schema::run(a),
+        Command::Rules(RulesCommand::Check(a)) => commands::rules::check(a),
+        Command::Rules(RulesCommand::Test(a)) => commands::rules::test(a),
+        Command::Rules(RulesCommand::Facts(a)) => commands::rules::facts(a),
+        Command::Evaluate(a) => commands::evaluate::run(a),
     };
     match result {
         Ok(outcome) => outcome.code(),

@@ -3,6 +3,8 @@
 pub mod access;
 pub mod consent;
 pub mod demo;
+pub mod evaluate;
+pub mod rules;
 pub mod schema;
 
 use crate::cli::{Common, Format};
