@@ -448,6 +448,7 @@ impl<'p> Builder<'p> {
         });
         let mut consent_gaps = Vec::new();
         if !self.asks.is_empty() {
+            // Built only when a rule asks for a consent (the index is the costly part).
             let index = AccessIndex::new(case, reference);
             for (ask, rule) in &self.asks {
                 consent_gaps.extend(gaps_for(&index, ask, rule, as_of));
