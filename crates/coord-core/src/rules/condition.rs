@@ -576,10 +576,41 @@ pub struct RawCondition {
     pub known: Option<bool>,
 }
 
-impl TryFrom<RawCondition> for Condition {
-    type Error = String;
+/// Why a JSON condition does not have the shape of a condition.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConditionShapeError {
+    /// Not exactly one of `all`, `any`, `not`, `fact`.
+    #[error("a condition needs exactly one of `all`, `any`, `not` or `fact`")]
+    Head,
+    /// An operator without a `fact`.
+    #[error("the operator `{operator}` needs a `fact`, not `all`/`any`/`not`")]
+    OperatorWithoutFact {
+        /// The operator.
+        operator: &'static str,
+    },
+    /// A comparison without an operator.
+    #[error("the comparison of `{fact}` needs one operator: eq, ne, lt, lte, gt, gte, in, not_in, contains, contains_any or known")]
+    NoOperator {
+        /// The fact.
+        fact: String,
+    },
+    /// A comparison with two operators.
+    #[error("the comparison of `{fact}` has two operators (`{first}` and `{second}`); use `all` to combine them")]
+    TwoOperators {
+        /// The fact.
+        fact: String,
+        /// The first operator.
+        first: &'static str,
+        /// The second operator.
+        second: &'static str,
+    },
+}
 
-    fn try_from(raw: RawCondition) -> Result<Self, String> {
+impl TryFrom<RawCondition> for Condition {
+    type Error = ConditionShapeError;
+
+    fn try_from(raw: RawCondition) -> Result<Self, ConditionShapeError> {
         let RawCondition {
             all,
             any,
@@ -618,15 +649,12 @@ impl TryFrom<RawCondition> for Condition {
             + usize::from(not.is_some())
             + usize::from(fact.is_some());
         if heads != 1 {
-            return Err(
-                "a condition needs exactly one of `all`, `any`, `not` or `fact`".to_owned(),
-            );
+            return Err(ConditionShapeError::Head);
         }
-        if fact.is_none() && !tests.is_empty() {
-            return Err(format!(
-                "the operator `{}` needs a `fact`, not `all`/`any`/`not`",
-                tests[0].key()
-            ));
+        if let (None, Some(first)) = (&fact, tests.first()) {
+            return Err(ConditionShapeError::OperatorWithoutFact {
+                operator: first.key(),
+            });
         }
         if let Some(parts) = all {
             return Ok(Condition::All(parts));
@@ -641,14 +669,12 @@ impl TryFrom<RawCondition> for Condition {
         let mut tests = tests.into_iter();
         match (tests.next(), tests.next()) {
             (Some(test), None) => Ok(Condition::Compare(Comparison { fact, test })),
-            (None, _) => Err(format!(
-                "the comparison of `{fact}` needs one operator: eq, ne, lt, lte, gt, gte, in, not_in, contains, contains_any or known"
-            )),
-            (Some(a), Some(b)) => Err(format!(
-                "the comparison of `{fact}` has two operators (`{}` and `{}`); use `all` to combine them",
-                a.key(),
-                b.key()
-            )),
+            (None, _) => Err(ConditionShapeError::NoOperator { fact }),
+            (Some(a), Some(b)) => Err(ConditionShapeError::TwoOperators {
+                fact,
+                first: a.key(),
+                second: b.key(),
+            }),
         }
     }
 }

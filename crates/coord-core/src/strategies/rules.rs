@@ -3,15 +3,16 @@
 //!
 //! ```
 //! use proptest::prelude::*;
-//! proptest! {
-//!     #![proptest_config(ProptestConfig { cases: 8, failure_persistence: None, ..ProptestConfig::default() })]
-//!     #[test]
-//!     fn every_generated_case_is_valid(case in coord_core::strategies::case()) {
+//! use proptest::test_runner::{Config, TestRunner};
+//! // In a test file: `proptest! { #[test] fn valid(case in coord_core::strategies::case()) { … } }`
+//! let mut runner = TestRunner::new(Config { cases: 8, failure_persistence: None, ..Config::default() });
+//! runner
+//!     .run(&coord_core::strategies::case(), |case| {
 //!         let reference = coord_core::reference::ReferenceData::default();
 //!         prop_assert!(coord_core::check::CheckedCase::new(case, &reference).is_ok());
-//!     }
-//! }
-//! # every_generated_case_is_valid();
+//!         Ok(())
+//!     })
+//!     .unwrap();
 //! ```
 
 use crate::case_file::{CaseFile, Citizen};
