@@ -323,9 +323,9 @@ impl Verdict {
     }
 }
 
-/// The verdict for one category of a request.
+/// The verdict for one category of a request. (An output type: the flattened verdict rules out
+/// `deny_unknown_fields`.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct CategoryOutcome {
     /// The category.
     pub category: InformationCategory,

@@ -13,11 +13,32 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GapFlow {
-    /// The flow.
-    #[serde(flatten)]
-    pub flow: Flow,
+    /// Who holds the information.
+    pub holder: ActorId,
+    /// Who would receive or look at it.
+    pub recipient: ActorId,
+    /// Which categories.
+    pub categories: Vec<InformationCategory>,
+    /// Which action.
+    pub action: Action,
+    /// For which purpose.
+    pub purpose: crate::ids::PurposeId,
     /// At which moment.
     pub at: Instant,
+}
+
+impl GapFlow {
+    /// A flow at a moment.
+    pub fn new(flow: Flow, at: Instant) -> Self {
+        Self {
+            holder: flow.holder,
+            recipient: flow.recipient,
+            categories: flow.categories,
+            action: flow.action,
+            purpose: flow.purpose,
+            at,
+        }
+    }
 }
 
 /// The consent a caseworker should ask the citizen for.
@@ -72,13 +93,13 @@ pub fn consent_gaps(
 ) -> Result<ConsentGapReport, RequestError> {
     let case = index.case();
     let request = AccessRequest {
-        requester: flow.flow.recipient.clone(),
+        requester: flow.recipient.clone(),
         citizen: case.citizen.id.clone(),
         case: case.id.clone(),
-        holder: flow.flow.holder.clone(),
-        categories: flow.flow.categories.clone(),
-        action: flow.flow.action,
-        purpose: flow.flow.purpose.clone(),
+        holder: flow.holder.clone(),
+        categories: flow.categories.clone(),
+        action: flow.action,
+        purpose: flow.purpose.clone(),
         at: flow.at,
     };
     let decision = index.decide(&request)?;
@@ -92,8 +113,8 @@ pub fn consent_gaps(
     }
     let suggestion = (!missing.is_empty()).then(|| {
         let categories: Vec<InformationCategory> = missing.iter().map(|o| o.category).collect();
-        let holder = name_of(index, &flow.flow.holder);
-        let recipient = name_of(index, &flow.flow.recipient);
+        let holder = name_of(index, &flow.holder);
+        let recipient = name_of(index, &flow.recipient);
         let list = |lang: Language| {
             categories
                 .iter()
@@ -106,29 +127,29 @@ pub fn consent_gaps(
         };
         ConsentSuggestion {
             categories: categories.clone(),
-            holder: PartyRef::Actor(flow.flow.holder.clone()),
-            recipient: PartyRef::Actor(flow.flow.recipient.clone()),
-            action: flow.flow.action,
-            purpose: flow.flow.purpose.clone(),
+            holder: PartyRef::Actor(flow.holder.clone()),
+            recipient: PartyRef::Actor(flow.recipient.clone()),
+            action: flow.action,
+            purpose: flow.purpose.clone(),
             case: case.id.clone(),
             ask_da: format!(
                 "Bed {} om samtykke til, at {} må {} oplysninger om {} fra {} til formålet `{}` i sag {}.",
                 case.citizen.name,
                 recipient,
-                flow.flow.action.label_da(),
+                flow.action.label_da(),
                 list(Language::Da),
                 holder,
-                flow.flow.purpose,
+                flow.purpose,
                 case.id
             ),
             ask_en: format!(
                 "Ask {} for consent that {} may {} information on {} held by {} for the purpose `{}` in case {}.",
                 case.citizen.name,
                 recipient,
-                flow.flow.action.label_en(),
+                flow.action.label_en(),
                 list(Language::En),
                 holder,
-                flow.flow.purpose,
+                flow.purpose,
                 case.id
             ),
         }
