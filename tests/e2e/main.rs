@@ -2,3 +2,6 @@
 //! One module per area.
 
 mod consent;
+mod consent_cli;
+mod consent_props;
+mod schemas;
