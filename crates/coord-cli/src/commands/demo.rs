@@ -36,10 +36,7 @@ pub fn run(args: &DemoArgs) -> Result<Outcome, Failure> {
     let gap_flow = GapFlow {
         holder: "anne".into(),
         recipient: "lars".into(),
-        categories: vec![
-            InformationCategory::Attendance,
-            InformationCategory::HealthStatus,
-        ],
+        categories: vec![InformationCategory::Attendance],
         action: Action::ReportAttendance,
         purpose: "sickness-benefit-follow-up".into(),
         at: "2025-04-01T09:00:00+02:00"

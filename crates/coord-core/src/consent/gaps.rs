@@ -86,6 +86,40 @@ fn name_of(index: &AccessIndex<'_>, id: &ActorId) -> String {
         .map_or_else(|| id.to_string(), |a| a.name.clone())
 }
 
+/// The sentence a caseworker says to the citizen, phrased by what the consent allows.
+#[expect(clippy::too_many_arguments, reason = "one sentence with eight slots")]
+fn ask(
+    lang: Language,
+    action: Action,
+    citizen: &str,
+    holder: &str,
+    recipient: &str,
+    categories: &str,
+    purpose: &str,
+    case: &str,
+) -> String {
+    match (lang, action) {
+        (Language::En, Action::View) => format!(
+            "Ask {citizen} for a specific consent: {recipient} may look at {categories} in the record of {holder}, for the purpose `{purpose}` in case {case}."
+        ),
+        (Language::En, Action::Disclose) => format!(
+            "Ask {citizen} for a specific consent: {holder} may send {categories} to {recipient}, for the purpose `{purpose}` in case {case}."
+        ),
+        (Language::En, Action::ReportAttendance) => format!(
+            "Ask {citizen} for a specific consent: {holder} may report {citizen}'s attendance ({categories}) to {recipient}, for the purpose `{purpose}` in case {case}."
+        ),
+        (Language::Da, Action::View) => format!(
+            "Bed {citizen} om et konkret samtykke: {recipient} må se {categories} i journalen hos {holder}, til formålet `{purpose}` i sag {case}."
+        ),
+        (Language::Da, Action::Disclose) => format!(
+            "Bed {citizen} om et konkret samtykke: {holder} må sende {categories} til {recipient}, til formålet `{purpose}` i sag {case}."
+        ),
+        (Language::Da, Action::ReportAttendance) => format!(
+            "Bed {citizen} om et konkret samtykke: {holder} må melde {citizen}s fremmøde ({categories}) til {recipient}, til formålet `{purpose}` i sag {case}."
+        ),
+    }
+}
+
 /// Which consent the flow lacks.
 pub fn consent_gaps(
     index: &AccessIndex<'_>,
@@ -132,25 +166,25 @@ pub fn consent_gaps(
             action: flow.action,
             purpose: flow.purpose.clone(),
             case: case.id.clone(),
-            ask_da: format!(
-                "Bed {} om samtykke til, at {} må {} oplysninger om {} fra {} til formålet `{}` i sag {}.",
-                case.citizen.name,
-                recipient,
-                flow.action.label_da(),
-                list(Language::Da),
-                holder,
-                flow.purpose,
-                case.id
+            ask_da: ask(
+                Language::Da,
+                flow.action,
+                &case.citizen.name,
+                &holder,
+                &recipient,
+                &list(Language::Da),
+                flow.purpose.as_str(),
+                case.id.as_str(),
             ),
-            ask_en: format!(
-                "Ask {} for consent that {} may {} information on {} held by {} for the purpose `{}` in case {}.",
-                case.citizen.name,
-                recipient,
-                flow.action.label_en(),
-                list(Language::En),
-                holder,
-                flow.purpose,
-                case.id
+            ask_en: ask(
+                Language::En,
+                flow.action,
+                &case.citizen.name,
+                &holder,
+                &recipient,
+                &list(Language::En),
+                flow.purpose.as_str(),
+                case.id.as_str(),
             ),
         }
     });
