@@ -196,3 +196,26 @@ fn usage_errors_exit_two_and_missing_files_exit_four() {
     args.extend(LOOK);
     assert_eq!(run(&args, "").status.code(), Some(4));
 }
+
+#[test]
+fn any_call_runs_as_one_document_or_as_ndjson() {
+    let call = json!({ "case": demo_case(), "request": {
+        "requester": "mette", "citizen": "cit-jens", "case": "case-hillerod-1", "holder": "anne",
+        "categories": ["treatment_progress"], "action": "view", "purpose": "return-to-work",
+        "at": "2025-04-01T09:00:00+02:00" } });
+    let o = run(&["call", "access-check"], &call.to_string());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["result"]["outcomes"][0]["decision"], "permit");
+
+    let input = format!("{call}\n{{\"case\": 1}}\n");
+    let o = run(&["call", "access-check", "--ndjson"], &input);
+    assert_eq!(o.status.code(), Some(3));
+    let lines: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["result"]["outcomes"][0]["decision"], "permit");
+    assert_eq!(lines[1]["errors"][0]["pointer"], "/case");
+    assert_eq!(lines[1]["errors"][0]["line"], 2);
+}
