@@ -1,6 +1,13 @@
 //! Benchmark: one access decision for a citizen with 50 consents on file and 10 legal rules.
 //!
 //! `cargo bench -p coord-core --bench consent`
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    missing_docs,
+    reason = "tests and benchmarks: a failure must stop the run"
+)]
 
 use chrono::{Duration, NaiveDate};
 use coord_core::case_file::{CaseFile, Citizen};

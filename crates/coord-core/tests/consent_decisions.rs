@@ -1,4 +1,11 @@
 //! Known-answer tests for the access decision, through one `check` helper.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    missing_docs,
+    reason = "tests and benchmarks: a failure must stop the run"
+)]
 
 use coord_core::case_file::CaseFile;
 use coord_core::check::CheckedCase;

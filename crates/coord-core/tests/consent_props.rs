@@ -1,6 +1,13 @@
 //! Property tests for the consent engine: default deny, revocation, expiry, monotonicity, order
 //! independence, grounds that really cover the request, JSON round trips.
 #![cfg(feature = "proptest")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    missing_docs,
+    reason = "tests and benchmarks: a failure must stop the run"
+)]
 
 use coord_core::case_file::CaseFile;
 use coord_core::check::CheckedCase;

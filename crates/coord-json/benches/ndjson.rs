@@ -2,6 +2,13 @@
 //! line: parse, decide, serialise) on 100,000 requests against the demo case.
 //!
 //! `cargo bench -p coord-json --bench ndjson`
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    missing_docs,
+    reason = "tests and benchmarks: a failure must stop the run"
+)]
 
 use coord_core::check::CheckedCase;
 use coord_core::consent::{AccessIndex, AccessRequest};

@@ -635,7 +635,7 @@ impl<'a> AccessIndex<'a> {
 
     fn verdict(&self, request: &AccessRequest, category: InformationCategory) -> Verdict {
         let i = ordinal(category);
-        fn bucket<'r, T>(v: &'r [Vec<T>], i: usize) -> &'r [T] {
+        fn bucket<T>(v: &[Vec<T>], i: usize) -> &[T] {
             v.get(i).map(Vec::as_slice).unwrap_or(&[])
         }
         if let Some(rule) = bucket(&self.forbids_by_category, i)
