@@ -252,3 +252,73 @@ fn evaluate_refuses_a_bad_case_with_a_pointer_and_facts_lists_the_catalogue() {
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("weeks_since_first_absence"));
 }
+
+#[test]
+fn rules_inputs_and_answers_validate_against_their_schemas() {
+    use crate::schemas::assert_valid;
+    for pack in ["dk-pre-2025", "dk-2025"] {
+        let text = std::fs::read_to_string(workspace_file(&format!(
+            "crates/coord-json/data/packs/{pack}.json"
+        )))
+        .unwrap();
+        assert_valid("rule-pack", &serde_json::from_str(&text).unwrap());
+    }
+    for case in ["rules-fracture", "rules-cancer", "rules-complex"] {
+        let file = path(&format!("crates/coord-json/data/demo/{case}.json"));
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert_valid("case-file", &serde_json::from_str(&text).unwrap());
+        let o = run(
+            &[
+                "evaluate",
+                &file,
+                "--as-of",
+                "2025-03-24",
+                "--explain",
+                "--format",
+                "json",
+            ],
+            "",
+        );
+        assert_valid(
+            "evaluate.answer",
+            &serde_json::from_str(&stdout(&o)).unwrap(),
+        );
+    }
+    let o = run(
+        &[
+            "rules",
+            "check",
+            &path("crates/coord-json/data/packs/dk-2025.json"),
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_valid(
+        "rules-check.answer",
+        &serde_json::from_str(&stdout(&o)).unwrap(),
+    );
+    let o = run(&["rules", "facts", "--format", "json"], "");
+    assert_valid(
+        "rules-facts.answer",
+        &serde_json::from_str(&stdout(&o)).unwrap(),
+    );
+    let o = run(
+        &[
+            "rules",
+            "test",
+            &path("crates/coord-json/data/packs/dk-pre-2025.json"),
+            "--seed",
+            "1",
+            "--cases",
+            "50",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_valid(
+        "rules-test.answer",
+        &serde_json::from_str(&stdout(&o)).unwrap(),
+    );
+}

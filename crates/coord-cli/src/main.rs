@@ -21,6 +21,7 @@ fn main() -> ExitCode {
         Command::Consent(ConsentCommand::Validate(a)) => commands::consent::validate(a),
         Command::Consent(ConsentCommand::Gaps(a)) => commands::consent::gaps(a),
         Command::Consent(ConsentCommand::Minimise(a)) => commands::consent::minimise_cmd(a),
+        Command::Call(a) => commands::call::run(a),
         Command::Schema(a) => commands::schema::run(a),
         Command::Rules(RulesCommand::Check(a)) => commands::rules::check(a),
         Command::Rules(RulesCommand::Test(a)) => commands::rules::test(a),

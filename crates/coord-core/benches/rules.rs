@@ -1,8 +1,14 @@
-#![allow(missing_docs, clippy::panic)] // criterion_group! generates an undocumented function; a bench may panic on bad setup
 //! The 2025 Danish rule pack over generated cases: per-case evaluation time, and scaling from
 //! 10,000 to 100,000 distinct cases (and to 100,000 evaluations of the same 10,000 cases).
 //!
 //! `cargo bench -p coord-core --features proptest --bench rules`
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    missing_docs,
+    reason = "tests and benchmarks: a failure must stop the run"
+)]
 
 use chrono::NaiveDate;
 use coord_core::check::CheckedCase;

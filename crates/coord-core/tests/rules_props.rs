@@ -1,4 +1,11 @@
 //! Properties of rule evaluation, the validator and the invariant checker.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    missing_docs,
+    reason = "tests and benchmarks: a failure must stop the run"
+)]
 #![cfg(feature = "proptest")]
 
 use chrono::NaiveDate;

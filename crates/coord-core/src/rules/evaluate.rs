@@ -552,8 +552,8 @@ fn gaps_for(
             if holder == recipient {
                 continue;
             }
-            let flow = GapFlow {
-                flow: Flow {
+            let flow = GapFlow::new(
+                Flow {
                     holder: (*holder).clone(),
                     recipient: (*recipient).clone(),
                     categories: ask.categories.clone(),
@@ -561,7 +561,7 @@ fn gaps_for(
                     purpose: ask.purpose.clone(),
                 },
                 at,
-            };
+            );
             if let Ok(report) = consent_gaps(index, &flow) {
                 if let Some(s) = report.suggestion {
                     out.push(RuleConsentGap {

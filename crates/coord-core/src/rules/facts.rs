@@ -16,7 +16,7 @@ use crate::course::{ConditionCategory, EventKind, SocialFactor, TargetGroup};
 use crate::party::{Role, Sector};
 use chrono::NaiveDate;
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 /// What a fact is computed from.
@@ -57,7 +57,8 @@ pub struct FactDef {
 }
 
 /// A fact's description for people and programs (`coord rules facts`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct FactInfo {
     /// The name.
     pub name: String,
@@ -69,7 +70,7 @@ pub struct FactInfo {
     /// Meaning in Danish.
     pub meaning_da: String,
     /// The words it can take (empty: open).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub words: Vec<String>,
     /// Whether only pack invariants can test it (a fact about the evaluation result).
     pub result_only: bool,
