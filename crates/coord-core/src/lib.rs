@@ -14,6 +14,8 @@
 //! - [`party`], [`category`], [`ids`], [`time`], [`pointer`](mod@pointer): the vocabulary.
 //! - [`consent`]: consent records, legal bases and prohibitions, the access decision,
 //!   minimisation and consent gaps.
+//! - [`rules`]: referral and coordination rules — conditions over case facts, dated rule packs,
+//!   a validator, explained evaluation, invariants; [`course`]: the course and events they read.
 //! - `strategies` (feature `proptest`): generators for property tests of your own data and rules.
 //!
 //! ## Example: may the bridge-builder look at rehabilitation progress?

@@ -274,3 +274,47 @@ pub fn rules_test(call: RulesTestCall) -> Answer<PackTestReport> {
 pub fn rules_facts() -> Answer<Vec<FactInfo>> {
     Answer::success(catalogue())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_cases_land_in_their_levels_through_the_call() {
+        for (case, level) in crate::demo::rules_cases().unwrap() {
+            let answer = evaluate_call(EvaluateCall {
+                case,
+                reference: None,
+                pack: None,
+                jurisdiction: None,
+                as_of: "2025-03-24".parse().unwrap(),
+                explain: false,
+            });
+            let result = answer.result().unwrap();
+            assert_eq!(result.level.as_ref().unwrap().level.word(), level);
+        }
+    }
+
+    #[test]
+    fn no_pack_in_force_and_schema_errors_are_problems_with_pointers() {
+        let (case, _) = crate::demo::rules_cases().unwrap().remove(0);
+        let answer = evaluate_call(EvaluateCall {
+            case,
+            reference: None,
+            pack: None,
+            jurisdiction: Some("SE".into()),
+            as_of: "2025-03-24".parse().unwrap(),
+            explain: false,
+        });
+        assert_eq!(answer.errors()[0].code, "rules.no_pack_in_force");
+        let check = rules_check(RulesCheckCall {
+            packs: vec![serde_json::json!({ "id": "p", "rules": [] })],
+            reference: None,
+            options: ValidationOptions::default(),
+        });
+        let result = check.result().unwrap();
+        assert!(!result.valid);
+        assert_eq!(result.findings[0].code, "rules.schema");
+        assert_eq!(result.findings[0].pointer.to_string(), "/0");
+    }
+}
