@@ -51,6 +51,12 @@ pub enum CaseFileError {
     /// A consent that is invalid.
     #[error(transparent)]
     Consent(#[from] ConsentError),
+    /// A problem in the care team.
+    #[error(transparent)]
+    Team(#[from] crate::team::TeamError),
+    /// A problem in a referral or its recorded history.
+    #[error(transparent)]
+    Referral(#[from] crate::referral::ReferralError),
 }
 
 impl CaseFileError {
@@ -62,6 +68,8 @@ impl CaseFileError {
             CaseFileError::UnknownActor { .. } => "case_file.unknown_actor",
             CaseFileError::WrongCitizen { .. } => "case_file.wrong_citizen",
             CaseFileError::Consent(e) => e.code(),
+            CaseFileError::Team(e) => e.code(),
+            CaseFileError::Referral(e) => e.code(),
         }
     }
 
@@ -73,6 +81,8 @@ impl CaseFileError {
             | CaseFileError::UnknownActor { at, .. }
             | CaseFileError::WrongCitizen { at, .. } => at,
             CaseFileError::Consent(e) => e.pointer(),
+            CaseFileError::Team(e) => e.pointer(),
+            CaseFileError::Referral(e) => e.pointer(),
         }
     }
 }
@@ -211,5 +221,50 @@ pub fn check_case_file(case: &CaseFile, reference: &ReferenceData) -> Vec<CaseFi
                 .map(CaseFileError::from),
         );
     }
+    check_team_and_referrals(case, reference, &known, &mut errors);
     errors
+}
+
+/// The team, referral and wish parts: actors known, ids unique, histories that replay.
+fn check_team_and_referrals(
+    case: &CaseFile,
+    reference: &ReferenceData,
+    known: &dyn Fn(&ActorId, Pointer, &mut Vec<CaseFileError>),
+    errors: &mut Vec<CaseFileError>,
+) {
+    let root = Pointer::root();
+    let mut ids = IdRegistry::new();
+    for (i, referral) in case.referrals.iter().enumerate() {
+        let at = root.key("referrals").index(i);
+        errors.extend(ids.register(referral.id.as_str(), at.key("id")));
+        for (id, place) in crate::referral::validate::referral_actor_refs(referral, &at) {
+            known(id, place, errors);
+        }
+        let organisation_of = |a: &ActorId| case.actor(a).and_then(|x| x.organisation.clone());
+        errors.extend(
+            crate::referral::validate_referral(referral, &reference.offers, organisation_of, &at)
+                .into_iter()
+                .map(CaseFileError::from),
+        );
+    }
+    if let Some(team) = &case.team {
+        let at = root.key("team");
+        for (id, place) in crate::team::validate::team_actor_refs(team, &at) {
+            known(id, place, errors);
+        }
+        let referral_ids: HashSet<&crate::ids::ReferralId> =
+            case.referrals.iter().map(|r| &r.id).collect();
+        errors.extend(
+            crate::team::validate_team(team, &referral_ids, &at)
+                .into_iter()
+                .map(CaseFileError::from),
+        );
+    }
+    for (i, wish) in case.wishes.iter().enumerate() {
+        known(
+            &wish.recorded_by,
+            root.key("wishes").index(i).key("recorded_by"),
+            errors,
+        );
+    }
 }

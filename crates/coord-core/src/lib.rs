@@ -14,6 +14,8 @@
 //! - [`party`], [`category`], [`ids`], [`time`], [`pointer`]: the vocabulary.
 //! - [`consent`]: consent records, legal bases and prohibitions, the access decision,
 //!   minimisation and consent gaps.
+//! - [`team`], [`referral`], [`offers`], [`attendance`], [`calendar`]: who catches the citizen —
+//!   the care team, closed-loop referrals, the offer catalogue, attendance reporting, working days.
 //! - `strategies` (feature `proptest`): generators for property tests of your own data and rules.
 //!
 //! ## Example: may the bridge-builder look at rehabilitation progress?
@@ -64,3 +66,9 @@ pub mod rules;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 pub mod time;
+
+pub mod attendance;
+pub mod calendar;
+pub mod offers;
+pub mod referral;
+pub mod team;

@@ -18,4 +18,10 @@ pub struct ReferenceData {
     /// Limits on consents.
     #[serde(default)]
     pub consent_policy: ConsentPolicy,
+    /// The offer catalogue: providers, offers, default response deadlines.
+    #[serde(default)]
+    pub offers: crate::offers::OfferCatalogue,
+    /// The working-day calendar (agreed and local closing days).
+    #[serde(default)]
+    pub calendar: crate::calendar::WorkingCalendar,
 }
