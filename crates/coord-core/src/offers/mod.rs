@@ -8,6 +8,9 @@ pub mod matching;
 pub mod model;
 pub mod validate;
 
+#[cfg(test)]
+mod tests;
+
 pub use matching::{
     match_offers, CitizenWish, ExcludedOffer, ExclusionReason, MatchContext, OfferCandidate,
     OfferMatch, ReadinessMet, ReadinessReading,

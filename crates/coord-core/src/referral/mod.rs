@@ -14,6 +14,9 @@ pub mod state;
 pub mod transition;
 pub mod validate;
 
+#[cfg(test)]
+mod tests;
+
 pub use model::{Referral, ReferralReason, ResponseDeadlines, Transition};
 pub use overview::{
     deadlines_for, referral_overview, referral_status, ReferralFinding, ReferralOverview,

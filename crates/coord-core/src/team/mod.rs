@@ -9,6 +9,9 @@ pub mod analysis;
 pub mod model;
 pub mod validate;
 
+#[cfg(test)]
+mod tests;
+
 pub use analysis::{
     contacts_for, coordinator_coverage, role_label, team_report, thread_holder, unfilled_roles,
     ContactAnswer, Handover, MemberView, TeamFinding, TeamReport, ThreadHolder,
