@@ -6,6 +6,7 @@
 //! catalogue, instrument definitions) is [`crate::reference::ReferenceData`].
 
 use crate::consent::model::Consent;
+use crate::course::{CaseEvent, Course};
 use crate::ids::{ActorId, CaseId, CitizenId};
 use crate::party::Actor;
 use schemars::JsonSchema;
@@ -50,6 +51,12 @@ pub struct CaseFile {
     /// The citizen's own wishes: areas to work on, offers asked for.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub wishes: Vec<crate::offers::CitizenWish>,
+    /// The course as rules see it (target group, absence, conditions, social factors).
+    #[serde(default)]
+    pub course: Course,
+    /// What happened in the course (interviews, certificates, meetings).
+    #[serde(default)]
+    pub events: Vec<CaseEvent>,
 }
 
 impl CaseFile {

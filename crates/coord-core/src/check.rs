@@ -221,6 +221,17 @@ pub fn check_case_file(case: &CaseFile, reference: &ReferenceData) -> Vec<CaseFi
                 .map(CaseFileError::from),
         );
     }
+    if let Some(employer) = &case.course.employer {
+        known(employer, root.key("course").key("employer"), &mut errors);
+    }
+    let mut ids = IdRegistry::new();
+    for (i, event) in case.events.iter().enumerate() {
+        let at = root.key("events").index(i);
+        errors.extend(ids.register(event.id.as_str(), at.key("id")));
+        if let Some(by) = &event.by {
+            known(by, at.key("by"), &mut errors);
+        }
+    }
     check_team_and_referrals(case, reference, &known, &mut errors);
     errors
 }

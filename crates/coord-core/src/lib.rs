@@ -58,6 +58,7 @@ pub mod case_file;
 pub mod category;
 pub mod check;
 pub mod consent;
+pub mod course;
 pub mod ids;
 pub mod party;
 pub mod pointer;

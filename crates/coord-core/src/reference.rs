@@ -5,6 +5,7 @@
 //! municipality can replace.
 
 use crate::consent::legal::{ConsentPolicy, LegalRule};
+use crate::rules::pack::RulePack;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -24,4 +25,7 @@ pub struct ReferenceData {
     /// The working-day calendar (agreed and local closing days).
     #[serde(default)]
     pub calendar: crate::calendar::WorkingCalendar,
+    /// Referral and coordination rule packs (dated; the one in force on a date is used).
+    #[serde(default)]
+    pub rule_packs: Vec<RulePack>,
 }

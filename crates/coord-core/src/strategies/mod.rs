@@ -4,3 +4,6 @@
 //! One module per area; each exports `proptest::strategy::Strategy` values.
 
 pub mod team;
+pub mod rules;
+
+pub use rules::{as_of, case, case_with_date};

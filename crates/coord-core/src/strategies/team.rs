@@ -77,6 +77,8 @@ pub fn base_case() -> CaseFile {
         },
         actors,
         consents: Vec::new(),
+        course: Default::default(),
+        events: Vec::new(),
         team: None,
         referrals: Vec::new(),
         wishes: Vec::new(),

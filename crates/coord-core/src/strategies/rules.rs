@@ -1,0 +1,248 @@
+//! Generators for case files with a course, events and consents, and evaluation dates, for
+//! property-testing rule packs:
+//!
+//! ```
+//! use proptest::prelude::*;
+//! proptest! {
+//!     #![proptest_config(ProptestConfig { cases: 8, failure_persistence: None, ..ProptestConfig::default() })]
+//!     #[test]
+//!     fn every_generated_case_is_valid(case in coord_core::strategies::case()) {
+//!         let reference = coord_core::reference::ReferenceData::default();
+//!         prop_assert!(coord_core::check::CheckedCase::new(case, &reference).is_ok());
+//!     }
+//! }
+//! # every_generated_case_is_valid();
+//! ```
+
+use crate::case_file::{CaseFile, Citizen};
+use crate::category::InformationCategory;
+use crate::consent::model::{Action, Consent, ConsentForm, ConsentScope, PartyRef, Revocation};
+use crate::course::{
+    CaseEvent, ConditionCategory, Course, DiffusePicture, EventKind, SocialFactor, TargetGroup,
+};
+use crate::ids::{ActorId, CaseId, CitizenId, ConsentId, EventId, PurposeId};
+use crate::party::{Actor, ActorKind, Role, Sector};
+use crate::rules::condition::shift;
+use crate::time::DatePeriod;
+use chrono::{NaiveDate, NaiveTime};
+use proptest::prelude::*;
+use proptest::sample::subsequence;
+
+/// The actors a generated case may have: id, sector, role.
+pub const PALETTE: [(&str, Sector, Role); 8] = [
+    ("caseworker", Sector::MunicipalEmployment, Role::Caseworker),
+    (
+        "coordinator",
+        Sector::MunicipalEmployment,
+        Role::CoordinatingCaseworker,
+    ),
+    ("gp", Sector::GeneralPractice, Role::Physician),
+    (
+        "rehab",
+        Sector::MunicipalRehabilitation,
+        Role::Physiotherapist,
+    ),
+    ("employer", Sector::Employer, Role::EmployerContact),
+    (
+        "health-coordinator",
+        Sector::Hospital,
+        Role::HealthCoordinator,
+    ),
+    ("psychiatry", Sector::Psychiatry, Role::Psychologist),
+    ("volunteer", Sector::VolunteerOrganisation, Role::Volunteer),
+];
+
+fn base_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2022, 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
+fn day(offset: i64) -> NaiveDate {
+    shift(base_day(), offset).unwrap_or(base_day())
+}
+
+/// A case file with no actors, course or events.
+pub fn empty_case() -> CaseFile {
+    CaseFile {
+        id: CaseId::new("case-gen"),
+        title: String::new(),
+        citizen: Citizen {
+            id: CitizenId::new("cit-gen"),
+            name: "Borger".to_owned(),
+            actor: None,
+        },
+        actors: Vec::new(),
+        consents: Vec::new(),
+        course: Course::default(),
+        events: Vec::new(),
+        team: None,
+        referrals: Vec::new(),
+        wishes: Vec::new(),
+    }
+}
+
+fn actor(i: usize) -> Actor {
+    let (id, sector, role) = PALETTE[i % PALETTE.len()].clone();
+    Actor {
+        id: ActorId::new(id),
+        name: id.to_owned(),
+        kind: ActorKind::Person,
+        sector,
+        role,
+        organisation: None,
+    }
+}
+
+fn consent(
+    n: usize,
+    holder: ActorId,
+    categories: Vec<InformationCategory>,
+    from: NaiveDate,
+    days: u32,
+    revoke_after: Option<u32>,
+) -> Consent {
+    let given_at = from.and_time(NaiveTime::MIN).and_utc().fixed_offset();
+    let to = shift(from, i64::from(days)).unwrap_or(from);
+    Consent {
+        id: ConsentId::new(format!("consent-{n}")),
+        citizen: CitizenId::new("cit-gen"),
+        given_at,
+        form: ConsentForm::Written,
+        recorded_by: None,
+        scope: ConsentScope {
+            categories,
+            holders: vec![PartyRef::Actor(holder.clone())],
+            recipients: vec![PartyRef::Sector(Sector::MunicipalEmployment)],
+            purposes: vec![PurposeId::new("sickness-benefit-follow-up")],
+            actions: vec![Action::View],
+            case: CaseId::new("case-gen"),
+        },
+        valid_from: from,
+        valid_to: to,
+        revocations: revoke_after
+            .map(|d| Revocation {
+                at: given_at + chrono::Duration::days(i64::from(d)),
+                recorded_by: holder,
+                categories: None,
+            })
+            .into_iter()
+            .collect(),
+        text_ref: None,
+    }
+}
+
+/// A valid case file (it passes the case-file check with the default consent policy) whose course
+/// starts between 2022 and 2026.
+pub fn case() -> impl Strategy<Value = CaseFile> {
+    (0i64..1700).prop_flat_map(|start| case_starting(day(start)))
+}
+
+/// A valid case file whose first day of absence (when known) is `start`.
+pub fn case_starting(start: NaiveDate) -> impl Strategy<Value = CaseFile> {
+    let course = (
+        proptest::option::weighted(0.9, proptest::sample::select(TargetGroup::ALL.to_vec())),
+        proptest::bool::weighted(0.95),
+        proptest::option::of(0i64..420),
+        any::<bool>(),
+        proptest::option::weighted(0.2, 0i64..120),
+        subsequence(ConditionCategory::ALL.to_vec(), 0..=3),
+        proptest::option::weighted(0.3, (any::<bool>(), any::<bool>())),
+        subsequence(SocialFactor::ALL.to_vec(), 0..=3),
+        0usize..3,
+    );
+    let actors = subsequence((0..PALETTE.len()).collect::<Vec<_>>(), 0..=PALETTE.len());
+    let events = proptest::collection::vec(
+        (
+            proptest::sample::select(EventKind::ALL.to_vec()),
+            -10i64..250,
+        ),
+        0..6,
+    );
+    let consents = proptest::collection::vec(
+        (
+            subsequence(InformationCategory::ALL.to_vec(), 1..=3),
+            -30i64..200,
+            1u32..360,
+            proptest::option::weighted(0.3, 0u32..200),
+            any::<prop::sample::Index>(),
+        ),
+        0..3,
+    );
+    (course, actors, events, consents).prop_map(move |(course, actors, events, consents)| {
+        let (group, known_start, ret, employed, fast, conditions, diffuse, social, earlier) =
+            course;
+        let mut case = empty_case();
+        case.actors = actors.into_iter().map(actor).collect();
+        let has_employer = case.actors.iter().any(|a| a.id.as_str() == "employer");
+        let at = |offset: i64| shift(start, offset).unwrap_or(start);
+        case.course = Course {
+            target_group: group,
+            first_day_of_absence: known_start.then_some(start),
+            expected_return: ret.map(at),
+            employed,
+            employer: (employed && has_employer).then(|| ActorId::new("employer")),
+            fast_track_requested_on: fast.map(at),
+            conditions,
+            diffuse_picture: diffuse.map(|(physical, psychological)| DiffusePicture {
+                physical,
+                psychological,
+            }),
+            social_factors: social,
+            earlier_sick_periods: (0..earlier)
+                .map(|k| {
+                    let from = at(-400 * (k as i64 + 1));
+                    DatePeriod::new(from, Some(at(-400 * (k as i64 + 1) + 30)))
+                })
+                .collect(),
+        };
+        case.events = events
+            .into_iter()
+            .enumerate()
+            .map(|(n, (kind, offset))| CaseEvent {
+                id: EventId::new(format!("event-{n}")),
+                kind,
+                on: at(offset),
+                by: None,
+                note: String::new(),
+            })
+            .collect();
+        let holders: Vec<ActorId> = case
+            .actors
+            .iter()
+            .filter(|a| a.sector.is_health())
+            .map(|a| a.id.clone())
+            .collect();
+        if !holders.is_empty() {
+            case.consents = consents
+                .into_iter()
+                .enumerate()
+                .map(|(n, (cats, from, days, revoke, pick))| {
+                    consent(
+                        n,
+                        pick.get(&holders).clone(),
+                        cats,
+                        at(from),
+                        days,
+                        revoke.map(|r| r.min(days)),
+                    )
+                })
+                .collect();
+        }
+        case
+    })
+}
+
+/// A valid case and an evaluation date inside `period` (a period without an end is taken as three
+/// years); the course starts up to 400 days before the date.
+pub fn case_with_date(period: DatePeriod) -> impl Strategy<Value = (CaseFile, NaiveDate)> {
+    let span = period.length_days().unwrap_or(3 * 365).clamp(1, 20 * 365);
+    (0..span, 0i64..400).prop_flat_map(move |(d, back)| {
+        let as_of = shift(period.from, d).unwrap_or(period.from);
+        let start = shift(as_of, -back).unwrap_or(as_of);
+        (case_starting(start), Just(as_of))
+    })
+}
+
+/// An evaluation date between 2022 and 2027.
+pub fn as_of() -> impl Strategy<Value = NaiveDate> {
+    (0i64..2000).prop_map(day)
+}
