@@ -378,3 +378,15 @@ pub fn match_offers(catalogue: &OfferCatalogue, ctx: &MatchContext) -> OfferMatc
         excluded,
     }
 }
+
+/// Match the catalogue against the citizen of `case` as of `as_of`: goal areas and offers from the
+/// recorded wishes, eligibility facts from the rules' fact catalogue. Readiness readings are not
+/// in the case file yet; use [`match_offers`] with your own [`MatchContext`] to add them.
+pub fn match_offers_for_case(
+    case: &CaseFile,
+    catalogue: &OfferCatalogue,
+    as_of: NaiveDate,
+) -> OfferMatch {
+    let ctx = MatchContext::from_case(case, crate::rules::facts::case_facts(case, as_of));
+    match_offers(catalogue, &ctx)
+}

@@ -12,8 +12,8 @@ pub mod validate;
 mod tests;
 
 pub use matching::{
-    match_offers, CitizenWish, ExcludedOffer, ExclusionReason, MatchContext, OfferCandidate,
-    OfferMatch, ReadinessMet, ReadinessReading,
+    match_offers, match_offers_for_case, CitizenWish, ExcludedOffer, ExclusionReason, MatchContext,
+    OfferCandidate, OfferMatch, ReadinessMet, ReadinessReading,
 };
 pub use model::{
     Capacity, GoalArea, Location, Offer, OfferCatalogue, OfferMode, OfferStatus,

@@ -3,7 +3,7 @@
 //!
 //! One module per area; each exports `proptest::strategy::Strategy` values.
 
-pub mod team;
 pub mod rules;
+pub mod team;
 
 pub use rules::{as_of, case, case_with_date};
