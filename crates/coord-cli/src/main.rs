@@ -7,9 +7,12 @@ mod commands;
 mod exit;
 mod io;
 mod render;
+mod render_team;
 
 use clap::Parser;
-use cli::{AccessCommand, Cli, Command, ConsentCommand};
+use cli::{
+    AccessCommand, CalendarCommand, Cli, Command, ConsentCommand, OffersCommand, ReferralCommand,
+};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -21,6 +24,15 @@ fn main() -> ExitCode {
         Command::Consent(ConsentCommand::Gaps(a)) => commands::consent::gaps(a),
         Command::Consent(ConsentCommand::Minimise(a)) => commands::consent::minimise_cmd(a),
         Command::Schema(a) => commands::schema::run(a),
+        Command::Team(a) => commands::team::team(a),
+        Command::Referrals(a) => commands::team::referrals(a),
+        Command::Referral(ReferralCommand::Transition(a)) => commands::team::transition(a),
+        Command::Offers(OffersCommand::List(a)) => commands::team::offers_list(a),
+        Command::Offers(OffersCommand::Match(a)) => commands::team::offers_match(a),
+        Command::Attendance(a) => commands::team::attendance(a),
+        Command::Calendar(CalendarCommand::AddWorkingDays(a)) => {
+            commands::team::add_working_days(a)
+        }
     };
     match result {
         Ok(outcome) => outcome.code(),

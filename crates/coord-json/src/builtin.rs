@@ -9,9 +9,19 @@ use coord_core::reference::ReferenceData;
 /// The built-in reference data as JSON text (legal bases and prohibitions, consent policy …).
 pub const REFERENCE_JSON: &str = include_str!("../data/reference.json");
 
+/// The built-in offer catalogue as JSON text (an example catalogue drawn from the seeds).
+pub const OFFERS_JSON: &str = include_str!("../data/offers.json");
+
 /// The built-in reference data.
 pub fn reference_data() -> Result<ReferenceData, Problem> {
-    parse(REFERENCE_JSON)
+    let mut r: ReferenceData = parse(REFERENCE_JSON)?;
+    r.offers = offer_catalogue()?;
+    Ok(r)
+}
+
+/// The built-in offer catalogue.
+pub fn offer_catalogue() -> Result<coord_core::offers::OfferCatalogue, Problem> {
+    parse(OFFERS_JSON)
 }
 
 #[cfg(test)]
@@ -25,6 +35,15 @@ mod tests {
             .legal_rules
             .iter()
             .any(|l| l.id.as_str() == "sdpl-68a-employer-no-health"));
+    }
+
+    #[test]
+    fn builtin_offer_catalogue_is_valid() {
+        let c = offer_catalogue().unwrap();
+        assert!(c.offers.len() >= 6);
+        let errors =
+            coord_core::offers::validate_catalogue(&c, &coord_core::pointer::Pointer::root());
+        assert!(errors.is_empty(), "{errors:?}");
     }
 
     #[test]

@@ -18,6 +18,12 @@ pub struct ReferenceOverrides {
     /// The consent policy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub consent_policy: Option<ConsentPolicy>,
+    /// The offer catalogue (providers, offers, default response deadlines).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offers: Option<coord_core::offers::OfferCatalogue>,
+    /// The working-day calendar (agreed and local closing days).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<coord_core::calendar::WorkingCalendar>,
 }
 
 impl ReferenceOverrides {
@@ -29,6 +35,22 @@ impl ReferenceOverrides {
         }
         if let Some(v) = self.consent_policy {
             r.consent_policy = v;
+        }
+        if let Some(v) = self.offers {
+            let errors = coord_core::offers::validate_catalogue(
+                &v,
+                &coord_core::pointer::Pointer::root().key("offers"),
+            );
+            if let Some(e) = errors.first() {
+                return Err(crate::problems::problem(
+                    e,
+                    &coord_core::pointer::Pointer::root(),
+                ));
+            }
+            r.offers = v;
+        }
+        if let Some(v) = self.calendar {
+            r.calendar = v;
         }
         Ok(r)
     }

@@ -4,6 +4,7 @@ pub mod access;
 pub mod consent;
 pub mod demo;
 pub mod schema;
+pub mod team;
 
 use crate::cli::{Common, Format};
 use crate::exit::Outcome;

@@ -77,6 +77,55 @@ pub enum ClosedBecause {
     Local,
 }
 
+/// A closed day and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ClosedDay {
+    /// The day.
+    pub day: NaiveDate,
+    /// Why it is closed.
+    pub why: ClosedBecause,
+}
+
+impl ClosedBecause {
+    /// The reason in a language.
+    pub fn describe(&self, lang: crate::category::Language) -> &'static str {
+        use crate::category::Language;
+        match (self, lang) {
+            (ClosedBecause::Weekend, Language::En) => "weekend",
+            (ClosedBecause::Weekend, Language::Da) => "weekend",
+            (ClosedBecause::PublicHoliday { holiday }, Language::En) => holiday.label_en(),
+            (ClosedBecause::PublicHoliday { holiday }, Language::Da) => holiday.label_da(),
+            (ClosedBecause::Agreed { day }, Language::En) => match day {
+                AgreedClosingDay::ConstitutionDay => "Constitution Day (closed by agreement)",
+                AgreedClosingDay::ChristmasEve => "Christmas Eve (closed by agreement)",
+                AgreedClosingDay::NewYearsEve => "New Year's Eve (closed by agreement)",
+            },
+            (ClosedBecause::Agreed { day }, Language::Da) => match day {
+                AgreedClosingDay::ConstitutionDay => "grundlovsdag (lukket efter aftale)",
+                AgreedClosingDay::ChristmasEve => "juleaftensdag (lukket efter aftale)",
+                AgreedClosingDay::NewYearsEve => "nytårsaftensdag (lukket efter aftale)",
+            },
+            (ClosedBecause::Local, Language::En) => "local closing day",
+            (ClosedBecause::Local, Language::Da) => "lokal lukkedag",
+        }
+    }
+}
+
+/// A date `n` working days on, and the closed weekdays skipped to get there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkingDaysAnswer {
+    /// The start date (not counted).
+    pub from: NaiveDate,
+    /// How many working days were added.
+    pub working_days: u32,
+    /// The resulting date.
+    pub date: NaiveDate,
+    /// Holidays and closing days (not weekends) skipped on the way.
+    pub closed_days_skipped: Vec<ClosedDay>,
+}
+
 /// The working-day calendar: weekends and the Danish public holidays are always closed; the
 /// agreed closing days and local closing days are settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -158,6 +207,31 @@ impl WorkingCalendar {
             .take_while(|d| *d <= to)
             .filter(|d| self.is_working_day(*d))
             .count() as i64
+    }
+
+    /// Every closed day after `from` up to and including `to`, with the reason.
+    pub fn closed_days_between(&self, from: NaiveDate, to: NaiveDate) -> Vec<ClosedDay> {
+        from.iter_days()
+            .skip(1)
+            .take_while(|d| *d <= to)
+            .filter_map(|day| self.closed_because(day).map(|why| ClosedDay { day, why }))
+            .collect()
+    }
+
+    /// `n` working days after `start`, with the closed days skipped on the way (for explaining a
+    /// deadline).
+    pub fn explain_add(&self, start: NaiveDate, n: u32) -> WorkingDaysAnswer {
+        let date = self.add_working_days(start, n);
+        WorkingDaysAnswer {
+            from: start,
+            working_days: n,
+            date,
+            closed_days_skipped: self
+                .closed_days_between(start, date)
+                .into_iter()
+                .filter(|c| !matches!(c.why, ClosedBecause::Weekend))
+                .collect(),
+        }
     }
 
     /// The first working day on or after `day`.

@@ -129,6 +129,20 @@ pub struct ResponseDeadlines {
 }
 
 impl ResponseDeadlines {
+    /// These deadlines, with `fallback`'s for every state these leave out.
+    #[must_use]
+    pub fn or(&self, fallback: &ResponseDeadlines) -> ResponseDeadlines {
+        ResponseDeadlines {
+            draft: self.draft.or(fallback.draft),
+            proposed_to_citizen: self.proposed_to_citizen.or(fallback.proposed_to_citizen),
+            accepted_by_citizen: self.accepted_by_citizen.or(fallback.accepted_by_citizen),
+            sent: self.sent.or(fallback.sent),
+            received: self.received.or(fallback.received),
+            accepted: self.accepted.or(fallback.accepted),
+            in_progress: self.in_progress.or(fallback.in_progress),
+        }
+    }
+
     /// The deadline for `state`, in working days.
     pub fn for_state(&self, state: ReferralState) -> Option<u32> {
         match state {

@@ -161,17 +161,19 @@ pub struct ReferralOverview {
     pub findings: Vec<ReferralFinding>,
 }
 
-/// The deadlines that apply to `referral`: its offer's, else the catalogue's default.
-pub fn deadlines_for<'c>(
-    referral: &Referral,
-    catalogue: &'c OfferCatalogue,
-) -> &'c ResponseDeadlines {
-    referral
+/// The deadlines that apply to `referral`: its offer's, state by state, falling back to the
+/// catalogue's default for a state the offer leaves out.
+pub fn deadlines_for(referral: &Referral, catalogue: &OfferCatalogue) -> ResponseDeadlines {
+    let default = catalogue.default_response_deadlines;
+    match referral
         .offer
         .as_ref()
         .and_then(|o| catalogue.offer(o))
-        .and_then(|o| o.response_deadlines.as_ref())
-        .unwrap_or(&catalogue.default_response_deadlines)
+        .and_then(|o| o.response_deadlines)
+    {
+        Some(own) => own.or(&default),
+        None => default,
+    }
 }
 
 /// The status of one referral on `as_of`; `None` when it did not exist yet.

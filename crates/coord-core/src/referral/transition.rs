@@ -70,7 +70,7 @@ pub enum TransitionError {
         id: ActorId,
     },
     /// No send without a permit: a carried category is not permitted to the receiver.
-    #[error("{at}: the referral cannot be sent: no permit to disclose {} to `{recipient}`{}", labels(missing), ask.as_deref().map(|a| format!("; {a}")).unwrap_or_default())]
+    #[error("{at}: the referral cannot be sent: no permit to disclose {} to `{recipient}`{}", labels(missing), ask.as_deref().map(as_clause).unwrap_or_default())]
     NoPermit {
         /// The requested state.
         at: Pointer,
@@ -92,6 +92,16 @@ fn allowed(from: ReferralState) -> String {
             .map(|s| format!("`{}`", s.wire_name()))
             .collect::<Vec<_>>()
             .join(", ")
+    }
+}
+
+/// "Ask X for …." as a clause of an error message: "; ask X for …".
+fn as_clause(ask: &str) -> String {
+    let trimmed = ask.trim_end_matches('.');
+    let mut chars = trimmed.chars();
+    match chars.next() {
+        Some(first) => format!("; {}{}", first.to_lowercase(), chars.as_str()),
+        None => String::new(),
     }
 }
 
