@@ -2,3 +2,4 @@
 //! One module per area.
 
 mod consent;
+mod team;
