@@ -40,6 +40,15 @@ proptest! {
         prop_assert_eq!(counted as u32, n);
     }
 
+    /// The arithmetic count of working days between two dates equals counting day by day.
+    #[test]
+    fn working_days_between_counts_day_by_day(cal in calendar(), a in date(), b in date()) {
+        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+        let counted = lo.iter_days().skip(1).take_while(|d| *d <= hi).filter(|d| cal.is_working_day(*d)).count() as i64;
+        prop_assert_eq!(cal.working_days_between(lo, hi), counted);
+        prop_assert_eq!(cal.working_days_between(hi, lo), -counted);
+    }
+
     /// Holidays are never working days, whatever the settings.
     #[test]
     fn holidays_are_never_working_days(cal in calendar(), day in date()) {

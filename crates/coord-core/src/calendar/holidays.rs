@@ -104,6 +104,15 @@ pub fn easter_sunday(year: i32) -> NaiveDate {
 
 /// The public holiday falling on `day`, if any.
 pub fn public_holiday(day: NaiveDate) -> Option<PublicHoliday> {
+    public_holiday_with(day, easter_sunday)
+}
+
+/// [`public_holiday`] with Easter Sunday given by `easter_of` (so a loop over many days can reuse
+/// one year's Easter); `easter_of` is only called for days in March to June.
+pub fn public_holiday_with(
+    day: NaiveDate,
+    easter_of: impl FnOnce(i32) -> NaiveDate,
+) -> Option<PublicHoliday> {
     match (day.month(), day.day()) {
         (1, 1) => return Some(PublicHoliday::NewYearsDay),
         (12, 25) => return Some(PublicHoliday::ChristmasDay),
@@ -112,7 +121,7 @@ pub fn public_holiday(day: NaiveDate) -> Option<PublicHoliday> {
         (3..=6, _) => {}
         _ => return None,
     }
-    let offset = (day - easter_sunday(day.year())).num_days();
+    let offset = (day - easter_of(day.year())).num_days();
     match offset {
         -3 => Some(PublicHoliday::MaundyThursday),
         -2 => Some(PublicHoliday::GoodFriday),

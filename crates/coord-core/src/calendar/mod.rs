@@ -14,7 +14,9 @@
 
 pub mod holidays;
 
-pub use holidays::{easter_sunday, public_holiday, public_holidays, PublicHoliday};
+pub use holidays::{
+    easter_sunday, public_holiday, public_holiday_with, public_holidays, PublicHoliday,
+};
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use schemars::JsonSchema;
@@ -42,6 +44,15 @@ impl AgreedClosingDay {
         AgreedClosingDay::NewYearsEve,
     ];
 
+    /// The day in `year`.
+    pub fn date_in(self, year: i32) -> Option<NaiveDate> {
+        match self {
+            AgreedClosingDay::ConstitutionDay => NaiveDate::from_ymd_opt(year, 6, 5),
+            AgreedClosingDay::ChristmasEve => NaiveDate::from_ymd_opt(year, 12, 24),
+            AgreedClosingDay::NewYearsEve => NaiveDate::from_ymd_opt(year, 12, 31),
+        }
+    }
+
     /// Whether `day` is this closing day.
     pub fn falls_on(self, day: NaiveDate) -> bool {
         let md = (day.month(), day.day());
@@ -55,6 +66,29 @@ impl AgreedClosingDay {
 
 fn default_agreed() -> Vec<AgreedClosingDay> {
     AgreedClosingDay::ALL.to_vec()
+}
+
+/// Easter Sunday of the last year asked for, so a loop over days computes it once a year.
+#[derive(Debug, Default)]
+struct EasterCache(Option<(i32, NaiveDate)>);
+
+impl EasterCache {
+    fn get(&mut self, year: i32) -> NaiveDate {
+        match self.0 {
+            Some((y, e)) if y == year => e,
+            _ => {
+                let e = easter_sunday(year);
+                self.0 = Some((year, e));
+                e
+            }
+        }
+    }
+}
+
+/// Weekdays (Monday–Friday) from 1 January of year 1 (a Monday) through `day`.
+fn weekdays_through(day: NaiveDate) -> i64 {
+    let n = i64::from(day.num_days_from_ce());
+    n.div_euclid(7) * 5 + n.rem_euclid(7).min(5)
 }
 
 /// Why a day is not a working day.
@@ -159,10 +193,18 @@ impl WorkingCalendar {
 
     /// Why `day` is closed, or `None` when it is a working day.
     pub fn closed_because(&self, day: NaiveDate) -> Option<ClosedBecause> {
+        self.closed_because_cached(day, &mut EasterCache::default())
+    }
+
+    fn closed_because_cached(
+        &self,
+        day: NaiveDate,
+        easter: &mut EasterCache,
+    ) -> Option<ClosedBecause> {
         if matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
             return Some(ClosedBecause::Weekend);
         }
-        if let Some(holiday) = public_holiday(day) {
+        if let Some(holiday) = public_holiday_with(day, |y| easter.get(y)) {
             return Some(ClosedBecause::PublicHoliday { holiday });
         }
         if let Some(&agreed) = self.closed_by_agreement.iter().find(|a| a.falls_on(day)) {
@@ -182,6 +224,7 @@ impl WorkingCalendar {
     /// The `n`-th working day after `start` (`start` itself is not counted; `n = 0` gives `start`).
     /// At the end of the representable calendar it stops at the last date.
     pub fn add_working_days(&self, start: NaiveDate, n: u32) -> NaiveDate {
+        let mut easter = EasterCache::default();
         let mut day = start;
         let mut left = n;
         while left > 0 {
@@ -189,7 +232,7 @@ impl WorkingCalendar {
                 return day;
             };
             day = next;
-            if self.is_working_day(day) {
+            if self.closed_because_cached(day, &mut easter).is_none() {
                 left -= 1;
             }
         }
@@ -197,16 +240,29 @@ impl WorkingCalendar {
     }
 
     /// The number of working days after `from` up to and including `to`; negative when `to` is
-    /// before `from`. So `working_days_between(d, add_working_days(d, n)) == n`.
+    /// before `from`. So `working_days_between(d, add_working_days(d, n)) == n`. Counts weekdays
+    /// arithmetically and subtracts the closed weekdays of the years in between.
     pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> i64 {
         if to < from {
             return -self.working_days_between(to, from);
         }
-        from.iter_days()
-            .skip(1)
-            .take_while(|d| *d <= to)
-            .filter(|d| self.is_working_day(*d))
-            .count() as i64
+        let weekdays = weekdays_through(to) - weekdays_through(from);
+        let mut closed: Vec<NaiveDate> = Vec::new();
+        for year in from.year()..=to.year() {
+            closed.extend(public_holidays(year).into_iter().map(|(d, _)| d));
+            closed.extend(
+                self.closed_by_agreement
+                    .iter()
+                    .filter_map(|a| a.date_in(year)),
+            );
+        }
+        closed.extend(self.local_closing_days.iter().copied());
+        closed.retain(|d| {
+            *d > from && *d <= to && !matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+        });
+        closed.sort_unstable();
+        closed.dedup();
+        weekdays - closed.len() as i64
     }
 
     /// Every closed day after `from` up to and including `to`, with the reason.

@@ -24,7 +24,7 @@ pub use overview::{
 };
 pub use state::{NotSuccessfulReason, ReferralOutcome, ReferralState, WaitingOn};
 pub use transition::{
-    check_step, send_permit, transition, Notification, NotifiedAs, TransitionError,
-    TransitionResult, TransitionWarning,
+    check_step, send_permit, transition, unpermitted_categories, Notification, NotifiedAs,
+    TransitionError, TransitionResult, TransitionWarning,
 };
 pub use validate::{validate_referral, ReferralError};

@@ -3,7 +3,7 @@
 
 use super::model::{Referral, ResponseDeadlines};
 use super::state::{ReferralOutcome, ReferralState, WaitingOn};
-use super::transition::{permits_all, send_permit};
+use super::transition::unpermitted_categories;
 use crate::calendar::WorkingCalendar;
 use crate::category::{InformationCategory, Language};
 use crate::consent::AccessIndex;
@@ -261,13 +261,8 @@ pub fn referral_overview(
             .iter()
             .filter(|t| t.to == ReferralState::Sent && date_of(&t.at) <= as_of)
         {
-            let permit = send_permit(index, r, step.at);
-            if !permits_all(&permit) {
-                let categories = permit
-                    .iter()
-                    .flat_map(|p| p.missing.iter().chain(&p.blocked))
-                    .map(|o| o.category)
-                    .collect();
+            let categories = unpermitted_categories(index, r, step.at);
+            if !categories.is_empty() {
                 findings.push(ReferralFinding::SentWithoutPermit {
                     referral: r.id.clone(),
                     at: step.at,

@@ -140,6 +140,62 @@ impl TransitionError {
     }
 }
 
+/// What is wrong with a step, before it is placed in a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fault {
+    Illegal(ReferralState, ReferralState),
+    OutOfOrder(Instant),
+    OutcomeRequired,
+    OutcomeNotAllowed(ReferralState),
+    ReasonRequired(ReferralState),
+}
+
+impl Fault {
+    fn at(self, at: &Pointer) -> TransitionError {
+        match self {
+            Fault::Illegal(from, to) => TransitionError::Illegal {
+                at: at.key("to"),
+                from,
+                to,
+            },
+            Fault::OutOfOrder(previous) => TransitionError::OutOfOrder {
+                at: at.key("at"),
+                previous,
+            },
+            Fault::OutcomeRequired => TransitionError::OutcomeRequired {
+                at: at.key("outcome"),
+            },
+            Fault::OutcomeNotAllowed(to) => TransitionError::OutcomeNotAllowed {
+                at: at.key("outcome"),
+                to,
+            },
+            Fault::ReasonRequired(to) => TransitionError::ReasonRequired {
+                at: at.key("reason"),
+                to,
+            },
+        }
+    }
+}
+
+fn step_fault(from: ReferralState, since: Instant, step: &Transition) -> Result<(), Fault> {
+    if !from.can_go_to(step.to) {
+        return Err(Fault::Illegal(from, step.to));
+    }
+    if step.at < since {
+        return Err(Fault::OutOfOrder(since));
+    }
+    match (step.to, step.outcome) {
+        (ReferralState::Completed, None) => return Err(Fault::OutcomeRequired),
+        (ReferralState::Completed, Some(_)) | (_, None) => {}
+        (to, Some(_)) => return Err(Fault::OutcomeNotAllowed(to)),
+    }
+    let needs_reason = matches!(step.to, ReferralState::Rejected | ReferralState::Cancelled);
+    if needs_reason && step.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+        return Err(Fault::ReasonRequired(step.to));
+    }
+    Ok(())
+}
+
 /// Check one step of the state machine (without the permit): `step`, placed at `at`, follows a
 /// referral in state `from` entered at `since`.
 pub fn check_step(
@@ -148,41 +204,17 @@ pub fn check_step(
     step: &Transition,
     at: &Pointer,
 ) -> Result<(), TransitionError> {
-    if !from.can_go_to(step.to) {
-        return Err(TransitionError::Illegal {
-            at: at.key("to"),
-            from,
-            to: step.to,
-        });
-    }
-    if step.at < since {
-        return Err(TransitionError::OutOfOrder {
-            at: at.key("at"),
-            previous: since,
-        });
-    }
-    match (step.to, step.outcome) {
-        (ReferralState::Completed, None) => {
-            return Err(TransitionError::OutcomeRequired {
-                at: at.key("outcome"),
-            })
-        }
-        (ReferralState::Completed, Some(_)) | (_, None) => {}
-        (to, Some(_)) => {
-            return Err(TransitionError::OutcomeNotAllowed {
-                at: at.key("outcome"),
-                to,
-            })
-        }
-    }
-    let needs_reason = matches!(step.to, ReferralState::Rejected | ReferralState::Cancelled);
-    if needs_reason && step.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
-        return Err(TransitionError::ReasonRequired {
-            at: at.key("reason"),
-            to: step.to,
-        });
-    }
-    Ok(())
+    step_fault(from, since, step).map_err(|f| f.at(at))
+}
+
+/// Check a step, placing the error only when there is one (`place` builds the pointer lazily).
+pub(crate) fn check_step_lazy(
+    from: ReferralState,
+    since: Instant,
+    step: &Transition,
+    place: impl FnOnce() -> Pointer,
+) -> Result<(), TransitionError> {
+    step_fault(from, since, step).map_err(|f| f.at(&place()))
 }
 
 /// The permit check for sending `referral` at `at`: a `disclose` from the referrer to the receiver
@@ -226,6 +258,38 @@ pub fn send_permit(
             suggestion: None,
         }
     }))
+}
+
+/// The carried categories not permitted to the receiver at `at` (empty when the send is
+/// permitted). The fast form of [`send_permit`], without the consent suggestion.
+pub fn unpermitted_categories(
+    index: &AccessIndex<'_>,
+    referral: &Referral,
+    at: Instant,
+) -> Vec<InformationCategory> {
+    if referral.categories.is_empty() {
+        return Vec::new();
+    }
+    let case = index.case();
+    let request = crate::consent::AccessRequest {
+        requester: referral.to.clone(),
+        citizen: case.citizen.id.clone(),
+        case: case.id.clone(),
+        holder: referral.from.clone(),
+        categories: referral.categories.clone(),
+        action: Action::Disclose,
+        purpose: referral.purpose.clone(),
+        at,
+    };
+    match index.decide(&request) {
+        Ok(d) => d
+            .outcomes
+            .into_iter()
+            .filter(|o| !o.verdict.is_permit())
+            .map(|o| o.category)
+            .collect(),
+        Err(_) => referral.categories.clone(),
+    }
 }
 
 /// Whether the report permits every category.

@@ -3,7 +3,7 @@
 
 use super::model::Referral;
 use super::state::ReferralState;
-use super::transition::{check_step, TransitionError};
+use super::transition::{check_step_lazy, TransitionError};
 use crate::ids::{ActorId, OfferId};
 use crate::offers::OfferCatalogue;
 use crate::pointer::Pointer;
@@ -89,7 +89,7 @@ pub fn validate_referral(
     let mut state = ReferralState::Draft;
     let mut since = referral.created_at;
     for (i, step) in referral.history.iter().enumerate() {
-        if let Err(e) = check_step(state, since, step, &at.key("history").index(i)) {
+        if let Err(e) = check_step_lazy(state, since, step, || at.key("history").index(i)) {
             // Replaying past an illegal step would only repeat the same confusion.
             errors.push(e.into());
             break;
@@ -100,17 +100,43 @@ pub fn validate_referral(
     errors
 }
 
-/// The actor references of a referral with their places, for the case-file check.
+/// The actor references of a referral, each with a function giving its place (built only when
+/// the reference is dangling), for the case-file check.
 pub fn referral_actor_refs<'a>(
     referral: &'a Referral,
-    at: &Pointer,
-) -> Vec<(&'a ActorId, Pointer)> {
-    let mut refs = vec![
-        (&referral.from, at.key("from")),
-        (&referral.to, at.key("to")),
-    ];
-    for (i, step) in referral.history.iter().enumerate() {
-        refs.push((&step.by, at.key("history").index(i).key("by")));
+) -> impl Iterator<Item = (&'a ActorId, ActorRefPlace)> + 'a {
+    [
+        (&referral.from, ActorRefPlace::From),
+        (&referral.to, ActorRefPlace::To),
+    ]
+    .into_iter()
+    .chain(
+        referral
+            .history
+            .iter()
+            .enumerate()
+            .map(|(i, step)| (&step.by, ActorRefPlace::HistoryBy(i))),
+    )
+}
+
+/// Where in a referral an actor reference sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorRefPlace {
+    /// `from`.
+    From,
+    /// `to`.
+    To,
+    /// `history/i/by`.
+    HistoryBy(usize),
+}
+
+impl ActorRefPlace {
+    /// The pointer, under the referral's own pointer `at`.
+    pub fn pointer(self, at: &Pointer) -> Pointer {
+        match self {
+            ActorRefPlace::From => at.key("from"),
+            ActorRefPlace::To => at.key("to"),
+            ActorRefPlace::HistoryBy(i) => at.key("history").index(i).key("by"),
+        }
     }
-    refs
 }

@@ -73,10 +73,10 @@ pub fn validate_team(
         });
     }
     for (i, m) in team.members.iter().enumerate() {
-        let here = at.key("members").index(i);
+        let here = || at.key("members").index(i);
         if m.period.is_inverted() {
             errors.push(TeamError::InvertedPeriod {
-                at: here.key("period"),
+                at: here().key("period"),
             });
             continue;
         }
@@ -87,7 +87,7 @@ pub fn validate_team(
                 && o.period.overlaps(&m.period)
         }) {
             errors.push(TeamError::OverlappingMembership {
-                at: here.key("period"),
+                at: here().key("period"),
                 actor: m.actor.clone(),
                 role: m.role.clone(),
                 other: at.key("members").index(j).key("period"),
@@ -96,20 +96,11 @@ pub fn validate_team(
         for (k, r) in m.responsibilities.referrals.iter().enumerate() {
             if !referrals.contains(r) {
                 errors.push(TeamError::UnknownReferral {
-                    at: here.key("responsibilities").key("referrals").index(k),
+                    at: here().key("responsibilities").key("referrals").index(k),
                     id: r.clone(),
                 });
             }
         }
     }
     errors
-}
-
-/// The actor references of a team with their places, for the case-file check.
-pub fn team_actor_refs<'a>(team: &'a CareTeam, at: &Pointer) -> Vec<(&'a ActorId, Pointer)> {
-    team.members
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (&m.actor, at.key("members").index(i).key("actor")))
-        .collect()
 }
