@@ -88,7 +88,7 @@ pub enum AttendanceAnswer {
         notice_da: String,
         /// The consent to ask the citizen for, when one could help.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        suggestion: Option<ConsentSuggestion>,
+        suggestion: Option<Box<ConsentSuggestion>>,
     },
 }
 
@@ -176,6 +176,6 @@ fn withheld(
             reason.describe(Language::Da)
         ),
         reason,
-        suggestion,
+        suggestion: suggestion.map(Box::new),
     }
 }

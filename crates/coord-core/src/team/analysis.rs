@@ -100,7 +100,7 @@ pub enum ThreadHolder {
     /// Exactly one coordinating person: the answer the citizen needs.
     One {
         /// That person.
-        member: MemberView,
+        member: Box<MemberView>,
     },
     /// Nobody holds the thread.
     Nobody,
@@ -145,7 +145,9 @@ pub fn thread_holder(case: &CaseFile, day: NaiveDate) -> ThreadHolder {
         (_, 1) => on
             .into_iter()
             .next()
-            .map_or(ThreadHolder::Nobody, |member| ThreadHolder::One { member }),
+            .map_or(ThreadHolder::Nobody, |member| ThreadHolder::One {
+                member: Box::new(member),
+            }),
         _ => ThreadHolder::Several { members: on },
     }
 }
@@ -180,7 +182,7 @@ pub fn contacts_for(case: &CaseFile, subject: &Subject, day: NaiveDate) -> Conta
         };
     }
     let contacts = match thread_holder(case, day) {
-        ThreadHolder::One { member } => vec![member],
+        ThreadHolder::One { member } => vec![*member],
         ThreadHolder::Several { members } => members,
         ThreadHolder::Nobody | ThreadHolder::NoCourse => Vec::new(),
     };
