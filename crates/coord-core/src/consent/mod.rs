@@ -5,9 +5,11 @@
 //!   says), and the consent policy.
 //! - [`validate`]: retssikkerhedsloven §11a checks of one consent.
 //! - [`decide`]: the per-category decision, indexed for speed, explained by its grounds or reason.
-//! - [`minimise`]: release only the permitted sections of a record.
+//! - [`minimise`](mod@minimise): release only the permitted sections of a record.
 //! - [`gaps`]: which consent to ask the citizen for.
+//! - [`audit`]: the audit entry every decision yields, for the host to store.
 
+pub mod audit;
 pub mod decide;
 pub mod gaps;
 pub mod legal;
@@ -15,6 +17,7 @@ pub mod minimise;
 pub mod model;
 pub mod validate;
 
+pub use audit::{AuditDecision, AuditEntry};
 pub use decide::{
     AccessDecision, AccessIndex, AccessRequest, CategoryOutcome, DenyReason, Grounds, RequestError,
     Verdict,

@@ -2,8 +2,12 @@
 //! sets against coord's engines.
 //!
 //! One module per area; each exports `proptest::strategy::Strategy` values.
+<<<<<<< HEAD
 
 pub mod rules;
 pub mod team;
 
 pub use rules::{as_of, case, case_with_date};
+=======
+pub mod consent;
+>>>>>>> main
