@@ -11,5 +11,6 @@
 mod consent;
 mod consent_cli;
 mod consent_props;
+mod rules;
 mod schemas;
 mod team;

@@ -39,6 +39,7 @@ fn team_names_who_holds_the_thread_after_the_handover() {
     );
     assert_eq!(o.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    crate::schemas::assert_valid("team.answer", &v);
     assert_eq!(v["result"]["thread"]["member"]["actor"], "lars");
     assert_eq!(v["result"]["findings"][0]["kind"], "unfilled_role");
 }
@@ -58,6 +59,8 @@ fn referrals_list_the_stale_one_first() {
     );
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    crate::schemas::assert_valid("referrals.answer", &v);
+    crate::schemas::assert_valid("case-file", &demo_json());
     let first = &v["result"]["referrals"][0];
     assert_eq!(first["referral"], "r-rehab");
     assert_eq!(first["stale"], true);
@@ -122,7 +125,10 @@ fn transition_writes_only_with_out_and_never_sends_without_permit() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(err.contains("referral.no_permit"), "{err}");
-    assert!(err.contains("ask Mona Jensen for consent"), "{err}");
+    assert!(
+        err.contains("ask Mona Jensen for a specific consent"),
+        "{err}"
+    );
     assert!(!sent.exists());
 }
 
@@ -173,6 +179,7 @@ fn offers_match_excludes_the_group_course_without_a_wish() {
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    crate::schemas::assert_valid("offers-match.answer", &v);
     assert_eq!(v["result"]["matches"][0]["offer"], "stresshaandtering");
     let lat = v["result"]["excluded"]
         .as_array()
@@ -303,6 +310,7 @@ fn json_call_returns_the_new_case_and_notifications() {
     );
     let v = serde_json::to_value(&answer).unwrap();
     assert_eq!(v["status"], "success", "{v}");
+    crate::schemas::assert_valid("referral-transition.answer", &v);
     assert_eq!(v["result"]["transition"]["to"], "completed");
     assert_eq!(v["result"]["transition"]["notifications"][0]["to"], "sara");
     let r = &v["result"]["case"]["referrals"][1];

@@ -87,6 +87,21 @@ Exit codes: 0 every call succeeded, 3 some call failed (see its errors), 2 unkno
         after_help = "Examples:\n  coord schema --list\n  coord schema case-file\n  coord schema --write docs/schemas"
     )]
     Schema(SchemaArgs),
+    /// Referral and coordination rules: validate a pack, test it, list the facts rules can use.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+    /// Evaluate a case against the rule pack in force: coordination level, roles, referrals,
+    /// deadlines, consent gaps and warnings, each naming its rule.
+    #[command(after_help = "Examples:
+  coord evaluate case.json --as-of 2025-03-10
+  coord evaluate case.json --pack crates/coord-json/data/packs/dk-2025.json --as-of 2025-03-10 --explain
+  coord evaluate --ndjson --pack dk-2025.json --as-of 2025-03-10 < cases.ndjson > results.ndjson
+
+Without --pack the built-in pack in force on the date is used (Danish packs before 2025 and from
+1 January 2025). Without --as-of the date is today (UTC).
+
+Exit codes: 0 evaluated, 3 invalid input (case or pack), 4 I/O.")]
+    Evaluate(EvaluateArgs),
     /// The care team: who holds the thread, the members, handovers, findings.
     #[command(after_help = "Examples:
   coord team case.json --as-of 2025-06-02
@@ -254,6 +269,106 @@ pub struct AddWorkingDaysArgs {
     pub date: String,
     /// How many working days.
     pub n: u32,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// `coord rules …`.
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Validate rule packs: schema, unknown facts/roles/offers, type mismatches, conditions that
+    /// never hold, duplicate ids, shadowed rules, overlapping packs, contradictory actions.
+    #[command(after_help = "Examples:
+  coord rules check crates/coord-json/data/packs/dk-2025.json
+  coord rules check dk-pre-2025.json dk-2025.json --known-offer laer-at-tackle
+
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 3 a pack does not parse, 4 I/O.")]
+    Check(RulesCheckArgs),
+    /// Test a rule pack: its example tests, then its invariants on generated cases; a failure is
+    /// shrunk to a minimal case that `coord evaluate` can replay.
+    #[command(after_help = "Examples:
+  coord rules test crates/coord-json/data/packs/dk-2025.json
+  coord rules test my-pack.json --seed 42 --cases 2000 --counterexample minimal-case.json
+
+Exit codes: 0 all passed, 1 an example or invariant failed, 3 invalid pack, 4 I/O.")]
+    Test(RulesTestArgs),
+    /// List the facts rules can test: name, type, meaning.
+    #[command(after_help = "Example:\n  coord rules facts\n  coord rules facts --format json")]
+    Facts(FactsArgs),
+}
+
+/// `coord rules check`.
+#[derive(Debug, Clone, Args)]
+pub struct RulesCheckArgs {
+    /// The pack files (checked together: overlapping periods are reported).
+    #[arg(required = true)]
+    pub packs: Vec<PathBuf>,
+    /// A known offer id (repeat); when given, referrals to other offers are errors.
+    #[arg(long, value_name = "ID")]
+    pub known_offer: Vec<String>,
+    /// A known indicator id (repeat); when given, `indicator_*.<id>` facts for others are errors.
+    #[arg(long, value_name = "ID")]
+    pub known_indicator: Vec<String>,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// `coord rules test`.
+#[derive(Debug, Clone, Args)]
+pub struct RulesTestArgs {
+    /// The pack file.
+    pub pack: PathBuf,
+    /// The seed (printed when not given; reuse it to get the same cases).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// How many cases to generate.
+    #[arg(long, default_value_t = 10_000)]
+    pub cases: u32,
+    /// Write the shrunk counterexample case here (only when an invariant fails).
+    #[arg(long, value_name = "FILE")]
+    pub counterexample: Option<PathBuf>,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// `coord rules facts`.
+#[derive(Debug, Clone, Args)]
+pub struct FactsArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Language of the meanings in text output.
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
+}
+
+/// `coord evaluate`.
+#[derive(Debug, Clone, Args)]
+pub struct EvaluateArgs {
+    /// The case file (`-` for standard input); not with --ndjson.
+    #[arg(required_unless_present = "ndjson")]
+    pub case: Option<PathBuf>,
+    /// A rule pack file to use instead of the built-in pack in force.
+    #[arg(long, value_name = "FILE")]
+    pub pack: Option<PathBuf>,
+    /// The evaluation date (YYYY-MM-DD); default today (UTC).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Show a trace per rule: fired, or the first failing condition with the actual value.
+    #[arg(long)]
+    pub explain: bool,
+    /// The jurisdiction whose built-in pack is used.
+    #[arg(long, default_value = "DK")]
+    pub jurisdiction: String,
+    /// Read case files as NDJSON (one per line) from standard input or --input; one answer per line.
+    #[arg(long, conflicts_with = "case")]
+    pub ndjson: bool,
+    /// With --ndjson: read from this file instead of standard input.
+    #[arg(long, value_name = "FILE", requires = "ndjson")]
+    pub input: Option<PathBuf>,
     /// Shared options.
     #[command(flatten)]
     pub common: Common,

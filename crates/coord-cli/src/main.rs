@@ -7,11 +7,13 @@ mod commands;
 mod exit;
 mod io;
 mod render;
+mod render_rules;
 mod render_team;
 
 use clap::Parser;
 use cli::{
     AccessCommand, CalendarCommand, Cli, Command, ConsentCommand, OffersCommand, ReferralCommand,
+    RulesCommand,
 };
 use std::process::ExitCode;
 
@@ -34,6 +36,10 @@ fn main() -> ExitCode {
         Command::Calendar(CalendarCommand::AddWorkingDays(a)) => {
             commands::team::add_working_days(a)
         }
+        Command::Rules(RulesCommand::Check(a)) => commands::rules::check(a),
+        Command::Rules(RulesCommand::Test(a)) => commands::rules::test(a),
+        Command::Rules(RulesCommand::Facts(a)) => commands::rules::facts(a),
+        Command::Evaluate(a) => commands::evaluate::run(a),
     };
     match result {
         Ok(outcome) => outcome.code(),

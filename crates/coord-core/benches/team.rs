@@ -2,6 +2,13 @@
 //! handovers), 50 referrals in every state, 200 events, a few consents.
 //!
 //! Run: `cargo bench -p coord-core --bench team`
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    missing_docs,
+    reason = "tests and benchmarks: a failure must stop the run"
+)]
 
 use coord_core::calendar::WorkingCalendar;
 use coord_core::case_file::CaseFile;

@@ -105,16 +105,16 @@ pub fn attendance_report(
             id: question.offer.clone(),
         });
     };
-    let flow = GapFlow {
-        flow: Flow {
+    let flow = GapFlow::new(
+        Flow {
             holder: question.holder.clone(),
             recipient: question.recipient.clone(),
             categories: vec![InformationCategory::Attendance],
             action: Action::ReportAttendance,
             purpose: question.purpose.clone(),
         },
-        at: question.at,
-    };
+        question.at,
+    );
     // Checked for both bases, so a question with an unknown actor is an error either way.
     let report = consent_gaps(index, &flow).map_err(|e| {
         AttendanceError::Request(match e {

@@ -1,4 +1,12 @@
 //! Properties of the team, referral and working-day rules.
+#![cfg(feature = "proptest")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    missing_docs,
+    reason = "tests and benchmarks: a failure must stop the run"
+)]
 
 use coord_core::calendar::{public_holiday, WorkingCalendar};
 use coord_core::check::{check_case_file, CheckedCase};

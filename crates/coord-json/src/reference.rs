@@ -4,6 +4,7 @@ use crate::builtin;
 use crate::envelope::Problem;
 use coord_core::consent::{ConsentPolicy, LegalRule};
 use coord_core::reference::ReferenceData;
+use coord_core::rules::RulePack;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -18,6 +19,9 @@ pub struct ReferenceOverrides {
     /// The consent policy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub consent_policy: Option<ConsentPolicy>,
+    /// Rule packs (replacing the built-in Danish packs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule_packs: Option<Vec<RulePack>>,
     /// The offer catalogue (providers, offers, default response deadlines).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offers: Option<coord_core::offers::OfferCatalogue>,
@@ -35,6 +39,9 @@ impl ReferenceOverrides {
         }
         if let Some(v) = self.consent_policy {
             r.consent_policy = v;
+        }
+        if let Some(v) = self.rule_packs {
+            r.rule_packs = v;
         }
         if let Some(v) = self.offers {
             let errors = coord_core::offers::validate_catalogue(

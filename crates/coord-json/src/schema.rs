@@ -4,11 +4,15 @@
 use crate::calls::consent::{
     AccessCheckCall, ConsentGapsCall, ConsentValidateCall, ConsentValidation, MinimiseCall,
 };
+use crate::calls::rules::{EvaluateCall, PackCheck, PackTestReport, RulesCheckCall, RulesTestCall};
 use crate::calls::team;
 use crate::envelope::Answer;
 use crate::reference::ReferenceOverrides;
 use coord_core::case_file::CaseFile;
 use coord_core::consent::{AccessDecision, AccessRequest, ConsentGapReport, MinimisedRecord};
+use coord_core::rules::evaluate::Evaluation;
+use coord_core::rules::facts::FactInfo;
+use coord_core::rules::RulePack;
 use schemars::{schema_for, Schema};
 
 /// Every schema coord publishes: a file name (without `.json`) and the schema.
@@ -28,6 +32,14 @@ pub fn all() -> Vec<(&'static str, Schema)> {
         ("minimise.answer", schema_for!(Answer<MinimisedRecord>)),
         ("consent-gaps.call", schema_for!(ConsentGapsCall)),
         ("consent-gaps.answer", schema_for!(Answer<ConsentGapReport>)),
+        ("rule-pack", schema_for!(RulePack)),
+        ("rules-check.call", schema_for!(RulesCheckCall)),
+        ("rules-check.answer", schema_for!(Answer<PackCheck>)),
+        ("rules-test.call", schema_for!(RulesTestCall)),
+        ("rules-test.answer", schema_for!(Answer<PackTestReport>)),
+        ("rules-facts.answer", schema_for!(Answer<Vec<FactInfo>>)),
+        ("evaluate.call", schema_for!(EvaluateCall)),
+        ("evaluate.answer", schema_for!(Answer<Evaluation>)),
         ("team.call", schema_for!(team::TeamCall)),
         (
             "team.answer",

@@ -4,6 +4,8 @@ pub mod access;
 pub mod call;
 pub mod consent;
 pub mod demo;
+pub mod evaluate;
+pub mod rules;
 pub mod schema;
 pub mod team;
 

@@ -228,8 +228,8 @@ pub fn send_permit(
     if referral.categories.is_empty() {
         return None;
     }
-    let flow = GapFlow {
-        flow: Flow {
+    let flow = GapFlow::new(
+        Flow {
             holder: referral.from.clone(),
             recipient: referral.to.clone(),
             categories: referral.categories.clone(),
@@ -237,7 +237,7 @@ pub fn send_permit(
             purpose: referral.purpose.clone(),
         },
         at,
-    };
+    );
     // Both actors are checked to exist in the case file, so the request is well formed; a request
     // that is not is treated as no permit at all.
     Some(consent_gaps(index, &flow).unwrap_or_else(|_| {

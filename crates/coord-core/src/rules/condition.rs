@@ -223,9 +223,13 @@ pub enum DateBase<'a> {
 impl DateExpr {
     /// What the base names.
     pub fn base(&self) -> DateBase<'_> {
+        let looks_like_date = self.date.bytes().next().is_some_and(|b| b.is_ascii_digit());
         if self.date == "as_of" {
             DateBase::AsOf
-        } else if let Ok(d) = self.date.parse::<NaiveDate>() {
+        } else if let Some(d) = looks_like_date
+            .then(|| self.date.parse::<NaiveDate>().ok())
+            .flatten()
+        {
             DateBase::Fixed(d)
         } else {
             DateBase::Anchor(&self.date)
@@ -441,10 +445,7 @@ impl Comparison {
                 order(value, l, facts),
                 Some(Ordering::Greater | Ordering::Equal)
             ),
-            Test::In(ls) => {
-                let hits: Vec<Option<bool>> = ls.iter().map(|l| equal(value, l, facts)).collect();
-                hits.contains(&Some(true))
-            }
+            Test::In(ls) => ls.iter().any(|l| equal(value, l, facts) == Some(true)),
             Test::NotIn(ls) => ls.iter().all(|l| equal(value, l, facts) == Some(false)),
             Test::Contains(l) => contains(value, l) == Some(true),
             Test::ContainsAny(ls) => ls.iter().any(|l| contains(value, l) == Some(true)),

@@ -448,6 +448,7 @@ impl<'p> Builder<'p> {
         });
         let mut consent_gaps = Vec::new();
         if !self.asks.is_empty() {
+            // Built only when a rule asks for a consent (the index is the costly part).
             let index = AccessIndex::new(case, reference);
             for (ask, rule) in &self.asks {
                 consent_gaps.extend(gaps_for(&index, ask, rule, as_of));
@@ -551,8 +552,8 @@ fn gaps_for(
             if holder == recipient {
                 continue;
             }
-            let flow = GapFlow {
-                flow: Flow {
+            let flow = GapFlow::new(
+                Flow {
                     holder: (*holder).clone(),
                     recipient: (*recipient).clone(),
                     categories: ask.categories.clone(),
@@ -560,7 +561,7 @@ fn gaps_for(
                     purpose: ask.purpose.clone(),
                 },
                 at,
-            };
+            );
             if let Ok(report) = consent_gaps(index, &flow) {
                 if let Some(s) = report.suggestion {
                     out.push(RuleConsentGap {

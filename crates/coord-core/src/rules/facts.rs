@@ -596,6 +596,14 @@ pub const CATALOGUE: &[FactDef] = &[
         compute: Compute::Case(crate::team::facts::team_roles),
     },
     FactDef {
+        name: "visitation_on",
+        ty: FactType::Date,
+        meaning_en: "the day the case was first visited (categorised), on or before the evaluation date",
+        meaning_da: "dato for første visitation senest på datoen",
+        words: &[],
+        compute: Compute::Case(|ctx| events_of(ctx, EventKind::Visitation).min().map(FactValue::Date)),
+    },
+    FactDef {
         name: "warnings",
         ty: FactType::Set,
         meaning_en: "the warning codes the evaluation raised (result)",

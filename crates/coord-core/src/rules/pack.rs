@@ -151,6 +151,9 @@ pub struct RulePack {
     pub title_en: String,
     /// The period the pack is in force.
     pub valid: DatePeriod,
+    /// A note on the pack (sources, simplifications, what it does not cover).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
     /// The rules, in priority order for the trace (results do not depend on the order).
     pub rules: Vec<Rule>,
     /// Invariants checked on generated cases (`coord rules test`).

@@ -8,7 +8,6 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// The type of a fact (what the validator checks comparisons against).
@@ -122,13 +121,13 @@ pub(crate) fn write_number(f: &mut fmt::Formatter<'_>, n: f64) -> fmt::Result {
     }
 }
 
-/// The facts about one subject as of one date.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+/// The facts about one subject as of one date: a map from names to values, kept as a sorted
+/// vector (facts are few, looked up often and built once per evaluation).
+#[derive(Debug, Clone, PartialEq)]
 pub struct FactSet {
     /// The evaluation date.
     pub as_of: NaiveDate,
-    /// The known facts by name; a fact that is not known is absent.
-    pub facts: BTreeMap<Cow<'static, str>, FactValue>,
+    facts: Vec<(Cow<'static, str>, FactValue)>,
 }
 
 impl FactSet {
@@ -136,17 +135,63 @@ impl FactSet {
     pub fn new(as_of: NaiveDate) -> Self {
         Self {
             as_of,
-            facts: BTreeMap::new(),
+            facts: Vec::with_capacity(48),
         }
     }
 
     /// Set a fact (replacing any earlier value).
     pub fn insert(&mut self, name: impl Into<Cow<'static, str>>, value: FactValue) {
-        self.facts.insert(name.into(), value);
+        let name = name.into();
+        // Facts usually arrive in name order (the catalogue is sorted): append fast.
+        if self.facts.last().is_none_or(|(last, _)| *last < name) {
+            self.facts.push((name, value));
+            return;
+        }
+        match self
+            .facts
+            .binary_search_by(|(n, _)| n.as_ref().cmp(name.as_ref()))
+        {
+            Ok(i) => self.facts[i].1 = value,
+            Err(i) => self.facts.insert(i, (name, value)),
+        }
     }
 
     /// The value of a fact, if known.
     pub fn get(&self, name: &str) -> Option<&FactValue> {
-        self.facts.get(name)
+        self.facts
+            .binary_search_by(|(n, _)| n.as_ref().cmp(name))
+            .ok()
+            .map(|i| &self.facts[i].1)
+    }
+
+    /// Every known fact, sorted by name.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &FactValue)> {
+        self.facts.iter().map(|(n, v)| (n.as_ref(), v))
+    }
+
+    /// How many facts are known.
+    pub fn len(&self) -> usize {
+        self.facts.len()
+    }
+
+    /// Whether no fact is known.
+    pub fn is_empty(&self) -> bool {
+        self.facts.is_empty()
+    }
+}
+
+impl Serialize for FactSet {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct Facts<'a>(&'a [(Cow<'static, str>, FactValue)]);
+        impl Serialize for Facts<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+            }
+        }
+        let mut st = s.serialize_struct("FactSet", 2)?;
+        st.serialize_field("as_of", &self.as_of)?;
+        st.serialize_field("facts", &Facts(&self.facts))?;
+        st.end()
     }
 }

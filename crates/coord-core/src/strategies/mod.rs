@@ -2,12 +2,9 @@
 //! sets against coord's engines.
 //!
 //! One module per area; each exports `proptest::strategy::Strategy` values.
-<<<<<<< HEAD
 
+pub mod consent;
 pub mod rules;
 pub mod team;
 
 pub use rules::{as_of, case, case_with_date};
-=======
-pub mod consent;
->>>>>>> main

@@ -5,7 +5,6 @@
 //! use proptest::prelude::*;
 //! proptest! {
 //!     #![proptest_config(ProptestConfig { cases: 8, failure_persistence: None, ..ProptestConfig::default() })]
-//!     #[test]
 //!     fn every_generated_case_is_valid(case in coord_core::strategies::case()) {
 //!         let reference = coord_core::reference::ReferenceData::default();
 //!         prop_assert!(coord_core::check::CheckedCase::new(case, &reference).is_ok());

@@ -2,6 +2,7 @@
 //! data, check the case, call the core, wrap the answer.
 
 pub mod consent;
+pub mod rules;
 pub mod team;
 
 use crate::envelope::{Answer, Problem};
