@@ -4,7 +4,7 @@
 //!
 //! - [`state`]: the states, the legal transitions, outcomes.
 //! - [`model`]: the `referrals` part of the case file; response deadlines.
-//! - [`transition`]: the pure transition function, the permit check, notifications.
+//! - [`mod@transition`]: the pure transition function, the permit check, notifications.
 //! - [`validate`]: replaying the recorded history (case-file errors).
 //! - [`overview`]: states, deadlines and stale referrals as of a date.
 

@@ -5,7 +5,7 @@
 //! - [`facts`]: the fact catalogue and the facts of a case as of a date.
 //! - [`condition`]: the condition language and its explained evaluation.
 //! - [`action`]: what rules do; [`pack`]: rule packs with invariants and example tests.
-//! - [`evaluate`]: evaluation with priorities and a trace.
+//! - [`mod@evaluate`]: evaluation with priorities and a trace.
 //! - [`testing`]: invariants, example tests and generated-case checks.
 //! - [`validate`]: the pack validator (codes and pointers).
 
