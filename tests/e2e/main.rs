@@ -13,3 +13,4 @@ mod consent_cli;
 mod consent_props;
 mod rules;
 mod schemas;
+mod team;

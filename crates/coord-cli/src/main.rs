@@ -8,9 +8,13 @@ mod exit;
 mod io;
 mod render;
 mod render_rules;
+mod render_team;
 
 use clap::Parser;
-use cli::{AccessCommand, Cli, Command, ConsentCommand, RulesCommand};
+use cli::{
+    AccessCommand, CalendarCommand, Cli, Command, ConsentCommand, OffersCommand, ReferralCommand,
+    RulesCommand,
+};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -23,6 +27,15 @@ fn main() -> ExitCode {
         Command::Consent(ConsentCommand::Minimise(a)) => commands::consent::minimise_cmd(a),
         Command::Call(a) => commands::call::run(a),
         Command::Schema(a) => commands::schema::run(a),
+        Command::Team(a) => commands::team::team(a),
+        Command::Referrals(a) => commands::team::referrals(a),
+        Command::Referral(ReferralCommand::Transition(a)) => commands::team::transition(a),
+        Command::Offers(OffersCommand::List(a)) => commands::team::offers_list(a),
+        Command::Offers(OffersCommand::Match(a)) => commands::team::offers_match(a),
+        Command::Attendance(a) => commands::team::attendance(a),
+        Command::Calendar(CalendarCommand::AddWorkingDays(a)) => {
+            commands::team::add_working_days(a)
+        }
         Command::Rules(RulesCommand::Check(a)) => commands::rules::check(a),
         Command::Rules(RulesCommand::Test(a)) => commands::rules::test(a),
         Command::Rules(RulesCommand::Facts(a)) => commands::rules::facts(a),

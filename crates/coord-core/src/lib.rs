@@ -16,6 +16,8 @@
 //!   minimisation and consent gaps.
 //! - [`rules`]: referral and coordination rules — conditions over case facts, dated rule packs,
 //!   a validator, explained evaluation, invariants; [`course`]: the course and events they read.
+//! - [`team`], [`referral`], [`offers`], [`attendance`], [`calendar`]: who catches the citizen —
+//!   the care team, closed-loop referrals, the offer catalogue, attendance reporting, working days.
 //! - `strategies` (feature `proptest`): generators for property tests of your own data and rules.
 //!
 //! ## Example: may the bridge-builder look at rehabilitation progress?
@@ -67,3 +69,9 @@ pub mod rules;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 pub mod time;
+
+pub mod attendance;
+pub mod calendar;
+pub mod offers;
+pub mod referral;
+pub mod team;

@@ -19,6 +19,12 @@ pub struct ReferenceData {
     /// Limits on consents.
     #[serde(default)]
     pub consent_policy: ConsentPolicy,
+    /// The offer catalogue: providers, offers, default response deadlines.
+    #[serde(default)]
+    pub offers: crate::offers::OfferCatalogue,
+    /// The working-day calendar (agreed and local closing days).
+    #[serde(default)]
+    pub calendar: crate::calendar::WorkingCalendar,
     /// Referral and coordination rule packs (dated; the one in force on a date is used).
     #[serde(default)]
     pub rule_packs: Vec<RulePack>,

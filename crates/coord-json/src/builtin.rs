@@ -10,6 +10,9 @@ use coord_core::rules::RulePack;
 /// The built-in reference data as JSON text (legal bases and prohibitions, consent policy …).
 pub const REFERENCE_JSON: &str = include_str!("../data/reference.json");
 
+/// The built-in offer catalogue as JSON text (an example catalogue drawn from the seeds).
+pub const OFFERS_JSON: &str = include_str!("../data/offers.json");
+
 /// The built-in Danish rule pack for sickness benefit and coordination before 2025, as JSON text.
 pub const PACK_DK_PRE_2025_JSON: &str = include_str!("../data/packs/dk-pre-2025.json");
 /// The built-in Danish rule pack from 1 January 2025 (L 74), as JSON text.
@@ -23,11 +26,17 @@ pub fn rule_packs() -> Result<Vec<RulePack>, Problem> {
     ])
 }
 
-/// The built-in reference data (with the built-in rule packs).
+/// The built-in reference data (with the built-in rule packs and offer catalogue).
 pub fn reference_data() -> Result<ReferenceData, Problem> {
     let mut r: ReferenceData = parse(REFERENCE_JSON)?;
     r.rule_packs = rule_packs()?;
+    r.offers = offer_catalogue()?;
     Ok(r)
+}
+
+/// The built-in offer catalogue.
+pub fn offer_catalogue() -> Result<coord_core::offers::OfferCatalogue, Problem> {
+    parse(OFFERS_JSON)
 }
 
 #[cfg(test)]
@@ -41,6 +50,15 @@ mod tests {
             .legal_rules
             .iter()
             .any(|l| l.id.as_str() == "sdpl-68a-employer-no-health"));
+    }
+
+    #[test]
+    fn builtin_offer_catalogue_is_valid() {
+        let c = offer_catalogue().unwrap();
+        assert!(c.offers.len() >= 6);
+        let errors =
+            coord_core::offers::validate_catalogue(&c, &coord_core::pointer::Pointer::root());
+        assert!(errors.is_empty(), "{errors:?}");
     }
 
     #[test]

@@ -22,6 +22,12 @@ pub struct ReferenceOverrides {
     /// Rule packs (replacing the built-in Danish packs).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule_packs: Option<Vec<RulePack>>,
+    /// The offer catalogue (providers, offers, default response deadlines).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offers: Option<coord_core::offers::OfferCatalogue>,
+    /// The working-day calendar (agreed and local closing days).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<coord_core::calendar::WorkingCalendar>,
 }
 
 impl ReferenceOverrides {
@@ -36,6 +42,22 @@ impl ReferenceOverrides {
         }
         if let Some(v) = self.rule_packs {
             r.rule_packs = v;
+        }
+        if let Some(v) = self.offers {
+            let errors = coord_core::offers::validate_catalogue(
+                &v,
+                &coord_core::pointer::Pointer::root().key("offers"),
+            );
+            if let Some(e) = errors.first() {
+                return Err(crate::problems::problem(
+                    e,
+                    &coord_core::pointer::Pointer::root(),
+                ));
+            }
+            r.offers = v;
+        }
+        if let Some(v) = self.calendar {
+            r.calendar = v;
         }
         Ok(r)
     }

@@ -7,6 +7,7 @@ pub mod demo;
 pub mod evaluate;
 pub mod rules;
 pub mod schema;
+pub mod team;
 
 use crate::cli::{Common, Format};
 use crate::exit::Outcome;

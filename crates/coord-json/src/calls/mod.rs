@@ -3,6 +3,7 @@
 
 pub mod consent;
 pub mod rules;
+pub mod team;
 
 use crate::envelope::{Answer, Problem};
 use crate::parse::parse;
