@@ -2,6 +2,7 @@
 //! calls, renders — and decides nothing itself.
 #![forbid(unsafe_code)]
 
+mod chart;
 mod cli;
 mod commands;
 mod exit;
@@ -9,7 +10,7 @@ mod io;
 mod render;
 
 use clap::Parser;
-use cli::{AccessCommand, Cli, Command, ConsentCommand};
+use cli::{AccessCommand, Cli, Command, ConsentCommand, InstrumentsCommand, PlanCommand};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -21,6 +22,11 @@ fn main() -> ExitCode {
         Command::Consent(ConsentCommand::Gaps(a)) => commands::consent::gaps(a),
         Command::Consent(ConsentCommand::Minimise(a)) => commands::consent::minimise_cmd(a),
         Command::Schema(a) => commands::schema::run(a),
+        Command::Plan(PlanCommand::Check(a)) => commands::plan::check(a),
+        Command::Instruments(InstrumentsCommand::List(a)) => commands::instruments::list(a),
+        Command::Instruments(InstrumentsCommand::Show(a)) => commands::instruments::show(a),
+        Command::Instruments(InstrumentsCommand::Score(a)) => commands::instruments::score(a),
+        Command::Progress(a) => commands::progress::run(a),
     };
     match result {
         Ok(outcome) => outcome.code(),

@@ -8,6 +8,7 @@
 use crate::consent::model::Consent;
 use crate::ids::{ActorId, CaseId, CitizenId};
 use crate::party::Actor;
+use crate::plan::{Measurement, Plan};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -41,6 +42,12 @@ pub struct CaseFile {
     /// The consents the citizen has given.
     #[serde(default)]
     pub consents: Vec<Consent>,
+    /// The shared plan: goals, activities, capacity, evaluations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<Plan>,
+    /// Measurements of indicators over time.
+    #[serde(default)]
+    pub measurements: Vec<Measurement>,
 }
 
 impl CaseFile {

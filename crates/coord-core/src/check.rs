@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashSet};
 use thiserror::Error;
 
 /// A problem that makes a case file unusable. Each message names the place.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Error)]
 #[non_exhaustive]
 pub enum CaseFileError {
     /// An id is used twice in the same list.
@@ -51,6 +51,9 @@ pub enum CaseFileError {
     /// A consent that is invalid.
     #[error(transparent)]
     Consent(#[from] ConsentError),
+    /// A problem in the plan or the measurements.
+    #[error(transparent)]
+    Plan(#[from] crate::plan::PlanError),
 }
 
 impl CaseFileError {
@@ -62,6 +65,7 @@ impl CaseFileError {
             CaseFileError::UnknownActor { .. } => "case_file.unknown_actor",
             CaseFileError::WrongCitizen { .. } => "case_file.wrong_citizen",
             CaseFileError::Consent(e) => e.code(),
+            CaseFileError::Plan(e) => e.code(),
         }
     }
 
@@ -73,6 +77,7 @@ impl CaseFileError {
             | CaseFileError::UnknownActor { at, .. }
             | CaseFileError::WrongCitizen { at, .. } => at,
             CaseFileError::Consent(e) => e.pointer(),
+            CaseFileError::Plan(e) => e.pointer(),
         }
     }
 }
@@ -211,5 +216,6 @@ pub fn check_case_file(case: &CaseFile, reference: &ReferenceData) -> Vec<CaseFi
                 .map(CaseFileError::from),
         );
     }
+    errors.extend(crate::plan::validate::validate_plan(case, reference));
     errors
 }

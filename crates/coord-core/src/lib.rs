@@ -14,6 +14,8 @@
 //! - [`party`], [`category`], [`ids`], [`time`], [`pointer`]: the vocabulary.
 //! - [`consent`]: consent records, legal bases and prohibitions, the access decision,
 //!   minimisation and consent gaps.
+//! - [`plan`]: the shared plan — goals, activities, measurements, the plan check and
+//!   progression; [`instruments`]: instrument definitions (WHO-5, PHQ-9 …) and scoring.
 //! - `strategies` (feature `proptest`): generators for property tests of your own data and rules.
 //!
 //! ## Example: may the bridge-builder look at rehabilitation progress?
@@ -57,7 +59,9 @@ pub mod category;
 pub mod check;
 pub mod consent;
 pub mod ids;
+pub mod instruments;
 pub mod party;
+pub mod plan;
 pub mod pointer;
 pub mod reference;
 #[cfg(feature = "proptest")]

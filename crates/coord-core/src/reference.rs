@@ -5,6 +5,7 @@
 //! municipality can replace.
 
 use crate::consent::legal::{ConsentPolicy, LegalRule};
+use crate::instruments::InstrumentDefinition;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -18,4 +19,7 @@ pub struct ReferenceData {
     /// Limits on consents.
     #[serde(default)]
     pub consent_policy: ConsentPolicy,
+    /// Instrument and indicator definitions (WHO-5, PHQ-9 … and the municipality's own).
+    #[serde(default)]
+    pub instruments: Vec<InstrumentDefinition>,
 }

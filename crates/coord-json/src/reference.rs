@@ -3,6 +3,7 @@
 use crate::builtin;
 use crate::envelope::Problem;
 use coord_core::consent::{ConsentPolicy, LegalRule};
+use coord_core::instruments::InstrumentDefinition;
 use coord_core::reference::ReferenceData;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -18,6 +19,10 @@ pub struct ReferenceOverrides {
     /// The consent policy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub consent_policy: Option<ConsentPolicy>,
+    /// Instrument and indicator definitions (replacing the built-in WHO-5, PHQ-9 … whole: include
+    /// the built-in ones you still want).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instruments: Option<Vec<InstrumentDefinition>>,
 }
 
 impl ReferenceOverrides {
@@ -29,6 +34,9 @@ impl ReferenceOverrides {
         }
         if let Some(v) = self.consent_policy {
             r.consent_policy = v;
+        }
+        if let Some(v) = self.instruments {
+            r.instruments = v;
         }
         Ok(r)
     }

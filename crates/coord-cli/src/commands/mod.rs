@@ -3,6 +3,9 @@
 pub mod access;
 pub mod consent;
 pub mod demo;
+pub mod instruments;
+pub mod plan;
+pub mod progress;
 pub mod schema;
 
 use crate::cli::{Common, Format};

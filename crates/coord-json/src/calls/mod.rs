@@ -2,6 +2,7 @@
 //! data, check the case, call the core, wrap the answer.
 
 pub mod consent;
+pub mod plan;
 
 use crate::envelope::{Answer, Problem};
 use crate::parse::parse;

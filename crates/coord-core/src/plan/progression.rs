@@ -1,0 +1,553 @@
+//! Progression per indicator over time, and each goal's targets and achievement status.
+
+use super::goal::{AchievementStatus, Goal, GoalDomain, GoalLifecycle};
+use super::measurement::Measurement;
+use crate::check::CheckedCase;
+use crate::ids::{GoalId, InstrumentId, MeasurementId};
+use crate::instruments::{
+    AbilityDomain, Band, BandRef, IndicatorDomain, InstrumentDefinition, SafetyFlag, ScoreRange,
+};
+use crate::pointer::Pointer;
+use crate::reference::ReferenceData;
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use thiserror::Error;
+
+/// The |RCI| above which a change is reliable (Jacobson–Truax, p < .05).
+pub const RCI_CRITICAL: f64 = 1.96;
+/// The average length of a month in days, for trends per month.
+pub const DAYS_PER_MONTH: f64 = 30.4375;
+
+/// Why progression cannot be computed.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum ProgressError {
+    /// A measurement dated after the day progression is computed as of.
+    #[error("{at}: the measurement is dated {date}, after the as-of date {as_of}")]
+    MeasurementAfterAsOf {
+        /// Where the measurement's date is.
+        at: Pointer,
+        /// Its date.
+        date: NaiveDate,
+        /// The as-of date.
+        as_of: NaiveDate,
+    },
+}
+
+impl ProgressError {
+    /// A stable code for programs to match on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ProgressError::MeasurementAfterAsOf { .. } => "progress.measurement_after_as_of",
+        }
+    }
+
+    /// Where the problem is.
+    pub fn pointer(&self) -> &Pointer {
+        match self {
+            ProgressError::MeasurementAfterAsOf { at, .. } => at,
+        }
+    }
+}
+
+/// Progression of every measured indicator and every goal, as of a day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ProgressReport {
+    /// The day.
+    pub as_of: NaiveDate,
+    /// One entry per measured indicator, in the order of the instrument definitions.
+    pub indicators: Vec<IndicatorProgress>,
+    /// One entry per goal, in plan order.
+    pub goals: Vec<GoalProgress>,
+}
+
+/// One measured point.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Point {
+    /// The day.
+    pub date: NaiveDate,
+    /// The score.
+    pub score: f64,
+    /// The index of its band in the indicator's `bands`, if it has bands.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub band: Option<usize>,
+}
+
+/// Whether a change is for the better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeDirection {
+    /// Better, in the indicator's direction.
+    Better,
+    /// Worse.
+    Worse,
+    /// The same.
+    Unchanged,
+}
+
+/// The Jacobson–Truax classification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReliableChangeClass {
+    /// |RCI| > 1.96, for the better.
+    ReliablyImproved,
+    /// |RCI| > 1.96, for the worse.
+    ReliablyDeteriorated,
+    /// |RCI| ≤ 1.96: within measurement error.
+    NoReliableChange,
+}
+
+/// The reliable-change index between baseline and latest.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ReliableChange {
+    /// RCI = (latest − baseline) / S_diff; its sign is the sign of the raw change.
+    pub rci: f64,
+    /// S_diff = √2 · SD · √(1 − r).
+    pub s_diff: f64,
+    /// The classification, respecting the indicator's direction.
+    pub class: ReliableChangeClass,
+}
+
+/// A move from one band to another between two consecutive measurements.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct BandTransition {
+    /// The day of the measurement in the new band.
+    pub date: NaiveDate,
+    /// The band before.
+    pub from: BandRef,
+    /// The band after.
+    pub to: BandRef,
+    /// Whether the move is for the better.
+    pub direction: ChangeDirection,
+}
+
+/// A goal's target on this indicator, for charts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TargetMark {
+    /// The goal.
+    pub goal: GoalId,
+    /// The threshold.
+    pub threshold: f64,
+    /// The due date.
+    pub due: NaiveDate,
+}
+
+/// Progression of one indicator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct IndicatorProgress {
+    /// The indicator.
+    pub indicator: InstrumentId,
+    /// Its name in Danish.
+    pub name_da: String,
+    /// Its name in English.
+    pub name_en: String,
+    /// What it speaks of.
+    pub domain: IndicatorDomain,
+    /// Which of the two sectors' words that is (functional or work ability).
+    pub speaks_of: AbilityDomain,
+    /// Whether higher is better.
+    pub higher_is_better: bool,
+    /// The score range.
+    pub range: ScoreRange,
+    /// The bands.
+    pub bands: Vec<Band>,
+    /// Every measurement up to the as-of date, by date (ties by measurement id).
+    pub points: Vec<Point>,
+    /// The first measurement.
+    pub baseline: Point,
+    /// The latest measurement.
+    pub latest: Point,
+    /// latest − baseline.
+    pub change: f64,
+    /// Whether that change is for the better.
+    pub direction: ChangeDirection,
+    /// The reliable-change index, where the reliability is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reliable_change: Option<ReliableChange>,
+    /// The least-squares slope of score over time, per month (needs two days).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trend_per_month: Option<f64>,
+    /// Band changes between consecutive measurements.
+    pub band_transitions: Vec<BandTransition>,
+    /// Goal targets on this indicator.
+    pub targets: Vec<TargetMark>,
+    /// Safety flags raised by the latest measurement.
+    pub safety_flags: Vec<SafetyFlag>,
+}
+
+/// Whether a target is met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetState {
+    /// Reached on or before the due date.
+    Met,
+    /// The due date passed without reaching it.
+    Missed,
+    /// Not yet reached, and not yet due.
+    Open,
+}
+
+/// One target of a goal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TargetProgress {
+    /// The indicator.
+    pub indicator: InstrumentId,
+    /// The threshold.
+    pub threshold: f64,
+    /// The due date.
+    pub due: NaiveDate,
+    /// Met, missed or open.
+    pub state: TargetState,
+    /// The first day on or after the goal's start and on or before the due date the threshold was
+    /// reached.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub met_on: Option<NaiveDate>,
+    /// The latest score, if measured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latest: Option<f64>,
+}
+
+/// Progress of one goal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GoalProgress {
+    /// The goal.
+    pub goal: GoalId,
+    /// The goal in the citizen's words.
+    pub text: String,
+    /// Its domain.
+    pub domain: GoalDomain,
+    /// Which of the two sectors' words that is.
+    pub speaks_of: AbilityDomain,
+    /// Its lifecycle.
+    pub status: GoalLifecycle,
+    /// The computed achievement status (FHIR); absent for a goal without targets or out of play.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub achievement: Option<AchievementStatus>,
+    /// Its targets.
+    pub targets: Vec<TargetProgress>,
+}
+
+/// The score of one measurement, or `None` if it does not score (a checked case always scores).
+pub fn measurement_score(def: &InstrumentDefinition, m: &Measurement) -> Option<f64> {
+    match (&m.value, &m.answers) {
+        (Some(v), None) => Some(*v),
+        (None, Some(a)) => def.score(a, &Pointer::root()).ok().map(|s| s.score),
+        _ => None,
+    }
+}
+
+fn direction(def: &InstrumentDefinition, from: f64, to: f64) -> ChangeDirection {
+    if def.is_better(to, from) {
+        ChangeDirection::Better
+    } else if def.is_better(from, to) {
+        ChangeDirection::Worse
+    } else {
+        ChangeDirection::Unchanged
+    }
+}
+
+fn slope_per_month(points: &[Point]) -> Option<f64> {
+    let first = points.first()?.date;
+    let n = points.len() as f64;
+    let xs = points.iter().map(|p| (p.date - first).num_days() as f64);
+    let mean_x = xs.clone().sum::<f64>() / n;
+    let mean_y = points.iter().map(|p| p.score).sum::<f64>() / n;
+    let (mut sxy, mut sxx) = (0.0, 0.0);
+    for (x, p) in xs.zip(points) {
+        sxy += (x - mean_x) * (p.score - mean_y);
+        sxx += (x - mean_x) * (x - mean_x);
+    }
+    (sxx > 0.0).then(|| sxy / sxx * DAYS_PER_MONTH)
+}
+
+/// Progression of `def` over `series` (already sorted by date, then id).
+fn indicator_progress(
+    def: &InstrumentDefinition,
+    series: &[&Measurement],
+    goals: &[Goal],
+) -> Option<IndicatorProgress> {
+    let points: Vec<Point> = series
+        .iter()
+        .filter_map(|m| {
+            let score = measurement_score(def, m)?;
+            Some(Point {
+                date: m.date,
+                score,
+                band: def.band_index(score),
+            })
+        })
+        .collect();
+    let baseline = *points.first()?;
+    let latest = *points.last()?;
+    let change = latest.score - baseline.score;
+    let dir = direction(def, baseline.score, latest.score);
+    let reliable_change = def.s_diff().map(|s_diff| {
+        let rci = change / s_diff;
+        let class = if rci.abs() <= RCI_CRITICAL {
+            ReliableChangeClass::NoReliableChange
+        } else if dir == ChangeDirection::Better {
+            ReliableChangeClass::ReliablyImproved
+        } else {
+            ReliableChangeClass::ReliablyDeteriorated
+        };
+        ReliableChange { rci, s_diff, class }
+    });
+    let band_transitions = points
+        .windows(2)
+        .filter_map(|w| {
+            let (a, b) = (w.first()?, w.get(1)?);
+            let (fa, fb) = (a.band?, b.band?);
+            if fa == fb {
+                return None;
+            }
+            Some(BandTransition {
+                date: b.date,
+                from: def.band_ref(a.score)?,
+                to: def.band_ref(b.score)?,
+                direction: direction(def, a.score, b.score),
+            })
+        })
+        .collect();
+    let safety_flags = series
+        .last()
+        .and_then(|m| m.answers.as_ref())
+        .and_then(|a| def.score(a, &Pointer::root()).ok())
+        .map(|s| s.safety_flags)
+        .unwrap_or_default();
+    let targets = goals
+        .iter()
+        .filter(|g| !g.status.is_void())
+        .flat_map(|g| {
+            g.targets
+                .iter()
+                .filter(|t| t.indicator == def.id)
+                .map(|t| TargetMark {
+                    goal: g.id.clone(),
+                    threshold: t.threshold,
+                    due: t.due,
+                })
+        })
+        .collect();
+    Some(IndicatorProgress {
+        indicator: def.id.clone(),
+        name_da: def.name_da.clone(),
+        name_en: def.name_en.clone(),
+        domain: def.domain,
+        speaks_of: def.domain.speaks_of(),
+        higher_is_better: def.higher_is_better,
+        range: def.range,
+        bands: def.bands.clone(),
+        trend_per_month: slope_per_month(&points),
+        points,
+        baseline,
+        latest,
+        change,
+        direction: dir,
+        reliable_change,
+        band_transitions,
+        targets,
+        safety_flags,
+    })
+}
+
+/// Whether an indicator moved for the better, the worse, or not, using the reliable-change
+/// classification where there is one.
+fn movement(p: &IndicatorProgress) -> ChangeDirection {
+    match p.reliable_change.map(|r| r.class) {
+        Some(ReliableChangeClass::ReliablyImproved) => ChangeDirection::Better,
+        Some(ReliableChangeClass::ReliablyDeteriorated) => ChangeDirection::Worse,
+        Some(ReliableChangeClass::NoReliableChange) => ChangeDirection::Unchanged,
+        None => p.direction,
+    }
+}
+
+fn goal_progress(
+    goal: &Goal,
+    indicators: &[IndicatorProgress],
+    defs: &[InstrumentDefinition],
+    as_of: NaiveDate,
+) -> GoalProgress {
+    let find = |id: &InstrumentId| indicators.iter().find(|p| &p.indicator == id);
+    let targets: Vec<TargetProgress> = goal
+        .targets
+        .iter()
+        .map(|t| {
+            let progress = find(&t.indicator);
+            let def = crate::instruments::find(defs, &t.indicator);
+            let met_on = progress.zip(def).and_then(|(p, d)| {
+                p.points
+                    .iter()
+                    .find(|pt| {
+                        pt.date >= goal.start
+                            && pt.date <= t.due
+                            && d.reaches(pt.score, t.threshold)
+                    })
+                    .map(|pt| pt.date)
+            });
+            let state = match met_on {
+                Some(_) => TargetState::Met,
+                None if t.due < as_of => TargetState::Missed,
+                None => TargetState::Open,
+            };
+            TargetProgress {
+                indicator: t.indicator.clone(),
+                threshold: t.threshold,
+                due: t.due,
+                state,
+                met_on,
+                latest: progress.map(|p| p.latest.score),
+            }
+        })
+        .collect();
+    let achievement = achievement(goal, &targets, indicators, defs);
+    GoalProgress {
+        goal: goal.id.clone(),
+        text: goal.text.clone(),
+        domain: goal.domain,
+        speaks_of: goal.domain.speaks_of(),
+        status: goal.status,
+        achievement,
+        targets,
+    }
+}
+
+/// FHIR's achievement status from the targets and the movement of their indicators.
+fn achievement(
+    goal: &Goal,
+    targets: &[TargetProgress],
+    indicators: &[IndicatorProgress],
+    defs: &[InstrumentDefinition],
+) -> Option<AchievementStatus> {
+    if goal.status.is_void() || targets.is_empty() {
+        return None;
+    }
+    let moved = |id: &InstrumentId| {
+        indicators
+            .iter()
+            .find(|p| &p.indicator == id)
+            .filter(|p| p.points.len() > 1)
+            .map(movement)
+    };
+    if targets.iter().all(|t| t.state == TargetState::Met) {
+        let still = targets.iter().all(|t| {
+            let def = crate::instruments::find(defs, &t.indicator);
+            t.latest
+                .zip(def)
+                .is_some_and(|(l, d)| d.reaches(l, t.threshold))
+        });
+        return Some(match (still, goal.status) {
+            (false, _) => AchievementStatus::Worsening,
+            (true, GoalLifecycle::Completed) => AchievementStatus::Achieved,
+            (true, _) => AchievementStatus::Sustaining,
+        });
+    }
+    if let Some(missed) = targets.iter().find(|t| t.state == TargetState::Missed) {
+        return Some(match moved(&missed.indicator) {
+            Some(ChangeDirection::Better) => AchievementStatus::NotAchieved,
+            _ => AchievementStatus::NoProgress,
+        });
+    }
+    let moves: Vec<Option<ChangeDirection>> = targets.iter().map(|t| moved(&t.indicator)).collect();
+    Some(if moves.contains(&Some(ChangeDirection::Worse)) {
+        AchievementStatus::Worsening
+    } else if moves.iter().any(Option::is_none) {
+        AchievementStatus::InProgress
+    } else if moves.iter().all(|m| *m == Some(ChangeDirection::Better)) {
+        AchievementStatus::Improving
+    } else if moves.iter().all(|m| *m == Some(ChangeDirection::Unchanged)) {
+        AchievementStatus::NoChange
+    } else {
+        AchievementStatus::InProgress
+    })
+}
+
+/// Reject measurements dated after `as_of`.
+fn check_dates(measurements: &[Measurement], as_of: NaiveDate) -> Result<(), ProgressError> {
+    match measurements.iter().position(|m| m.date > as_of) {
+        Some(i) => Err(ProgressError::MeasurementAfterAsOf {
+            at: Pointer::root().key("measurements").index(i).key("date"),
+            date: measurements.get(i).map_or(as_of, |m| m.date),
+            as_of,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Progression of every measured indicator and every goal of `case`, as of `as_of`. The result
+/// does not depend on the order of the measurements in the case file.
+pub fn progression(
+    case: &CheckedCase,
+    reference: &ReferenceData,
+    as_of: NaiveDate,
+) -> Result<ProgressReport, ProgressError> {
+    let case = case.case();
+    check_dates(&case.measurements, as_of)?;
+    let mut by_indicator: HashMap<&InstrumentId, Vec<&Measurement>> = HashMap::new();
+    for m in &case.measurements {
+        by_indicator.entry(&m.indicator).or_default().push(m);
+    }
+    let goals: &[Goal] = case.plan.as_ref().map_or(&[], |p| &p.goals);
+    let mut indicators = Vec::with_capacity(by_indicator.len());
+    for def in &reference.instruments {
+        let Some(series) = by_indicator.get_mut(&def.id) else {
+            continue;
+        };
+        sort_series(series);
+        indicators.extend(indicator_progress(def, series, goals));
+    }
+    let goals = goals
+        .iter()
+        .map(|g| goal_progress(g, &indicators, &reference.instruments, as_of))
+        .collect();
+    Ok(ProgressReport {
+        as_of,
+        indicators,
+        goals,
+    })
+}
+
+fn sort_series(series: &mut [&Measurement]) {
+    series.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+}
+
+/// An indicator's latest band as of a day: a fact for the rules engine.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct BandFact {
+    /// The indicator.
+    pub indicator: InstrumentId,
+    /// The measurement it comes from.
+    pub measurement: MeasurementId,
+    /// Its date.
+    pub date: NaiveDate,
+    /// Its score.
+    pub score: f64,
+    /// The band.
+    pub band: BandRef,
+}
+
+/// The band of the latest measurement of `indicator` on or before `as_of` (ties on a day by
+/// measurement id), or `None` when it was not measured or has no bands.
+pub fn latest_band(
+    case: &CheckedCase,
+    reference: &ReferenceData,
+    indicator: &InstrumentId,
+    as_of: NaiveDate,
+) -> Option<BandFact> {
+    let def = crate::instruments::find(&reference.instruments, indicator)?;
+    let m = case
+        .case()
+        .measurements
+        .iter()
+        .filter(|m| &m.indicator == indicator && m.date <= as_of)
+        .max_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)))?;
+    let score = measurement_score(def, m)?;
+    Some(BandFact {
+        indicator: indicator.clone(),
+        measurement: m.id.clone(),
+        date: m.date,
+        score,
+        band: def.band_ref(score)?,
+    })
+}
