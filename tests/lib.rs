@@ -1,6 +1,10 @@
 //! Helpers for the end-to-end tests: find (and if needed build) the `coord` binary, run it, and
 //! read its output.
 #![forbid(unsafe_code)]
+#![allow(
+    clippy::panic,
+    reason = "test helpers: failing to run the binary must fail the test"
+)]
 
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};

@@ -1,4 +1,14 @@
 //! End-to-end tests: drive the `coord` binary and the JSON calls across crates.
 //! One module per area.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    missing_docs,
+    reason = "tests and benchmarks: a failure must stop the run"
+)]
 
 mod consent;
+mod consent_cli;
+mod consent_props;
+mod schemas;

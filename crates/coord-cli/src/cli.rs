@@ -73,6 +73,15 @@ pub enum Command {
     /// Consents: validate them, find the missing ones, minimise a record.
     #[command(subcommand)]
     Consent(ConsentCommand),
+    /// Run any coord-json call on a JSON call document (or NDJSON, one call per line).
+    #[command(after_help = "Examples:
+  coord call access-check < call.json
+  coord call access-check --ndjson < calls.ndjson > answers.ndjson
+  coord call --list
+
+The call and answer shapes are in docs/schemas/NAME.call.json and NAME.answer.json.
+Exit codes: 0 every call succeeded, 3 some call failed (see its errors), 2 unknown call.")]
+    Call(CallArgs),
     /// Print the JSON Schema of a call or answer, or write them all.
     #[command(
         after_help = "Examples:\n  coord schema --list\n  coord schema case-file\n  coord schema --write docs/schemas"
@@ -336,4 +345,21 @@ pub struct SchemaArgs {
     /// Write every schema as NAME.json into this directory.
     #[arg(long, value_name = "DIR")]
     pub write: Option<PathBuf>,
+}
+
+/// `coord call`.
+#[derive(Debug, Clone, Args)]
+pub struct CallArgs {
+    /// The call (see --list).
+    #[arg(required_unless_present = "list")]
+    pub name: Option<String>,
+    /// List the calls.
+    #[arg(long)]
+    pub list: bool,
+    /// Read one call per line and answer one line each.
+    #[arg(long)]
+    pub ndjson: bool,
+    /// Read from this file instead of standard input.
+    #[arg(long, value_name = "FILE")]
+    pub input: Option<PathBuf>,
 }

@@ -21,6 +21,7 @@ fn main() -> ExitCode {
         Command::Consent(ConsentCommand::Validate(a)) => commands::consent::validate(a),
         Command::Consent(ConsentCommand::Gaps(a)) => commands::consent::gaps(a),
         Command::Consent(ConsentCommand::Minimise(a)) => commands::consent::minimise_cmd(a),
+        Command::Call(a) => commands::call::run(a),
         Command::Schema(a) => commands::schema::run(a),
         Command::Plan(PlanCommand::Check(a)) => commands::plan::check(a),
         Command::Instruments(InstrumentsCommand::List(a)) => commands::instruments::list(a),

@@ -10,8 +10,8 @@
 //! ## Map
 //! - [`case_file`]: the one document per citizen's course; [`check`]: turning it into a
 //!   [`check::CheckedCase`] the engines accept.
-//! - [`reference`]: what a municipality maintains for all citizens (legal rules, policies).
-//! - [`party`], [`category`], [`ids`], [`time`], [`pointer`]: the vocabulary.
+//! - [`reference`](mod@reference): what a municipality maintains for all citizens (legal rules, policies).
+//! - [`party`], [`category`], [`ids`], [`time`], [`pointer`](mod@pointer): the vocabulary.
 //! - [`consent`]: consent records, legal bases and prohibitions, the access decision,
 //!   minimisation and consent gaps.
 //! - [`plan`]: the shared plan — goals, activities, measurements, the plan check and

@@ -9,7 +9,7 @@
 //! - [`parse`]: parsing with errors that name the place.
 //! - [`ndjson`]: streaming, one answer line per input line.
 //! - [`schema`]: the JSON Schemas committed under `docs/schemas/`.
-//! - [`builtin`]: the reference data coord ships; [`reference`]: replacing parts of it.
+//! - [`builtin`]: the reference data coord ships; [`reference`](mod@reference): replacing parts of it.
 //!
 //! ```
 //! use coord_json::calls::{call_json, consent::access_check};

@@ -7,7 +7,7 @@ use crate::io::{read_json, Failure};
 use coord_core::case_file::CaseFile;
 use coord_core::category::Language;
 use coord_core::consent::minimise::ReleaseRequest;
-use coord_core::consent::{consent_gaps, minimise, AccessIndex, Flow, GapFlow};
+use coord_core::consent::{consent_gaps, minimise, AccessIndex, GapFlow};
 use coord_core::pointer::Pointer;
 use coord_json::calls::consent::{consent_validate, ConsentValidateCall};
 use coord_json::envelope::Answer;
@@ -64,17 +64,15 @@ pub fn gaps(args: &GapsArgs) -> Result<Outcome, Failure> {
     let checked = case(&args.case, &reference)?;
     let index = AccessIndex::new(&checked, &reference);
     let flow = GapFlow {
-        flow: Flow {
-            holder: args.holder.as_str().into(),
-            recipient: args.recipient.as_str().into(),
-            categories: args
-                .category
-                .iter()
-                .map(|c| value("category", c))
-                .collect::<Result<_, _>>()?,
-            action: value("action", &args.action)?,
-            purpose: args.purpose.as_str().into(),
-        },
+        holder: args.holder.as_str().into(),
+        recipient: args.recipient.as_str().into(),
+        categories: args
+            .category
+            .iter()
+            .map(|c| value("category", c))
+            .collect::<Result<_, _>>()?,
+        action: value("action", &args.action)?,
+        purpose: args.purpose.as_str().into(),
         at: value("at", &args.at)?,
     };
     let report = consent_gaps(&index, &flow).map_err(|e| {

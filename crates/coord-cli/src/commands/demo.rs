@@ -6,7 +6,7 @@ use crate::io::{print, Failure};
 use coord_core::category::InformationCategory;
 use coord_core::category::Language;
 use coord_core::check::CheckedCase;
-use coord_core::consent::{consent_gaps, AccessIndex, Action, Flow, GapFlow};
+use coord_core::consent::{consent_gaps, AccessIndex, Action, GapFlow};
 use coord_json::envelope::Answer;
 
 /// Run `coord demo`.
@@ -34,16 +34,11 @@ pub fn run(args: &DemoArgs) -> Result<Outcome, Failure> {
         decisions.push((step, d));
     }
     let gap_flow = GapFlow {
-        flow: Flow {
-            holder: "anne".into(),
-            recipient: "lars".into(),
-            categories: vec![
-                InformationCategory::Attendance,
-                InformationCategory::HealthStatus,
-            ],
-            action: Action::ReportAttendance,
-            purpose: "sickness-benefit-follow-up".into(),
-        },
+        holder: "anne".into(),
+        recipient: "lars".into(),
+        categories: vec![InformationCategory::Attendance],
+        action: Action::ReportAttendance,
+        purpose: "sickness-benefit-follow-up".into(),
         at: "2025-04-01T09:00:00+02:00"
             .parse()
             .map_err(|_| Failure::invalid(vec![], None))?,

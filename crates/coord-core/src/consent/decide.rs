@@ -2,9 +2,11 @@
 //!
 //! Per category: a prohibition that matches denies (forbid overrides permit); otherwise a consent in
 //! force that covers the whole request permits, then a legal basis; otherwise deny, with the reason
-//! taken from the consent that came closest to covering the request. Consents and rules are
-//! indexed by category at [`AccessIndex::new`], so a decision only looks at records that can touch
-//! it. The result does not depend on the order of records: ties are broken by id.
+//! taken from the consent that came closest to covering the request, checked in the order
+//! category → action → purpose → holder → recipient → case → given → valid from → valid to →
+//! revocation. Consents are indexed by (category, action, purpose) and rules by category at
+//! [`AccessIndex::new`], so a decision only looks at records that can touch it. The result does
+//! not depend on the order of records: ties are broken by id.
 
 use super::legal::{Effect, LegalRule};
 use super::model::{Action, Consent, PartyRef};
@@ -323,9 +325,9 @@ impl Verdict {
     }
 }
 
-/// The verdict for one category of a request.
+/// The verdict for one category of a request. (An output type: the flattened verdict rules out
+/// `deny_unknown_fields`.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct CategoryOutcome {
     /// The category.
     pub category: InformationCategory,
@@ -353,12 +355,11 @@ impl AccessDecision {
 }
 
 /// How far a consent got towards covering the request, in check order; the last stage is a permit.
+/// (Category, action and purpose are settled by the index before a consent is looked at.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Stage {
     Holder,
     Recipient,
-    Action,
-    Purpose,
     Case,
     Given,
     ValidFrom,
@@ -366,13 +367,18 @@ enum Stage {
     Revocation,
 }
 
-/// Consents and legal rules of one case, indexed by category so a decision looks only at what can
-/// touch it. Build once per case file, decide many times.
+/// Consents and legal rules of one case, indexed so a decision looks only at what can touch it.
+/// Build once per case file, decide many times.
 #[derive(Debug, Clone)]
 pub struct AccessIndex<'a> {
     case: &'a CaseFile,
     actors: HashMap<&'a ActorId, &'a Actor>,
+    /// Consents by category (sorted by id).
     consents_by_category: Vec<Vec<&'a Consent>>,
+    /// Consents by (category, action) (sorted by id).
+    consents_by_category_action: Vec<Vec<&'a Consent>>,
+    /// Consents by (category, action, purpose) (sorted by id): the only ones that can permit.
+    consents_by_key: HashMap<(usize, usize, &'a str), Vec<&'a Consent>>,
     forbids_by_category: Vec<Vec<&'a LegalRule>>,
     permits_by_category: Vec<Vec<&'a LegalRule>>,
 }
@@ -381,23 +387,51 @@ fn ordinal(c: InformationCategory) -> usize {
     c as usize
 }
 
+fn slot(category: usize, action: Action) -> usize {
+    category * Action::ALL.len() + action as usize
+}
+
+fn sorted_unique<T: Ord + Clone>(items: &[T]) -> Vec<T> {
+    let mut v = items.to_vec();
+    v.sort();
+    v.dedup();
+    v
+}
+
 impl<'a> AccessIndex<'a> {
     /// Index a checked case file and the legal rules of the reference data.
     pub fn new(case: &'a CheckedCase, reference: &'a ReferenceData) -> Self {
         let case = case.case();
         let n = InformationCategory::ALL.len();
+        let mut by_id: Vec<&Consent> = case.consents.iter().collect();
+        by_id.sort_by(|a, b| a.id.cmp(&b.id));
         let mut consents_by_category: Vec<Vec<&Consent>> = vec![Vec::new(); n];
-        for consent in &case.consents {
-            for &cat in &consent.scope.categories {
-                if let Some(bucket) = consents_by_category.get_mut(ordinal(cat)) {
-                    if !bucket.iter().any(|c| c.id == consent.id) {
-                        bucket.push(consent);
+        let mut consents_by_category_action: Vec<Vec<&Consent>> =
+            vec![Vec::new(); n * Action::ALL.len()];
+        let mut consents_by_key: HashMap<(usize, usize, &str), Vec<&Consent>> = HashMap::new();
+        for consent in by_id {
+            let actions = sorted_unique(&consent.scope.actions);
+            let mut purposes: Vec<&str> =
+                consent.scope.purposes.iter().map(|p| p.as_str()).collect();
+            purposes.sort_unstable();
+            purposes.dedup();
+            for cat in sorted_unique(&consent.scope.categories) {
+                let c = ordinal(cat);
+                if let Some(b) = consents_by_category.get_mut(c) {
+                    b.push(consent);
+                }
+                for &action in &actions {
+                    if let Some(b) = consents_by_category_action.get_mut(slot(c, action)) {
+                        b.push(consent);
+                    }
+                    for &purpose in &purposes {
+                        consents_by_key
+                            .entry((c, action as usize, purpose))
+                            .or_default()
+                            .push(consent);
                     }
                 }
             }
-        }
-        for bucket in &mut consents_by_category {
-            bucket.sort_by(|a, b| a.id.cmp(&b.id));
         }
         let mut forbids_by_category: Vec<Vec<&LegalRule>> = vec![Vec::new(); n];
         let mut permits_by_category: Vec<Vec<&LegalRule>> = vec![Vec::new(); n];
@@ -424,6 +458,8 @@ impl<'a> AccessIndex<'a> {
             case,
             actors,
             consents_by_category,
+            consents_by_category_action,
+            consents_by_key,
             forbids_by_category,
             permits_by_category,
         }
@@ -521,7 +557,8 @@ impl<'a> AccessIndex<'a> {
                 .is_none_or(|p| p.contains(&request.purpose))
     }
 
-    /// How far `consent` gets towards covering `request` for `category`; Ok when it permits.
+    /// How far `consent` — already known to cover the category, action and purpose — gets towards
+    /// covering `request`; Ok when it permits.
     fn consent_stage(
         &self,
         consent: &Consent,
@@ -548,18 +585,6 @@ impl<'a> AccessIndex<'a> {
             return Err((
                 Stage::Recipient,
                 DenyReason::RecipientNotCovered { consent: id() },
-            ));
-        }
-        if !scope.actions.contains(&request.action) {
-            return Err((
-                Stage::Action,
-                DenyReason::ActionNotCovered { consent: id() },
-            ));
-        }
-        if !scope.purposes.contains(&request.purpose) {
-            return Err((
-                Stage::Purpose,
-                DenyReason::PurposeNotCovered { consent: id() },
             ));
         }
         if scope.case != request.case {
@@ -610,7 +635,7 @@ impl<'a> AccessIndex<'a> {
 
     fn verdict(&self, request: &AccessRequest, category: InformationCategory) -> Verdict {
         let i = ordinal(category);
-        fn bucket<'r, 'x>(v: &'r [Vec<&'x LegalRule>], i: usize) -> &'r [&'x LegalRule] {
+        fn bucket<T>(v: &[Vec<T>], i: usize) -> &[T] {
             v.get(i).map(Vec::as_slice).unwrap_or(&[])
         }
         if let Some(rule) = bucket(&self.forbids_by_category, i)
@@ -624,13 +649,15 @@ impl<'a> AccessIndex<'a> {
                 },
             };
         }
-        let consents = self
-            .consents_by_category
-            .get(i)
+        // Only consents covering this category, action and purpose can permit: look at those.
+        let key = (i, request.action as usize, request.purpose.as_str());
+        let candidates = self
+            .consents_by_key
+            .get(&key)
             .map(Vec::as_slice)
             .unwrap_or(&[]);
         let mut closest: Option<(Stage, DenyReason)> = None;
-        for consent in consents {
+        for consent in candidates {
             match self.consent_stage(consent, request, category) {
                 Ok(()) => {
                     return Verdict::Permit {
@@ -639,7 +666,7 @@ impl<'a> AccessIndex<'a> {
                         },
                     }
                 }
-                // Consents are sorted by id, so a strict `>` keeps the smallest id on ties.
+                // Candidates are sorted by id, so a strict `>` keeps the smallest id on ties.
                 Err((stage, reason)) => {
                     if closest.as_ref().is_none_or(|(best, _)| stage > *best) {
                         closest = Some((stage, reason));
@@ -658,8 +685,25 @@ impl<'a> AccessIndex<'a> {
                 },
             };
         }
-        Verdict::Deny {
-            reason: closest.map_or(DenyReason::NoConsent, |(_, r)| r),
-        }
+        // The closest consent explains the denial: one that matched category, action and purpose;
+        // else one that matched category and action (so not the purpose); else one that matched
+        // the category (so not the action). Buckets are sorted by id, so the first is the smallest.
+        let reason = match closest {
+            Some((_, reason)) => reason,
+            None => {
+                let first = |b: &[&Consent]| b.first().map(|c| c.id.clone());
+                if let Some(consent) = first(bucket(
+                    &self.consents_by_category_action,
+                    slot(i, request.action),
+                )) {
+                    DenyReason::PurposeNotCovered { consent }
+                } else if let Some(consent) = first(bucket(&self.consents_by_category, i)) {
+                    DenyReason::ActionNotCovered { consent }
+                } else {
+                    DenyReason::NoConsent
+                }
+            }
+        };
+        Verdict::Deny { reason }
     }
 }

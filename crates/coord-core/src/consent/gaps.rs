@@ -13,11 +13,32 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GapFlow {
-    /// The flow.
-    #[serde(flatten)]
-    pub flow: Flow,
+    /// Who holds the information.
+    pub holder: ActorId,
+    /// Who would receive or look at it.
+    pub recipient: ActorId,
+    /// Which categories.
+    pub categories: Vec<InformationCategory>,
+    /// Which action.
+    pub action: Action,
+    /// For which purpose.
+    pub purpose: crate::ids::PurposeId,
     /// At which moment.
     pub at: Instant,
+}
+
+impl GapFlow {
+    /// A flow at a moment.
+    pub fn new(flow: Flow, at: Instant) -> Self {
+        Self {
+            holder: flow.holder,
+            recipient: flow.recipient,
+            categories: flow.categories,
+            action: flow.action,
+            purpose: flow.purpose,
+            at,
+        }
+    }
 }
 
 /// The consent a caseworker should ask the citizen for.
@@ -65,6 +86,40 @@ fn name_of(index: &AccessIndex<'_>, id: &ActorId) -> String {
         .map_or_else(|| id.to_string(), |a| a.name.clone())
 }
 
+/// The sentence a caseworker says to the citizen, phrased by what the consent allows.
+#[expect(clippy::too_many_arguments, reason = "one sentence with eight slots")]
+fn ask(
+    lang: Language,
+    action: Action,
+    citizen: &str,
+    holder: &str,
+    recipient: &str,
+    categories: &str,
+    purpose: &str,
+    case: &str,
+) -> String {
+    match (lang, action) {
+        (Language::En, Action::View) => format!(
+            "Ask {citizen} for a specific consent: {recipient} may look at {categories} in the record of {holder}, for the purpose `{purpose}` in case {case}."
+        ),
+        (Language::En, Action::Disclose) => format!(
+            "Ask {citizen} for a specific consent: {holder} may send {categories} to {recipient}, for the purpose `{purpose}` in case {case}."
+        ),
+        (Language::En, Action::ReportAttendance) => format!(
+            "Ask {citizen} for a specific consent: {holder} may report {citizen}'s attendance ({categories}) to {recipient}, for the purpose `{purpose}` in case {case}."
+        ),
+        (Language::Da, Action::View) => format!(
+            "Bed {citizen} om et konkret samtykke: {recipient} må se {categories} i journalen hos {holder}, til formålet `{purpose}` i sag {case}."
+        ),
+        (Language::Da, Action::Disclose) => format!(
+            "Bed {citizen} om et konkret samtykke: {holder} må sende {categories} til {recipient}, til formålet `{purpose}` i sag {case}."
+        ),
+        (Language::Da, Action::ReportAttendance) => format!(
+            "Bed {citizen} om et konkret samtykke: {holder} må melde {citizen}s fremmøde ({categories}) til {recipient}, til formålet `{purpose}` i sag {case}."
+        ),
+    }
+}
+
 /// Which consent the flow lacks.
 pub fn consent_gaps(
     index: &AccessIndex<'_>,
@@ -72,13 +127,13 @@ pub fn consent_gaps(
 ) -> Result<ConsentGapReport, RequestError> {
     let case = index.case();
     let request = AccessRequest {
-        requester: flow.flow.recipient.clone(),
+        requester: flow.recipient.clone(),
         citizen: case.citizen.id.clone(),
         case: case.id.clone(),
-        holder: flow.flow.holder.clone(),
-        categories: flow.flow.categories.clone(),
-        action: flow.flow.action,
-        purpose: flow.flow.purpose.clone(),
+        holder: flow.holder.clone(),
+        categories: flow.categories.clone(),
+        action: flow.action,
+        purpose: flow.purpose.clone(),
         at: flow.at,
     };
     let decision = index.decide(&request)?;
@@ -92,8 +147,8 @@ pub fn consent_gaps(
     }
     let suggestion = (!missing.is_empty()).then(|| {
         let categories: Vec<InformationCategory> = missing.iter().map(|o| o.category).collect();
-        let holder = name_of(index, &flow.flow.holder);
-        let recipient = name_of(index, &flow.flow.recipient);
+        let holder = name_of(index, &flow.holder);
+        let recipient = name_of(index, &flow.recipient);
         let list = |lang: Language| {
             categories
                 .iter()
@@ -106,30 +161,30 @@ pub fn consent_gaps(
         };
         ConsentSuggestion {
             categories: categories.clone(),
-            holder: PartyRef::Actor(flow.flow.holder.clone()),
-            recipient: PartyRef::Actor(flow.flow.recipient.clone()),
-            action: flow.flow.action,
-            purpose: flow.flow.purpose.clone(),
+            holder: PartyRef::Actor(flow.holder.clone()),
+            recipient: PartyRef::Actor(flow.recipient.clone()),
+            action: flow.action,
+            purpose: flow.purpose.clone(),
             case: case.id.clone(),
-            ask_da: format!(
-                "Bed {} om samtykke til, at {} må {} oplysninger om {} fra {} til formålet `{}` i sag {}.",
-                case.citizen.name,
-                recipient,
-                flow.flow.action.label_da(),
-                list(Language::Da),
-                holder,
-                flow.flow.purpose,
-                case.id
+            ask_da: ask(
+                Language::Da,
+                flow.action,
+                &case.citizen.name,
+                &holder,
+                &recipient,
+                &list(Language::Da),
+                flow.purpose.as_str(),
+                case.id.as_str(),
             ),
-            ask_en: format!(
-                "Ask {} for consent that {} may {} information on {} held by {} for the purpose `{}` in case {}.",
-                case.citizen.name,
-                recipient,
-                flow.flow.action.label_en(),
-                list(Language::En),
-                holder,
-                flow.flow.purpose,
-                case.id
+            ask_en: ask(
+                Language::En,
+                flow.action,
+                &case.citizen.name,
+                &holder,
+                &recipient,
+                &list(Language::En),
+                flow.purpose.as_str(),
+                case.id.as_str(),
             ),
         }
     });

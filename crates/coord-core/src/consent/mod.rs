@@ -5,7 +5,7 @@
 //!   says), and the consent policy.
 //! - [`validate`]: retssikkerhedsloven §11a checks of one consent.
 //! - [`decide`]: the per-category decision, indexed for speed, explained by its grounds or reason.
-//! - [`minimise`]: release only the permitted sections of a record.
+//! - [`minimise`](mod@minimise): release only the permitted sections of a record.
 //! - [`gaps`]: which consent to ask the citizen for.
 
 pub mod decide;

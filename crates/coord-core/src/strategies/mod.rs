@@ -2,3 +2,4 @@
 //! sets against coord's engines.
 //!
 //! One module per area; each exports `proptest::strategy::Strategy` values.
+pub mod consent;

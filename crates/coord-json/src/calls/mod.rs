@@ -36,3 +36,30 @@ pub fn check_case_document(
 ) -> Result<CheckedCase, Vec<Problem>> {
     CheckedCase::new(case, reference).map_err(|e| problems(&e, &Pointer::root()))
 }
+
+/// Run the call named `name` (as listed by [`CALL_NAMES`]) on one JSON document; `None` for an
+/// unknown name. The answer comes back as a JSON value so callers can stream any call the same way.
+pub fn run_named(name: &str, text: &str) -> Option<(serde_json::Value, bool)> {
+    fn finish<R: serde::Serialize>(a: Answer<R>) -> (serde_json::Value, bool) {
+        let ok = a.result().is_some();
+        (
+            serde_json::to_value(&a).unwrap_or(serde_json::Value::Null),
+            ok,
+        )
+    }
+    Some(match name {
+        "access-check" => finish(call_json(text, consent::access_check)),
+        "consent-validate" => finish(call_json(text, consent::consent_validate)),
+        "minimise" => finish(call_json(text, consent::minimise_record)),
+        "consent-gaps" => finish(call_json(text, consent::consent_gaps_call)),
+        _ => return None,
+    })
+}
+
+/// The names [`run_named`] knows; each has `NAME.call` and `NAME.answer` schemas.
+pub const CALL_NAMES: &[&str] = &[
+    "access-check",
+    "consent-validate",
+    "minimise",
+    "consent-gaps",
+];
