@@ -224,20 +224,43 @@ fn any_call_runs_as_one_document_or_as_ndjson() {
 fn minimise_releases_only_permitted_sections_and_lists_the_withheld() {
     let dir = temp_dir("minimise");
     let case = write(&dir, "case.json", &demo_case());
-    let release = write(&dir, "release.json", &json!({
-        "requester": "mette", "citizen": "cit-jens", "case": "case-hillerod-1", "action": "view",
-        "purpose": "return-to-work", "at": "2025-04-01T09:00:00+02:00",
-        "record": { "holder": "anne", "sections": [
-            { "id": "s1", "category": "treatment_progress", "title": "Training, week 6", "content": "Walks 2 km without pain." },
-            { "id": "s2", "category": "health_status", "title": "Diagnosis", "content": "S82.1" }
-        ] }
-    }));
-    let o = run(&["consent", "minimise", &case, "--release", &release, "--format", "json"], "");
-    assert_eq!(o.status.code(), Some(1), "something was withheld: {}", stderr(&o));
+    let release = write(
+        &dir,
+        "release.json",
+        &json!({
+            "requester": "mette", "citizen": "cit-jens", "case": "case-hillerod-1", "action": "view",
+            "purpose": "return-to-work", "at": "2025-04-01T09:00:00+02:00",
+            "record": { "holder": "anne", "sections": [
+                { "id": "s1", "category": "treatment_progress", "title": "Training, week 6", "content": "Walks 2 km without pain." },
+                { "id": "s2", "category": "health_status", "title": "Diagnosis", "content": "S82.1" }
+            ] }
+        }),
+    );
+    let o = run(
+        &[
+            "consent",
+            "minimise",
+            &case,
+            "--release",
+            &release,
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "something was withheld: {}",
+        stderr(&o)
+    );
     let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["result"]["released"].as_array().unwrap().len(), 1);
     assert_eq!(v["result"]["released"][0]["id"], "s1");
     assert_eq!(v["result"]["withheld"][0]["id"], "s2");
     assert_eq!(v["result"]["withheld"][0]["reason"]["kind"], "no_consent");
-    assert!(!stdout(&o).contains("S82.1"), "withheld content never leaves");
+    assert!(
+        !stdout(&o).contains("S82.1"),
+        "withheld content never leaves"
+    );
 }

@@ -4,10 +4,13 @@
 use crate::calls::consent::{
     AccessCheckCall, ConsentGapsCall, ConsentValidateCall, ConsentValidation, MinimiseCall,
 };
+use crate::calls::plan::{PlanCheckCall, ProgressCall, ScoreCall};
 use crate::envelope::Answer;
 use crate::reference::ReferenceOverrides;
 use coord_core::case_file::CaseFile;
 use coord_core::consent::{AccessDecision, AccessRequest, ConsentGapReport, MinimisedRecord};
+use coord_core::instruments::{InstrumentDefinition, Score};
+use coord_core::plan::{PlanCheck, ProgressReport};
 use schemars::{schema_for, Schema};
 
 /// Every schema coord publishes: a file name (without `.json`) and the schema.
@@ -27,6 +30,16 @@ pub fn all() -> Vec<(&'static str, Schema)> {
         ("minimise.answer", schema_for!(Answer<MinimisedRecord>)),
         ("consent-gaps.call", schema_for!(ConsentGapsCall)),
         ("consent-gaps.answer", schema_for!(Answer<ConsentGapReport>)),
+        (
+            "instrument-definitions",
+            schema_for!(Vec<InstrumentDefinition>),
+        ),
+        ("plan-check.call", schema_for!(PlanCheckCall)),
+        ("plan-check.answer", schema_for!(Answer<PlanCheck>)),
+        ("instrument-score.call", schema_for!(ScoreCall)),
+        ("instrument-score.answer", schema_for!(Answer<Score>)),
+        ("progress.call", schema_for!(ProgressCall)),
+        ("progress.answer", schema_for!(Answer<ProgressReport>)),
     ]
 }
 

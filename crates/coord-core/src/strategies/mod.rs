@@ -3,3 +3,4 @@
 //!
 //! One module per area; each exports `proptest::strategy::Strategy` values.
 pub mod consent;
+pub mod plan;

@@ -52,6 +52,9 @@ pub fn run_named(name: &str, text: &str) -> Option<(serde_json::Value, bool)> {
         "consent-validate" => finish(call_json(text, consent::consent_validate)),
         "minimise" => finish(call_json(text, consent::minimise_record)),
         "consent-gaps" => finish(call_json(text, consent::consent_gaps_call)),
+        "plan-check" => finish(call_json(text, plan::plan_check)),
+        "instrument-score" => finish(call_json(text, plan::instrument_score)),
+        "progress" => finish(call_json(text, plan::progress)),
         _ => return None,
     })
 }
@@ -62,4 +65,7 @@ pub const CALL_NAMES: &[&str] = &[
     "consent-validate",
     "minimise",
     "consent-gaps",
+    "plan-check",
+    "instrument-score",
+    "progress",
 ];
