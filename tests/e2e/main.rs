@@ -11,4 +11,5 @@
 mod consent;
 mod consent_cli;
 mod consent_props;
+mod plan;
 mod schemas;
