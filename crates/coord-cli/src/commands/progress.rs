@@ -154,11 +154,12 @@ fn text(r: &ProgressReport, name: &str, reference: &ReferenceData, lang: Languag
     for p in &r.indicators {
         let name = if en { &p.name_en } else { &p.name_da };
         for t in &p.band_transitions {
+            let label = |i: usize| p.band(i).map_or("", |b| b.label(lang));
             s.push_str(&format!(
                 "  {name}: {} {} → {}\n",
                 t.date,
-                t.from.label(lang),
-                t.to.label(lang)
+                label(t.from),
+                label(t.to)
             ));
         }
         for f in &p.safety_flags {
@@ -166,6 +167,25 @@ fn text(r: &ProgressReport, name: &str, reference: &ReferenceData, lang: Languag
             s.push_str(&format!(
                 "  SAFETY {name} {} = {}: {msg}\n",
                 f.item, f.value
+            ));
+        }
+    }
+    // The common language (DOMAIN.md S9): each term read in the other sector's words.
+    let mut terms: Vec<_> = r.indicators.iter().map(|p| p.speaks_of).collect();
+    terms.extend(r.goals.iter().map(|g| g.speaks_of));
+    terms.sort();
+    terms.dedup();
+    if !terms.is_empty() {
+        s.push_str(if en {
+            "\nCommon language\n"
+        } else {
+            "\nFælles sprog\n"
+        });
+        for t in terms {
+            s.push_str(&format!(
+                "  {} — {}\n",
+                t.label(lang),
+                t.in_other_terms(lang)
             ));
         }
     }

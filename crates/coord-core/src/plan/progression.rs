@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use thiserror::Error;
 
 /// The |RCI| above which a change is reliable (Jacobson–Truax, p < .05).
@@ -110,15 +111,16 @@ pub struct ReliableChange {
     pub class: ReliableChangeClass,
 }
 
-/// A move from one band to another between two consecutive measurements.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+/// A move from one band to another between two consecutive measurements. Bands are given by
+/// their index in the indicator's `bands` (labels are there, once).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct BandTransition {
     /// The day of the measurement in the new band.
     pub date: NaiveDate,
-    /// The band before.
-    pub from: BandRef,
-    /// The band after.
-    pub to: BandRef,
+    /// The index of the band before.
+    pub from: usize,
+    /// The index of the band after.
+    pub to: usize,
     /// Whether the move is for the better.
     pub direction: ChangeDirection,
 }
@@ -132,6 +134,13 @@ pub struct TargetMark {
     pub threshold: f64,
     /// The due date.
     pub due: NaiveDate,
+}
+
+impl IndicatorProgress {
+    /// The band at `index` in this indicator's bands.
+    pub fn band(&self, index: usize) -> Option<&Band> {
+        self.bands.get(index)
+    }
 }
 
 /// Progression of one indicator.
@@ -299,13 +308,10 @@ fn indicator_progress(
         .filter_map(|w| {
             let (a, b) = (w.first()?, w.get(1)?);
             let (fa, fb) = (a.band?, b.band?);
-            if fa == fb {
-                return None;
-            }
-            Some(BandTransition {
+            (fa != fb).then(|| BandTransition {
                 date: b.date,
-                from: def.band_ref(a.score)?,
-                to: def.band_ref(b.score)?,
+                from: fa,
+                to: fb,
                 direction: direction(def, a.score, b.score),
             })
         })
@@ -484,18 +490,34 @@ pub fn progression(
 ) -> Result<ProgressReport, ProgressError> {
     let case = case.case();
     check_dates(&case.measurements, as_of)?;
-    let mut by_indicator: HashMap<&InstrumentId, Vec<&Measurement>> = HashMap::new();
-    for m in &case.measurements {
-        by_indicator.entry(&m.indicator).or_default().push(m);
+    // Group by indicator as (date, position) keys: sorting small inline keys is much cheaper than
+    // sorting references into the case file.
+    let all = &case.measurements;
+    let mut by_indicator: HashMap<&InstrumentId, Vec<(NaiveDate, usize)>, BuildFnv> =
+        HashMap::with_capacity_and_hasher(reference.instruments.len(), BuildFnv::default());
+    for (i, m) in all.iter().enumerate() {
+        by_indicator
+            .entry(&m.indicator)
+            .or_default()
+            .push((m.date, i));
     }
     let goals: &[Goal] = case.plan.as_ref().map_or(&[], |p| &p.goals);
     let mut indicators = Vec::with_capacity(by_indicator.len());
+    let mut series: Vec<&Measurement> = Vec::new();
     for def in &reference.instruments {
-        let Some(series) = by_indicator.get_mut(&def.id) else {
+        let Some(keys) = by_indicator.get_mut(&def.id) else {
             continue;
         };
-        sort_series(series);
-        indicators.extend(indicator_progress(def, series, goals));
+        // Same day: by measurement id, so the input order never matters.
+        keys.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0).then_with(|| {
+                let id = |k: &(NaiveDate, usize)| all.get(k.1).map(|m| &m.id);
+                id(a).cmp(&id(b))
+            })
+        });
+        series.clear();
+        series.extend(keys.iter().filter_map(|k| all.get(k.1)));
+        indicators.extend(indicator_progress(def, &series, goals));
     }
     let goals = goals
         .iter()
@@ -508,9 +530,31 @@ pub fn progression(
     })
 }
 
-fn sort_series(series: &mut [&Measurement]) {
-    series.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+/// FNV-1a: ids are short strings from the host, and grouping thousands of measurements by
+/// indicator should not pay for a DoS-resistant hash (the input is one citizen's case file).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
+
+type BuildFnv = BuildHasherDefault<Fnv>;
 
 /// An indicator's latest band as of a day: a fact for the rules engine.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
