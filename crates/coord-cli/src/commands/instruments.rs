@@ -82,7 +82,7 @@ pub fn show(args: &InstrumentShowArgs) -> Result<Outcome, Failure> {
         };
         s.push_str(&format!(
             "  {}: {}; {} {}–{}; {}\n",
-            if en { "scoring" } else { "scoring" },
+            if en { "scoring" } else { "pointberegning" },
             scoring,
             if en { "range" } else { "interval" },
             d.range.min,

@@ -6,7 +6,7 @@
 //! - [`measurement`]: measurements of indicators.
 //! - [`validate`]: the case-file checks ([`PlanError`]).
 //! - [`check`]: the plan check ([`check_plan`]), which returns findings.
-//! - [`progression`]: progression per indicator and per goal ([`progression()`]), and the latest
+//! - [`mod@progression`]: progression per indicator and per goal ([`progression()`]), and the latest
 //!   band as a fact ([`latest_band`]).
 
 pub mod activity;
