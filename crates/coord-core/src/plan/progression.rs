@@ -258,17 +258,20 @@ fn direction(def: &InstrumentDefinition, from: f64, to: f64) -> ChangeDirection 
 }
 
 fn slope_per_month(points: &[Point]) -> Option<f64> {
-    let first = points.first()?.date;
+    use chrono::Datelike;
+    let first = points.first()?.date.num_days_from_ce();
     let n = points.len() as f64;
-    let xs = points.iter().map(|p| (p.date - first).num_days() as f64);
-    let mean_x = xs.clone().sum::<f64>() / n;
-    let mean_y = points.iter().map(|p| p.score).sum::<f64>() / n;
-    let (mut sxy, mut sxx) = (0.0, 0.0);
-    for (x, p) in xs.zip(points) {
-        sxy += (x - mean_x) * (p.score - mean_y);
-        sxx += (x - mean_x) * (x - mean_x);
+    // One pass over (days since the first point, score).
+    let (mut sx, mut sy, mut sxx, mut sxy) = (0.0, 0.0, 0.0, 0.0);
+    for p in points {
+        let x = f64::from(p.date.num_days_from_ce() - first);
+        sx += x;
+        sy += p.score;
+        sxx += x * x;
+        sxy += x * p.score;
     }
-    (sxx > 0.0).then(|| sxy / sxx * DAYS_PER_MONTH)
+    let denominator = n * sxx - sx * sx;
+    (denominator > 0.0).then(|| (n * sxy - sx * sy) / denominator * DAYS_PER_MONTH)
 }
 
 /// Progression of `def` over `series` (already sorted by date, then id).
@@ -490,22 +493,48 @@ pub fn progression(
 ) -> Result<ProgressReport, ProgressError> {
     let case = case.case();
     check_dates(&case.measurements, as_of)?;
-    // Group by indicator as (date, position) keys: sorting small inline keys is much cheaper than
-    // sorting references into the case file.
     let all = &case.measurements;
-    let mut by_indicator: HashMap<&InstrumentId, Vec<(NaiveDate, usize)>, BuildFnv> =
-        HashMap::with_capacity_and_hasher(reference.instruments.len(), BuildFnv::default());
-    for (i, m) in all.iter().enumerate() {
-        by_indicator
-            .entry(&m.indicator)
-            .or_default()
-            .push((m.date, i));
+    let defs = &reference.instruments;
+    // Group by indicator with a counting sort: one lookup per measurement, then each indicator's
+    // (date, position) keys in one flat buffer, so the sort moves small inline keys.
+    let mut slot_of: HashMap<&str, usize, BuildFnv> =
+        HashMap::with_capacity_and_hasher(defs.len(), BuildFnv::default());
+    for (i, def) in defs.iter().enumerate() {
+        slot_of.entry(def.id.as_str()).or_insert(i);
+    }
+    let slots: Vec<Option<usize>> = all
+        .iter()
+        .map(|m| slot_of.get(m.indicator.as_str()).copied())
+        .collect();
+    let mut starts = vec![0usize; defs.len() + 1];
+    for slot in slots.iter().flatten() {
+        if let Some(c) = starts.get_mut(slot + 1) {
+            *c += 1;
+        }
+    }
+    for i in 1..starts.len() {
+        let previous = starts.get(i - 1).copied().unwrap_or(0);
+        if let Some(c) = starts.get_mut(i) {
+            *c += previous;
+        }
+    }
+    let mut fill = starts.clone();
+    let mut keys = vec![(NaiveDate::MIN, 0usize); starts.last().copied().unwrap_or(0)];
+    for (pos, (slot, m)) in slots.iter().zip(all).enumerate() {
+        let Some(slot) = slot else { continue };
+        if let Some(at) = fill.get_mut(*slot) {
+            if let Some(k) = keys.get_mut(*at) {
+                *k = (m.date, pos);
+            }
+            *at += 1;
+        }
     }
     let goals: &[Goal] = case.plan.as_ref().map_or(&[], |p| &p.goals);
-    let mut indicators = Vec::with_capacity(by_indicator.len());
+    let mut indicators = Vec::with_capacity(defs.len());
     let mut series: Vec<&Measurement> = Vec::new();
-    for def in &reference.instruments {
-        let Some(keys) = by_indicator.get_mut(&def.id) else {
+    for (i, def) in defs.iter().enumerate() {
+        let range = starts.get(i).copied().unwrap_or(0)..starts.get(i + 1).copied().unwrap_or(0);
+        let Some(keys) = keys.get_mut(range).filter(|k| !k.is_empty()) else {
             continue;
         };
         // Same day: by measurement id, so the input order never matters.
