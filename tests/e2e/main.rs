@@ -12,4 +12,5 @@ mod consent;
 mod consent_cli;
 mod consent_props;
 mod plan;
+mod plan_props;
 mod schemas;

@@ -83,7 +83,9 @@ pub fn progress_svg(
     lang: Language,
 ) -> Result<String, Failure> {
     let n = report.indicators.len();
-    let height = TITLE_HEIGHT + PANEL_HEIGHT * u32::try_from(n.max(1)).unwrap_or(1) + RADAR_HEIGHT;
+    // The star chart needs three axes; without them only a line says so.
+    let radar_height = if n >= 3 { RADAR_HEIGHT } else { 90 };
+    let height = TITLE_HEIGHT + PANEL_HEIGHT * u32::try_from(n.max(1)).unwrap_or(1) + radar_height;
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
@@ -123,7 +125,7 @@ pub fn progress_svg(
             .iter()
             .zip(&report.indicators)
         {
-            panel(area, p, origin, (x0, x1), lang).map_err(failure)?;
+            panel(area, p, origin, (x0, x1), report.as_of, lang).map_err(failure)?;
         }
         star(&radar, report, lang).map_err(failure)?;
         root.present().map_err(failure)?;
@@ -139,6 +141,7 @@ fn panel(
     p: &IndicatorProgress,
     origin: NaiveDate,
     (x0, x1): (i32, i32),
+    as_of: NaiveDate,
     lang: Language,
 ) -> DrawResult {
     let span = p.range.max - p.range.min;
@@ -242,6 +245,14 @@ fn panel(
             EmptyElement::at((due, t.threshold)) + Text::new(label, (-10, -5), style),
         ))?;
     }
+    // The as-of day, so a reader sees what is past and what is still to come.
+    let today = offset(origin, as_of);
+    chart.draw_series(DashedLineSeries::new(
+        vec![(today, y0), (today, y1)],
+        2,
+        3,
+        MUTED.stroke_width(1),
+    ))?;
     let points: Vec<(i32, f64)> = p
         .points
         .iter()

@@ -63,6 +63,13 @@ fn text(r: &ProgressReport, name: &str, reference: &ReferenceData, lang: Languag
     } else {
         format!("Progression for {name} pr. {}\n\n", r.as_of)
     };
+    if r.indicators.is_empty() {
+        s.push_str(if en {
+            "  No measurements up to this day.\n"
+        } else {
+            "  Ingen målinger til og med denne dag.\n"
+        });
+    }
     let header = if en {
         [
             "Indicator",
@@ -147,7 +154,9 @@ fn text(r: &ProgressReport, name: &str, reference: &ReferenceData, lang: Languag
         let parts: Vec<String> = cells.iter().zip(widths).map(|(c, w)| pad(c, w)).collect();
         format!("  {}\n", parts.join("  ").trim_end())
     };
-    s.push_str(&line(&header.map(str::to_owned)));
+    if !rows.is_empty() {
+        s.push_str(&line(&header.map(str::to_owned)));
+    }
     for row in &rows {
         s.push_str(&line(row));
     }
@@ -190,6 +199,13 @@ fn text(r: &ProgressReport, name: &str, reference: &ReferenceData, lang: Languag
         }
     }
     s.push_str(if en { "\nGoals\n" } else { "\nMål\n" });
+    if r.goals.is_empty() {
+        s.push_str(if en {
+            "  No goals in a plan.\n"
+        } else {
+            "  Ingen mål i en plan.\n"
+        });
+    }
     for g in &r.goals {
         let achievement = g
             .achievement
