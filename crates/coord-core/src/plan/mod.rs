@@ -6,11 +6,13 @@
 //! - [`measurement`]: measurements of indicators.
 //! - [`validate`]: the case-file checks ([`PlanError`]).
 //! - [`check`]: the plan check ([`check_plan`]), which returns findings.
-//! - [`mod@progression`]: progression per indicator and per goal ([`progression()`]), and the latest
-//!   band as a fact ([`latest_band`]).
+//! - [`mod@progression`]: progression per indicator ([`progression()`]); [`achievement`]: each
+//!   goal's targets and achievement status; [`fact`]: the latest band as a fact ([`latest_band`]).
 
+pub mod achievement;
 pub mod activity;
 pub mod check;
+pub mod fact;
 pub mod goal;
 pub mod measurement;
 pub mod progression;
@@ -18,12 +20,13 @@ pub mod validate;
 
 pub use activity::{Activity, Evaluation, Participation, Plan};
 pub use check::{check_plan, FindingKind, PlanCheck, PlanFinding};
+pub use fact::{latest_band, BandFact};
 pub use goal::{
     AchievementStatus, ExpressedBy, Goal, GoalDomain, GoalLifecycle, Milestone, Target,
 };
 pub use measurement::{Measurement, MeasurementSource};
 pub use progression::{
-    latest_band, progression, BandFact, ChangeDirection, GoalProgress, IndicatorProgress,
-    ProgressError, ProgressReport, ReliableChangeClass, TargetState,
+    progression, ChangeDirection, GoalProgress, IndicatorProgress, ProgressError, ProgressReport,
+    ReliableChangeClass, TargetState,
 };
 pub use validate::PlanError;

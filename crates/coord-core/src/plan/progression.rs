@@ -3,9 +3,9 @@
 use super::goal::{AchievementStatus, Goal, GoalDomain, GoalLifecycle};
 use super::measurement::Measurement;
 use crate::check::CheckedCase;
-use crate::ids::{GoalId, InstrumentId, MeasurementId};
+use crate::ids::{GoalId, InstrumentId};
 use crate::instruments::{
-    AbilityDomain, Band, BandRef, IndicatorDomain, InstrumentDefinition, SafetyFlag, ScoreRange,
+    AbilityDomain, Band, IndicatorDomain, InstrumentDefinition, SafetyFlag, ScoreRange,
 };
 use crate::pointer::Pointer;
 use crate::reference::ReferenceData;
@@ -361,117 +361,6 @@ fn indicator_progress(
     })
 }
 
-/// Whether an indicator moved for the better, the worse, or not, using the reliable-change
-/// classification where there is one.
-fn movement(p: &IndicatorProgress) -> ChangeDirection {
-    match p.reliable_change.map(|r| r.class) {
-        Some(ReliableChangeClass::ReliablyImproved) => ChangeDirection::Better,
-        Some(ReliableChangeClass::ReliablyDeteriorated) => ChangeDirection::Worse,
-        Some(ReliableChangeClass::NoReliableChange) => ChangeDirection::Unchanged,
-        None => p.direction,
-    }
-}
-
-fn goal_progress(
-    goal: &Goal,
-    indicators: &[IndicatorProgress],
-    defs: &[InstrumentDefinition],
-    as_of: NaiveDate,
-) -> GoalProgress {
-    let find = |id: &InstrumentId| indicators.iter().find(|p| &p.indicator == id);
-    let targets: Vec<TargetProgress> = goal
-        .targets
-        .iter()
-        .map(|t| {
-            let progress = find(&t.indicator);
-            let def = crate::instruments::find(defs, &t.indicator);
-            let met_on = progress.zip(def).and_then(|(p, d)| {
-                p.points
-                    .iter()
-                    .find(|pt| {
-                        pt.date >= goal.start
-                            && pt.date <= t.due
-                            && d.reaches(pt.score, t.threshold)
-                    })
-                    .map(|pt| pt.date)
-            });
-            let state = match met_on {
-                Some(_) => TargetState::Met,
-                None if t.due < as_of => TargetState::Missed,
-                None => TargetState::Open,
-            };
-            TargetProgress {
-                indicator: t.indicator.clone(),
-                threshold: t.threshold,
-                due: t.due,
-                state,
-                met_on,
-                latest: progress.map(|p| p.latest.score),
-            }
-        })
-        .collect();
-    let achievement = achievement(goal, &targets, indicators, defs);
-    GoalProgress {
-        goal: goal.id.clone(),
-        text: goal.text.clone(),
-        domain: goal.domain,
-        speaks_of: goal.domain.speaks_of(),
-        status: goal.status,
-        achievement,
-        targets,
-    }
-}
-
-/// FHIR's achievement status from the targets and the movement of their indicators.
-fn achievement(
-    goal: &Goal,
-    targets: &[TargetProgress],
-    indicators: &[IndicatorProgress],
-    defs: &[InstrumentDefinition],
-) -> Option<AchievementStatus> {
-    if goal.status.is_void() || targets.is_empty() {
-        return None;
-    }
-    let moved = |id: &InstrumentId| {
-        indicators
-            .iter()
-            .find(|p| &p.indicator == id)
-            .filter(|p| p.points.len() > 1)
-            .map(movement)
-    };
-    if targets.iter().all(|t| t.state == TargetState::Met) {
-        let still = targets.iter().all(|t| {
-            let def = crate::instruments::find(defs, &t.indicator);
-            t.latest
-                .zip(def)
-                .is_some_and(|(l, d)| d.reaches(l, t.threshold))
-        });
-        return Some(match (still, goal.status) {
-            (false, _) => AchievementStatus::Worsening,
-            (true, GoalLifecycle::Completed) => AchievementStatus::Achieved,
-            (true, _) => AchievementStatus::Sustaining,
-        });
-    }
-    if let Some(missed) = targets.iter().find(|t| t.state == TargetState::Missed) {
-        return Some(match moved(&missed.indicator) {
-            Some(ChangeDirection::Better) => AchievementStatus::NotAchieved,
-            _ => AchievementStatus::NoProgress,
-        });
-    }
-    let moves: Vec<Option<ChangeDirection>> = targets.iter().map(|t| moved(&t.indicator)).collect();
-    Some(if moves.contains(&Some(ChangeDirection::Worse)) {
-        AchievementStatus::Worsening
-    } else if moves.iter().any(Option::is_none) {
-        AchievementStatus::InProgress
-    } else if moves.iter().all(|m| *m == Some(ChangeDirection::Better)) {
-        AchievementStatus::Improving
-    } else if moves.iter().all(|m| *m == Some(ChangeDirection::Unchanged)) {
-        AchievementStatus::NoChange
-    } else {
-        AchievementStatus::InProgress
-    })
-}
-
 /// Reject measurements dated after `as_of`.
 fn check_dates(measurements: &[Measurement], as_of: NaiveDate) -> Result<(), ProgressError> {
     match measurements.iter().position(|m| m.date > as_of) {
@@ -550,7 +439,7 @@ pub fn progression(
     }
     let goals = goals
         .iter()
-        .map(|g| goal_progress(g, &indicators, &reference.instruments, as_of))
+        .map(|g| super::achievement::goal_progress(g, &indicators, &reference.instruments, as_of))
         .collect();
     Ok(ProgressReport {
         as_of,
@@ -584,43 +473,3 @@ impl Hasher for Fnv {
 }
 
 type BuildFnv = BuildHasherDefault<Fnv>;
-
-/// An indicator's latest band as of a day: a fact for the rules engine.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct BandFact {
-    /// The indicator.
-    pub indicator: InstrumentId,
-    /// The measurement it comes from.
-    pub measurement: MeasurementId,
-    /// Its date.
-    pub date: NaiveDate,
-    /// Its score.
-    pub score: f64,
-    /// The band.
-    pub band: BandRef,
-}
-
-/// The band of the latest measurement of `indicator` on or before `as_of` (ties on a day by
-/// measurement id), or `None` when it was not measured or has no bands.
-pub fn latest_band(
-    case: &CheckedCase,
-    reference: &ReferenceData,
-    indicator: &InstrumentId,
-    as_of: NaiveDate,
-) -> Option<BandFact> {
-    let def = crate::instruments::find(&reference.instruments, indicator)?;
-    let m = case
-        .case()
-        .measurements
-        .iter()
-        .filter(|m| &m.indicator == indicator && m.date <= as_of)
-        .max_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)))?;
-    let score = measurement_score(def, m)?;
-    Some(BandFact {
-        indicator: indicator.clone(),
-        measurement: m.id.clone(),
-        date: m.date,
-        score,
-        band: def.band_ref(score)?,
-    })
-}
