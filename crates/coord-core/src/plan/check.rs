@@ -160,6 +160,7 @@ impl PlanFinding {
                     format!("{first_week} to {last_week}")
                 };
                 let list: Vec<&str> = activities.iter().map(|a| a.as_str()).collect();
+                let (hours, capacity) = (hours_text(*hours), hours_text(*capacity));
                 if da {
                     format!("uge {weeks}: {hours} timer om ugen ({}) overstiger borgerens kapacitet på {capacity} timer", list.join(", "))
                 } else {
@@ -175,6 +176,12 @@ impl PlanFinding {
             }
         }
     }
+}
+
+/// Hours for people: at most two decimals, no trailing zeros (16.5, 17, 2.25).
+fn hours_text(h: f64) -> String {
+    let s = format!("{:.2}", (h * 100.0).round() / 100.0);
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 fn normalise(text: &str) -> String {
