@@ -469,3 +469,20 @@ fn bad_input_is_named_by_place() {
         "/case/plan/activities/0/hours_per_week",
     );
 }
+
+#[test]
+fn an_open_ended_overload_runs_up_to_as_of() {
+    let mut case = demo();
+    case["plan"]["activities"][4]["period"] = json!({ "from": "2025-06-16" });
+    case["plan"]["activities"][4]["hours_per_week"] = json!(16);
+    let a = run_check(case, "2030-01-01");
+    let last = a["result"]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .rfind(|f| f["kind"] == "capacity_exceeded")
+        .unwrap()
+        .clone();
+    assert_eq!(last["activities"], json!(["a-placement-2"]));
+    assert_eq!(last["last_week"], "2030-W01");
+}

@@ -315,14 +315,17 @@ fn capacity_findings(plan: &Plan, as_of: NaiveDate, root: &Pointer, out: &mut Ve
     let Some(first) = acts.iter().map(|a| a.period.from).min() else {
         return;
     };
-    // Open-ended activities are followed up to the latest known end or `as_of`.
+    // After the last day any activity starts or ends, the same activities run every week: the
+    // weeks are walked up to there, and a run of open-ended activities still over capacity then
+    // is reported up to `as_of`.
     let last = acts
         .iter()
         .flat_map(|a| [Some(a.period.from), a.period.to])
         .flatten()
-        .chain(std::iter::once(as_of))
         .max()
         .unwrap_or(first);
+    // One week more, so the last week walked is the steady state.
+    let last = last.checked_add_days(Days::new(7)).unwrap_or(last);
     let mut monday = first
         .checked_sub_days(Days::new(u64::from(first.weekday().num_days_from_monday())))
         .unwrap_or(first);
@@ -381,5 +384,18 @@ fn capacity_findings(plan: &Plan, as_of: NaiveDate, root: &Pointer, out: &mut Ve
             None => break,
         }
     }
-    flush(run);
+    if let Some((from, to, idx, hours)) = run {
+        let open_ended = idx
+            .iter()
+            .filter_map(|&i| acts.get(i))
+            .any(|a| a.period.to.is_none());
+        let to = if open_ended && as_of > to {
+            as_of
+                .checked_sub_days(Days::new(u64::from(as_of.weekday().num_days_from_monday())))
+                .unwrap_or(as_of)
+        } else {
+            to
+        };
+        flush(Some((from, to, idx, hours)));
+    }
 }
