@@ -89,11 +89,15 @@ pub fn show(args: &InstrumentShowArgs) -> Result<Outcome, Failure> {
             d.range.max,
             arrow(d, lang)
         ));
+        let (domain, ability) = (d.domain.label(lang), d.domain.speaks_of().label(lang));
+        let speaks = if domain == ability {
+            domain.to_owned()
+        } else {
+            format!("{domain} ({ability})")
+        };
         s.push_str(&format!(
-            "  {}: {} ({})\n",
-            if en { "speaks of" } else { "taler om" },
-            d.domain.label(lang),
-            d.domain.speaks_of().label(lang)
+            "  {}: {speaks}\n",
+            if en { "speaks of" } else { "taler om" }
         ));
         for (i, item) in d.items.iter().enumerate() {
             let text = match lang {
