@@ -264,3 +264,30 @@ fn minimise_releases_only_permitted_sections_and_lists_the_withheld() {
         "withheld content never leaves"
     );
 }
+
+#[test]
+fn every_decision_appends_an_audit_entry() {
+    let dir = temp_dir("audit");
+    let case = write(&dir, "case.json", &demo_case());
+    let log = dir.join("audit.ndjson");
+    let mut args = vec![
+        "access",
+        "check",
+        case.as_str(),
+        "--audit-log",
+        log.to_str().unwrap(),
+    ];
+    args.extend(LOOK);
+    assert_eq!(run(&args, "").status.code(), Some(0));
+    assert_eq!(run(&args, "").status.code(), Some(0));
+    let text = std::fs::read_to_string(&log).unwrap();
+    let entries: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(entries.len(), 2, "appended, not overwritten");
+    assert_eq!(entries[0]["requester"], "mette");
+    assert_eq!(entries[0]["citizen"], "cit-jens");
+    assert_eq!(entries[0]["decisions"][0]["permitted"], true);
+    assert_eq!(entries[0]["decisions"][0]["basis"], "consent c-rehab-view");
+}

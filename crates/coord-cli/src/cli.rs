@@ -253,6 +253,10 @@ pub struct AccessCheckArgs {
     /// The moment, RFC 3339 with offset (e.g. `2025-04-01T09:00:00+02:00`).
     #[arg(long)]
     pub at: Option<String>,
+    /// Append one audit entry per decision (NDJSON: who, about whom, what, when, decision, basis)
+    /// to this file, for the host to keep.
+    #[arg(long, value_name = "FILE")]
+    pub audit_log: Option<PathBuf>,
     /// Shared options.
     #[command(flatten)]
     pub common: Common,

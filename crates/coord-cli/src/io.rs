@@ -110,3 +110,37 @@ pub fn report_failure(f: &Failure) {
         let _ = writeln!(err, "error: {place}{} [{}]", p.message, p.code);
     }
 }
+
+/// An append-only audit log (NDJSON), opened when `--audit-log FILE` is given.
+pub struct AuditLog {
+    path: PathBuf,
+    out: std::io::BufWriter<std::fs::File>,
+}
+
+impl AuditLog {
+    /// Open `path` for appending (created if missing).
+    pub fn open(path: &Path) -> Result<Self, Failure> {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .map_err(|e| Failure::io(path, &e))?;
+        Ok(Self {
+            path: path.to_path_buf(),
+            out: std::io::BufWriter::new(file),
+        })
+    }
+
+    /// Append one entry as a line.
+    pub fn append(&mut self, entry: &coord_core::consent::AuditEntry) -> Result<(), Failure> {
+        serde_json::to_writer(&mut self.out, entry)
+            .map_err(std::io::Error::other)
+            .and_then(|_| self.out.write_all(b"\n"))
+            .map_err(|e| Failure::io(&self.path, &e))
+    }
+
+    /// Flush what was appended.
+    pub fn finish(mut self) -> Result<(), Failure> {
+        self.out.flush().map_err(|e| Failure::io(&self.path, &e))
+    }
+}

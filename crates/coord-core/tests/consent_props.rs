@@ -16,7 +16,9 @@ use coord_core::consent::{
 };
 use coord_core::ids::ActorId;
 use coord_core::reference::ReferenceData;
-use coord_core::strategies::consent::{case_with_consents, legal_rule, reference, request};
+use coord_core::strategies::consent::{
+    case_and_request, case_with_consents, legal_rule, reference, request,
+};
 use proptest::prelude::*;
 
 fn decide(case: &CaseFile, reference: &ReferenceData, request: &AccessRequest) -> AccessDecision {
@@ -55,7 +57,7 @@ proptest! {
 
     #[test]
     fn every_permit_names_a_record_that_really_covers_the_request(
-        case in case_with_consents(8), reference in reference(3, 2), req in request()
+        (case, req) in case_and_request(8), reference in reference(3, 2)
     ) {
         let d = decide(&case, &reference, &req);
         let day = req.at.date_naive();
@@ -98,7 +100,7 @@ proptest! {
 
     #[test]
     fn an_expired_or_revoked_consent_never_permits_later(
-        case in case_with_consents(6), req in request(), later_days in 0i64..400
+        (case, req) in case_and_request(6), later_days in 0i64..400
     ) {
         let reference = ReferenceData::default();
         let later = AccessRequest { at: req.at + chrono::Duration::days(later_days), ..req.clone() };
@@ -114,7 +116,7 @@ proptest! {
 
     #[test]
     fn adding_a_prohibition_never_widens_access(
-        case in case_with_consents(6), reference in reference(3, 1), extra in legal_rule(99, Effect::Forbid), req in request()
+        (case, req) in case_and_request(6), reference in reference(3, 1), extra in legal_rule(99, Effect::Forbid)
     ) {
         let before = permitted(&decide(&case, &reference, &req));
         let mut wider = reference.clone();
@@ -125,7 +127,7 @@ proptest! {
 
     #[test]
     fn removing_a_consent_never_widens_access(
-        case in case_with_consents(6), reference in reference(2, 1), req in request(), pick in any::<prop::sample::Index>()
+        (case, req) in case_and_request(6), reference in reference(2, 1), pick in any::<prop::sample::Index>()
     ) {
         prop_assume!(!case.consents.is_empty());
         let before = permitted(&decide(&case, &reference, &req));
@@ -137,7 +139,7 @@ proptest! {
 
     #[test]
     fn decisions_do_not_depend_on_the_order_of_records(
-        case in case_with_consents(8), reference in reference(3, 2), req in request()
+        (case, req) in case_and_request(8), reference in reference(3, 2)
     ) {
         let d1 = decide(&case, &reference, &req);
         let mut reversed = case.clone();
@@ -180,4 +182,35 @@ proptest! {
         let expected = format!("/consents/0/scope/{key}");
         prop_assert!(errors.iter().any(|e| e.pointer().to_string() == expected && e.code() == "consent.blanket"));
     }
+}
+
+/// The generators must exercise the interesting path: guard against properties that pass because
+/// no consent ever permits anything.
+#[test]
+fn the_generators_produce_consent_permits_and_revocation_denials() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let (mut by_consent, mut revoked, mut expired) = (0, 0, 0);
+    for _ in 0..400 {
+        let (case, req) = case_and_request(6).new_tree(&mut runner).unwrap().current();
+        for o in decide(&case, &ReferenceData::default(), &req).outcomes {
+            match o.verdict {
+                Verdict::Permit {
+                    grounds: Grounds::Consent { .. },
+                } => by_consent += 1,
+                Verdict::Deny {
+                    reason: coord_core::consent::DenyReason::Revoked { .. },
+                } => revoked += 1,
+                Verdict::Deny {
+                    reason: coord_core::consent::DenyReason::Expired { .. },
+                } => expired += 1,
+                _ => {}
+            }
+        }
+    }
+    assert!(
+        by_consent > 40 && revoked > 5 && expired > 20,
+        "permits {by_consent}, revoked {revoked}, expired {expired}"
+    );
 }

@@ -61,7 +61,7 @@ fn problem_of(e: &serde_json::Error, pointer: Option<String>) -> Problem {
     // where the pointer says where.
     let text = e.to_string();
     let message = match (e.classify(), text.rfind(" at line ")) {
-        (Category::Data, Some(i)) => format!("{what}: {}", &text[..i]),
+        (Category::Data, Some(i)) => format!("{what}: {}", without_type_names(&text[..i])),
         _ => format!("{what}: {text}"),
     };
     let pointer = match e.classify() {
@@ -69,6 +69,34 @@ fn problem_of(e: &serde_json::Error, pointer: Option<String>) -> Problem {
         _ => None,
     };
     Problem::new(code, message, pointer)
+}
+
+/// serde names Rust types ("expected struct CaseFile"); a caseworker's system should not show
+/// them, so say what shape was expected instead.
+fn without_type_names(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find("struct ").or_else(|| rest.find("enum ")) {
+        let (before, after) = rest.split_at(i);
+        out.push_str(before);
+        let is_struct = after.starts_with("struct ");
+        let skip = if is_struct {
+            "struct ".len()
+        } else {
+            "enum ".len()
+        };
+        let name_len = after[skip..]
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(after.len() - skip);
+        out.push_str(if is_struct {
+            "an object"
+        } else {
+            "one of the allowed values"
+        });
+        rest = &after[skip + name_len..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -83,6 +111,16 @@ mod tests {
         assert_eq!(err.code, "json.invalid");
         assert!(err.message.contains("bogus"), "{}", err.message);
         assert_eq!(err.pointer.as_deref(), Some("/consents/0/bogus"));
+    }
+
+    #[test]
+    fn messages_name_shapes_not_rust_types() {
+        let err = parse::<CaseFile>(r#"{"id":"c","citizen":1}"#).unwrap_err();
+        assert_eq!(
+            err.message,
+            "invalid value: invalid type: integer `1`, expected an object"
+        );
+        assert_eq!(err.pointer.as_deref(), Some("/citizen"));
     }
 
     #[test]

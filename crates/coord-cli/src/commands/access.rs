@@ -3,7 +3,7 @@
 use super::{case, emit, reference, value};
 use crate::cli::AccessCheckArgs;
 use crate::exit::Outcome;
-use crate::io::{read_json, Failure};
+use crate::io::{read_json, AuditLog, Failure};
 use coord_core::consent::{AccessIndex, AccessRequest};
 use coord_core::pointer::Pointer;
 use coord_json::envelope::Answer;
@@ -16,6 +16,11 @@ pub fn check(args: &AccessCheckArgs) -> Result<Outcome, Failure> {
     let reference = reference(&args.common)?;
     let checked = case(&args.case, &reference)?;
     let index = AccessIndex::new(&checked, &reference);
+    let mut audit = match &args.audit_log {
+        Some(path) => Some(AuditLog::open(path)?),
+        None => None,
+    };
+    let mut audit_error: Option<Failure> = None;
     if args.ndjson {
         let input: Box<dyn BufRead> = match &args.input {
             Some(path) => Box::new(std::io::BufReader::with_capacity(
@@ -30,13 +35,24 @@ pub fn check(args: &AccessCheckArgs) -> Result<Outcome, Failure> {
         let summary = coord_json::ndjson::stream(input, std::io::stdout(), |line| {
             match parse::<AccessRequest>(line) {
                 Ok(request) => match index.decide(&request) {
-                    Ok(d) => Answer::success(d),
+                    Ok(d) => {
+                        if let (Some(log), None) = (audit.as_mut(), &audit_error) {
+                            audit_error = log.append(&d.audit_entry()).err();
+                        }
+                        Answer::success(d)
+                    }
                     Err(e) => Answer::failure(vec![problem(&e, &Pointer::root())]),
                 },
                 Err(p) => Answer::failure(vec![p]),
             }
         })
         .map_err(|e| Failure::io(std::path::Path::new("-"), &e))?;
+        if let Some(e) = audit_error {
+            return Err(e);
+        }
+        if let Some(log) = audit {
+            log.finish()?;
+        }
         return Ok(if summary.failures > 0 {
             Outcome::InvalidInput
         } else {
@@ -50,6 +66,10 @@ pub fn check(args: &AccessCheckArgs) -> Result<Outcome, Failure> {
     let decision = index.decide(&request).map_err(|e| {
         Failure::invalid(vec![problem(&e, &Pointer::root())], args.request.as_deref())
     })?;
+    if let Some(mut log) = audit {
+        log.append(&decision.audit_entry())?;
+        log.finish()?;
+    }
     let lang = args.common.lang.into();
     let denied = !decision.all_permitted();
     Ok(emit(args.common.format, decision, denied, |d| {

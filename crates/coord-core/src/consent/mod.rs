@@ -7,7 +7,9 @@
 //! - [`decide`]: the per-category decision, indexed for speed, explained by its grounds or reason.
 //! - [`minimise`](mod@minimise): release only the permitted sections of a record.
 //! - [`gaps`]: which consent to ask the citizen for.
+//! - [`audit`]: the audit entry every decision yields, for the host to store.
 
+pub mod audit;
 pub mod decide;
 pub mod gaps;
 pub mod legal;
@@ -15,6 +17,7 @@ pub mod minimise;
 pub mod model;
 pub mod validate;
 
+pub use audit::{AuditDecision, AuditEntry};
 pub use decide::{
     AccessDecision, AccessIndex, AccessRequest, CategoryOutcome, DenyReason, Grounds, RequestError,
     Verdict,

@@ -262,3 +262,45 @@ pub fn case_with_consents_fixed() -> CaseFile {
         ..CaseFile::default()
     }
 }
+
+fn cast_actor_for(party: &PartyRef) -> ActorId {
+    match party {
+        PartyRef::Actor(id) => id.clone(),
+        PartyRef::Sector(s) => {
+            let i = Sector::ALL.iter().position(|x| x == s).unwrap_or(0);
+            ActorId::new(format!("a{i}"))
+        }
+    }
+}
+
+/// A case with up to `max_consents` consents and a request aimed at one of them (its category,
+/// action, purpose, holder and recipient, at a moment from before it was given to after it
+/// expired), or — one time in four — an unrelated request. Properties about permits need this:
+/// purely random requests almost never meet a consent.
+pub fn case_and_request(max_consents: usize) -> impl Strategy<Value = (CaseFile, AccessRequest)> {
+    (
+        case_with_consents(max_consents),
+        request(),
+        any::<proptest::sample::Index>(),
+        any::<proptest::sample::Index>(),
+        -30i64..420,
+        0u8..4,
+    )
+        .prop_map(|(case, random, pick, pick2, days, mode)| {
+            if mode == 0 || case.consents.is_empty() {
+                return (case, random);
+            }
+            let c = &case.consents[pick.index(case.consents.len())];
+            let s = &c.scope;
+            let req = AccessRequest {
+                requester: cast_actor_for(&s.recipients[pick2.index(s.recipients.len())]),
+                holder: cast_actor_for(&s.holders[pick2.index(s.holders.len())]),
+                categories: vec![s.categories[pick2.index(s.categories.len())]],
+                action: s.actions[pick.index(s.actions.len())],
+                purpose: s.purposes[pick2.index(s.purposes.len())].clone(),
+                at: c.given_at + Duration::days(days),
+                ..random
+            };
+            (case, req)
+        })
+}
