@@ -2,6 +2,7 @@
 //! calls, renders — and decides nothing itself.
 #![forbid(unsafe_code)]
 
+mod chart;
 mod cli;
 mod commands;
 mod exit;
@@ -12,8 +13,8 @@ mod render_team;
 
 use clap::Parser;
 use cli::{
-    AccessCommand, CalendarCommand, Cli, Command, ConsentCommand, OffersCommand, ReferralCommand,
-    RulesCommand,
+    AccessCommand, CalendarCommand, Cli, Command, ConsentCommand, InstrumentsCommand,
+    OffersCommand, PlanCommand, ReferralCommand, RulesCommand,
 };
 use std::process::ExitCode;
 
@@ -40,6 +41,11 @@ fn main() -> ExitCode {
         Command::Rules(RulesCommand::Test(a)) => commands::rules::test(a),
         Command::Rules(RulesCommand::Facts(a)) => commands::rules::facts(a),
         Command::Evaluate(a) => commands::evaluate::run(a),
+        Command::Plan(PlanCommand::Check(a)) => commands::plan::check(a),
+        Command::Instruments(InstrumentsCommand::List(a)) => commands::instruments::list(a),
+        Command::Instruments(InstrumentsCommand::Show(a)) => commands::instruments::show(a),
+        Command::Instruments(InstrumentsCommand::Score(a)) => commands::instruments::score(a),
+        Command::Progress(a) => commands::progress::run(a),
     };
     match result {
         Ok(outcome) => outcome.code(),

@@ -9,6 +9,7 @@ use crate::consent::model::Consent;
 use crate::course::{CaseEvent, Course};
 use crate::ids::{ActorId, CaseId, CitizenId};
 use crate::party::Actor;
+use crate::plan::{Measurement, Plan};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -60,6 +61,12 @@ pub struct CaseFile {
     /// What happened in the course (interviews, certificates, meetings).
     #[serde(default)]
     pub events: Vec<CaseEvent>,
+    /// The shared plan: goals, activities, capacity, evaluations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<Plan>,
+    /// Measurements of indicators over time.
+    #[serde(default)]
+    pub measurements: Vec<Measurement>,
 }
 
 impl CaseFile {

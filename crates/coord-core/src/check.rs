@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashSet};
 use thiserror::Error;
 
 /// A problem that makes a case file unusable. Each message names the place.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Error)]
 #[non_exhaustive]
 pub enum CaseFileError {
     /// An id is used twice in the same list.
@@ -57,6 +57,9 @@ pub enum CaseFileError {
     /// A problem in a referral or its recorded history.
     #[error(transparent)]
     Referral(#[from] crate::referral::ReferralError),
+    /// A problem in the plan or the measurements.
+    #[error(transparent)]
+    Plan(#[from] crate::plan::PlanError),
 }
 
 impl CaseFileError {
@@ -70,6 +73,7 @@ impl CaseFileError {
             CaseFileError::Consent(e) => e.code(),
             CaseFileError::Team(e) => e.code(),
             CaseFileError::Referral(e) => e.code(),
+            CaseFileError::Plan(e) => e.code(),
         }
     }
 
@@ -83,6 +87,7 @@ impl CaseFileError {
             CaseFileError::Consent(e) => e.pointer(),
             CaseFileError::Team(e) => e.pointer(),
             CaseFileError::Referral(e) => e.pointer(),
+            CaseFileError::Plan(e) => e.pointer(),
         }
     }
 }
@@ -233,6 +238,7 @@ pub fn check_case_file(case: &CaseFile, reference: &ReferenceData) -> Vec<CaseFi
         }
     }
     check_team_and_referrals(case, reference, &mut errors);
+    errors.extend(crate::plan::validate::validate_plan(case, reference));
     errors
 }
 

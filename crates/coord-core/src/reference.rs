@@ -5,6 +5,7 @@
 //! municipality can replace.
 
 use crate::consent::legal::{ConsentPolicy, LegalRule};
+use crate::instruments::InstrumentDefinition;
 use crate::rules::pack::RulePack;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -28,4 +29,7 @@ pub struct ReferenceData {
     /// Referral and coordination rule packs (dated; the one in force on a date is used).
     #[serde(default)]
     pub rule_packs: Vec<RulePack>,
+    /// Instrument and indicator definitions (WHO-5, PHQ-9 … and the municipality's own).
+    #[serde(default)]
+    pub instruments: Vec<InstrumentDefinition>,
 }

@@ -4,6 +4,7 @@
 
 use crate::envelope::Problem;
 use crate::parse::parse;
+use coord_core::instruments::InstrumentDefinition;
 use coord_core::reference::ReferenceData;
 use coord_core::rules::RulePack;
 
@@ -31,12 +32,21 @@ pub fn reference_data() -> Result<ReferenceData, Problem> {
     let mut r: ReferenceData = parse(REFERENCE_JSON)?;
     r.rule_packs = rule_packs()?;
     r.offers = offer_catalogue()?;
+    r.instruments = instruments()?;
     Ok(r)
 }
 
 /// The built-in offer catalogue.
 pub fn offer_catalogue() -> Result<coord_core::offers::OfferCatalogue, Problem> {
     parse(OFFERS_JSON)
+}
+
+/// The built-in instrument definitions as JSON text (WHO-5, PHQ-9, GAD-7, GSE, WAS, FSIII J1–J5).
+pub const INSTRUMENTS_JSON: &str = include_str!("../data/instruments.json");
+
+/// The built-in instrument definitions.
+pub fn instruments() -> Result<Vec<InstrumentDefinition>, Problem> {
+    parse(INSTRUMENTS_JSON)
 }
 
 #[cfg(test)]
@@ -59,6 +69,21 @@ mod tests {
         let errors =
             coord_core::offers::validate_catalogue(&c, &coord_core::pointer::Pointer::root());
         assert!(errors.is_empty(), "{errors:?}");
+    }
+
+    #[test]
+    fn builtin_instruments_parse_and_are_valid() {
+        let defs = instruments().unwrap();
+        let ids: Vec<&str> = defs.iter().map(|d| d.id.as_str()).collect();
+        for id in ["who5", "phq9", "gad7", "gse", "was", "fsiii-j1", "fsiii-j5"] {
+            assert!(ids.contains(&id), "{id} missing from {ids:?}");
+        }
+        let errors = coord_core::instruments::validate_instruments(
+            &defs,
+            &coord_core::pointer::Pointer::root(),
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(reference_data().unwrap().instruments.len(), defs.len());
     }
 
     #[test]

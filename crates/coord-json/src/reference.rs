@@ -3,6 +3,7 @@
 use crate::builtin;
 use crate::envelope::Problem;
 use coord_core::consent::{ConsentPolicy, LegalRule};
+use coord_core::instruments::InstrumentDefinition;
 use coord_core::reference::ReferenceData;
 use coord_core::rules::RulePack;
 use schemars::JsonSchema;
@@ -28,6 +29,10 @@ pub struct ReferenceOverrides {
     /// The working-day calendar (agreed and local closing days).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calendar: Option<coord_core::calendar::WorkingCalendar>,
+    /// Instrument and indicator definitions (replacing the built-in WHO-5, PHQ-9 … whole: include
+    /// the built-in ones you still want).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instruments: Option<Vec<InstrumentDefinition>>,
 }
 
 impl ReferenceOverrides {
@@ -58,6 +63,9 @@ impl ReferenceOverrides {
         }
         if let Some(v) = self.calendar {
             r.calendar = v;
+        }
+        if let Some(v) = self.instruments {
+            r.instruments = v;
         }
         Ok(r)
     }

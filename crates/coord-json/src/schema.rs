@@ -4,12 +4,15 @@
 use crate::calls::consent::{
     AccessCheckCall, ConsentGapsCall, ConsentValidateCall, ConsentValidation, MinimiseCall,
 };
+use crate::calls::plan::{PlanCheckCall, ProgressCall, ScoreCall};
 use crate::calls::rules::{EvaluateCall, PackCheck, PackTestReport, RulesCheckCall, RulesTestCall};
 use crate::calls::team;
 use crate::envelope::Answer;
 use crate::reference::ReferenceOverrides;
 use coord_core::case_file::CaseFile;
 use coord_core::consent::{AccessDecision, AccessRequest, ConsentGapReport, MinimisedRecord};
+use coord_core::instruments::{InstrumentDefinition, Score};
+use coord_core::plan::{PlanCheck, ProgressReport};
 use coord_core::rules::evaluate::Evaluation;
 use coord_core::rules::facts::FactInfo;
 use coord_core::rules::RulePack;
@@ -78,6 +81,16 @@ pub fn all() -> Vec<(&'static str, Schema)> {
             "working-days.answer",
             schema_for!(Answer<coord_core::calendar::WorkingDaysAnswer>),
         ),
+        (
+            "instrument-definitions",
+            schema_for!(Vec<InstrumentDefinition>),
+        ),
+        ("plan-check.call", schema_for!(PlanCheckCall)),
+        ("plan-check.answer", schema_for!(Answer<PlanCheck>)),
+        ("instrument-score.call", schema_for!(ScoreCall)),
+        ("instrument-score.answer", schema_for!(Answer<Score>)),
+        ("progress.call", schema_for!(ProgressCall)),
+        ("progress.answer", schema_for!(Answer<ProgressReport>)),
     ]
 }
 

@@ -8,3 +8,4 @@ pub mod team;
 
 /// A valid case file with a course, events and consents (see [`rules::case`]).
 pub use rules::{as_of, case, case_with_date};
+pub mod plan;

@@ -78,6 +78,7 @@ pub fn empty_case() -> CaseFile {
         team: None,
         referrals: Vec::new(),
         wishes: Vec::new(),
+        ..CaseFile::default()
     }
 }
 

@@ -82,6 +82,7 @@ pub fn base_case() -> CaseFile {
         team: None,
         referrals: Vec::new(),
         wishes: Vec::new(),
+        ..CaseFile::default()
     }
 }
 

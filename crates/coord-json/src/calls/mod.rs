@@ -2,6 +2,7 @@
 //! data, check the case, call the core, wrap the answer.
 
 pub mod consent;
+pub mod plan;
 pub mod rules;
 pub mod team;
 
@@ -53,6 +54,19 @@ pub fn run_named(name: &str, text: &str) -> Option<(serde_json::Value, bool)> {
         "consent-validate" => finish(call_json(text, consent::consent_validate)),
         "minimise" => finish(call_json(text, consent::minimise_record)),
         "consent-gaps" => finish(call_json(text, consent::consent_gaps_call)),
+        "plan-check" => finish(call_json(text, plan::plan_check)),
+        "instrument-score" => finish(call_json(text, plan::instrument_score)),
+        "progress" => finish(call_json(text, plan::progress)),
+        "rules-check" => finish(call_json(text, rules::rules_check)),
+        "rules-test" => finish(call_json(text, rules::rules_test)),
+        "evaluate" => finish(call_json(text, rules::evaluate_call)),
+        "team" => finish(call_json(text, team::team)),
+        "referrals" => finish(call_json(text, team::referrals)),
+        "referral-transition" => finish(call_json(text, team::referral_transition)),
+        "offers-list" => finish(call_json(text, team::offers_list)),
+        "offers-match" => finish(call_json(text, team::offers_match)),
+        "attendance" => finish(call_json(text, team::attendance)),
+        "working-days" => finish(call_json(text, team::add_working_days)),
         _ => return None,
     })
 }
@@ -63,4 +77,17 @@ pub const CALL_NAMES: &[&str] = &[
     "consent-validate",
     "minimise",
     "consent-gaps",
+    "plan-check",
+    "instrument-score",
+    "progress",
+    "rules-check",
+    "rules-test",
+    "evaluate",
+    "team",
+    "referrals",
+    "referral-transition",
+    "offers-list",
+    "offers-match",
+    "attendance",
+    "working-days",
 ];
