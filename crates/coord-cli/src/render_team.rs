@@ -96,6 +96,9 @@ pub fn team(case: &CaseFile, r: &TeamReport, lang: Language) -> String {
         pick(lang, "Holds the thread:", "Holder tråden:")
     ));
     s.push_str(pick(lang, "Members:\n", "Medlemmer:\n"));
+    if r.members.is_empty() {
+        s.push_str(pick(lang, "  none\n", "  ingen\n"));
+    }
     for m in &r.members {
         let mark = if m.current { "*" } else { " " };
         s.push_str(&format!("  {mark} {}\n", member_line(m, lang)));

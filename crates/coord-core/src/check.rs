@@ -51,6 +51,14 @@ pub enum CaseFileError {
     /// A consent that is invalid.
     #[error(transparent)]
     Consent(#[from] ConsentError),
+    /// A wish for an offer that is not in the offer catalogue.
+    #[error("{at}: unknown offer `{id}`: no offer with this id in the offer catalogue")]
+    UnknownOffer {
+        /// Where the reference is.
+        at: Pointer,
+        /// The dangling id.
+        id: crate::ids::OfferId,
+    },
     /// A problem in the care team.
     #[error(transparent)]
     Team(#[from] crate::team::TeamError),
@@ -71,6 +79,7 @@ impl CaseFileError {
             CaseFileError::UnknownActor { .. } => "case_file.unknown_actor",
             CaseFileError::WrongCitizen { .. } => "case_file.wrong_citizen",
             CaseFileError::Consent(e) => e.code(),
+            CaseFileError::UnknownOffer { .. } => "case_file.unknown_offer",
             CaseFileError::Team(e) => e.code(),
             CaseFileError::Referral(e) => e.code(),
             CaseFileError::Plan(e) => e.code(),
@@ -85,6 +94,7 @@ impl CaseFileError {
             | CaseFileError::UnknownActor { at, .. }
             | CaseFileError::WrongCitizen { at, .. } => at,
             CaseFileError::Consent(e) => e.pointer(),
+            CaseFileError::UnknownOffer { at, .. } => at,
             CaseFileError::Team(e) => e.pointer(),
             CaseFileError::Referral(e) => e.pointer(),
             CaseFileError::Plan(e) => e.pointer(),
@@ -300,6 +310,16 @@ fn check_team_and_referrals(
                 &wish.recorded_by,
                 root.key("wishes").index(i).key("recorded_by"),
             ));
+        }
+        if let Some(offer) = wish
+            .offer
+            .as_ref()
+            .filter(|o| reference.offers.offer(o).is_none())
+        {
+            errors.push(CaseFileError::UnknownOffer {
+                at: root.key("wishes").index(i).key("offer"),
+                id: offer.clone(),
+            });
         }
     }
 }

@@ -221,3 +221,21 @@ fn obligatory_activity_is_reportable() {
         AttendanceAnswer::Reportable
     );
 }
+
+#[test]
+fn a_wish_for_an_unknown_offer_is_named() {
+    let mut case = attendance_case("");
+    case.wishes = serde_json::from_str(
+        r#"[{ "offer": "nope", "recorded_at": "2025-04-01T10:00:00+02:00", "recorded_by": "lars" },
+            { "offer": "lat", "recorded_at": "2025-04-01T10:00:00+02:00", "recorded_by": "lars" }]"#,
+    )
+    .unwrap();
+    let reference = ReferenceData {
+        offers: catalogue(),
+        ..ReferenceData::default()
+    };
+    let errors = crate::check::check_case_file(&case, &reference);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].code(), "case_file.unknown_offer");
+    assert_eq!(errors[0].pointer().to_string(), "/wishes/0/offer");
+}
