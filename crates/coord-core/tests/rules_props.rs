@@ -335,3 +335,29 @@ fn generated_cases_exercise_every_rule_and_every_kind_of_output() {
         );
     }
 }
+
+#[test]
+fn the_revoked_consent_invariant_catches_a_rule_without_its_guard() {
+    let reference = ReferenceData::default();
+    let mut pack = pack(FROM_2025);
+    pack.tests.clear();
+    let rule = pack
+        .rules
+        .iter_mut()
+        .find(|r| r.id.as_str() == "early-job-directed-contact")
+        .unwrap();
+    let Condition::All(parts) = &mut rule.when else {
+        panic!("expected all")
+    };
+    assert!(format!("{:?}", parts.pop()).contains("consents_revoked"));
+    let run = check_generated(&pack, &reference, 9, 10_000);
+    let ce = run
+        .counterexample
+        .expect("the invariant must fail without the guard");
+    assert_eq!(ce.invariant, "revoked-consent-no-referral");
+    assert_eq!(ce.case.actors.len(), 1);
+    assert_eq!(ce.case.consents.len(), 1);
+    assert!(ce.case.events.is_empty());
+    // with the guard the shipped pack passes on the same seed
+    assert!(check_generated(&self::pack(FROM_2025), &reference, 9, 10_000).passed);
+}
