@@ -287,3 +287,84 @@ fn invariant_failure_is_shrunk_to_a_minimal_case_and_is_reproducible() {
     // the same seed gives the same run
     assert_eq!(check_generated(&pack, &reference, 1, 2000), run);
 }
+
+#[test]
+fn generated_cases_exercise_every_rule_and_every_kind_of_output() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+    use std::collections::BTreeSet;
+    let reference = ReferenceData::default();
+    for pack in packs() {
+        let mut runner = TestRunner::new_with_rng(
+            Config::default(),
+            TestRng::from_seed(RngAlgorithm::ChaCha, &[3; 32]),
+        );
+        let strategy = case_with_date(pack.valid);
+        let mut fired = BTreeSet::new();
+        let mut levels = BTreeSet::new();
+        let (mut gaps, mut overdue, mut done, mut referrals, mut warnings) = (0, 0, 0, 0, 0);
+        for _ in 0..3000 {
+            let (case, as_of) = strategy.new_tree(&mut runner).unwrap().current();
+            let checked = CheckedCase::new(case, &reference).unwrap();
+            let e = evaluate(&pack, &checked, &reference, as_of, false);
+            fired.extend(e.fired.iter().cloned());
+            levels.extend(e.level.map(|l| l.level));
+            gaps += e.consent_gaps.len();
+            referrals += e.referrals.len();
+            warnings += e.warnings.len();
+            overdue += e
+                .deadlines
+                .iter()
+                .filter(|d| d.status == coord_core::rules::evaluate::DeadlineStatus::Overdue)
+                .count();
+            done += e
+                .deadlines
+                .iter()
+                .filter(|d| d.status == coord_core::rules::evaluate::DeadlineStatus::Done)
+                .count();
+        }
+        let never: Vec<_> = pack
+            .rules
+            .iter()
+            .filter(|r| !fired.contains(&r.id))
+            .map(|r| r.id.to_string())
+            .collect();
+        assert!(
+            never.is_empty(),
+            "{}: rules never fired on generated cases: {never:?}",
+            pack.id
+        );
+        assert_eq!(levels.len(), 3, "{}", pack.id);
+        assert!(
+            gaps > 0 && overdue > 0 && done > 0 && referrals > 0 && warnings > 0,
+            "{}",
+            pack.id
+        );
+    }
+}
+
+#[test]
+fn the_revoked_consent_invariant_catches_a_rule_without_its_guard() {
+    let reference = ReferenceData::default();
+    let mut pack = pack(FROM_2025);
+    pack.tests.clear();
+    let rule = pack
+        .rules
+        .iter_mut()
+        .find(|r| r.id.as_str() == "early-job-directed-contact")
+        .unwrap();
+    let Condition::All(parts) = &mut rule.when else {
+        panic!("expected all")
+    };
+    assert!(format!("{:?}", parts.pop()).contains("consents_revoked"));
+    let run = check_generated(&pack, &reference, 9, 10_000);
+    let ce = run
+        .counterexample
+        .expect("the invariant must fail without the guard");
+    assert_eq!(ce.invariant, "revoked-consent-no-referral");
+    assert_eq!(ce.case.actors.len(), 1);
+    assert_eq!(ce.case.consents.len(), 1);
+    assert!(ce.case.events.is_empty());
+    // with the guard the shipped pack passes on the same seed
+    assert!(check_generated(&self::pack(FROM_2025), &reference, 9, 10_000).passed);
+}

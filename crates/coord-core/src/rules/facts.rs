@@ -322,6 +322,20 @@ pub const CATALOGUE: &[FactDef] = &[
         compute: Compute::Case(|ctx| Some(FactValue::set(ctx.case.consents.iter().flat_map(|c| in_force(c, ctx.as_of)).map(category_word)))),
     },
     FactDef {
+        name: "consents_revoked",
+        ty: FactType::Set,
+        meaning_en: "the information categories the citizen withdrew a consent for on or before the evaluation date",
+        meaning_da: "oplysningskategorier, borgeren har trukket et samtykke tilbage for senest på datoen",
+        words: &CATEGORY_WORDS,
+        compute: Compute::Case(|ctx| {
+            Some(FactValue::set(ctx.case.consents.iter().flat_map(|c| {
+                c.scope.categories.iter().copied().filter(move |cat| {
+                    c.revocation_for(*cat).is_some_and(|r| r.at.date_naive() <= ctx.as_of)
+                })
+            }).map(category_word)))
+        }),
+    },
+    FactDef {
         name: "coordination_level",
         ty: FactType::Text,
         meaning_en: "the coordination level the evaluation set (result; for invariants)",

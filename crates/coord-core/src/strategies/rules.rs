@@ -135,13 +135,49 @@ fn consent(
 /// A valid case file (it passes the case-file check with the default consent policy) whose course
 /// starts between 2022 and 2026.
 pub fn case() -> impl Strategy<Value = CaseFile> {
-    (0i64..1700).prop_flat_map(|start| case_starting(day(start)))
+    (0i64..1700, parts()).prop_map(|(start, p)| assemble(p, day(start)))
 }
 
-/// A valid case file whose first day of absence (when known) is `start`.
-pub fn case_starting(start: NaiveDate) -> impl Strategy<Value = CaseFile> {
+/// Generated course parts: target group, start known, expected return offset, employed, fast-track
+/// offset, conditions, diffuse picture, social factors, earlier sick periods.
+type CourseParts = (
+    Option<TargetGroup>,
+    bool,
+    Option<i64>,
+    bool,
+    Option<i64>,
+    Vec<ConditionCategory>,
+    Option<(bool, bool)>,
+    Vec<SocialFactor>,
+    usize,
+);
+/// Generated consent parts: categories, start offset, days valid, revocation offset, holder pick.
+type ConsentParts = (
+    Vec<InformationCategory>,
+    i64,
+    u32,
+    Option<u32>,
+    prop::sample::Index,
+);
+/// All generated parts of a case.
+type Parts = (
+    CourseParts,
+    Vec<usize>,
+    Vec<(EventKind, i64)>,
+    Vec<ConsentParts>,
+);
+
+/// The date-free parts of a generated case (assembled against a start date by [`assemble`]).
+fn parts() -> impl Strategy<Value = Parts> {
     let course = (
-        proptest::option::weighted(0.9, proptest::sample::select(TargetGroup::ALL.to_vec())),
+        // Most rules are about sickness benefit: weight it, but keep every target group.
+        proptest::option::weighted(
+            0.9,
+            prop_oneof![
+                3 => Just(TargetGroup::SicknessBenefit),
+                2 => proptest::sample::select(TargetGroup::ALL.to_vec()),
+            ],
+        ),
         proptest::bool::weighted(0.95),
         proptest::option::of(0i64..420),
         any::<bool>(),
@@ -169,7 +205,12 @@ pub fn case_starting(start: NaiveDate) -> impl Strategy<Value = CaseFile> {
         ),
         0..3,
     );
-    (course, actors, events, consents).prop_map(move |(course, actors, events, consents)| {
+    (course, actors, events, consents)
+}
+
+/// Build the case from its parts, with the course starting on `start`.
+fn assemble((course, actors, events, consents): Parts, start: NaiveDate) -> CaseFile {
+    {
         let (group, known_start, ret, employed, fast, conditions, diffuse, social, earlier) =
             course;
         let mut case = empty_case();
@@ -230,17 +271,23 @@ pub fn case_starting(start: NaiveDate) -> impl Strategy<Value = CaseFile> {
                 .collect();
         }
         case
-    })
+    }
+}
+
+/// A valid case file whose first day of absence (when known) is `start`.
+pub fn case_starting(start: NaiveDate) -> impl Strategy<Value = CaseFile> {
+    parts().prop_map(move |p| assemble(p, start))
 }
 
 /// A valid case and an evaluation date inside `period` (a period without an end is taken as three
 /// years); the course starts up to 400 days before the date.
 pub fn case_with_date(period: DatePeriod) -> impl Strategy<Value = (CaseFile, NaiveDate)> {
     let span = period.length_days().unwrap_or(3 * 365).clamp(1, 20 * 365);
-    (0..span, 0i64..400).prop_flat_map(move |(d, back)| {
+    // No flat_map: plain tuples shrink fast and to a minimal case.
+    (0..span, 0i64..400, parts()).prop_map(move |(d, back, p)| {
         let as_of = shift(period.from, d).unwrap_or(period.from);
         let start = shift(as_of, -back).unwrap_or(as_of);
-        (case_starting(start), Just(as_of))
+        (assemble(p, start), as_of)
     })
 }
 
