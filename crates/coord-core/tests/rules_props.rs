@@ -7,13 +7,6 @@
     reason = "tests and benchmarks: a failure must stop the run"
 )]
 #![cfg(feature = "proptest")]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    missing_docs,
-    reason = "tests and benchmarks: a failure must stop the run"
-)]
 
 use chrono::NaiveDate;
 use coord_core::check::CheckedCase;
