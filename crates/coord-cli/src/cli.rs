@@ -131,6 +131,19 @@ Exit codes: 0 forward or reportable, 1 withheld, 3 invalid input.")]
     /// Working days (hverdage) with the Danish public holidays.
     #[command(subcommand)]
     Calendar(CalendarCommand),
+    /// The coordination report — the main job: level and why, who holds the thread, deadlines,
+    /// referrals, consent gaps, plan findings, progression, offers; one page for the meeting.
+    #[command(after_help = "Examples:
+  coord report case.json --as-of 2025-06-02
+  coord report case.json --as-of 2025-06-02 --format html --out meeting.html --lang da
+  coord report case.json --format markdown --out report.md --svg progress.svg
+  coord report case.json --format json
+
+Without --pack the built-in rule pack in force on the date is used. Without --as-of the date is
+today (UTC).
+
+Exit codes: 0 nothing needs attention, 1 items need attention, 3 invalid input (nothing written), 4 I/O.")]
+    Report(ReportArgs),
     /// The shared plan: check goals, activities, capacity and evaluations.
     #[command(subcommand)]
     Plan(PlanCommand),
@@ -651,4 +664,49 @@ pub struct CallArgs {
     /// Read from this file instead of standard input.
     #[arg(long, value_name = "FILE")]
     pub input: Option<PathBuf>,
+}
+
+/// Output format of `coord report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ReportFormat {
+    /// Text for the terminal.
+    #[default]
+    Text,
+    /// The JSON answer envelope.
+    Json,
+    /// Markdown, for a wiki or a document.
+    Markdown,
+    /// A self-contained HTML page with the progression chart inline.
+    Html,
+}
+
+/// `coord report`.
+#[derive(Debug, Clone, Args)]
+pub struct ReportArgs {
+    /// The case file (`-` for standard input).
+    pub case: PathBuf,
+    /// The date the report is made as of (YYYY-MM-DD); today (UTC) when left out.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// A rule pack file to use instead of the built-in pack in force.
+    #[arg(long, value_name = "FILE")]
+    pub pack: Option<PathBuf>,
+    /// The jurisdiction whose built-in pack is used.
+    #[arg(long, default_value = "DK")]
+    pub jurisdiction: String,
+    /// Reference data replacing parts of the built-in defaults.
+    #[arg(long, value_name = "FILE")]
+    pub reference: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// Write the report to this file (whole, or not at all) instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Also write the progression chart as SVG.
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<PathBuf>,
+    /// Language of labels.
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
 }

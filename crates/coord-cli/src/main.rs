@@ -5,9 +5,11 @@
 mod chart;
 mod cli;
 mod commands;
+mod doc;
 mod exit;
 mod io;
 mod render;
+mod render_report;
 mod render_rules;
 mod render_team;
 
@@ -27,6 +29,7 @@ fn main() -> ExitCode {
         Command::Consent(ConsentCommand::Gaps(a)) => commands::consent::gaps(a),
         Command::Consent(ConsentCommand::Minimise(a)) => commands::consent::minimise_cmd(a),
         Command::Call(a) => commands::call::run(a),
+        Command::Report(a) => commands::report::run(a),
         Command::Schema(a) => commands::schema::run(a),
         Command::Team(a) => commands::team::team(a),
         Command::Referrals(a) => commands::team::referrals(a),

@@ -69,6 +69,7 @@ pub mod party;
 pub mod plan;
 pub mod pointer;
 pub mod reference;
+pub mod report;
 pub mod rules;
 #[cfg(feature = "proptest")]
 pub mod strategies;

@@ -91,6 +91,11 @@ pub fn all() -> Vec<(&'static str, Schema)> {
         ("instrument-score.answer", schema_for!(Answer<Score>)),
         ("progress.call", schema_for!(ProgressCall)),
         ("progress.answer", schema_for!(Answer<ProgressReport>)),
+        ("report.call", schema_for!(crate::calls::report::ReportCall)),
+        (
+            "report.answer",
+            schema_for!(Answer<coord_core::report::CoordinationReport>),
+        ),
     ]
 }
 

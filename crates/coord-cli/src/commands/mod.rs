@@ -8,6 +8,7 @@ pub mod evaluate;
 pub mod instruments;
 pub mod plan;
 pub mod progress;
+pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod team;

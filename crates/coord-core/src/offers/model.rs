@@ -45,6 +45,28 @@ pub enum ParticipationBasis {
     ObligatoryEmploymentActivity,
 }
 
+impl ParticipationBasis {
+    /// The basis in English.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            ParticipationBasis::VoluntaryHealthOffer => "voluntary health offer",
+            ParticipationBasis::ObligatoryEmploymentActivity => {
+                "employment activity with a duty to attend"
+            }
+        }
+    }
+
+    /// The basis in Danish.
+    pub fn label_da(self) -> &'static str {
+        match self {
+            ParticipationBasis::VoluntaryHealthOffer => "frivilligt sundhedstilbud",
+            ParticipationBasis::ObligatoryEmploymentActivity => {
+                "beskæftigelsesindsats med mødepligt"
+            }
+        }
+    }
+}
+
 /// Group course or one-to-one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]

@@ -97,6 +97,22 @@ pub enum FindingKind {
     },
 }
 
+impl FindingKind {
+    /// A stable code (`plan.capacity_exceeded` …).
+    pub fn code(&self) -> &'static str {
+        match self {
+            FindingKind::NoPlan => "plan.no_plan",
+            FindingKind::GoalWithoutActivity { .. } => "plan.goal_without_activity",
+            FindingKind::GoalWithoutIndicator { .. } => "plan.goal_without_indicator",
+            FindingKind::NobodyResponsible { .. } => "plan.nobody_responsible",
+            FindingKind::DuplicateGoal { .. } => "plan.duplicate_goal",
+            FindingKind::EvaluationMissed { .. } => "plan.evaluation_missed",
+            FindingKind::CapacityExceeded { .. } => "plan.capacity_exceeded",
+            FindingKind::VoluntaryUsedAsObligatory { .. } => "plan.voluntary_used_as_obligatory",
+        }
+    }
+}
+
 impl PlanFinding {
     /// A sentence for people.
     pub fn describe(&self, lang: Language) -> String {

@@ -100,6 +100,32 @@ pub enum ReliableChangeClass {
     NoReliableChange,
 }
 
+impl ReliableChangeClass {
+    /// The class in words.
+    pub fn label(self, lang: crate::category::Language) -> &'static str {
+        match (self, lang) {
+            (ReliableChangeClass::ReliablyImproved, crate::category::Language::En) => {
+                "reliably improved"
+            }
+            (ReliableChangeClass::ReliablyImproved, crate::category::Language::Da) => {
+                "pålideligt forbedret"
+            }
+            (ReliableChangeClass::ReliablyDeteriorated, crate::category::Language::En) => {
+                "reliably worse"
+            }
+            (ReliableChangeClass::ReliablyDeteriorated, crate::category::Language::Da) => {
+                "pålideligt forværret"
+            }
+            (ReliableChangeClass::NoReliableChange, crate::category::Language::En) => {
+                "no reliable change"
+            }
+            (ReliableChangeClass::NoReliableChange, crate::category::Language::Da) => {
+                "ingen pålidelig ændring"
+            }
+        }
+    }
+}
+
 /// The reliable-change index between baseline and latest.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ReliableChange {

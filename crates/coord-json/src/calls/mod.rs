@@ -3,6 +3,7 @@
 
 pub mod consent;
 pub mod plan;
+pub mod report;
 pub mod rules;
 pub mod team;
 
@@ -67,6 +68,7 @@ pub fn run_named(name: &str, text: &str) -> Option<(serde_json::Value, bool)> {
         "offers-match" => finish(call_json(text, team::offers_match)),
         "attendance" => finish(call_json(text, team::attendance)),
         "working-days" => finish(call_json(text, team::add_working_days)),
+        "report" => finish(call_json(text, report::report)),
         _ => return None,
     })
 }
@@ -90,4 +92,5 @@ pub const CALL_NAMES: &[&str] = &[
     "offers-match",
     "attendance",
     "working-days",
+    "report",
 ];
