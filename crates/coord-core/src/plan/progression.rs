@@ -274,23 +274,45 @@ fn slope_per_month(points: &[Point]) -> Option<f64> {
     (denominator > 0.0).then(|| (n * sxy - sx * sy) / denominator * DAYS_PER_MONTH)
 }
 
-/// Progression of `def` over `series` (already sorted by date, then id).
+/// A measurement as the grouping pass leaves it, as one integer: its day in the high half (so
+/// sorting the plain integers sorts by date, the cheapest sort there is) and its position in the
+/// case file in the low half.
+fn sort_key(date: NaiveDate, pos: usize) -> u64 {
+    use chrono::Datelike;
+    let day = u64::try_from(i64::from(date.num_days_from_ce()) - i64::from(i32::MIN)).unwrap_or(0);
+    (day << 32) | (pos as u64 & 0xffff_ffff)
+}
+
+/// The position in the case file a sort key stands for.
+fn position(key: u64) -> usize {
+    (key & 0xffff_ffff) as usize
+}
+
+/// What the grouping pass read from each measurement, by position: its date and its score.
+struct Read<'a> {
+    all: &'a [Measurement],
+    dates: Vec<NaiveDate>,
+    scores: Vec<Option<f64>>,
+}
+
+/// Progression of `def` over `keys` (sorted by date, then id).
 fn indicator_progress(
     def: &InstrumentDefinition,
-    series: &[&Measurement],
+    keys: &[u64],
+    read: &Read<'_>,
     goals: &[Goal],
 ) -> Option<IndicatorProgress> {
-    let points: Vec<Point> = series
-        .iter()
-        .filter_map(|m| {
-            let score = measurement_score(def, m)?;
-            Some(Point {
-                date: m.date,
-                score,
-                band: def.band_index(score),
-            })
+    // Sized up front: filter_map gives no size hint, and growing costs a copy per doubling.
+    let mut points: Vec<Point> = Vec::with_capacity(keys.len());
+    points.extend(keys.iter().filter_map(|&k| {
+        let pos = position(k);
+        let score = read.scores.get(pos).copied().flatten()?;
+        Some(Point {
+            date: read.dates.get(pos).copied()?,
+            score,
+            band: def.band_index(score),
         })
-        .collect();
+    }));
     let baseline = *points.first()?;
     let latest = *points.last()?;
     let change = latest.score - baseline.score;
@@ -306,21 +328,20 @@ fn indicator_progress(
         };
         ReliableChange { rci, s_diff, class }
     });
-    let band_transitions = points
-        .windows(2)
-        .filter_map(|w| {
-            let (a, b) = (w.first()?, w.get(1)?);
-            let (fa, fb) = (a.band?, b.band?);
-            (fa != fb).then(|| BandTransition {
-                date: b.date,
-                from: fa,
-                to: fb,
-                direction: direction(def, a.score, b.score),
-            })
+    let mut band_transitions = Vec::with_capacity(points.len().saturating_sub(1));
+    band_transitions.extend(points.windows(2).filter_map(|w| {
+        let (a, b) = (w.first()?, w.get(1)?);
+        let (fa, fb) = (a.band?, b.band?);
+        (fa != fb).then(|| BandTransition {
+            date: b.date,
+            from: fa,
+            to: fb,
+            direction: direction(def, a.score, b.score),
         })
-        .collect();
-    let safety_flags = series
+    }));
+    let safety_flags = keys
         .last()
+        .and_then(|&k| read.all.get(position(k)))
         .and_then(|m| m.answers.as_ref())
         .and_then(|a| def.score(a, &Pointer::root()).ok())
         .map(|s| s.safety_flags)
@@ -386,8 +407,8 @@ pub fn progression(
     let defs = &reference.instruments;
     // Group by indicator with a counting sort: one lookup per measurement, then each indicator's
     // (date, position) keys in one flat buffer, so the sort moves small inline keys.
-    let mut slot_of: HashMap<&str, usize, BuildFnv> =
-        HashMap::with_capacity_and_hasher(defs.len(), BuildFnv::default());
+    let mut slot_of: HashMap<&str, usize, BuildFx> =
+        HashMap::with_capacity_and_hasher(defs.len(), BuildFx::default());
     for (i, def) in defs.iter().enumerate() {
         slot_of.entry(def.id.as_str()).or_insert(i);
     }
@@ -408,34 +429,45 @@ pub fn progression(
         }
     }
     let mut fill = starts.clone();
-    let mut keys = vec![(NaiveDate::MIN, 0usize); starts.last().copied().unwrap_or(0)];
+    let mut keys: Vec<u64> = vec![0; starts.last().copied().unwrap_or(0)];
+    let mut read = Read {
+        all,
+        dates: Vec::with_capacity(all.len()),
+        scores: Vec::with_capacity(all.len()),
+    };
     for (pos, (slot, m)) in slots.iter().zip(all).enumerate() {
-        let Some(slot) = slot else { continue };
+        read.dates.push(m.date);
+        let Some(slot) = slot else {
+            read.scores.push(None);
+            continue;
+        };
+        read.scores
+            .push(defs.get(*slot).and_then(|d| measurement_score(d, m)));
         if let Some(at) = fill.get_mut(*slot) {
             if let Some(k) = keys.get_mut(*at) {
-                *k = (m.date, pos);
+                *k = sort_key(m.date, pos);
             }
             *at += 1;
         }
     }
     let goals: &[Goal] = case.plan.as_ref().map_or(&[], |p| &p.goals);
     let mut indicators = Vec::with_capacity(defs.len());
-    let mut series: Vec<&Measurement> = Vec::new();
     for (i, def) in defs.iter().enumerate() {
         let range = starts.get(i).copied().unwrap_or(0)..starts.get(i + 1).copied().unwrap_or(0);
         let Some(keys) = keys.get_mut(range).filter(|k| !k.is_empty()) else {
             continue;
         };
+        keys.sort_unstable();
         // Same day: by measurement id, so the input order never matters.
-        keys.sort_unstable_by(|a, b| {
-            a.0.cmp(&b.0).then_with(|| {
-                let id = |k: &(NaiveDate, usize)| all.get(k.1).map(|m| &m.id);
-                id(a).cmp(&id(b))
-            })
-        });
-        series.clear();
-        series.extend(keys.iter().filter_map(|k| all.get(k.1)));
-        indicators.extend(indicator_progress(def, &series, goals));
+        for day in keys.chunk_by_mut(|a, b| a >> 32 == b >> 32) {
+            if day.len() > 1 {
+                day.sort_unstable_by(|a, b| {
+                    let id = |k: &u64| all.get(position(*k)).map(|m| &m.id);
+                    id(a).cmp(&id(b))
+                });
+            }
+        }
+        indicators.extend(indicator_progress(def, keys, &read, goals));
     }
     let goals = goals
         .iter()
@@ -448,28 +480,49 @@ pub fn progression(
     })
 }
 
-/// FNV-1a: ids are short strings from the host, and grouping thousands of measurements by
-/// indicator should not pay for a DoS-resistant hash (the input is one citizen's case file).
+/// A multiply–rotate hash over 8-byte words (as rustc's FxHash): ids are short strings from the
+/// host, and grouping thousands of measurements by indicator should not pay for a DoS-resistant
+/// hash (the input is one citizen's case file, and a collision only costs a comparison).
 #[derive(Default)]
-struct Fnv(u64);
+struct Fx(u64);
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
+impl Fx {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
 
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::K);
     }
 }
 
-type BuildFnv = BuildHasherDefault<Fnv>;
+impl Hasher for Fx {
+    fn finish(&self) -> u64 {
+        // The multiply leaves the entropy in the high bits; the table indexes by the low ones.
+        self.0.rotate_left(26)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = c
+                .iter()
+                .enumerate()
+                .fold(0u64, |w, (i, b)| w | u64::from(*b) << (8 * i));
+            self.add(w);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            // Byte by byte: a copy of a run-time length would be a call to memcpy.
+            let w = rest
+                .iter()
+                .enumerate()
+                .fold(0u64, |w, (i, b)| w | u64::from(*b) << (8 * i));
+            self.add(w);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+}
+
+type BuildFx = BuildHasherDefault<Fx>;
