@@ -12,8 +12,6 @@ use crate::reference::ReferenceData;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use thiserror::Error;
 
 /// The |RCI| above which a change is reliable (Jacobson–Truax, p < .05).
@@ -407,14 +405,10 @@ pub fn progression(
     let defs = &reference.instruments;
     // Group by indicator with a counting sort: one lookup per measurement, then each indicator's
     // (date, position) keys in one flat buffer, so the sort moves small inline keys.
-    let mut slot_of: HashMap<&str, usize, BuildFx> =
-        HashMap::with_capacity_and_hasher(defs.len(), BuildFx::default());
-    for (i, def) in defs.iter().enumerate() {
-        slot_of.entry(def.id.as_str()).or_insert(i);
-    }
+    let slot_of = SlotTable::new(defs);
     let slots: Vec<Option<usize>> = all
         .iter()
-        .map(|m| slot_of.get(m.indicator.as_str()).copied())
+        .map(|m| slot_of.get(m.indicator.as_str()))
         .collect();
     let mut starts = vec![0usize; defs.len() + 1];
     for slot in slots.iter().flatten() {
@@ -480,49 +474,137 @@ pub fn progression(
     })
 }
 
-/// A multiply–rotate hash over 8-byte words (as rustc's FxHash): ids are short strings from the
-/// host, and grouping thousands of measurements by indicator should not pay for a DoS-resistant
-/// hash (the input is one citizen's case file, and a collision only costs a comparison).
-#[derive(Default)]
-struct Fx(u64);
-
-impl Fx {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::K);
+/// The first eight bytes of an id as a word (zero-padded).
+fn head_word(id: &str) -> u64 {
+    let bytes = id.as_bytes();
+    match bytes.first_chunk::<8>() {
+        Some(head) => u64::from_le_bytes(*head),
+        None => bytes
+            .iter()
+            .enumerate()
+            .fold(0u64, |w, (i, b)| w | u64::from(*b) << (8 * i)),
     }
 }
 
-impl Hasher for Fx {
-    fn finish(&self) -> u64 {
-        // The multiply leaves the entropy in the high bits; the table indexes by the low ones.
-        self.0.rotate_left(26)
+/// Finds an instrument's position by id, for grouping thousands of measurements: instrument ids
+/// are short, so the length and the first eight bytes nearly always decide, and a full comparison
+/// confirms only longer ids. Open addressing over a power-of-two table at most half full; the
+/// first definition of an id wins.
+struct SlotTable<'a> {
+    bits: u32,
+    entries: Vec<Option<(u64, &'a str, usize)>>,
+}
+
+impl<'a> SlotTable<'a> {
+    fn new(defs: &'a [InstrumentDefinition]) -> Self {
+        let bits = (defs.len().max(4) * 2).next_power_of_two().trailing_zeros();
+        let mut table = Self {
+            bits,
+            entries: vec![None; 1 << bits],
+        };
+        for (slot, def) in defs.iter().enumerate() {
+            let id = def.id.as_str();
+            if table.get(id).is_none() {
+                let word = head_word(id);
+                let mut at = table.index(word, id.len());
+                while let Some(Some(_)) = table.entries.get(at) {
+                    at = (at + 1) & (table.entries.len() - 1);
+                }
+                if let Some(e) = table.entries.get_mut(at) {
+                    *e = Some((word, id, slot));
+                }
+            }
+        }
+        table
     }
 
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = c
-                .iter()
-                .enumerate()
-                .fold(0u64, |w, (i, b)| w | u64::from(*b) << (8 * i));
-            self.add(w);
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            // Byte by byte: a copy of a run-time length would be a call to memcpy.
-            let w = rest
-                .iter()
-                .enumerate()
-                .fold(0u64, |w, (i, b)| w | u64::from(*b) << (8 * i));
-            self.add(w);
-        }
+    fn index(&self, word: u64, len: usize) -> usize {
+        let h = (word ^ (len as u64).rotate_left(56)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> (64 - self.bits)) as usize
     }
 
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
+    fn get(&self, id: &str) -> Option<usize> {
+        let word = head_word(id);
+        let mut at = self.index(word, id.len());
+        while let Some(Some((w, known, slot))) = self.entries.get(at) {
+            if *w == word && known.len() == id.len() && (id.len() <= 8 || *known == id) {
+                return Some(*slot);
+            }
+            at = (at + 1) & (self.entries.len() - 1);
+        }
+        None
     }
 }
 
-type BuildFx = BuildHasherDefault<Fx>;
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::instruments::{ScoreRange, Scoring};
+
+    fn def(id: &str) -> InstrumentDefinition {
+        InstrumentDefinition {
+            id: id.into(),
+            name_da: String::new(),
+            name_en: String::new(),
+            domain: IndicatorDomain::Wellbeing,
+            items: Vec::new(),
+            options: Vec::new(),
+            scoring: Scoring::Sum,
+            range: ScoreRange { min: 0.0, max: 1.0 },
+            higher_is_better: true,
+            bands: Vec::new(),
+            reliability: None,
+            norm_sd: None,
+            safety_items: Vec::new(),
+            max_missing: 0,
+            licence: String::new(),
+            codes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn slot_table_finds_short_long_and_shared_prefix_ids() {
+        let ids = [
+            "who5",
+            "phq9",
+            "fsiii-j1",
+            "fsiii-j2",
+            "instrument-a",
+            "instrument-b",
+            "instrument-bb",
+            "",
+            "who5",
+        ];
+        let defs: Vec<InstrumentDefinition> = ids.iter().map(|i| def(i)).collect();
+        let table = SlotTable::new(&defs);
+        for (slot, id) in ids.iter().enumerate().take(8) {
+            assert_eq!(table.get(id), Some(slot), "{id}");
+        }
+        // The first definition of an id wins.
+        assert_eq!(table.get("who5"), Some(0));
+        for unknown in [
+            "who",
+            "who55",
+            "instrument-c",
+            "fsiii-j3",
+            "instrument-",
+            "x",
+        ] {
+            assert_eq!(table.get(unknown), None, "{unknown}");
+        }
+    }
+
+    #[test]
+    fn sort_keys_order_by_day_then_position() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let mut keys = [
+            sort_key(d("2025-03-01"), 7),
+            sort_key(d("2024-12-31"), 9),
+            sort_key(d("2025-03-01"), 2),
+            sort_key(d("0001-01-01"), 1),
+        ];
+        keys.sort_unstable();
+        let positions: Vec<usize> = keys.iter().map(|k| position(*k)).collect();
+        assert_eq!(positions, vec![1, 9, 2, 7]);
+    }
+}
