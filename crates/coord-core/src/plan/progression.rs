@@ -474,16 +474,21 @@ pub fn progression(
     })
 }
 
-/// The first eight bytes of an id as a word (zero-padded).
+/// The first eight bytes of an id as a little-endian word, zero-padded.
 fn head_word(id: &str) -> u64 {
     let bytes = id.as_bytes();
-    match bytes.first_chunk::<8>() {
-        Some(head) => u64::from_le_bytes(*head),
-        None => bytes
-            .iter()
-            .enumerate()
-            .fold(0u64, |w, (i, b)| w | u64::from(*b) << (8 * i)),
+    if let Some(head) = bytes.first_chunk::<8>() {
+        return u64::from_le_bytes(*head);
     }
+    // 4 to 7 bytes: two overlapping 4-byte reads, the overlap landing on the same bits.
+    if let (Some(lo), Some(hi)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        let shift = 8 * (bytes.len() - 4);
+        return u64::from(u32::from_le_bytes(*lo)) | u64::from(u32::from_le_bytes(*hi)) << shift;
+    }
+    bytes
+        .iter()
+        .enumerate()
+        .fold(0u64, |w, (i, b)| w | u64::from(*b) << (8 * i))
 }
 
 /// Finds an instrument's position by id, for grouping thousands of measurements: instrument ids
@@ -591,6 +596,29 @@ mod tests {
             "x",
         ] {
             assert_eq!(table.get(unknown), None, "{unknown}");
+        }
+    }
+
+    #[test]
+    fn head_word_is_the_zero_padded_first_eight_bytes() {
+        for id in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abcde",
+            "abcdef",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghij",
+            "æøå",
+        ] {
+            let mut w = [0u8; 8];
+            for (dst, src) in w.iter_mut().zip(id.as_bytes()) {
+                *dst = *src;
+            }
+            assert_eq!(head_word(id), u64::from_le_bytes(w), "{id}");
         }
     }
 
