@@ -13,4 +13,6 @@ mod consent_cli;
 mod consent_props;
 mod plan;
 mod plan_props;
+mod rules;
 mod schemas;
+mod team;

@@ -87,6 +87,50 @@ Exit codes: 0 every call succeeded, 3 some call failed (see its errors), 2 unkno
         after_help = "Examples:\n  coord schema --list\n  coord schema case-file\n  coord schema --write docs/schemas"
     )]
     Schema(SchemaArgs),
+    /// Referral and coordination rules: validate a pack, test it, list the facts rules can use.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+    /// Evaluate a case against the rule pack in force: coordination level, roles, referrals,
+    /// deadlines, consent gaps and warnings, each naming its rule.
+    #[command(after_help = "Examples:
+  coord evaluate case.json --as-of 2025-03-10
+  coord evaluate case.json --pack crates/coord-json/data/packs/dk-2025.json --as-of 2025-03-10 --explain
+  coord evaluate --ndjson --pack dk-2025.json --as-of 2025-03-10 < cases.ndjson > results.ndjson
+
+Without --pack the built-in pack in force on the date is used (Danish packs before 2025 and from
+1 January 2025). Without --as-of the date is today (UTC).
+
+Exit codes: 0 evaluated, 3 invalid input (case or pack), 4 I/O.")]
+    Evaluate(EvaluateArgs),
+    /// The care team: who holds the thread, the members, handovers, findings.
+    #[command(after_help = "Examples:
+  coord team case.json --as-of 2025-06-02
+  coord team case.json --require coordinating_caseworker --require health_coordinator
+
+Exit codes: 0 exactly one coordinating person and no findings, 1 findings, 3 invalid input.")]
+    Team(TeamArgs),
+    /// The referrals: states, response deadlines, stale ones first.
+    #[command(after_help = "Example:
+  coord referrals case.json --as-of 2025-06-02
+
+Exit codes: 0 nothing stale, 1 stale referrals or a send without permit, 3 invalid input.")]
+    Referrals(AsOfArgs),
+    /// Change a referral's state.
+    #[command(subcommand)]
+    Referral(ReferralCommand),
+    /// The offer catalogue: list it, match it to a citizen.
+    #[command(subcommand)]
+    Offers(OffersCommand),
+    /// May attendance at an offer be reported to the employment side?
+    #[command(after_help = "Example:
+  coord attendance case.json --offer laer-at-tackle-kronisk --holder laer-at-tackle-hillerod \\
+      --recipient sara --purpose health-and-work --at 2025-06-02T09:00:00+02:00
+
+Exit codes: 0 forward or reportable, 1 withheld, 3 invalid input.")]
+    Attendance(AttendanceArgs),
+    /// Working days (hverdage) with the Danish public holidays.
+    #[command(subcommand)]
+    Calendar(CalendarCommand),
     /// The shared plan: check goals, activities, capacity and evaluations.
     #[command(subcommand)]
     Plan(PlanCommand),
@@ -190,6 +234,247 @@ pub struct InstrumentScoreArgs {
     /// The answers, comma-separated in item order (`-` or nothing for an unanswered item).
     #[arg(long, value_name = "LIST", allow_hyphen_values = true)]
     pub answers: String,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// A command that takes a case file and an evaluation date.
+#[derive(Debug, Clone, Args)]
+pub struct AsOfArgs {
+    /// The case file (`-` for standard input).
+    pub case: PathBuf,
+    /// The evaluation date (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// `coord team`.
+#[derive(Debug, Clone, Args)]
+pub struct TeamArgs {
+    /// The case file and date.
+    #[command(flatten)]
+    pub base: AsOfArgs,
+    /// A role the rules require (repeat for several), e.g. `health_coordinator`.
+    #[arg(long = "require", value_name = "ROLE")]
+    pub require: Vec<String>,
+}
+
+/// `coord referral …`.
+#[derive(Debug, Subcommand)]
+pub enum ReferralCommand {
+    /// Make one transition; prints the new state and the notifications. Writes nothing unless
+    /// `--out FILE` (the whole case file, atomically).
+    #[command(after_help = "Examples:
+  coord referral transition case.json --referral r-lat --to accepted_by_citizen \\
+      --by mona --at 2025-06-03T10:00:00+02:00 --out case.json
+  coord referral transition case.json --referral r-stress --to completed --by helle \\
+      --at 2025-06-18T12:00:00+02:00 --outcome successful
+
+States: draft, proposed_to_citizen, accepted_by_citizen, declined_by_citizen, sent, received,
+accepted, rejected, in_progress, completed, cancelled, expired.
+Outcomes (for completed): successful, citizen_declined, no_capacity, could_not_contact, no_longer_needed.
+
+Exit codes: 0 done, 1 not sent: a permit is missing, 3 invalid input or illegal transition (nothing written).")]
+    Transition(TransitionArgs),
+}
+
+/// `coord referral transition`.
+#[derive(Debug, Clone, Args)]
+pub struct TransitionArgs {
+    /// The case file (`-` for standard input).
+    pub case: PathBuf,
+    /// The referral's id.
+    #[arg(long)]
+    pub referral: String,
+    /// The new state.
+    #[arg(long)]
+    pub to: String,
+    /// Who makes the transition (an actor id).
+    #[arg(long)]
+    pub by: String,
+    /// When, RFC 3339 with offset.
+    #[arg(long)]
+    pub at: String,
+    /// Why (required for rejected and cancelled).
+    #[arg(long)]
+    pub reason: Option<String>,
+    /// The outcome (required for completed).
+    #[arg(long)]
+    pub outcome: Option<String>,
+    /// Write the case file with the transition recorded here (atomically; nothing on error).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// `coord offers …`.
+#[derive(Debug, Subcommand)]
+pub enum OffersCommand {
+    /// List the offer catalogue (built-in unless `--reference` replaces it).
+    #[command(after_help = "Example:\n  coord offers list\n  coord offers list --format json")]
+    List(OffersListArgs),
+    /// The offers that fit the citizen, best first, and why the others do not.
+    #[command(after_help = "Example:\n  coord offers match case.json --as-of 2025-06-02")]
+    Match(AsOfArgs),
+}
+
+/// `coord offers list`.
+#[derive(Debug, Clone, Args)]
+pub struct OffersListArgs {
+    /// Shared options.
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// `coord attendance`.
+#[derive(Debug, Clone, Args)]
+pub struct AttendanceArgs {
+    /// The case file (`-` for standard input).
+    pub case: PathBuf,
+    /// The offer attended.
+    #[arg(long)]
+    pub offer: String,
+    /// Who holds the attendance record (an actor id).
+    #[arg(long)]
+    pub holder: String,
+    /// Who would receive it (an actor id).
+    #[arg(long)]
+    pub recipient: String,
+    /// The purpose id.
+    #[arg(long)]
+    pub purpose: String,
+    /// When, RFC 3339 with offset.
+    #[arg(long)]
+    pub at: String,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// `coord calendar …`.
+#[derive(Debug, Subcommand)]
+pub enum CalendarCommand {
+    /// The date N working days after DATE, and the holidays skipped.
+    #[command(
+        name = "add-working-days",
+        after_help = "Example:\n  coord calendar add-working-days 2025-04-14 10   # 2025-05-01"
+    )]
+    AddWorkingDays(AddWorkingDaysArgs),
+}
+
+/// `coord calendar add-working-days`.
+#[derive(Debug, Clone, Args)]
+pub struct AddWorkingDaysArgs {
+    /// The start date (not counted).
+    pub date: String,
+    /// How many working days.
+    pub n: u32,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// `coord rules …`.
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Validate rule packs: schema, unknown facts/roles/offers, type mismatches, conditions that
+    /// never hold, duplicate ids, shadowed rules, overlapping packs, contradictory actions.
+    #[command(after_help = "Examples:
+  coord rules check crates/coord-json/data/packs/dk-2025.json
+  coord rules check dk-pre-2025.json dk-2025.json --known-offer laer-at-tackle
+
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 3 a pack does not parse, 4 I/O.")]
+    Check(RulesCheckArgs),
+    /// Test a rule pack: its example tests, then its invariants on generated cases; a failure is
+    /// shrunk to a minimal case that `coord evaluate` can replay.
+    #[command(after_help = "Examples:
+  coord rules test crates/coord-json/data/packs/dk-2025.json
+  coord rules test my-pack.json --seed 42 --cases 2000 --counterexample minimal-case.json
+
+Exit codes: 0 all passed, 1 an example or invariant failed, 3 invalid pack, 4 I/O.")]
+    Test(RulesTestArgs),
+    /// List the facts rules can test: name, type, meaning.
+    #[command(after_help = "Example:\n  coord rules facts\n  coord rules facts --format json")]
+    Facts(FactsArgs),
+}
+
+/// `coord rules check`.
+#[derive(Debug, Clone, Args)]
+pub struct RulesCheckArgs {
+    /// The pack files (checked together: overlapping periods are reported).
+    #[arg(required = true)]
+    pub packs: Vec<PathBuf>,
+    /// A known offer id (repeat); when given, referrals to other offers are errors.
+    #[arg(long, value_name = "ID")]
+    pub known_offer: Vec<String>,
+    /// A known indicator id (repeat); when given, `indicator_*.<id>` facts for others are errors.
+    #[arg(long, value_name = "ID")]
+    pub known_indicator: Vec<String>,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// `coord rules test`.
+#[derive(Debug, Clone, Args)]
+pub struct RulesTestArgs {
+    /// The pack file.
+    pub pack: PathBuf,
+    /// The seed (printed when not given; reuse it to get the same cases).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// How many cases to generate.
+    #[arg(long, default_value_t = 10_000)]
+    pub cases: u32,
+    /// Write the shrunk counterexample case here (only when an invariant fails).
+    #[arg(long, value_name = "FILE")]
+    pub counterexample: Option<PathBuf>,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// `coord rules facts`.
+#[derive(Debug, Clone, Args)]
+pub struct FactsArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Language of the meanings in text output.
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
+}
+
+/// `coord evaluate`.
+#[derive(Debug, Clone, Args)]
+pub struct EvaluateArgs {
+    /// The case file (`-` for standard input); not with --ndjson.
+    #[arg(required_unless_present = "ndjson")]
+    pub case: Option<PathBuf>,
+    /// A rule pack file to use instead of the built-in pack in force.
+    #[arg(long, value_name = "FILE")]
+    pub pack: Option<PathBuf>,
+    /// The evaluation date (YYYY-MM-DD); default today (UTC).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Show a trace per rule: fired, or the first failing condition with the actual value.
+    #[arg(long)]
+    pub explain: bool,
+    /// The jurisdiction whose built-in pack is used.
+    #[arg(long, default_value = "DK")]
+    pub jurisdiction: String,
+    /// Read case files as NDJSON (one per line) from standard input or --input; one answer per line.
+    #[arg(long, conflicts_with = "case")]
+    pub ndjson: bool,
+    /// With --ndjson: read from this file instead of standard input.
+    #[arg(long, value_name = "FILE", requires = "ndjson")]
+    pub input: Option<PathBuf>,
     /// Shared options.
     #[command(flatten)]
     pub common: Common,

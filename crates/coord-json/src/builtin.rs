@@ -6,19 +6,43 @@ use crate::envelope::Problem;
 use crate::parse::parse;
 use coord_core::instruments::InstrumentDefinition;
 use coord_core::reference::ReferenceData;
+use coord_core::rules::RulePack;
 
 /// The built-in reference data as JSON text (legal bases and prohibitions, consent policy …).
 pub const REFERENCE_JSON: &str = include_str!("../data/reference.json");
 
-/// The built-in instrument definitions as JSON text (WHO-5, PHQ-9, GAD-7, GSE, WAS, FSIII J1–J5).
-pub const INSTRUMENTS_JSON: &str = include_str!("../data/instruments.json");
+/// The built-in offer catalogue as JSON text (an example catalogue drawn from the seeds).
+pub const OFFERS_JSON: &str = include_str!("../data/offers.json");
 
-/// The built-in reference data.
+/// The built-in Danish rule pack for sickness benefit and coordination before 2025, as JSON text.
+pub const PACK_DK_PRE_2025_JSON: &str = include_str!("../data/packs/dk-pre-2025.json");
+/// The built-in Danish rule pack from 1 January 2025 (L 74), as JSON text.
+pub const PACK_DK_2025_JSON: &str = include_str!("../data/packs/dk-2025.json");
+
+/// The built-in rule packs, oldest first.
+pub fn rule_packs() -> Result<Vec<RulePack>, Problem> {
+    Ok(vec![
+        parse(PACK_DK_PRE_2025_JSON)?,
+        parse(PACK_DK_2025_JSON)?,
+    ])
+}
+
+/// The built-in reference data (with the built-in rule packs and offer catalogue).
 pub fn reference_data() -> Result<ReferenceData, Problem> {
     let mut r: ReferenceData = parse(REFERENCE_JSON)?;
+    r.rule_packs = rule_packs()?;
+    r.offers = offer_catalogue()?;
     r.instruments = instruments()?;
     Ok(r)
 }
+
+/// The built-in offer catalogue.
+pub fn offer_catalogue() -> Result<coord_core::offers::OfferCatalogue, Problem> {
+    parse(OFFERS_JSON)
+}
+
+/// The built-in instrument definitions as JSON text (WHO-5, PHQ-9, GAD-7, GSE, WAS, FSIII J1–J5).
+pub const INSTRUMENTS_JSON: &str = include_str!("../data/instruments.json");
 
 /// The built-in instrument definitions.
 pub fn instruments() -> Result<Vec<InstrumentDefinition>, Problem> {
@@ -36,6 +60,15 @@ mod tests {
             .legal_rules
             .iter()
             .any(|l| l.id.as_str() == "sdpl-68a-employer-no-health"));
+    }
+
+    #[test]
+    fn builtin_offer_catalogue_is_valid() {
+        let c = offer_catalogue().unwrap();
+        assert!(c.offers.len() >= 6);
+        let errors =
+            coord_core::offers::validate_catalogue(&c, &coord_core::pointer::Pointer::root());
+        assert!(errors.is_empty(), "{errors:?}");
     }
 
     #[test]
@@ -60,5 +93,25 @@ mod tests {
         let r = o.resolve().unwrap();
         assert_eq!(r.consent_policy.max_validity_months, 6);
         assert!(!r.legal_rules.is_empty());
+    }
+
+    #[test]
+    fn builtin_packs_validate_clean_and_pass_their_tests() {
+        use coord_core::rules::testing::{check_generated, run_examples};
+        use coord_core::rules::validate::validate_packs;
+        let r = reference_data().unwrap();
+        let findings = validate_packs(&r.rule_packs, &r, &Default::default());
+        assert!(findings.is_empty(), "{findings:#?}");
+        for pack in &r.rule_packs {
+            for outcome in run_examples(pack, &r) {
+                assert!(
+                    outcome.passed,
+                    "{}: {}: {:?}",
+                    pack.id, outcome.name, outcome.mismatches
+                );
+            }
+            let run = check_generated(pack, &r, 7, 300);
+            assert!(run.passed, "{}: {:#?}", pack.id, run.counterexample);
+        }
     }
 }

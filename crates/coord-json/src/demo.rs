@@ -46,3 +46,20 @@ pub fn hillerod_case() -> Result<CaseFile, Problem> {
 pub fn hillerod_requests() -> Result<Vec<DemoRequest>, Problem> {
     parse(HILLEROD_REQUESTS_JSON)
 }
+
+/// Rules demo: an ankle fracture, back after 6 weeks (uncomplicated).
+pub const RULES_FRACTURE_JSON: &str = include_str!("../data/demo/rules-fracture.json");
+/// Rules demo: breast cancer, back after 6 months (predictable but long).
+pub const RULES_CANCER_JSON: &str = include_str!("../data/demo/rules-cancer.json");
+/// Rules demo: back pain and depression, diffuse picture, weak network, no education (complex).
+pub const RULES_COMPLEX_JSON: &str = include_str!("../data/demo/rules-complex.json");
+
+/// The rules demo cases, one per coordination level, with the level each lands in on 2025-03-24
+/// under the built-in 2025 pack.
+pub fn rules_cases() -> Result<Vec<(CaseFile, &'static str)>, Problem> {
+    Ok(vec![
+        (parse(RULES_FRACTURE_JSON)?, "uncomplicated"),
+        (parse(RULES_CANCER_JSON)?, "predictable_long"),
+        (parse(RULES_COMPLEX_JSON)?, "complex"),
+    ])
+}

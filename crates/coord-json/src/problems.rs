@@ -23,6 +23,11 @@ macro_rules! core_problem {
 }
 core_problem!(CaseFileError, ConsentError, RequestError);
 core_problem!(
+    coord_core::team::TeamError,
+    coord_core::referral::ReferralError,
+    coord_core::referral::TransitionError,
+    coord_core::offers::OfferError,
+    coord_core::attendance::AttendanceError,
     coord_core::plan::PlanError,
     coord_core::plan::ProgressError,
     coord_core::instruments::ScoreError,

@@ -3,6 +3,8 @@
 
 pub mod consent;
 pub mod plan;
+pub mod rules;
+pub mod team;
 
 use crate::envelope::{Answer, Problem};
 use crate::parse::parse;
@@ -55,6 +57,16 @@ pub fn run_named(name: &str, text: &str) -> Option<(serde_json::Value, bool)> {
         "plan-check" => finish(call_json(text, plan::plan_check)),
         "instrument-score" => finish(call_json(text, plan::instrument_score)),
         "progress" => finish(call_json(text, plan::progress)),
+        "rules-check" => finish(call_json(text, rules::rules_check)),
+        "rules-test" => finish(call_json(text, rules::rules_test)),
+        "evaluate" => finish(call_json(text, rules::evaluate_call)),
+        "team" => finish(call_json(text, team::team)),
+        "referrals" => finish(call_json(text, team::referrals)),
+        "referral-transition" => finish(call_json(text, team::referral_transition)),
+        "offers-list" => finish(call_json(text, team::offers_list)),
+        "offers-match" => finish(call_json(text, team::offers_match)),
+        "attendance" => finish(call_json(text, team::attendance)),
+        "working-days" => finish(call_json(text, team::add_working_days)),
         _ => return None,
     })
 }
@@ -68,4 +80,14 @@ pub const CALL_NAMES: &[&str] = &[
     "plan-check",
     "instrument-score",
     "progress",
+    "rules-check",
+    "rules-test",
+    "evaluate",
+    "team",
+    "referrals",
+    "referral-transition",
+    "offers-list",
+    "offers-match",
+    "attendance",
+    "working-days",
 ];

@@ -1,0 +1,75 @@
+//! `coord evaluate`.
+
+use super::{emit, reference, value};
+use crate::cli::EvaluateArgs;
+use crate::exit::Outcome;
+use crate::io::{read_json, Failure};
+use chrono::NaiveDate;
+use coord_core::case_file::CaseFile;
+use coord_core::pointer::Pointer;
+use coord_core::rules::evaluate;
+use coord_core::rules::RulePack;
+use coord_json::calls::rules::{choose_pack, evaluate_line};
+use std::io::BufRead;
+
+/// Today (UTC), the default evaluation date.
+fn today() -> NaiveDate {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    chrono::DateTime::from_timestamp(i64::try_from(secs).unwrap_or(0), 0)
+        .map_or(NaiveDate::MIN, |t| t.date_naive())
+}
+
+/// Run `coord evaluate`.
+pub fn run(args: &EvaluateArgs) -> Result<Outcome, Failure> {
+    let reference = reference(&args.common)?;
+    let as_of: NaiveDate = match &args.as_of {
+        Some(text) => value("as-of", text)?,
+        None => today(),
+    };
+    let given: Option<RulePack> = match &args.pack {
+        Some(path) => Some(read_json(path)?),
+        None => None,
+    };
+    let pack = choose_pack(
+        given,
+        &reference,
+        &args.jurisdiction,
+        as_of,
+        &Pointer::root(),
+    )
+    .map_err(|p| Failure::invalid(p, args.pack.as_deref()))?;
+    if args.ndjson {
+        let input: Box<dyn BufRead> = match &args.input {
+            Some(path) => Box::new(std::io::BufReader::with_capacity(
+                256 * 1024,
+                std::fs::File::open(path).map_err(|e| Failure::io(path, &e))?,
+            )),
+            None => Box::new(std::io::BufReader::with_capacity(
+                256 * 1024,
+                std::io::stdin(),
+            )),
+        };
+        let summary = coord_json::ndjson::stream(input, std::io::stdout(), |line| {
+            evaluate_line(line, &pack, &reference, as_of, args.explain)
+        })
+        .map_err(|e| Failure::io(std::path::Path::new("-"), &e))?;
+        return Ok(if summary.failures > 0 {
+            Outcome::InvalidInput
+        } else {
+            Outcome::Success
+        });
+    }
+    let path = args.case.as_deref().unwrap_or(std::path::Path::new("-"));
+    let case: CaseFile = read_json(path)?;
+    let checked = coord_json::calls::check_case_document(case, &reference)
+        .map_err(|p| Failure::invalid(p, Some(path)))?;
+    let result = evaluate(&pack, &checked, &reference, as_of, args.explain);
+    let case = checked.case();
+    let lang = args.common.lang.into();
+    Ok(emit(args.common.format, result, false, |r| {
+        crate::render_rules::evaluation(r, &pack, case, lang)
+    }))
+}

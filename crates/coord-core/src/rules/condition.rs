@@ -1,0 +1,825 @@
+//! The condition language: comparisons over facts, set membership, `all` / `any` / `not`, and date
+//! arithmetic relative to the evaluation date and to anchor dates.
+//!
+//! # JSON
+//! ```json
+//! { "all": [
+//!   { "fact": "weeks_since_first_absence", "gte": 8 },
+//!   { "fact": "conditions", "contains_any": ["mental", "musculoskeletal"] },
+//!   { "not": { "fact": "employed", "eq": true } },
+//!   { "fact": "fast_track_requested_on", "lte": { "date": "as_of", "plus_weeks": -2 } },
+//!   { "fact": "expected_return", "gt": { "date": "first_day_of_absence", "plus_weeks": 8 } }
+//! ] }
+//! ```
+//! A condition is exactly one of `all` (every part holds; an empty list holds), `any` (some part
+//! holds; an empty list does not), `not`, or a comparison: `fact` plus exactly one test — `eq`,
+//! `ne`, `lt`, `lte`, `gt`, `gte`, `in`, `not_in`, `contains`, `contains_any` or `known`.
+//!
+//! Values: JSON `true`/`false`, numbers, words, and dates — a date is written `"2025-01-01"` or as a
+//! date expression `{ "date": BASE, "plus_days": n, "plus_weeks": n }` where `BASE` is `"as_of"`,
+//! the name of a date fact (an *anchor*), or a literal date; the offsets may be negative.
+//!
+//! **Unknown facts.** A comparison with a fact that is not known (absent from the fact set), or
+//! with an anchor that is not known, does not hold — only `{"fact": …, "known": false}` holds
+//! then. `not` negates that: `not (weeks ≥ 8)` holds when the weeks are not known. A comparison
+//! whose value has the wrong type for the fact (a date compared with a number) does not hold; the
+//! validator reports it before a pack is used.
+//!
+//! # Explanations
+//! [`Condition::explain`] reports the first failing comparison with the fact's actual value, e.g.
+//! `weeks_since_first_absence = 6, needs ≥ 8`. For `any`, every part failed; the first part's
+//! failure is reported.
+
+use super::value::{write_number, FactSet, FactType, FactValue};
+use crate::pointer::Pointer;
+use chrono::{Days, NaiveDate};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+use std::fmt;
+
+/// A condition over facts. See the [module documentation](self) for the JSON form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "RawCondition", into = "RawCondition")]
+pub enum Condition {
+    /// Every part holds (an empty list holds).
+    All(Vec<Condition>),
+    /// At least one part holds (an empty list does not).
+    Any(Vec<Condition>),
+    /// The part does not hold.
+    Not(Box<Condition>),
+    /// A test of one fact.
+    Compare(Comparison),
+}
+
+/// A test of one fact.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// The fact's name (see `coord rules facts`).
+    pub fact: String,
+    /// The test.
+    pub test: Test,
+}
+
+/// The comparison operator and its value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Test {
+    /// Equal to.
+    Eq(Literal),
+    /// Not equal to.
+    Ne(Literal),
+    /// Less than (numbers, dates).
+    Lt(Literal),
+    /// Less than or equal (numbers, dates).
+    Lte(Literal),
+    /// Greater than (numbers, dates).
+    Gt(Literal),
+    /// Greater than or equal (numbers, dates).
+    Gte(Literal),
+    /// One of the listed values.
+    In(Vec<Literal>),
+    /// None of the listed values.
+    NotIn(Vec<Literal>),
+    /// A set fact contains the word.
+    Contains(Literal),
+    /// A set fact contains at least one of the words.
+    ContainsAny(Vec<Literal>),
+    /// The fact is known (`true`) or not known (`false`).
+    Known(bool),
+}
+
+impl Test {
+    /// The operator's JSON key (`gte`, `in` …).
+    pub fn key(&self) -> &'static str {
+        match self {
+            Test::Eq(_) => "eq",
+            Test::Ne(_) => "ne",
+            Test::Lt(_) => "lt",
+            Test::Lte(_) => "lte",
+            Test::Gt(_) => "gt",
+            Test::Gte(_) => "gte",
+            Test::In(_) => "in",
+            Test::NotIn(_) => "not_in",
+            Test::Contains(_) => "contains",
+            Test::ContainsAny(_) => "contains_any",
+            Test::Known(_) => "known",
+        }
+    }
+
+    /// The operator as people read it (`≥`, `in` …).
+    pub fn symbol(&self) -> &'static str {
+        match self {
+            Test::Eq(_) => "=",
+            Test::Ne(_) => "≠",
+            Test::Lt(_) => "<",
+            Test::Lte(_) => "≤",
+            Test::Gt(_) => ">",
+            Test::Gte(_) => "≥",
+            Test::In(_) => "one of",
+            Test::NotIn(_) => "none of",
+            Test::Contains(_) => "contains",
+            Test::ContainsAny(_) => "contains one of",
+            Test::Known(true) => "known",
+            Test::Known(false) => "not known",
+        }
+    }
+
+    /// The values the test compares with (one for scalar operators, none for `known`).
+    pub fn literals(&self) -> &[Literal] {
+        match self {
+            Test::Eq(l)
+            | Test::Ne(l)
+            | Test::Lt(l)
+            | Test::Lte(l)
+            | Test::Gt(l)
+            | Test::Gte(l)
+            | Test::Contains(l) => std::slice::from_ref(l),
+            Test::In(ls) | Test::NotIn(ls) | Test::ContainsAny(ls) => ls,
+            Test::Known(_) => &[],
+        }
+    }
+}
+
+/// A value in a condition.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Literal {
+    /// `true` / `false`.
+    Bool(bool),
+    /// A number.
+    Number(f64),
+    /// A word, or a date written `YYYY-MM-DD` (read as a date when the fact is a date).
+    Text(String),
+    /// A date computed from the evaluation date or an anchor date.
+    Date(DateExpr),
+}
+
+impl Literal {
+    /// The types of fact this value can be compared with.
+    pub fn fits(&self, ty: FactType) -> bool {
+        match self {
+            Literal::Bool(_) => ty == FactType::Bool,
+            Literal::Number(_) => ty == FactType::Number,
+            Literal::Text(t) => {
+                matches!(ty, FactType::Text | FactType::Set)
+                    || (ty == FactType::Date && t.parse::<NaiveDate>().is_ok())
+            }
+            Literal::Date(_) => ty == FactType::Date,
+        }
+    }
+
+    /// The value's own type as people read it (for messages).
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Literal::Bool(_) => "bool",
+            Literal::Number(_) => "number",
+            Literal::Text(t) if t.parse::<NaiveDate>().is_ok() => "date",
+            Literal::Text(_) => "text",
+            Literal::Date(_) => "date",
+        }
+    }
+}
+
+impl fmt::Display for Literal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Literal::Bool(b) => write!(f, "{b}"),
+            Literal::Number(n) => write_number(f, *n),
+            Literal::Text(t) => f.write_str(t),
+            Literal::Date(d) => d.fmt(f),
+        }
+    }
+}
+
+/// A date relative to a base: `{ "date": "as_of", "plus_weeks": -8 }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DateExpr {
+    /// `"as_of"` (the evaluation date), the name of a date fact (an anchor), or a date `YYYY-MM-DD`.
+    pub date: String,
+    /// Days to add (may be negative).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub plus_days: i32,
+    /// Weeks to add (may be negative).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub plus_weeks: i32,
+}
+
+fn is_zero(n: &i32) -> bool {
+    *n == 0
+}
+
+/// The base of a [`DateExpr`], decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateBase<'a> {
+    /// The evaluation date.
+    AsOf,
+    /// A literal date.
+    Fixed(NaiveDate),
+    /// A date fact (anchor).
+    Anchor(&'a str),
+}
+
+impl DateExpr {
+    /// What the base names.
+    pub fn base(&self) -> DateBase<'_> {
+        let looks_like_date = self.date.bytes().next().is_some_and(|b| b.is_ascii_digit());
+        if self.date == "as_of" {
+            DateBase::AsOf
+        } else if let Some(d) = looks_like_date
+            .then(|| self.date.parse::<NaiveDate>().ok())
+            .flatten()
+        {
+            DateBase::Fixed(d)
+        } else {
+            DateBase::Anchor(&self.date)
+        }
+    }
+
+    /// The offset in days.
+    pub fn offset_days(&self) -> i64 {
+        i64::from(self.plus_days) + 7 * i64::from(self.plus_weeks)
+    }
+
+    /// The date in `facts`, or `None` when the anchor is not known (or not a date) or the date
+    /// would fall outside the calendar.
+    pub fn resolve(&self, facts: &FactSet) -> Option<NaiveDate> {
+        let base = match self.base() {
+            DateBase::AsOf => facts.as_of,
+            DateBase::Fixed(d) => d,
+            DateBase::Anchor(name) => match facts.get(name) {
+                Some(FactValue::Date(d)) => *d,
+                _ => return None,
+            },
+        };
+        shift(base, self.offset_days())
+    }
+}
+
+/// `day` moved by `offset` days (None outside the calendar).
+pub fn shift(day: NaiveDate, offset: i64) -> Option<NaiveDate> {
+    let magnitude = Days::new(offset.unsigned_abs());
+    if offset >= 0 {
+        day.checked_add_days(magnitude)
+    } else {
+        day.checked_sub_days(magnitude)
+    }
+}
+
+impl fmt::Display for DateExpr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.date)?;
+        for (n, unit) in [(self.plus_weeks, "weeks"), (self.plus_days, "days")] {
+            match n.cmp(&0) {
+                Ordering::Greater => write!(f, " + {n} {unit}")?,
+                Ordering::Less => write!(f, " − {} {unit}", n.unsigned_abs())?,
+                Ordering::Equal => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The outcome of evaluating a condition with an explanation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConditionOutcome {
+    /// Whether the condition holds.
+    pub holds: bool,
+    /// When it does not: the first failing comparison.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure: Option<ConditionFailure>,
+}
+
+/// The first comparison that made a condition fail.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConditionFailure {
+    /// Where in the condition (relative to the condition itself, e.g. `/all/1`).
+    pub at: Pointer,
+    /// The fact tested.
+    pub fact: String,
+    /// The fact's actual value (absent when not known).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual: Option<FactValue>,
+    /// What the comparison needs, e.g. `≥ 8` (`not ≥ 8` under a `not`).
+    pub needs: String,
+    /// One line for people: `weeks_since_first_absence = 6, needs ≥ 8`.
+    pub message: String,
+}
+
+impl Condition {
+    /// A comparison condition.
+    pub fn compare(fact: impl Into<String>, test: Test) -> Self {
+        Condition::Compare(Comparison {
+            fact: fact.into(),
+            test,
+        })
+    }
+
+    /// Whether the condition holds for `facts` (fast, no explanation).
+    pub fn holds(&self, facts: &FactSet) -> bool {
+        match self {
+            Condition::All(parts) => parts.iter().all(|c| c.holds(facts)),
+            Condition::Any(parts) => parts.iter().any(|c| c.holds(facts)),
+            Condition::Not(inner) => !inner.holds(facts),
+            Condition::Compare(cmp) => cmp.holds(facts),
+        }
+    }
+
+    /// Whether the condition holds, and if not, the first failing comparison with the actual value.
+    pub fn explain(&self, facts: &FactSet) -> ConditionOutcome {
+        let failure = self.first_failure(facts, &Pointer::root(), false);
+        ConditionOutcome {
+            holds: failure.is_none(),
+            failure,
+        }
+    }
+
+    /// Every comparison in the condition, with its place (relative to the condition), in document
+    /// order.
+    pub fn comparisons(&self) -> Vec<(Pointer, &Comparison)> {
+        let mut out = Vec::new();
+        self.collect(&Pointer::root(), &mut out);
+        out
+    }
+
+    fn collect<'a>(&'a self, at: &Pointer, out: &mut Vec<(Pointer, &'a Comparison)>) {
+        match self {
+            Condition::All(parts) | Condition::Any(parts) => {
+                let key = if matches!(self, Condition::All(_)) {
+                    "all"
+                } else {
+                    "any"
+                };
+                for (i, c) in parts.iter().enumerate() {
+                    c.collect(&at.key(key).index(i), out);
+                }
+            }
+            Condition::Not(inner) => inner.collect(&at.key("not"), out),
+            Condition::Compare(cmp) => out.push((at.clone(), cmp)),
+        }
+    }
+
+    /// The first failure when the condition should hold (`negated == false`) or should not hold.
+    fn first_failure(
+        &self,
+        facts: &FactSet,
+        at: &Pointer,
+        negated: bool,
+    ) -> Option<ConditionFailure> {
+        match (self, negated) {
+            (Condition::All(parts), false) | (Condition::Any(parts), true) => {
+                let key = if negated { "any" } else { "all" };
+                parts
+                    .iter()
+                    .enumerate()
+                    .find_map(|(i, c)| c.first_failure(facts, &at.key(key).index(i), negated))
+            }
+            (Condition::Any(parts), false) | (Condition::All(parts), true) => {
+                let key = if negated { "all" } else { "any" };
+                let mut first = None;
+                for (i, c) in parts.iter().enumerate() {
+                    match c.first_failure(facts, &at.key(key).index(i), negated) {
+                        None => return None,
+                        Some(f) => {
+                            first.get_or_insert(f);
+                        }
+                    }
+                }
+                Some(first.unwrap_or_else(|| ConditionFailure {
+                    at: at.key(key),
+                    fact: String::new(),
+                    actual: None,
+                    needs: if negated {
+                        "a part that does not hold".to_owned()
+                    } else {
+                        "at least one part".to_owned()
+                    },
+                    message: format!("`{key}` is empty"),
+                }))
+            }
+            (Condition::Not(inner), _) => inner.first_failure(facts, &at.key("not"), !negated),
+            (Condition::Compare(cmp), _) => {
+                if cmp.holds(facts) != negated {
+                    return None;
+                }
+                let actual = facts.get(&cmp.fact).cloned();
+                let needs = if negated {
+                    format!("not {}", cmp.needs(facts))
+                } else {
+                    cmp.needs(facts)
+                };
+                let shown = actual
+                    .as_ref()
+                    .map_or_else(|| "not known".to_owned(), ToString::to_string);
+                Some(ConditionFailure {
+                    at: at.clone(),
+                    message: format!("{} = {shown}, needs {needs}", cmp.fact),
+                    fact: cmp.fact.clone(),
+                    actual,
+                    needs,
+                })
+            }
+        }
+    }
+}
+
+impl Comparison {
+    /// Whether the comparison holds for `facts`.
+    pub fn holds(&self, facts: &FactSet) -> bool {
+        let Some(value) = facts.get(&self.fact) else {
+            return matches!(self.test, Test::Known(false));
+        };
+        match &self.test {
+            Test::Known(k) => *k,
+            Test::Eq(l) => equal(value, l, facts) == Some(true),
+            Test::Ne(l) => equal(value, l, facts) == Some(false),
+            Test::Lt(l) => order(value, l, facts) == Some(Ordering::Less),
+            Test::Lte(l) => matches!(
+                order(value, l, facts),
+                Some(Ordering::Less | Ordering::Equal)
+            ),
+            Test::Gt(l) => order(value, l, facts) == Some(Ordering::Greater),
+            Test::Gte(l) => matches!(
+                order(value, l, facts),
+                Some(Ordering::Greater | Ordering::Equal)
+            ),
+            Test::In(ls) => ls.iter().any(|l| equal(value, l, facts) == Some(true)),
+            Test::NotIn(ls) => ls.iter().all(|l| equal(value, l, facts) == Some(false)),
+            Test::Contains(l) => contains(value, l) == Some(true),
+            Test::ContainsAny(ls) => ls.iter().any(|l| contains(value, l) == Some(true)),
+        }
+    }
+
+    /// What the comparison needs, as people read it (`≥ 8`, `≤ 2025-03-01 (as_of − 2 weeks)`).
+    pub fn needs(&self, facts: &FactSet) -> String {
+        let show = |l: &Literal| match l {
+            Literal::Date(expr) => match expr.resolve(facts) {
+                Some(d) => format!("{d} ({expr})"),
+                None => format!("{expr} (not known)"),
+            },
+            other => other.to_string(),
+        };
+        match &self.test {
+            Test::Known(_) => self.test.symbol().to_owned(),
+            Test::In(ls) | Test::NotIn(ls) | Test::ContainsAny(ls) => format!(
+                "{} [{}]",
+                self.test.symbol(),
+                ls.iter().map(show).collect::<Vec<_>>().join(", ")
+            ),
+            Test::Eq(l)
+            | Test::Ne(l)
+            | Test::Lt(l)
+            | Test::Lte(l)
+            | Test::Gt(l)
+            | Test::Gte(l)
+            | Test::Contains(l) => format!("{} {}", self.test.symbol(), show(l)),
+        }
+    }
+}
+
+/// The literal as a value of the fact's type (None: wrong type, or a date that is not known).
+fn resolve<'a>(literal: &'a Literal, ty: FactType, facts: &FactSet) -> Option<Resolved<'a>> {
+    match (literal, ty) {
+        (Literal::Bool(b), FactType::Bool) => Some(Resolved::Bool(*b)),
+        (Literal::Number(n), FactType::Number) => Some(Resolved::Number(*n)),
+        (Literal::Text(t), FactType::Date) => t.parse().ok().map(Resolved::Date),
+        (Literal::Date(expr), FactType::Date) => expr.resolve(facts).map(Resolved::Date),
+        (Literal::Text(t), FactType::Text | FactType::Set) => Some(Resolved::Text(t)),
+        _ => None,
+    }
+}
+
+enum Resolved<'a> {
+    Bool(bool),
+    Number(f64),
+    Date(NaiveDate),
+    Text(&'a str),
+}
+
+fn equal(value: &FactValue, literal: &Literal, facts: &FactSet) -> Option<bool> {
+    match (value, resolve(literal, value.fact_type(), facts)?) {
+        (FactValue::Bool(a), Resolved::Bool(b)) => Some(a == &b),
+        (FactValue::Number(a), Resolved::Number(b)) => Some(a == &b),
+        (FactValue::Date(a), Resolved::Date(b)) => Some(a == &b),
+        (FactValue::Text(a), Resolved::Text(b)) => Some(a == b),
+        _ => None,
+    }
+}
+
+fn order(value: &FactValue, literal: &Literal, facts: &FactSet) -> Option<Ordering> {
+    match (value, resolve(literal, value.fact_type(), facts)?) {
+        (FactValue::Number(a), Resolved::Number(b)) => a.partial_cmp(&b),
+        (FactValue::Date(a), Resolved::Date(b)) => Some(a.cmp(&b)),
+        _ => None,
+    }
+}
+
+fn contains(value: &FactValue, literal: &Literal) -> Option<bool> {
+    match (value, literal) {
+        (FactValue::Set(words), Literal::Text(t)) => {
+            Some(words.binary_search_by(|w| w.as_ref().cmp(t)).is_ok())
+        }
+        _ => None,
+    }
+}
+
+/// The JSON form of a condition: exactly one of the keys is given.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawCondition {
+    /// Every part holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub all: Option<Vec<Condition>>,
+    /// At least one part holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub any: Option<Vec<Condition>>,
+    /// The part does not hold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not: Option<Box<Condition>>,
+    /// The fact to test (with exactly one operator).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fact: Option<String>,
+    /// Equal to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eq: Option<Literal>,
+    /// Not equal to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ne: Option<Literal>,
+    /// Less than.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lt: Option<Literal>,
+    /// Less than or equal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lte: Option<Literal>,
+    /// Greater than.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gt: Option<Literal>,
+    /// Greater than or equal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gte: Option<Literal>,
+    /// One of.
+    #[serde(default, rename = "in", skip_serializing_if = "Option::is_none")]
+    pub in_: Option<Vec<Literal>>,
+    /// None of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_in: Option<Vec<Literal>>,
+    /// A set fact contains the word.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contains: Option<Literal>,
+    /// A set fact contains one of the words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contains_any: Option<Vec<Literal>>,
+    /// The fact is known (or not).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub known: Option<bool>,
+}
+
+/// Why a JSON condition does not have the shape of a condition.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConditionShapeError {
+    /// Not exactly one of `all`, `any`, `not`, `fact`.
+    #[error("a condition needs exactly one of `all`, `any`, `not` or `fact`")]
+    Head,
+    /// An operator without a `fact`.
+    #[error("the operator `{operator}` needs a `fact`, not `all`/`any`/`not`")]
+    OperatorWithoutFact {
+        /// The operator.
+        operator: &'static str,
+    },
+    /// A comparison without an operator.
+    #[error("the comparison of `{fact}` needs one operator: eq, ne, lt, lte, gt, gte, in, not_in, contains, contains_any or known")]
+    NoOperator {
+        /// The fact.
+        fact: String,
+    },
+    /// A comparison with two operators.
+    #[error("the comparison of `{fact}` has two operators (`{first}` and `{second}`); use `all` to combine them")]
+    TwoOperators {
+        /// The fact.
+        fact: String,
+        /// The first operator.
+        first: &'static str,
+        /// The second operator.
+        second: &'static str,
+    },
+}
+
+impl TryFrom<RawCondition> for Condition {
+    type Error = ConditionShapeError;
+
+    fn try_from(raw: RawCondition) -> Result<Self, ConditionShapeError> {
+        let RawCondition {
+            all,
+            any,
+            not,
+            fact,
+            eq,
+            ne,
+            lt,
+            lte,
+            gt,
+            gte,
+            in_,
+            not_in,
+            contains,
+            contains_any,
+            known,
+        } = raw;
+        let tests: Vec<Test> = [
+            eq.map(Test::Eq),
+            ne.map(Test::Ne),
+            lt.map(Test::Lt),
+            lte.map(Test::Lte),
+            gt.map(Test::Gt),
+            gte.map(Test::Gte),
+            in_.map(Test::In),
+            not_in.map(Test::NotIn),
+            contains.map(Test::Contains),
+            contains_any.map(Test::ContainsAny),
+            known.map(Test::Known),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let heads = usize::from(all.is_some())
+            + usize::from(any.is_some())
+            + usize::from(not.is_some())
+            + usize::from(fact.is_some());
+        if heads != 1 {
+            return Err(ConditionShapeError::Head);
+        }
+        if let (None, Some(first)) = (&fact, tests.first()) {
+            return Err(ConditionShapeError::OperatorWithoutFact {
+                operator: first.key(),
+            });
+        }
+        if let Some(parts) = all {
+            return Ok(Condition::All(parts));
+        }
+        if let Some(parts) = any {
+            return Ok(Condition::Any(parts));
+        }
+        if let Some(inner) = not {
+            return Ok(Condition::Not(inner));
+        }
+        let fact = fact.unwrap_or_default();
+        let mut tests = tests.into_iter();
+        match (tests.next(), tests.next()) {
+            (Some(test), None) => Ok(Condition::Compare(Comparison { fact, test })),
+            (None, _) => Err(ConditionShapeError::NoOperator { fact }),
+            (Some(a), Some(b)) => Err(ConditionShapeError::TwoOperators {
+                fact,
+                first: a.key(),
+                second: b.key(),
+            }),
+        }
+    }
+}
+
+impl From<Condition> for RawCondition {
+    fn from(c: Condition) -> Self {
+        match c {
+            Condition::All(parts) => RawCondition {
+                all: Some(parts),
+                ..Default::default()
+            },
+            Condition::Any(parts) => RawCondition {
+                any: Some(parts),
+                ..Default::default()
+            },
+            Condition::Not(inner) => RawCondition {
+                not: Some(inner),
+                ..Default::default()
+            },
+            Condition::Compare(Comparison { fact, test }) => {
+                let mut raw = RawCondition {
+                    fact: Some(fact),
+                    ..Default::default()
+                };
+                match test {
+                    Test::Eq(l) => raw.eq = Some(l),
+                    Test::Ne(l) => raw.ne = Some(l),
+                    Test::Lt(l) => raw.lt = Some(l),
+                    Test::Lte(l) => raw.lte = Some(l),
+                    Test::Gt(l) => raw.gt = Some(l),
+                    Test::Gte(l) => raw.gte = Some(l),
+                    Test::In(ls) => raw.in_ = Some(ls),
+                    Test::NotIn(ls) => raw.not_in = Some(ls),
+                    Test::Contains(l) => raw.contains = Some(l),
+                    Test::ContainsAny(ls) => raw.contains_any = Some(ls),
+                    Test::Known(k) => raw.known = Some(k),
+                }
+                raw
+            }
+        }
+    }
+}
+
+impl JsonSchema for Condition {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Condition".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        RawCondition::json_schema(generator)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts() -> FactSet {
+        let mut f = FactSet::new("2025-03-10".parse().unwrap());
+        f.insert("weeks_since_first_absence", FactValue::Number(6.0));
+        f.insert(
+            "first_day_of_absence",
+            FactValue::Date("2025-01-27".parse().unwrap()),
+        );
+        f.insert("conditions", FactValue::set(["mental", "musculoskeletal"]));
+        f.insert("employed", FactValue::Bool(true));
+        f
+    }
+
+    fn cond(json: &str) -> Condition {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn explains_first_failing_comparison_with_actual_value() {
+        let c = cond(
+            r#"{"all": [{"fact": "employed", "eq": true},
+                        {"fact": "weeks_since_first_absence", "gte": 8}]}"#,
+        );
+        let out = c.explain(&facts());
+        assert!(!out.holds);
+        let f = out.failure.unwrap();
+        assert_eq!(f.message, "weeks_since_first_absence = 6, needs ≥ 8");
+        assert_eq!(f.at.to_string(), "/all/1");
+        assert_eq!(f.actual, Some(FactValue::Number(6.0)));
+        assert!(!c.holds(&facts()));
+    }
+
+    #[test]
+    fn date_arithmetic_relative_to_as_of_and_anchor() {
+        let f = facts();
+        // 2025-01-27 + 8 weeks = 2025-03-24 > as_of
+        assert!(cond(
+            r#"{"fact": "first_day_of_absence", "gte": {"date": "as_of", "plus_weeks": -6}}"#
+        )
+        .holds(&f));
+        assert!(!cond(
+            r#"{"fact": "first_day_of_absence", "lte": {"date": "as_of", "plus_weeks": -8}}"#
+        )
+        .holds(&f));
+        assert!(cond(r#"{"fact": "first_day_of_absence", "eq": "2025-01-27"}"#).holds(&f));
+        let anchor = cond(
+            r#"{"fact": "first_day_of_absence", "lt": {"date": "first_day_of_absence", "plus_days": 1}}"#,
+        );
+        assert!(anchor.holds(&f));
+        let out = cond(r#"{"fact": "first_day_of_absence", "gt": {"date": "first_day_of_absence", "plus_weeks": 8}}"#).explain(&f);
+        assert_eq!(
+            out.failure.unwrap().needs,
+            "> 2025-03-24 (first_day_of_absence + 8 weeks)"
+        );
+    }
+
+    #[test]
+    fn sets_membership_and_unknown_facts() {
+        let f = facts();
+        assert!(cond(r#"{"fact": "conditions", "contains": "mental"}"#).holds(&f));
+        assert!(cond(r#"{"fact": "conditions", "contains_any": ["cancer", "mental"]}"#).holds(&f));
+        assert!(!cond(r#"{"fact": "conditions", "contains": "cancer"}"#).holds(&f));
+        assert!(!cond(r#"{"fact": "expected_return", "ne": "2025-01-01"}"#).holds(&f));
+        assert!(cond(r#"{"fact": "expected_return", "known": false}"#).holds(&f));
+        let not = cond(r#"{"not": {"fact": "employed", "eq": true}}"#).explain(&f);
+        assert_eq!(
+            not.failure.unwrap().message,
+            "employed = true, needs not = true"
+        );
+        let any = cond(r#"{"any": []}"#).explain(&f);
+        assert!(!any.holds);
+        assert!(cond(r#"{"all": []}"#).holds(&f));
+    }
+
+    #[test]
+    fn rejects_malformed_conditions_and_round_trips() {
+        for bad in [
+            r#"{"fact": "x"}"#,
+            r#"{"fact": "x", "eq": 1, "gt": 2}"#,
+            r#"{"all": [], "fact": "x", "eq": 1}"#,
+            r#"{"all": [], "eq": 1}"#,
+            r#"{"fact": "x", "between": 1}"#,
+        ] {
+            assert!(serde_json::from_str::<Condition>(bad).is_err(), "{bad}");
+        }
+        let c = cond(
+            r#"{"any": [{"not": {"fact": "a", "in": [1, 2]}}, {"fact": "b", "lte": {"date": "as_of", "plus_weeks": -2}}]}"#,
+        );
+        let back: Condition = serde_json::from_str(&serde_json::to_string(&c).unwrap()).unwrap();
+        assert_eq!(back, c);
+    }
+}

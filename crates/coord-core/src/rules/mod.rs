@@ -1,0 +1,28 @@
+//! Referral and coordination rules: a condition language over case facts, dated rule packs, a
+//! validator, explained evaluation and property-tested invariants.
+//!
+//! - [`value`]: fact values, types and fact sets.
+//! - [`facts`]: the fact catalogue and the facts of a case as of a date.
+//! - [`condition`]: the condition language and its explained evaluation.
+//! - [`action`]: what rules do; [`pack`]: rule packs with invariants and example tests.
+//! - [`evaluate`](mod@evaluate): evaluation with priorities and a trace.
+//! - [`testing`]: invariants, example tests and generated-case checks.
+//! - [`validate`]: the pack validator (codes and pointers).
+
+pub mod action;
+pub mod condition;
+pub mod evaluate;
+pub mod facts;
+pub mod pack;
+pub mod testing;
+pub mod validate;
+pub mod value;
+
+pub use action::{CoordinationLevel, ReferralTarget, RuleAction};
+pub use condition::{
+    Comparison, Condition, ConditionFailure, ConditionOutcome, DateExpr, Literal, Test,
+};
+pub use evaluate::{evaluate, Evaluation};
+pub use pack::{pack_in_force, Rule, RulePack};
+pub use validate::{validate_pack, validate_packs, PackFinding, Severity, ValidationOptions};
+pub use value::{FactSet, FactType, FactValue};

@@ -1,0 +1,189 @@
+//! Rule packs: dated, sourced sets of rules, with invariants and example tests.
+//!
+//! ```json
+//! { "id": "dk-sickness-benefit-2025", "version": "1.0.0", "jurisdiction": "DK",
+//!   "title_da": "…", "title_en": "…", "valid": { "from": "2025-01-01", "to": "2026-01-31" },
+//!   "rules": [ { "id": "first-interview-week-8", "title_da": "…", "title_en": "…",
+//!                "source": { "kind": "law", "citation": "Sygedagpengeloven §13 stk. 2" },
+//!                "when": { "fact": "target_group", "eq": "sickness_benefit" },
+//!                "then": [ { "deadline": { … } } ] } ],
+//!   "invariants": [ … ], "tests": [ … ] }
+//! ```
+
+use super::action::{CoordinationLevel, ReferralTarget, RuleAction};
+use super::condition::Condition;
+use crate::case_file::CaseFile;
+use crate::ids::{PackId, RuleId};
+use crate::party::Role;
+use crate::time::DatePeriod;
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// How sure the source of a rule is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// A statute, executive order or agency guidance.
+    Law,
+    /// A secondary source (a report, a survey); DOMAIN.md's (sec.).
+    Secondary,
+    /// Needs checking before relying on it; DOMAIN.md's (unverified).
+    Unverified,
+    /// The municipality's own practice.
+    LocalPractice,
+}
+
+/// Where a rule comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSource {
+    /// What kind of source.
+    pub kind: SourceKind,
+    /// The citation (`Sygedagpengeloven §13 stk. 2`, `L 74 (2024/25)`, `COWI 2010 (seed 003)`).
+    pub citation: String,
+    /// A note (what is simplified, what must be checked).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// One rule: when the condition holds on a date in the rule's period, do the actions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// The rule's id, unique in the pack.
+    pub id: RuleId,
+    /// Title in Danish.
+    pub title_da: String,
+    /// Title in English.
+    pub title_en: String,
+    /// The legal source or local-practice note.
+    pub source: RuleSource,
+    /// The rule's own valid period (absent: the pack's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid: Option<DatePeriod>,
+    /// The condition.
+    pub when: Condition,
+    /// The actions.
+    pub then: Vec<RuleAction>,
+}
+
+impl Rule {
+    /// Whether the rule is in force on `day` (its own period, if any).
+    pub fn in_force(&self, day: NaiveDate) -> bool {
+        self.valid.is_none_or(|v| v.contains(day))
+    }
+}
+
+/// Something that must hold for every case the pack evaluates: if `when` holds, `then` holds.
+/// Both may test case facts and result facts (`coordination_level`, `required_roles` …).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Invariant {
+    /// The invariant's id.
+    pub id: String,
+    /// In Danish.
+    pub title_da: String,
+    /// In English.
+    pub title_en: String,
+    /// When it applies (absent: always).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+    /// What must hold.
+    pub then: Condition,
+}
+
+/// What an example test expects. Each list given must equal the result's (as a set); each part
+/// left out is not checked.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Expectation {
+    /// The coordination level (`null`: none set).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<Option<CoordinationLevel>>,
+    /// The required roles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required_roles: Option<Vec<Role>>,
+    /// The proposed (not forbidden) referrals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub referrals: Option<Vec<ReferralTarget>>,
+    /// The tasks with deadlines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadlines: Option<Vec<String>>,
+    /// The tasks overdue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overdue: Option<Vec<String>>,
+    /// The warning codes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warnings: Option<Vec<String>>,
+    /// The rules that fired.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fired: Option<Vec<RuleId>>,
+}
+
+/// An example test (Cedar `run-test` style): a case, a date and what the pack must conclude.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PackTest {
+    /// The test's name.
+    pub name: String,
+    /// The case.
+    pub case: CaseFile,
+    /// The evaluation date.
+    pub as_of: NaiveDate,
+    /// The expected result.
+    pub expect: Expectation,
+}
+
+/// A rule pack.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RulePack {
+    /// The pack's id.
+    pub id: PackId,
+    /// Its version.
+    pub version: String,
+    /// The jurisdiction (`DK`, or `DK-0219` for one municipality).
+    pub jurisdiction: String,
+    /// Title in Danish.
+    pub title_da: String,
+    /// Title in English.
+    pub title_en: String,
+    /// The period the pack is in force.
+    pub valid: DatePeriod,
+    /// A note on the pack (sources, simplifications, what it does not cover).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// The rules, in priority order for the trace (results do not depend on the order).
+    pub rules: Vec<Rule>,
+    /// Invariants checked on generated cases (`coord rules test`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub invariants: Vec<Invariant>,
+    /// Example tests.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tests: Vec<PackTest>,
+}
+
+impl RulePack {
+    /// Whether the pack is in force on `day`.
+    pub fn in_force(&self, day: NaiveDate) -> bool {
+        self.valid.contains(day)
+    }
+
+    /// The rule with this id.
+    pub fn rule(&self, id: &RuleId) -> Option<&Rule> {
+        self.rules.iter().find(|r| &r.id == id)
+    }
+}
+
+/// The pack in force on `day` for `jurisdiction` (the first such in the list; the validator
+/// reports overlapping packs).
+pub fn pack_in_force<'a>(
+    packs: &'a [RulePack],
+    jurisdiction: &str,
+    day: NaiveDate,
+) -> Option<&'a RulePack> {
+    packs
+        .iter()
+        .find(|p| p.jurisdiction == jurisdiction && p.in_force(day))
+}

@@ -1,0 +1,288 @@
+//! Testing a pack: its invariants on one evaluation, its example tests, and (feature `proptest`)
+//! its invariants on generated cases with a shrunk counterexample.
+
+use super::condition::ConditionFailure;
+use super::evaluate::{evaluate_facts, DeadlineStatus, Evaluation};
+use super::facts::case_facts;
+use super::pack::{Expectation, RulePack};
+use crate::case_file::CaseFile;
+use crate::check::CheckedCase;
+use crate::reference::ReferenceData;
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::fmt::Debug;
+
+/// An invariant that does not hold for one evaluation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InvariantViolation {
+    /// The invariant's id.
+    pub invariant: String,
+    /// Its title in English.
+    pub title_en: String,
+    /// Its title in Danish.
+    pub title_da: String,
+    /// Why it fails: the first failing comparison of its `then`.
+    pub failure: ConditionFailure,
+}
+
+/// Evaluate and check every invariant of the pack; the violations in pack order.
+pub fn evaluate_checked(
+    pack: &RulePack,
+    case: &CheckedCase,
+    reference: &ReferenceData,
+    as_of: NaiveDate,
+) -> (Evaluation, Vec<InvariantViolation>) {
+    let mut facts = case_facts(case.case(), as_of);
+    let evaluation = evaluate_facts(pack, case, reference, &facts, false);
+    evaluation.add_result_facts(&mut facts);
+    let violations = pack
+        .invariants
+        .iter()
+        .filter(|inv| inv.when.as_ref().is_none_or(|w| w.holds(&facts)))
+        .filter_map(|inv| {
+            inv.then
+                .explain(&facts)
+                .failure
+                .map(|failure| InvariantViolation {
+                    invariant: inv.id.clone(),
+                    title_en: inv.title_en.clone(),
+                    title_da: inv.title_da.clone(),
+                    failure,
+                })
+        })
+        .collect();
+    (evaluation, violations)
+}
+
+/// The outcome of one example test.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleOutcome {
+    /// The test's name.
+    pub name: String,
+    /// Whether the result matched the expectation.
+    pub passed: bool,
+    /// What differed, one line each.
+    pub mismatches: Vec<String>,
+}
+
+fn compare<T: Ord + Debug>(
+    what: &str,
+    expected: Option<impl IntoIterator<Item = T>>,
+    actual: impl IntoIterator<Item = T>,
+    out: &mut Vec<String>,
+) {
+    if let Some(expected) = expected {
+        let e: BTreeSet<T> = expected.into_iter().collect();
+        let a: BTreeSet<T> = actual.into_iter().collect();
+        if e != a {
+            out.push(format!("{what}: expected {e:?}, got {a:?}"));
+        }
+    }
+}
+
+/// What differs between an expectation and an evaluation.
+pub fn mismatches(expect: &Expectation, ev: &Evaluation) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(level) = expect.level {
+        let got = ev.level.as_ref().map(|l| l.level);
+        if got != level {
+            out.push(format!("level: expected {level:?}, got {got:?}"));
+        }
+    }
+    compare(
+        "required_roles",
+        expect.required_roles.clone(),
+        ev.required_roles.iter().map(|r| r.role.clone()),
+        &mut out,
+    );
+    compare(
+        "referrals",
+        expect.referrals.clone(),
+        ev.referrals.iter().map(|r| r.target.clone()),
+        &mut out,
+    );
+    compare(
+        "deadlines",
+        expect.deadlines.clone(),
+        ev.deadlines.iter().map(|d| d.task.clone()),
+        &mut out,
+    );
+    compare(
+        "overdue",
+        expect.overdue.clone(),
+        ev.deadlines
+            .iter()
+            .filter(|d| d.status == DeadlineStatus::Overdue)
+            .map(|d| d.task.clone()),
+        &mut out,
+    );
+    compare(
+        "warnings",
+        expect.warnings.clone(),
+        ev.warnings.iter().map(|w| w.code.clone()),
+        &mut out,
+    );
+    compare(
+        "fired",
+        expect.fired.clone(),
+        ev.fired.iter().cloned(),
+        &mut out,
+    );
+    out
+}
+
+/// Run the pack's example tests (a test whose case fails the case-file check fails).
+pub fn run_examples(pack: &RulePack, reference: &ReferenceData) -> Vec<ExampleOutcome> {
+    pack.tests
+        .iter()
+        .map(|test| {
+            let mismatches = match CheckedCase::new(test.case.clone(), reference) {
+                Err(errors) => errors
+                    .iter()
+                    .map(|e| format!("the case is invalid: {e}"))
+                    .collect(),
+                Ok(case) => {
+                    let (ev, violations) = evaluate_checked(pack, &case, reference, test.as_of);
+                    let mut m = mismatches(&test.expect, &ev);
+                    m.extend(violations.iter().map(|v| {
+                        format!("invariant `{}` fails: {}", v.invariant, v.failure.message)
+                    }));
+                    m
+                }
+            };
+            ExampleOutcome {
+                name: test.name.clone(),
+                passed: mismatches.is_empty(),
+                mismatches,
+            }
+        })
+        .collect()
+}
+
+/// A generated case on which an invariant fails, shrunk to a minimal one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Counterexample {
+    /// The failing invariant (or `case_file_check` if the generated case was invalid).
+    pub invariant: String,
+    /// Why it fails.
+    pub message: String,
+    /// The evaluation date to replay with (`coord evaluate CASE --as-of …`).
+    pub as_of: NaiveDate,
+    /// The minimal case.
+    pub case: CaseFile,
+}
+
+/// The outcome of checking invariants on generated cases.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PropertyRun {
+    /// The seed (reuse it to get the same cases).
+    pub seed: u64,
+    /// How many cases were asked for.
+    pub cases: u32,
+    /// How many invariants were checked on each.
+    pub invariants: usize,
+    /// Whether every invariant held on every case.
+    pub passed: bool,
+    /// The shrunk counterexample when one failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counterexample: Option<Counterexample>,
+}
+
+/// The invariant failures (or invalidity) of one generated case, as one message.
+fn failures(
+    pack: &RulePack,
+    reference: &ReferenceData,
+    case: &CaseFile,
+    as_of: NaiveDate,
+) -> Option<(String, String)> {
+    match CheckedCase::new(case.clone(), reference) {
+        Err(errors) => Some((
+            "case_file_check".to_owned(),
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; "),
+        )),
+        Ok(checked) => {
+            let (_, violations) = evaluate_checked(pack, &checked, reference, as_of);
+            violations.first().map(|v| {
+                (
+                    v.invariant.clone(),
+                    format!("{}: {}", v.title_en, v.failure.message),
+                )
+            })
+        }
+    }
+}
+
+/// Generate `cases` cases from `seed`, check every invariant of `pack` on each, and shrink the
+/// first failure to a minimal counterexample. Deterministic in its arguments.
+#[cfg(feature = "proptest")]
+pub fn check_generated(
+    pack: &RulePack,
+    reference: &ReferenceData,
+    seed: u64,
+    cases: u32,
+) -> PropertyRun {
+    use proptest::test_runner::{
+        Config, RngAlgorithm, TestCaseError, TestError, TestRng, TestRunner,
+    };
+    let mut bytes = [0u8; 32];
+    for (i, chunk) in bytes.chunks_mut(8).enumerate() {
+        chunk.copy_from_slice(&(seed.wrapping_add(i as u64)).to_le_bytes());
+    }
+    let config = Config {
+        cases,
+        failure_persistence: None,
+        // Shrink to the end: proptest prints to stderr when it stops early, and the core never prints.
+        max_shrink_iters: 1_000_000,
+        ..Config::default()
+    };
+    let mut runner =
+        TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &bytes));
+    let strategy = crate::strategies::rules::case_with_date(pack.valid);
+    let result = runner.run(&strategy, |(case, as_of)| {
+        match failures(pack, reference, &case, as_of) {
+            None => Ok(()),
+            Some((id, message)) => Err(TestCaseError::fail(format!("{id}: {message}"))),
+        }
+    });
+    let counterexample = match result {
+        Ok(()) => None,
+        Err(TestError::Fail(_, (case, as_of))) => {
+            let (invariant, message) =
+                failures(pack, reference, &case, as_of).unwrap_or_else(|| {
+                    (
+                        "unknown".to_owned(),
+                        "the failure did not reproduce".to_owned(),
+                    )
+                });
+            Some(Counterexample {
+                invariant,
+                message,
+                as_of,
+                case,
+            })
+        }
+        Err(TestError::Abort(reason)) => Some(Counterexample {
+            invariant: "generator".to_owned(),
+            message: reason.to_string(),
+            as_of: pack.valid.from,
+            case: crate::strategies::rules::empty_case(),
+        }),
+    };
+    PropertyRun {
+        seed,
+        cases,
+        invariants: pack.invariants.len(),
+        passed: counterexample.is_none(),
+        counterexample,
+    }
+}

@@ -1,0 +1,844 @@
+//! The pack validator (as Cedar's validator is to Cedar policies): errors and warnings, each with a
+//! JSON pointer into the pack and a stable code.
+//!
+//! | code | severity | what |
+//! |---|---|---|
+//! | `rules.empty_id` | error | a pack, rule or invariant id is empty |
+//! | `rules.duplicate_rule_id` | error | two rules share an id |
+//! | `rules.duplicate_invariant_id` | error | two invariants share an id |
+//! | `rules.missing_text` | error | a title or a source citation is empty |
+//! | `rules.inverted_period` | error | a valid period ends before it starts |
+//! | `rules.rule_outside_pack` | warning | a rule's period does not meet the pack's: it never fires |
+//! | `rules.no_actions` | warning | a rule does nothing |
+//! | `rules.unknown_fact` | error | a condition names a fact not in the catalogue |
+//! | `rules.result_fact_in_rule` | error | a rule tests a result fact (only invariants may) |
+//! | `rules.unknown_value` | error | a word a text or set fact can never take |
+//! | `rules.unknown_role` | error / warning | a role word not in the named roles (conditions: error; a municipality's own `other` role in an action: warning) |
+//! | `rules.unknown_offer` | error | a referral to an offer not in the given offer ids |
+//! | `rules.unknown_indicator` | error | an `indicator_*.<id>` fact for an indicator not in the given ids |
+//! | `rules.type_mismatch` | error | a value of the wrong type for the fact (a date compared with a number) |
+//! | `rules.bad_operator` | error | an operator the fact's type has no meaning for (`lt` on a set) |
+//! | `rules.unknown_anchor` | error | a date expression based on something that is not a date fact |
+//! | `rules.never_holds` | error | a condition that can never hold (weeks ≥ 10 and weeks < 5) |
+//! | `rules.shadowed` | warning | a later rule with the same actions whose condition implies an earlier one's: it adds nothing |
+//! | `rules.contradictory_actions` | warning | one rule proposes a referral another forbids, and both can fire together |
+//! | `rules.duplicate_task` | warning | two rules create deadlines for the same task and can fire together |
+//! | `rules.empty_list` | error | an `ask_consent` without categories, an `in` without values |
+//! | `rules.overlapping_packs` | error | two packs of the same jurisdiction are in force on a common day |
+//! | `rules.invalid_test_case` | error | an example test's case file fails the case-file check |
+
+use super::action::{ReferralTarget, RuleAction};
+use super::condition::{Comparison, Condition, DateBase, Literal, Test};
+use super::facts::{lookup, Compute, ROLE_WORDS};
+use super::pack::{Rule, RulePack};
+use super::value::FactType;
+use crate::check::check_case_file;
+use crate::party::Role;
+use crate::pointer::Pointer;
+use crate::reference::ReferenceData;
+use crate::time::DatePeriod;
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// How bad a finding is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The pack must not be used.
+    Error,
+    /// The pack works but something is probably wrong.
+    Warning,
+}
+
+/// One validator finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PackFinding {
+    /// Error or warning.
+    pub severity: Severity,
+    /// A stable code (see the module table).
+    pub code: String,
+    /// Where in the pack.
+    pub pointer: Pointer,
+    /// A sentence starting with the pointer.
+    pub message: String,
+}
+
+/// What the validator may check names against. Lists left out are not checked (the offer
+/// catalogue and the instruments come from other parts of the reference data).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ValidationOptions {
+    /// Known offer ids.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub known_offers: Option<BTreeSet<String>>,
+    /// Known indicator (instrument) ids.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub known_indicators: Option<BTreeSet<String>>,
+}
+
+struct Findings(Vec<PackFinding>);
+
+impl Findings {
+    fn push(&mut self, severity: Severity, code: &str, at: &Pointer, message: String) {
+        self.0.push(PackFinding {
+            severity,
+            code: code.to_owned(),
+            pointer: at.clone(),
+            message: format!("{at}: {message}"),
+        });
+    }
+    fn error(&mut self, code: &str, at: &Pointer, message: String) {
+        self.push(Severity::Error, code, at, message);
+    }
+    fn warn(&mut self, code: &str, at: &Pointer, message: String) {
+        self.push(Severity::Warning, code, at, message);
+    }
+}
+
+/// `base` extended by the segments of `rel`.
+pub fn join(base: &Pointer, rel: &Pointer) -> Pointer {
+    rel.segments().iter().fold(base.clone(), |p, s| p.key(s))
+}
+
+/// Whether any finding is an error.
+pub fn has_errors(findings: &[PackFinding]) -> bool {
+    findings.iter().any(|f| f.severity == Severity::Error)
+}
+
+/// Validate several packs together: each pack alone (pointers `/<i>/…`) and overlapping periods
+/// for the same jurisdiction.
+pub fn validate_packs(
+    packs: &[RulePack],
+    reference: &ReferenceData,
+    options: &ValidationOptions,
+) -> Vec<PackFinding> {
+    let mut out = Findings(Vec::new());
+    for (i, pack) in packs.iter().enumerate() {
+        let base = Pointer::root().index(i);
+        for f in validate_pack(pack, reference, options) {
+            let pointer = join(&base, &f.pointer);
+            let message = format!("{pointer}{}", &f.message[f.pointer.to_string().len()..]);
+            out.0.push(PackFinding {
+                pointer,
+                message,
+                ..f
+            });
+        }
+    }
+    for (i, a) in packs.iter().enumerate() {
+        for (j, b) in packs.iter().enumerate().skip(i + 1) {
+            if a.jurisdiction == b.jurisdiction && a.valid.overlaps(&b.valid) {
+                out.error(
+                    "rules.overlapping_packs",
+                    &Pointer::root().index(j).key("valid"),
+                    format!(
+                        "packs `{}` and `{}` are both in force for jurisdiction `{}` on a common day",
+                        a.id, b.id, a.jurisdiction
+                    ),
+                );
+            }
+        }
+    }
+    out.0
+}
+
+/// Validate one pack.
+pub fn validate_pack(
+    pack: &RulePack,
+    reference: &ReferenceData,
+    options: &ValidationOptions,
+) -> Vec<PackFinding> {
+    let root = Pointer::root();
+    let mut out = Findings(Vec::new());
+    if pack.id.as_str().trim().is_empty() {
+        out.error(
+            "rules.empty_id",
+            &root.key("id"),
+            "the pack id is empty".into(),
+        );
+    }
+    for (key, text) in [("title_da", &pack.title_da), ("title_en", &pack.title_en)] {
+        if text.trim().is_empty() {
+            out.error(
+                "rules.missing_text",
+                &root.key(key),
+                "the title is empty".into(),
+            );
+        }
+    }
+    check_period(&pack.valid, &root.key("valid"), &mut out);
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, rule) in pack.rules.iter().enumerate() {
+        let at = root.key("rules").index(i);
+        if rule.id.as_str().trim().is_empty() {
+            out.error(
+                "rules.empty_id",
+                &at.key("id"),
+                "the rule id is empty".into(),
+            );
+        } else if let Some(first) = seen.insert(rule.id.as_str(), i) {
+            seen.insert(rule.id.as_str(), first);
+            out.error(
+                "rules.duplicate_rule_id",
+                &at.key("id"),
+                format!(
+                    "duplicate rule id `{}`, already used at /rules/{first}/id",
+                    rule.id
+                ),
+            );
+        }
+        check_rule(rule, pack, &at, options, &mut out);
+    }
+    check_pairs(pack, &mut out);
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, inv) in pack.invariants.iter().enumerate() {
+        let at = root.key("invariants").index(i);
+        if inv.id.trim().is_empty() {
+            out.error(
+                "rules.empty_id",
+                &at.key("id"),
+                "the invariant id is empty".into(),
+            );
+        } else if let Some(first) = seen.insert(inv.id.as_str(), i) {
+            seen.insert(inv.id.as_str(), first);
+            out.error(
+                "rules.duplicate_invariant_id",
+                &at.key("id"),
+                format!(
+                    "duplicate invariant id `{}`, already used at /invariants/{first}/id",
+                    inv.id
+                ),
+            );
+        }
+        if let Some(when) = &inv.when {
+            check_condition(when, &at.key("when"), true, options, &mut out);
+        }
+        check_condition(&inv.then, &at.key("then"), true, options, &mut out);
+    }
+    for (i, test) in pack.tests.iter().enumerate() {
+        let at = root.key("tests").index(i).key("case");
+        for e in check_case_file(&test.case, reference) {
+            let p = join(&at, e.pointer());
+            out.error(
+                "rules.invalid_test_case",
+                &p,
+                format!("the example case is invalid ({}): {e}", e.code()),
+            );
+        }
+    }
+    out.0
+}
+
+fn check_period(period: &DatePeriod, at: &Pointer, out: &mut Findings) {
+    if period.is_inverted() {
+        out.error(
+            "rules.inverted_period",
+            at,
+            "the valid period ends before it starts".into(),
+        );
+    }
+}
+
+fn check_rule(
+    rule: &Rule,
+    pack: &RulePack,
+    at: &Pointer,
+    options: &ValidationOptions,
+    out: &mut Findings,
+) {
+    for (key, text) in [("title_da", &rule.title_da), ("title_en", &rule.title_en)] {
+        if text.trim().is_empty() {
+            out.error(
+                "rules.missing_text",
+                &at.key(key),
+                "the title is empty".into(),
+            );
+        }
+    }
+    if rule.source.citation.trim().is_empty() {
+        out.error(
+            "rules.missing_text",
+            &at.key("source").key("citation"),
+            "every rule cites its legal source or local-practice note".into(),
+        );
+    }
+    if let Some(valid) = &rule.valid {
+        check_period(valid, &at.key("valid"), out);
+        if !valid.is_inverted() && !valid.overlaps(&pack.valid) {
+            out.warn(
+                "rules.rule_outside_pack",
+                &at.key("valid"),
+                "the rule's period does not meet the pack's: the rule never fires".into(),
+            );
+        }
+    }
+    if rule.then.is_empty() {
+        out.warn(
+            "rules.no_actions",
+            &at.key("then"),
+            "the rule does nothing".into(),
+        );
+    }
+    check_condition(&rule.when, &at.key("when"), false, options, out);
+    for (j, action) in rule.then.iter().enumerate() {
+        let at = at.key("then").index(j).key(action.key());
+        match action {
+            RuleAction::ProposeReferral(t) | RuleAction::ForbidReferral(t) => {
+                check_target(t, &at, options, out);
+            }
+            RuleAction::RequireRole(role) => check_action_role(role, &at, out),
+            RuleAction::Deadline(d) => {
+                check_date_base(&d.due.date, &at.key("due").key("date"), out);
+                if let Some(c) = &d.done_when {
+                    check_condition(c, &at.key("done_when"), false, options, out);
+                }
+            }
+            RuleAction::AskConsent(a) => {
+                if a.categories.is_empty() {
+                    out.error(
+                        "rules.empty_list",
+                        &at.key("categories"),
+                        "a consent to ask for needs at least one category".into(),
+                    );
+                }
+            }
+            RuleAction::SetLevel(_) | RuleAction::Warn(_) => {}
+        }
+    }
+}
+
+fn check_action_role(role: &Role, at: &Pointer, out: &mut Findings) {
+    if let Role::Other(name) = role {
+        out.warn(
+            "rules.unknown_role",
+            at,
+            format!("`{name}` is a municipality's own role, not one of the named roles; check the spelling"),
+        );
+    }
+}
+
+fn check_target(t: &ReferralTarget, at: &Pointer, options: &ValidationOptions, out: &mut Findings) {
+    match t {
+        ReferralTarget::Offer(id) => {
+            if let Some(known) = &options.known_offers {
+                if !known.contains(id.as_str()) {
+                    out.error(
+                        "rules.unknown_offer",
+                        &at.key("offer"),
+                        format!("unknown offer `{id}`: not in the offer catalogue"),
+                    );
+                }
+            }
+        }
+        ReferralTarget::Role(role) => check_action_role(role, &at.key("role"), out),
+    }
+}
+
+fn check_date_base(base: &str, at: &Pointer, out: &mut Findings) {
+    if let DateBase::Anchor(name) = (super::condition::DateExpr {
+        date: base.to_owned(),
+        plus_days: 0,
+        plus_weeks: 0,
+    })
+    .base()
+    {
+        match lookup(name) {
+            Some(def) if def.ty == FactType::Date && !matches!(def.compute, Compute::Result) => {}
+            _ => out.error(
+                "rules.unknown_anchor",
+                at,
+                format!("`{name}` is not `as_of`, a date (YYYY-MM-DD) or a date fact"),
+            ),
+        }
+    }
+}
+
+fn check_condition(
+    cond: &Condition,
+    at: &Pointer,
+    result_facts_allowed: bool,
+    options: &ValidationOptions,
+    out: &mut Findings,
+) {
+    for (rel, cmp) in cond.comparisons() {
+        check_comparison(cmp, &join(at, &rel), result_facts_allowed, options, out);
+    }
+    if let Some(reason) = never_holds(&conjuncts(cond)) {
+        out.error(
+            "rules.never_holds",
+            at,
+            format!("the condition can never hold: {reason}"),
+        );
+    }
+}
+
+fn check_comparison(
+    cmp: &Comparison,
+    at: &Pointer,
+    result_facts_allowed: bool,
+    options: &ValidationOptions,
+    out: &mut Findings,
+) {
+    let fact_at = at.key("fact");
+    if let Some(id) = cmp
+        .fact
+        .strip_prefix("indicator_band.")
+        .or_else(|| cmp.fact.strip_prefix("indicator_score."))
+    {
+        if let Some(known) = &options.known_indicators {
+            if !known.contains(id) {
+                out.error(
+                    "rules.unknown_indicator",
+                    &fact_at,
+                    format!("unknown indicator `{id}`: not among the instruments"),
+                );
+                return;
+            }
+        }
+    }
+    let Some(def) = lookup(&cmp.fact) else {
+        out.error(
+            "rules.unknown_fact",
+            &fact_at,
+            format!("unknown fact `{}` (see `coord rules facts`)", cmp.fact),
+        );
+        return;
+    };
+    if matches!(def.compute, Compute::Result) && !result_facts_allowed {
+        out.error(
+            "rules.result_fact_in_rule",
+            &fact_at,
+            format!(
+                "`{}` is a fact about the result; only invariants may test it",
+                cmp.fact
+            ),
+        );
+    }
+    let op_at = at.key(cmp.test.key());
+    let ordering = matches!(
+        cmp.test,
+        Test::Lt(_) | Test::Lte(_) | Test::Gt(_) | Test::Gte(_)
+    );
+    let set_op = matches!(cmp.test, Test::Contains(_) | Test::ContainsAny(_));
+    let bad_op = (ordering && !matches!(def.ty, FactType::Number | FactType::Date))
+        || (set_op && def.ty != FactType::Set)
+        || (!set_op && !matches!(cmp.test, Test::Known(_)) && def.ty == FactType::Set);
+    if bad_op {
+        out.error(
+            "rules.bad_operator",
+            &op_at,
+            format!(
+                "`{}` has no meaning for `{}`, a {} fact",
+                cmp.test.key(),
+                cmp.fact,
+                def.ty
+            ),
+        );
+        return;
+    }
+    if matches!(cmp.test, Test::In(ref l) | Test::NotIn(ref l) | Test::ContainsAny(ref l) if l.is_empty())
+    {
+        out.error(
+            "rules.empty_list",
+            &op_at,
+            "the list of values is empty".into(),
+        );
+    }
+    let many = matches!(
+        cmp.test,
+        Test::In(_) | Test::NotIn(_) | Test::ContainsAny(_)
+    );
+    for (k, lit) in cmp.test.literals().iter().enumerate() {
+        let lit_at = if many { op_at.index(k) } else { op_at.clone() };
+        if !lit.fits(def.ty) {
+            out.error(
+                "rules.type_mismatch",
+                &lit_at,
+                format!(
+                    "`{}` is a {} fact, but `{lit}` is a {}",
+                    cmp.fact,
+                    def.ty,
+                    lit.type_name()
+                ),
+            );
+            continue;
+        }
+        if let Literal::Date(expr) = lit {
+            check_date_base(&expr.date, &lit_at.key("date"), out);
+        }
+        if let Literal::Text(word) = lit {
+            if !def.words.is_empty() && !def.words.contains(&word.as_str()) {
+                let is_role = def.words == ROLE_WORDS.as_slice();
+                out.error(
+                    if is_role {
+                        "rules.unknown_role"
+                    } else {
+                        "rules.unknown_value"
+                    },
+                    &lit_at,
+                    format!(
+                        "`{}` never takes the value `{word}`; it takes one of: {}",
+                        cmp.fact,
+                        def.words.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// One part of a conjunction.
+#[derive(Debug, Clone, Copy)]
+enum Conj<'a> {
+    /// A comparison, possibly negated.
+    Cmp(&'a Comparison, bool),
+    /// A disjunction (not analysed; compared for identity only).
+    Opaque(&'a Condition, bool),
+}
+
+fn conjuncts(cond: &Condition) -> Vec<Conj<'_>> {
+    let mut out = Vec::new();
+    flatten(cond, false, &mut out);
+    out
+}
+
+fn flatten<'a>(cond: &'a Condition, negated: bool, out: &mut Vec<Conj<'a>>) {
+    match (cond, negated) {
+        (Condition::All(parts), false) | (Condition::Any(parts), true) => {
+            for p in parts {
+                flatten(p, negated, out);
+            }
+        }
+        (Condition::Not(inner), _) => flatten(inner, !negated, out),
+        (Condition::Compare(c), _) => out.push(Conj::Cmp(c, negated)),
+        (other, _) => out.push(Conj::Opaque(other, negated)),
+    }
+}
+
+/// A number or date bound: the value on a base (`""` for numbers and fixed dates, `as_of` or an
+/// anchor name for relative dates).
+fn point(lit: &Literal) -> Option<(String, f64)> {
+    match lit {
+        Literal::Number(n) => Some((String::new(), *n)),
+        Literal::Text(t) => t
+            .parse::<NaiveDate>()
+            .ok()
+            .map(|d| (String::new(), day_number(d))),
+        Literal::Date(expr) => match expr.base() {
+            DateBase::Fixed(d) => Some((String::new(), day_number(d) + expr.offset_days() as f64)),
+            DateBase::AsOf => Some(("as_of".to_owned(), expr.offset_days() as f64)),
+            DateBase::Anchor(a) => Some((a.to_owned(), expr.offset_days() as f64)),
+        },
+        Literal::Bool(_) => None,
+    }
+}
+
+fn day_number(d: NaiveDate) -> f64 {
+    f64::from(chrono::Datelike::num_days_from_ce(&d))
+}
+
+#[derive(Default)]
+struct Space {
+    lo: Option<(f64, bool)>,
+    hi: Option<(f64, bool)>,
+}
+
+#[derive(Default)]
+struct FactSpace {
+    known: Option<bool>,
+    forced_known: bool,
+    ranges: BTreeMap<String, Space>,
+    allowed: Option<BTreeSet<String>>,
+    denied: BTreeSet<String>,
+    contains: BTreeSet<String>,
+    lacks: BTreeSet<String>,
+}
+
+fn word(lit: &Literal) -> String {
+    match point(lit) {
+        Some((base, n)) => format!("{base}#{n}"),
+        None => lit.to_string(),
+    }
+}
+
+/// Why the conjunction can never hold, if it can't.
+fn never_holds(parts: &[Conj<'_>]) -> Option<String> {
+    let mut spaces: BTreeMap<&str, FactSpace> = BTreeMap::new();
+    for part in parts {
+        let Conj::Cmp(cmp, negated) = *part else {
+            continue;
+        };
+        let s = spaces.entry(cmp.fact.as_str()).or_default();
+        match (&cmp.test, negated) {
+            (Test::Contains(l), true) => {
+                s.lacks.insert(word(l));
+                continue;
+            }
+            (Test::ContainsAny(ls), true) => {
+                s.lacks.extend(ls.iter().map(word));
+                continue;
+            }
+            _ => {}
+        }
+        let test = if negated {
+            negate(&cmp.test)
+        } else {
+            cmp.test.clone()
+        };
+        if !negated && !matches!(test, Test::Known(false)) {
+            s.forced_known = true;
+        }
+        match &test {
+            Test::Known(k) => {
+                if s.known.is_some_and(|prev| prev != *k) {
+                    return Some(format!("`{}` cannot be both known and not known", cmp.fact));
+                }
+                s.known = Some(*k);
+                s.forced_known |= *k;
+            }
+            Test::Lt(l) | Test::Lte(l) | Test::Gt(l) | Test::Gte(l) => {
+                if let Some((base, v)) = point(l) {
+                    let r = s.ranges.entry(base).or_default();
+                    match test {
+                        Test::Lt(_) => tighten_hi(r, v, true),
+                        Test::Lte(_) => tighten_hi(r, v, false),
+                        Test::Gt(_) => tighten_lo(r, v, true),
+                        _ => tighten_lo(r, v, false),
+                    }
+                }
+            }
+            Test::Eq(l) => {
+                if let Some((base, v)) = point(l) {
+                    let r = s.ranges.entry(base).or_default();
+                    tighten_lo(r, v, false);
+                    tighten_hi(r, v, false);
+                }
+                restrict(s, [word(l)].into());
+            }
+            Test::In(ls) => restrict(s, ls.iter().map(word).collect()),
+            Test::Ne(l) => {
+                s.denied.insert(word(l));
+            }
+            Test::NotIn(ls) => s.denied.extend(ls.iter().map(word)),
+            Test::Contains(l) => {
+                s.contains.insert(word(l));
+            }
+            Test::ContainsAny(_) => {}
+        }
+    }
+    for (fact, s) in &spaces {
+        let forced = s.forced_known || s.known == Some(true);
+        if s.known == Some(false) && s.forced_known {
+            return Some(format!("`{fact}` is required not known but also compared"));
+        }
+        if !forced {
+            continue;
+        }
+        for (base, r) in &s.ranges {
+            if let (Some((lo, lo_strict)), Some((hi, hi_strict))) = (r.lo, r.hi) {
+                if lo > hi || (lo == hi && (lo_strict || hi_strict)) {
+                    let on = if base.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (relative to {base})")
+                    };
+                    return Some(format!("no value of `{fact}` lies in the bounds given{on}"));
+                }
+            }
+        }
+        if let Some(allowed) = &s.allowed {
+            if allowed.iter().all(|w| s.denied.contains(w)) {
+                return Some(format!("every value allowed for `{fact}` is also excluded"));
+            }
+        }
+        if let Some(w) = s.contains.intersection(&s.lacks).next() {
+            return Some(format!("`{fact}` must both contain and lack `{w}`"));
+        }
+    }
+    None
+}
+
+fn restrict(s: &mut FactSpace, words: BTreeSet<String>) {
+    s.allowed = Some(match s.allowed.take() {
+        None => words,
+        Some(prev) => prev.intersection(&words).cloned().collect(),
+    });
+}
+
+fn tighten_lo(r: &mut Space, v: f64, strict: bool) {
+    if r.lo
+        .is_none_or(|(lo, s)| v > lo || (v == lo && strict && !s))
+    {
+        r.lo = Some((v, strict));
+    }
+}
+
+fn tighten_hi(r: &mut Space, v: f64, strict: bool) {
+    if r.hi
+        .is_none_or(|(hi, s)| v < hi || (v == hi && strict && !s))
+    {
+        r.hi = Some((v, strict));
+    }
+}
+
+fn negate(test: &Test) -> Test {
+    match test.clone() {
+        Test::Eq(l) => Test::Ne(l),
+        Test::Ne(l) => Test::Eq(l),
+        Test::Lt(l) => Test::Gte(l),
+        Test::Lte(l) => Test::Gt(l),
+        Test::Gt(l) => Test::Lte(l),
+        Test::Gte(l) => Test::Lt(l),
+        Test::In(ls) => Test::NotIn(ls),
+        Test::NotIn(ls) => Test::In(ls),
+        Test::Known(k) => Test::Known(!k),
+        // `not contains` is handled by the caller (as `lacks`).
+        other @ (Test::Contains(_) | Test::ContainsAny(_)) => other,
+    }
+}
+
+/// Whether conjunct `b` implies conjunct `a` (b is at least as strict).
+fn implies(b: &Conj<'_>, a: &Conj<'_>) -> bool {
+    match (a, b) {
+        (Conj::Opaque(ca, na), Conj::Opaque(cb, nb)) => na == nb && ca == cb,
+        (Conj::Cmp(ca, false), Conj::Cmp(cb, false)) if ca.fact == cb.fact => {
+            if ca.test == cb.test {
+                return true;
+            }
+            let lower = |t: &Test| match t {
+                Test::Gte(l) => point(l).map(|(b, v)| (b, v, false)),
+                Test::Gt(l) => point(l).map(|(b, v)| (b, v, true)),
+                Test::Eq(l) => point(l).map(|(b, v)| (b, v, false)),
+                _ => None,
+            };
+            let upper = |t: &Test| match t {
+                Test::Lte(l) => point(l).map(|(b, v)| (b, v, false)),
+                Test::Lt(l) => point(l).map(|(b, v)| (b, v, true)),
+                Test::Eq(l) => point(l).map(|(b, v)| (b, v, false)),
+                _ => None,
+            };
+            match &ca.test {
+                Test::Gte(_) | Test::Gt(_) => match (lower(&ca.test), lower(&cb.test)) {
+                    (Some((ba, va, sa)), Some((bb, vb, sb))) => {
+                        ba == bb && (vb > va || (vb == va && (sb || !sa)))
+                    }
+                    _ => false,
+                },
+                Test::Lte(_) | Test::Lt(_) => match (upper(&ca.test), upper(&cb.test)) {
+                    (Some((ba, va, sa)), Some((bb, vb, sb))) => {
+                        ba == bb && (vb < va || (vb == va && (sb || !sa)))
+                    }
+                    _ => false,
+                },
+                Test::In(ls) => match &cb.test {
+                    Test::Eq(l) => ls.contains(l),
+                    Test::In(lb) => lb.iter().all(|l| ls.contains(l)),
+                    _ => false,
+                },
+                Test::ContainsAny(ls) => match &cb.test {
+                    Test::Contains(l) => ls.contains(l),
+                    Test::ContainsAny(lb) => lb.iter().all(|l| ls.contains(l)),
+                    _ => false,
+                },
+                Test::Known(true) => !matches!(cb.test, Test::Known(false)),
+                _ => false,
+            }
+        }
+        (Conj::Cmp(ca, true), Conj::Cmp(cb, true)) => ca == cb,
+        _ => false,
+    }
+}
+
+/// The period a rule can fire in.
+fn period(rule: &Rule, pack: &RulePack) -> DatePeriod {
+    rule.valid.unwrap_or(pack.valid)
+}
+
+fn within(inner: &DatePeriod, outer: &DatePeriod) -> bool {
+    inner.from >= outer.from
+        && match (inner.to, outer.to) {
+            (_, None) => true,
+            (Some(i), Some(o)) => i <= o,
+            (None, Some(_)) => false,
+        }
+}
+
+fn check_pairs(pack: &RulePack, out: &mut Findings) {
+    let parts: Vec<Vec<Conj<'_>>> = pack.rules.iter().map(|r| conjuncts(&r.when)).collect();
+    for (j, later) in pack.rules.iter().enumerate() {
+        let at = Pointer::root().key("rules").index(j);
+        for (i, earlier) in pack.rules.iter().enumerate() {
+            if i == j {
+                continue;
+            }
+            let together = || {
+                period(earlier, pack).overlaps(&period(later, pack)) && {
+                    let mut both = parts[i].clone();
+                    both.extend(parts[j].iter().copied());
+                    never_holds(&both).is_none()
+                }
+            };
+            if i < j
+                && !later.then.is_empty()
+                && later.then.iter().all(|a| earlier.then.contains(a))
+                && within(&period(later, pack), &period(earlier, pack))
+                && parts[i]
+                    .iter()
+                    .all(|a| parts[j].iter().any(|b| implies(b, a)))
+            {
+                out.warn(
+                    "rules.shadowed",
+                    &at,
+                    format!(
+                        "rule `{}` is shadowed by the earlier rule `{}`: whenever it fires, `{}` fires with the same actions",
+                        later.id, earlier.id, earlier.id
+                    ),
+                );
+            }
+            for (k, action) in later.then.iter().enumerate() {
+                match action {
+                    RuleAction::ForbidReferral(t) => {
+                        let proposes = earlier
+                            .then
+                            .iter()
+                            .any(|a| matches!(a, RuleAction::ProposeReferral(p) if p == t));
+                        if proposes && together() {
+                            out.warn(
+                                "rules.contradictory_actions",
+                                &at.key("then").index(k),
+                                format!(
+                                    "rule `{}` forbids the referral `{}` that rule `{}` proposes, and both can fire together (the forbid wins)",
+                                    later.id,
+                                    t.word(),
+                                    earlier.id
+                                ),
+                            );
+                        }
+                    }
+                    RuleAction::Deadline(d) if i < j => {
+                        let same = earlier
+                            .then
+                            .iter()
+                            .any(|a| matches!(a, RuleAction::Deadline(e) if e.task == d.task));
+                        if same && together() {
+                            out.warn(
+                                "rules.duplicate_task",
+                                &at.key("then").index(k),
+                                format!(
+                                    "rules `{}` and `{}` both create a deadline for `{}` and can fire together",
+                                    earlier.id, later.id, d.task
+                                ),
+                            );
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,284 @@
+//! The validator: one data-driven check per code, each naming the place.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    missing_docs,
+    reason = "tests and benchmarks: a failure must stop the run"
+)]
+
+use coord_core::reference::ReferenceData;
+use coord_core::rules::validate::{validate_pack, validate_packs};
+use coord_core::rules::{RulePack, Severity, ValidationOptions};
+
+/// A pack around `rules` (a JSON array of rules).
+fn pack(rules: &str) -> RulePack {
+    serde_json::from_str(&format!(
+        r#"{{"id":"p","version":"1","jurisdiction":"DK","title_da":"x","title_en":"x",
+            "valid":{{"from":"2025-01-01","to":"2025-12-31"}},"rules":{rules}}}"#
+    ))
+    .unwrap()
+}
+
+fn rule(id: &str, when: &str, then: &str) -> String {
+    format!(
+        r#"{{"id":"{id}","title_da":"t","title_en":"t","source":{{"kind":"law","citation":"c"}},"when":{when},"then":{then}}}"#
+    )
+}
+
+const LEVEL: &str = r#"[{"set_level":"complex"}]"#;
+
+/// Check that validating `rules` gives exactly `expected` (code, pointer, severity) findings.
+fn check(rules: &[String], options: &ValidationOptions, expected: &[(&str, &str, Severity)]) {
+    let pack = pack(&format!("[{}]", rules.join(",")));
+    let got: Vec<(String, String, Severity)> =
+        validate_pack(&pack, &ReferenceData::default(), options)
+            .into_iter()
+            .map(|f| {
+                assert!(
+                    f.message.starts_with(&f.pointer.to_string()),
+                    "{}",
+                    f.message
+                );
+                (f.code, f.pointer.to_string(), f.severity)
+            })
+            .collect();
+    let want: Vec<(String, String, Severity)> = expected
+        .iter()
+        .map(|(c, p, s)| ((*c).to_owned(), (*p).to_owned(), *s))
+        .collect();
+    assert_eq!(got, want);
+}
+
+use Severity::{Error, Warning};
+
+#[test]
+fn a_clean_rule_has_no_findings() {
+    check(
+        &[rule(
+            "a",
+            r#"{"fact":"weeks_since_first_absence","gte":8}"#,
+            LEVEL,
+        )],
+        &Default::default(),
+        &[],
+    );
+}
+
+#[test]
+fn unknown_facts_values_roles_and_anchors() {
+    check(
+        &[rule(
+            "a",
+            r#"{"all":[{"fact":"weeks_since","gte":8},{"fact":"target_group","eq":"sick"},
+                       {"fact":"actor_roles","contains":"coordinator"},
+                       {"fact":"first_day_of_absence","lt":{"date":"last_tuesday","plus_days":1}}]}"#,
+            LEVEL,
+        )],
+        &Default::default(),
+        &[
+            ("rules.unknown_fact", "/rules/0/when/all/0/fact", Error),
+            ("rules.unknown_value", "/rules/0/when/all/1/eq", Error),
+            ("rules.unknown_role", "/rules/0/when/all/2/contains", Error),
+            ("rules.unknown_anchor", "/rules/0/when/all/3/lt/date", Error),
+        ],
+    );
+}
+
+#[test]
+fn type_mismatches_and_operators_without_meaning() {
+    check(
+        &[rule(
+            "a",
+            r#"{"all":[{"fact":"first_day_of_absence","gte":8},{"fact":"conditions","lt":2},
+                       {"fact":"employed","in":[true,"yes"]}]}"#,
+            LEVEL,
+        )],
+        &Default::default(),
+        &[
+            ("rules.type_mismatch", "/rules/0/when/all/0/gte", Error),
+            ("rules.bad_operator", "/rules/0/when/all/1/lt", Error),
+            ("rules.type_mismatch", "/rules/0/when/all/2/in/1", Error),
+        ],
+    );
+}
+
+#[test]
+fn conditions_that_never_hold() {
+    for when in [
+        r#"{"all":[{"fact":"weeks_since_first_absence","gte":10},{"fact":"weeks_since_first_absence","lt":5}]}"#,
+        r#"{"all":[{"fact":"weeks_since_first_absence","gt":5},{"not":{"fact":"weeks_since_first_absence","gt":4}}]}"#,
+        r#"{"all":[{"fact":"target_group","eq":"sickness_benefit"},{"fact":"target_group","in":["resource_course"]}]}"#,
+        r#"{"all":[{"fact":"conditions","contains":"mental"},{"not":{"fact":"conditions","contains_any":["mental"]}}]}"#,
+        r#"{"all":[{"fact":"expected_return","known":false},{"fact":"expected_return","gt":"2025-01-01"}]}"#,
+        r#"{"all":[{"fact":"first_day_of_absence","gt":{"date":"as_of","plus_weeks":-2}},{"fact":"first_day_of_absence","lt":{"date":"as_of","plus_weeks":-8}}]}"#,
+    ] {
+        check(
+            &[rule("a", when, LEVEL)],
+            &Default::default(),
+            &[("rules.never_holds", "/rules/0/when", Error)],
+        );
+    }
+    // satisfiable: negated comparisons alone hold for an unknown fact; different bases do not clash
+    for when in [
+        r#"{"all":[{"not":{"fact":"weeks_since_first_absence","gte":10}},{"not":{"fact":"weeks_since_first_absence","lt":12}}]}"#,
+        r#"{"all":[{"fact":"first_day_of_absence","gt":{"date":"as_of","plus_weeks":-2}},{"fact":"first_day_of_absence","lt":"2020-01-01"}]}"#,
+        r#"{"any":[{"fact":"weeks_since_first_absence","gte":10},{"fact":"weeks_since_first_absence","lt":5}]}"#,
+    ] {
+        check(&[rule("a", when, LEVEL)], &Default::default(), &[]);
+    }
+}
+
+#[test]
+fn duplicate_ids_missing_sources_periods_and_empty_rules() {
+    let mut no_source = rule("b", r#"{"fact":"employed","eq":true}"#, "[]");
+    no_source = no_source.replace(r#""citation":"c""#, r#""citation":" ""#);
+    let outside = rule("c", r#"{"fact":"employed","eq":false}"#, LEVEL)
+        .replace(r#""when""#, r#""valid":{"from":"2030-01-01"},"when""#);
+    let inverted = rule("d", r#"{"fact":"employed","eq":false}"#, LEVEL).replace(
+        r#""when""#,
+        r#""valid":{"from":"2025-06-01","to":"2025-05-01"},"when""#,
+    );
+    check(
+        &[
+            rule("a", r#"{"fact":"employed","eq":true}"#, LEVEL),
+            rule(
+                "a",
+                r#"{"fact":"employed","eq":true}"#,
+                r#"[{"warn":{"code":"w","da":"d","en":"e"}}]"#,
+            ),
+            no_source,
+            outside,
+            inverted,
+        ],
+        &Default::default(),
+        &[
+            ("rules.duplicate_rule_id", "/rules/1/id", Error),
+            ("rules.missing_text", "/rules/2/source/citation", Error),
+            ("rules.no_actions", "/rules/2/then", Warning),
+            ("rules.rule_outside_pack", "/rules/3/valid", Warning),
+            ("rules.inverted_period", "/rules/4/valid", Error),
+        ],
+    );
+}
+
+#[test]
+fn shadowed_rules_contradictions_and_duplicate_tasks() {
+    let deadline = r#"[{"deadline":{"task":"t","title_da":"t","title_en":"t","due":{"date":"first_day_of_absence","plus_weeks":8}}}]"#;
+    check(
+        &[
+            rule(
+                "a",
+                r#"{"fact":"weeks_since_first_absence","gte":8}"#,
+                r#"[{"propose_referral":{"offer":"o"}}]"#,
+            ),
+            rule(
+                "b",
+                r#"{"all":[{"fact":"weeks_since_first_absence","gte":10},{"fact":"employed","eq":true}]}"#,
+                r#"[{"propose_referral":{"offer":"o"}}]"#,
+            ),
+            rule(
+                "c",
+                r#"{"fact":"employed","eq":true}"#,
+                r#"[{"forbid_referral":{"offer":"o"}}]"#,
+            ),
+            // d forbids too, but never fires together with a or b (weeks < 8): no warning
+            rule(
+                "d",
+                r#"{"fact":"weeks_since_first_absence","lt":8}"#,
+                r#"[{"forbid_referral":{"offer":"o"}}]"#,
+            ),
+            rule(
+                "e",
+                r#"{"fact":"fast_track_requested","eq":true}"#,
+                deadline,
+            ),
+            // e and f are disjoint; g can fire with either
+            rule(
+                "f",
+                r#"{"fact":"fast_track_requested","eq":false}"#,
+                deadline,
+            ),
+            rule("g", r#"{"fact":"employed","eq":true}"#, deadline),
+        ],
+        &Default::default(),
+        &[
+            ("rules.shadowed", "/rules/1", Warning),
+            ("rules.contradictory_actions", "/rules/2/then/0", Warning),
+            ("rules.contradictory_actions", "/rules/2/then/0", Warning),
+            ("rules.duplicate_task", "/rules/6/then/0", Warning),
+            ("rules.duplicate_task", "/rules/6/then/0", Warning),
+        ],
+    );
+}
+
+#[test]
+fn unknown_offers_and_indicators_only_when_the_lists_are_given() {
+    let rules = [rule(
+        "a",
+        r#"{"fact":"indicator_band.who6","eq":"poor"}"#,
+        r#"[{"propose_referral":{"offer":"yoga"}},{"require_role":{"other":"brobygger"}}]"#,
+    )];
+    let options = ValidationOptions {
+        known_offers: Some(["laer-at-tackle".to_owned()].into()),
+        known_indicators: Some(["who5".to_owned()].into()),
+    };
+    check(
+        &rules,
+        &options,
+        &[
+            ("rules.unknown_indicator", "/rules/0/when/fact", Error),
+            (
+                "rules.unknown_offer",
+                "/rules/0/then/0/propose_referral/offer",
+                Error,
+            ),
+            (
+                "rules.unknown_role",
+                "/rules/0/then/1/require_role",
+                Warning,
+            ),
+        ],
+    );
+    // without the lists only what the catalogue knows is checked
+    check(
+        &rules,
+        &Default::default(),
+        &[
+            ("rules.unknown_fact", "/rules/0/when/fact", Error),
+            (
+                "rules.unknown_role",
+                "/rules/0/then/1/require_role",
+                Warning,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn result_facts_only_in_invariants_and_overlapping_packs() {
+    check(
+        &[rule(
+            "a",
+            r#"{"fact":"coordination_level","eq":"complex"}"#,
+            LEVEL,
+        )],
+        &Default::default(),
+        &[("rules.result_fact_in_rule", "/rules/0/when/fact", Error)],
+    );
+    let a = pack("[]");
+    let mut b = pack("[]");
+    b.id = "q".into();
+    let findings = validate_packs(
+        &[a.clone(), b.clone()],
+        &ReferenceData::default(),
+        &Default::default(),
+    );
+    assert_eq!(findings.len(), 1);
+    assert_eq!(
+        (findings[0].code.as_str(), findings[0].pointer.to_string()),
+        ("rules.overlapping_packs", "/1/valid".to_owned())
+    );
+    b.jurisdiction = "DK-0219".into();
+    assert!(validate_packs(&[a, b], &ReferenceData::default(), &Default::default()).is_empty());
+}

@@ -1,0 +1,320 @@
+//! Calls about referral and coordination rules: check a pack, test a pack, evaluate a case, list
+//! the facts.
+
+use super::check_case;
+use crate::envelope::{Answer, Problem};
+use crate::parse::{from_value, parse};
+use crate::reference::{resolve, ReferenceOverrides};
+use chrono::NaiveDate;
+use coord_core::case_file::CaseFile;
+use coord_core::check::CheckedCase;
+use coord_core::pointer::Pointer;
+use coord_core::reference::ReferenceData;
+use coord_core::rules::evaluate::{evaluate, Evaluation};
+use coord_core::rules::facts::{catalogue, FactInfo};
+use coord_core::rules::testing::{check_generated, run_examples, ExampleOutcome, PropertyRun};
+use coord_core::rules::validate::{has_errors, join, validate_packs};
+use coord_core::rules::{pack_in_force, PackFinding, RulePack, Severity, ValidationOptions};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The jurisdiction used when a call does not name one.
+pub const DEFAULT_JURISDICTION: &str = "DK";
+/// How many cases `rules test` generates when not told.
+pub const DEFAULT_CASES: u32 = 10_000;
+
+/// Validate rule packs (together: overlapping periods are checked across them).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RulesCheckCall {
+    /// The packs, as JSON values (a pack that does not parse is reported as `rules.schema`).
+    pub packs: Vec<serde_json::Value>,
+    /// Reference data replacing built-in parts (the consent policy checks example cases).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<ReferenceOverrides>,
+    /// Known offer and indicator ids to check names against.
+    #[serde(default)]
+    pub options: ValidationOptions,
+}
+
+/// The validator's answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PackCheck {
+    /// Whether no finding is an error.
+    pub valid: bool,
+    /// How many errors.
+    pub errors: usize,
+    /// How many warnings.
+    pub warnings: usize,
+    /// Every finding, with pointers `/<pack index>/…`.
+    pub findings: Vec<PackFinding>,
+}
+
+/// Parse packs from JSON values; schema errors become `rules.schema` findings.
+pub fn parse_packs(values: Vec<serde_json::Value>) -> (Vec<RulePack>, Vec<PackFinding>) {
+    let mut packs = Vec::new();
+    let mut findings = Vec::new();
+    for (i, value) in values.into_iter().enumerate() {
+        match from_value::<RulePack>(value) {
+            Ok(p) => packs.push(p),
+            Err(problem) => findings.push(schema_finding(&problem, &Pointer::root().index(i))),
+        }
+    }
+    (packs, findings)
+}
+
+/// A parse problem as a `rules.schema` finding under `base`.
+pub fn schema_finding(problem: &Problem, base: &Pointer) -> PackFinding {
+    let pointer = join(
+        base,
+        &Pointer::parse(problem.pointer.as_deref().unwrap_or("")),
+    );
+    let message = problem.message.clone();
+    let message = match message.split_once(": ") {
+        Some((_, rest)) if problem.pointer.is_some() => format!("{pointer}: {rest}"),
+        _ => format!("{pointer}: {message}"),
+    };
+    PackFinding {
+        severity: Severity::Error,
+        code: "rules.schema".to_owned(),
+        pointer,
+        message,
+    }
+}
+
+/// Check rule packs.
+pub fn rules_check(call: RulesCheckCall) -> Answer<PackCheck> {
+    Answer::from_result((|| {
+        let reference = resolve(call.reference).map_err(|p| vec![p])?;
+        let n = call.packs.len();
+        let (packs, mut findings) = parse_packs(call.packs);
+        if packs.len() == n {
+            findings.extend(validate_packs(&packs, &reference, &call.options));
+        }
+        Ok(summarise(findings))
+    })())
+}
+
+/// Count a list of findings.
+pub fn summarise(findings: Vec<PackFinding>) -> PackCheck {
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    PackCheck {
+        valid: errors == 0,
+        errors,
+        warnings: findings.len() - errors,
+        findings,
+    }
+}
+
+/// Findings with errors as problems (for calls that refuse an invalid pack).
+pub fn finding_problems(findings: &[PackFinding], base: &Pointer) -> Vec<Problem> {
+    findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| {
+            let pointer = join(base, &f.pointer).to_string();
+            let message = format!("{pointer}{}", &f.message[f.pointer.to_string().len()..]);
+            Problem::new(f.code.clone(), message, Some(pointer))
+        })
+        .collect()
+}
+
+/// Evaluate a case against a rule pack as of a date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EvaluateCall {
+    /// The case file.
+    pub case: CaseFile,
+    /// Reference data replacing built-in parts (including the rule packs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<ReferenceOverrides>,
+    /// A pack to use instead of the one in force in the reference data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack: Option<RulePack>,
+    /// The jurisdiction whose pack in force is used (default `DK`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jurisdiction: Option<String>,
+    /// The evaluation date.
+    pub as_of: NaiveDate,
+    /// Include a trace per rule.
+    #[serde(default)]
+    pub explain: bool,
+}
+
+/// The pack to use: the given one (validated), or the reference data's pack in force on `as_of`.
+pub fn choose_pack(
+    given: Option<RulePack>,
+    reference: &ReferenceData,
+    jurisdiction: &str,
+    as_of: NaiveDate,
+    given_at: &Pointer,
+) -> Result<RulePack, Vec<Problem>> {
+    match given {
+        Some(pack) => {
+            let findings = coord_core::rules::validate_pack(&pack, reference, &ValidationOptions::default());
+            if has_errors(&findings) {
+                Err(finding_problems(&findings, given_at))
+            } else {
+                Ok(pack)
+            }
+        }
+        None => pack_in_force(&reference.rule_packs, jurisdiction, as_of)
+            .cloned()
+            .ok_or_else(|| {
+                vec![Problem::new(
+                    "rules.no_pack_in_force",
+                    format!("no rule pack for jurisdiction `{jurisdiction}` is in force on {as_of}; give one with --pack"),
+                    None,
+                )]
+            }),
+    }
+}
+
+/// Evaluate a case.
+pub fn evaluate_call(call: EvaluateCall) -> Answer<Evaluation> {
+    Answer::from_result((|| {
+        let reference = resolve(call.reference).map_err(|p| vec![p])?;
+        let jurisdiction = call.jurisdiction.as_deref().unwrap_or(DEFAULT_JURISDICTION);
+        let pack = choose_pack(
+            call.pack,
+            &reference,
+            jurisdiction,
+            call.as_of,
+            &Pointer::root().key("pack"),
+        )?;
+        let checked = check_case(call.case, &reference)?;
+        Ok(evaluate(
+            &pack,
+            &checked,
+            &reference,
+            call.as_of,
+            call.explain,
+        ))
+    })())
+}
+
+/// Evaluate one case given as a document of its own (NDJSON line), with pack and reference fixed.
+pub fn evaluate_line(
+    line: &str,
+    pack: &RulePack,
+    reference: &ReferenceData,
+    as_of: NaiveDate,
+    explain: bool,
+) -> Answer<Evaluation> {
+    let case: CaseFile = match parse(line) {
+        Ok(c) => c,
+        Err(p) => return Answer::failure(vec![p]),
+    };
+    match CheckedCase::new(case, reference) {
+        Ok(checked) => Answer::success(evaluate(pack, &checked, reference, as_of, explain)),
+        Err(errors) => Answer::failure(crate::problems::problems(&errors, &Pointer::root())),
+    }
+}
+
+/// Test a rule pack: its example tests and its invariants on generated cases.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RulesTestCall {
+    /// The pack.
+    pub pack: RulePack,
+    /// Reference data replacing built-in parts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<ReferenceOverrides>,
+    /// The seed for generated cases (the same seed gives the same cases).
+    pub seed: u64,
+    /// How many cases to generate (default 10,000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cases: Option<u32>,
+}
+
+/// What `rules test` found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PackTestReport {
+    /// The pack tested.
+    pub pack: String,
+    /// Whether every example passed and every invariant held.
+    pub passed: bool,
+    /// The example tests.
+    pub examples: Vec<ExampleOutcome>,
+    /// The invariants on generated cases.
+    pub property: PropertyRun,
+}
+
+/// Test a pack (the pack must pass the validator first).
+pub fn rules_test(call: RulesTestCall) -> Answer<PackTestReport> {
+    Answer::from_result((|| {
+        let reference = resolve(call.reference).map_err(|p| vec![p])?;
+        let findings =
+            coord_core::rules::validate_pack(&call.pack, &reference, &ValidationOptions::default());
+        if has_errors(&findings) {
+            return Err(finding_problems(&findings, &Pointer::root().key("pack")));
+        }
+        let examples = run_examples(&call.pack, &reference);
+        let property = check_generated(
+            &call.pack,
+            &reference,
+            call.seed,
+            call.cases.unwrap_or(DEFAULT_CASES),
+        );
+        Ok(PackTestReport {
+            pack: call.pack.id.to_string(),
+            passed: property.passed && examples.iter().all(|e| e.passed),
+            examples,
+            property,
+        })
+    })())
+}
+
+/// The fact catalogue.
+pub fn rules_facts() -> Answer<Vec<FactInfo>> {
+    Answer::success(catalogue())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_cases_land_in_their_levels_through_the_call() {
+        for (case, level) in crate::demo::rules_cases().unwrap() {
+            let answer = evaluate_call(EvaluateCall {
+                case,
+                reference: None,
+                pack: None,
+                jurisdiction: None,
+                as_of: "2025-03-24".parse().unwrap(),
+                explain: false,
+            });
+            let result = answer.result().unwrap();
+            assert_eq!(result.level.as_ref().unwrap().level.word(), level);
+        }
+    }
+
+    #[test]
+    fn no_pack_in_force_and_schema_errors_are_problems_with_pointers() {
+        let (case, _) = crate::demo::rules_cases().unwrap().remove(0);
+        let answer = evaluate_call(EvaluateCall {
+            case,
+            reference: None,
+            pack: None,
+            jurisdiction: Some("SE".into()),
+            as_of: "2025-03-24".parse().unwrap(),
+            explain: false,
+        });
+        assert_eq!(answer.errors()[0].code, "rules.no_pack_in_force");
+        let check = rules_check(RulesCheckCall {
+            packs: vec![serde_json::json!({ "id": "p", "rules": [] })],
+            reference: None,
+            options: ValidationOptions::default(),
+        });
+        let result = check.result().unwrap();
+        assert!(!result.valid);
+        assert_eq!(result.findings[0].code, "rules.schema");
+        assert_eq!(result.findings[0].pointer.to_string(), "/0");
+    }
+}

@@ -1,0 +1,324 @@
+//! End-to-end: the rules commands and calls.
+
+use coord_e2e::{run, stderr, stdout, temp_dir, workspace_file};
+
+fn path(rel: &str) -> String {
+    workspace_file(rel).display().to_string()
+}
+
+#[test]
+fn evaluate_demo_cases_land_in_each_coordination_level() {
+    for (case, level) in [
+        ("rules-fracture", "uncomplicated"),
+        ("rules-cancer", "predictable_long"),
+        ("rules-complex", "complex"),
+    ] {
+        let file = path(&format!("crates/coord-json/data/demo/{case}.json"));
+        let o = run(
+            &[
+                "evaluate",
+                &file,
+                "--as-of",
+                "2025-03-24",
+                "--format",
+                "json",
+            ],
+            "",
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        assert_eq!(v["result"]["level"]["level"], level, "{case}");
+        assert_eq!(v["result"]["pack"], "dk-sickness-benefit-2025");
+    }
+}
+
+#[test]
+fn evaluate_explain_shows_the_failing_comparison_with_the_actual_value() {
+    let file = path("crates/coord-json/data/demo/rules-complex.json");
+    let o = run(
+        &["evaluate", &file, "--as-of", "2025-03-24", "--explain"],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("coordination level: complex [triage-complex]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("(weeks_since_first_absence) = 9, needs ≥ 13"),
+        "{out}"
+    );
+    assert!(out.contains("OVERDUE"), "{out}");
+}
+
+#[test]
+fn evaluate_ndjson_answers_one_line_per_case_with_errors_in_place() {
+    let good = std::fs::read_to_string(workspace_file(
+        "crates/coord-json/data/demo/rules-fracture.json",
+    ))
+    .unwrap();
+    let one_line: serde_json::Value = serde_json::from_str(&good).unwrap();
+    let input = format!("{}\n{{\"id\":\"x\"}}\n{}\n", one_line, one_line);
+    let pack = path("crates/coord-json/data/packs/dk-2025.json");
+    let o = run(
+        &[
+            "evaluate",
+            "--ndjson",
+            "--pack",
+            &pack,
+            "--as-of",
+            "2025-03-24",
+        ],
+        &input,
+    );
+    assert_eq!(o.status.code(), Some(3));
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["status"], "success");
+    assert_eq!(lines[1]["status"], "failure");
+    assert_eq!(lines[1]["errors"][0]["line"], 2);
+    assert_eq!(lines[2]["result"]["level"]["level"], "uncomplicated");
+}
+
+#[test]
+fn rules_check_passes_the_shipped_packs_and_reports_bad_ones_with_pointers() {
+    let o = run(
+        &[
+            "rules",
+            "check",
+            &path("crates/coord-json/data/packs/dk-pre-2025.json"),
+            &path("crates/coord-json/data/packs/dk-2025.json"),
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let dir = temp_dir("rules-check-bad");
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, r#"{"id":"p","version":"1","jurisdiction":"DK","title_da":"x","title_en":"x","valid":{"from":"2025-01-01"},
+      "rules":[{"id":"r","title_da":"a","title_en":"a","source":{"kind":"law","citation":"c"},
+        "when":{"all":[{"fact":"weeks_since_first_absence","gte":10},{"fact":"weeks_since_first_absence","lt":5},{"fact":"first_day_of_absence","gt":3}]},
+        "then":[{"set_level":"complex"}]}]}"#).unwrap();
+    let o = run(
+        &[
+            "rules",
+            "check",
+            &bad.display().to_string(),
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let codes: Vec<(&str, &str)> = v["result"]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["code"].as_str().unwrap(), f["pointer"].as_str().unwrap()))
+        .collect();
+    assert!(
+        codes.contains(&("rules.never_holds", "/0/rules/0/when")),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&("rules.type_mismatch", "/0/rules/0/when/all/2/gt")),
+        "{codes:?}"
+    );
+    // a pack that does not fit the schema: exit 3, finding with a pointer
+    std::fs::write(&bad, r#"{"id":"p","version":"1","jurisdiction":"DK","title_da":"x","title_en":"x","valid":{"from":"2025-01-01"},"rules":[{"id":"r"}]}"#).unwrap();
+    let o = run(&["rules", "check", &bad.display().to_string()], "");
+    assert_eq!(o.status.code(), Some(3));
+    assert!(
+        stdout(&o).contains("/0/rules/0: missing field `title_da` [rules.schema]"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn rules_test_passes_shipped_pack_and_shrinks_a_failing_invariant_to_a_replayable_case() {
+    let o = run(
+        &[
+            "rules",
+            "test",
+            &path("crates/coord-json/data/packs/dk-2025.json"),
+            "--seed",
+            "3",
+            "--cases",
+            "500",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(
+        stdout(&o).contains("held on 500 generated cases (seed 3)"),
+        "{}",
+        stdout(&o)
+    );
+    // a pack with a false invariant
+    let text = std::fs::read_to_string(workspace_file("crates/coord-json/data/packs/dk-2025.json"))
+        .unwrap();
+    let mut pack: serde_json::Value = serde_json::from_str(&text).unwrap();
+    pack["tests"] = serde_json::json!([]);
+    pack["invariants"] = serde_json::json!([{ "id": "never-complex", "title_da": "x", "title_en": "No case is complex",
+        "then": { "not": { "fact": "coordination_level", "eq": "complex" } } }]);
+    let dir = temp_dir("rules-test-fail");
+    let pack_file = dir.join("pack.json");
+    std::fs::write(&pack_file, pack.to_string()).unwrap();
+    let ce = dir.join("minimal.json");
+    let o = run(
+        &[
+            "rules",
+            "test",
+            &pack_file.display().to_string(),
+            "--seed",
+            "5",
+            "--cases",
+            "500",
+            "--counterexample",
+            &ce.display().to_string(),
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("invariant `never-complex` FAILED (seed 5"),
+        "{out}"
+    );
+    let as_of = out
+        .split("--as-of ")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned();
+    // replay
+    let o = run(
+        &[
+            "evaluate",
+            &ce.display().to_string(),
+            "--pack",
+            &pack_file.display().to_string(),
+            "--as-of",
+            &as_of,
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["result"]["level"]["level"], "complex");
+}
+
+#[test]
+fn evaluate_refuses_a_bad_case_with_a_pointer_and_facts_lists_the_catalogue() {
+    let dir = temp_dir("rules-bad-case");
+    let case = dir.join("case.json");
+    std::fs::write(
+        &case,
+        r#"{"id":"k","citizen":{"id":"c","name":"J"},"course":{"employer":"nobody"}}"#,
+    )
+    .unwrap();
+    let o = run(
+        &[
+            "evaluate",
+            &case.display().to_string(),
+            "--as-of",
+            "2025-03-01",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(3));
+    assert!(stderr(&o).contains("/course/employer"), "{}", stderr(&o));
+    let o = run(
+        &[
+            "evaluate",
+            &case.display().to_string(),
+            "--as-of",
+            "2010-03-01",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(3));
+    assert!(stderr(&o).contains("no rule pack"), "{}", stderr(&o));
+    let o = run(&["rules", "facts"], "");
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("weeks_since_first_absence"));
+}
+
+#[test]
+fn rules_inputs_and_answers_validate_against_their_schemas() {
+    use crate::schemas::assert_valid;
+    for pack in ["dk-pre-2025", "dk-2025"] {
+        let text = std::fs::read_to_string(workspace_file(&format!(
+            "crates/coord-json/data/packs/{pack}.json"
+        )))
+        .unwrap();
+        assert_valid("rule-pack", &serde_json::from_str(&text).unwrap());
+    }
+    for case in ["rules-fracture", "rules-cancer", "rules-complex"] {
+        let file = path(&format!("crates/coord-json/data/demo/{case}.json"));
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert_valid("case-file", &serde_json::from_str(&text).unwrap());
+        let o = run(
+            &[
+                "evaluate",
+                &file,
+                "--as-of",
+                "2025-03-24",
+                "--explain",
+                "--format",
+                "json",
+            ],
+            "",
+        );
+        assert_valid(
+            "evaluate.answer",
+            &serde_json::from_str(&stdout(&o)).unwrap(),
+        );
+    }
+    let o = run(
+        &[
+            "rules",
+            "check",
+            &path("crates/coord-json/data/packs/dk-2025.json"),
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_valid(
+        "rules-check.answer",
+        &serde_json::from_str(&stdout(&o)).unwrap(),
+    );
+    let o = run(&["rules", "facts", "--format", "json"], "");
+    assert_valid(
+        "rules-facts.answer",
+        &serde_json::from_str(&stdout(&o)).unwrap(),
+    );
+    let o = run(
+        &[
+            "rules",
+            "test",
+            &path("crates/coord-json/data/packs/dk-pre-2025.json"),
+            "--seed",
+            "1",
+            "--cases",
+            "50",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_valid(
+        "rules-test.answer",
+        &serde_json::from_str(&stdout(&o)).unwrap(),
+    );
+}
