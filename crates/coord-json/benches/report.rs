@@ -25,10 +25,21 @@ fn bench(c: &mut Criterion) {
     let reference = coord_json::builtin::reference_data().unwrap();
     let mut case = fixtures::large_case();
     let mut measurements = Vec::new();
-    for (k, (instrument, base)) in [("who5", 28.0), ("phq9", 18.0), ("was", 2.0)].iter().enumerate() {
+    for (k, (instrument, base)) in [("who5", 28.0), ("phq9", 18.0), ("was", 2.0)]
+        .iter()
+        .enumerate()
+    {
         for month in 0..12 {
-            let value = if *instrument == "phq9" { base - month as f64 } else { base + 2.0 * month as f64 };
-            let value = if *instrument == "was" { (value / 2.0).min(10.0).round() } else { value };
+            let value = if *instrument == "phq9" {
+                base - month as f64
+            } else {
+                base + 2.0 * month as f64
+            };
+            let value = if *instrument == "was" {
+                (value / 2.0).min(10.0).round()
+            } else {
+                value
+            };
             let m: Measurement = serde_json::from_value(json!({
                 "id": format!("m{k}-{month}"), "indicator": instrument, "date": format!("2024-{:02}-15", month + 1),
                 "source": "instrument", "value": value, "recorded_by": "a0"
@@ -45,7 +56,9 @@ fn bench(c: &mut Criterion) {
     .unwrap();
     let checked = CheckedCase::new(case, &reference).unwrap();
     let as_of = "2024-12-20".parse().unwrap();
-    let pack = pack_in_force(&reference.rule_packs, "DK", "2025-01-02".parse().unwrap()).unwrap().clone();
+    let pack = pack_in_force(&reference.rule_packs, "DK", "2025-01-02".parse().unwrap())
+        .unwrap()
+        .clone();
     let report = coordination_report(&checked, &reference, &pack, as_of).unwrap();
     assert_eq!(report.team.members.len(), 30);
     assert_eq!(report.referrals.referrals.len(), 50);
