@@ -11,5 +11,8 @@
 mod consent;
 mod consent_cli;
 mod consent_props;
+mod plan;
+mod plan_props;
 mod rules;
 mod schemas;
+mod team;

@@ -102,6 +102,295 @@ Without --pack the built-in pack in force on the date is used (Danish packs befo
 
 Exit codes: 0 evaluated, 3 invalid input (case or pack), 4 I/O.")]
     Evaluate(EvaluateArgs),
+    /// The care team: who holds the thread, the members, handovers, findings.
+    #[command(after_help = "Examples:
+  coord team case.json --as-of 2025-06-02
+  coord team case.json --require coordinating_caseworker --require health_coordinator
+
+Exit codes: 0 exactly one coordinating person and no findings, 1 findings, 3 invalid input.")]
+    Team(TeamArgs),
+    /// The referrals: states, response deadlines, stale ones first.
+    #[command(after_help = "Example:
+  coord referrals case.json --as-of 2025-06-02
+
+Exit codes: 0 nothing stale, 1 stale referrals or a send without permit, 3 invalid input.")]
+    Referrals(AsOfArgs),
+    /// Change a referral's state.
+    #[command(subcommand)]
+    Referral(ReferralCommand),
+    /// The offer catalogue: list it, match it to a citizen.
+    #[command(subcommand)]
+    Offers(OffersCommand),
+    /// May attendance at an offer be reported to the employment side?
+    #[command(after_help = "Example:
+  coord attendance case.json --offer laer-at-tackle-kronisk --holder laer-at-tackle-hillerod \\
+      --recipient sara --purpose health-and-work --at 2025-06-02T09:00:00+02:00
+
+Exit codes: 0 forward or reportable, 1 withheld, 3 invalid input.")]
+    Attendance(AttendanceArgs),
+    /// Working days (hverdage) with the Danish public holidays.
+    #[command(subcommand)]
+    Calendar(CalendarCommand),
+    /// The coordination report — the main job: level and why, who holds the thread, deadlines,
+    /// referrals, consent gaps, plan findings, progression, offers; one page for the meeting.
+    #[command(after_help = "Examples:
+  coord report case.json --as-of 2025-06-02
+  coord report case.json --as-of 2025-06-02 --format html --out meeting.html --lang da
+  coord report case.json --format markdown --out report.md --svg progress.svg
+  coord report case.json --format json
+
+Without --pack the built-in rule pack in force on the date is used. Without --as-of the date is
+today (UTC).
+
+Exit codes: 0 nothing needs attention, 1 items need attention, 3 invalid input (nothing written), 4 I/O.")]
+    Report(ReportArgs),
+    /// The shared plan: check goals, activities, capacity and evaluations.
+    #[command(subcommand)]
+    Plan(PlanCommand),
+    /// Instruments and indicators: list, show, score answers.
+    #[command(subcommand)]
+    Instruments(InstrumentsCommand),
+    /// Progression per indicator and per goal, as a table, JSON or an SVG chart.
+    #[command(after_help = "Examples:
+  coord progress case.json --as-of 2025-08-15
+  coord progress case.json --as-of 2025-08-15 --svg progress.svg --lang da
+  coord progress case.json --format json
+
+Exit codes: 0 computed, 3 invalid input (e.g. a measurement after --as-of; nothing written), 4 I/O.")]
+    Progress(ProgressArgs),
+}
+
+/// `coord plan …`.
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Check the plan as of a day: goals without activity or indicator, missed evaluations,
+    /// weeks over the citizen's capacity, voluntary health offers made obligatory, goals nobody
+    /// is responsible for, duplicate goals.
+    #[command(after_help = "Example:
+  coord plan check case.json --as-of 2025-08-15
+
+Exit codes: 0 no findings, 1 findings to act on, 3 invalid input, 4 I/O.")]
+    Check(PlanCheckArgs),
+}
+
+/// `coord plan check`.
+#[derive(Debug, Clone, Args)]
+pub struct PlanCheckArgs {
+    /// The case file (`-` for standard input).
+    pub case: PathBuf,
+    /// The day to check as of (YYYY-MM-DD); today when left out.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// `coord progress`.
+#[derive(Debug, Clone, Args)]
+pub struct ProgressArgs {
+    /// The case file (`-` for standard input).
+    pub case: PathBuf,
+    /// The day to compute progression as of (YYYY-MM-DD); today when left out.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Also write an SVG chart: one panel per indicator with bands and targets, and a star chart
+    /// of baseline versus latest.
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<PathBuf>,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// `coord instruments …`.
+#[derive(Debug, Subcommand)]
+pub enum InstrumentsCommand {
+    /// List the instrument definitions (built-in, or from --reference).
+    #[command(after_help = "Example:\n  coord instruments list")]
+    List(InstrumentsArgs),
+    /// Show one definition: items, options, bands, reliability, licence.
+    #[command(after_help = "Example:\n  coord instruments show phq9 --lang da")]
+    Show(InstrumentShowArgs),
+    /// Score answers (one per item, in order; `-` for an unanswered item).
+    #[command(after_help = "Examples:
+  coord instruments score who5 --answers 3,3,3,3,3
+  coord instruments score phq9 --answers 1,1,2,1,0,1,1,0,1 --format json
+
+Exit codes: 0 scored, 1 scored with a safety flag raised, 3 invalid answers.")]
+    Score(InstrumentScoreArgs),
+}
+
+/// `coord instruments list`.
+#[derive(Debug, Clone, Args)]
+pub struct InstrumentsArgs {
+    /// Shared options.
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// `coord instruments show`.
+#[derive(Debug, Clone, Args)]
+pub struct InstrumentShowArgs {
+    /// The instrument id (see `coord instruments list`).
+    pub id: String,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// `coord instruments score`.
+#[derive(Debug, Clone, Args)]
+pub struct InstrumentScoreArgs {
+    /// The instrument id.
+    pub id: String,
+    /// The answers, comma-separated in item order (`-` or nothing for an unanswered item).
+    #[arg(long, value_name = "LIST", allow_hyphen_values = true)]
+    pub answers: String,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// A command that takes a case file and an evaluation date.
+#[derive(Debug, Clone, Args)]
+pub struct AsOfArgs {
+    /// The case file (`-` for standard input).
+    pub case: PathBuf,
+    /// The evaluation date (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// `coord team`.
+#[derive(Debug, Clone, Args)]
+pub struct TeamArgs {
+    /// The case file and date.
+    #[command(flatten)]
+    pub base: AsOfArgs,
+    /// A role the rules require (repeat for several), e.g. `health_coordinator`.
+    #[arg(long = "require", value_name = "ROLE")]
+    pub require: Vec<String>,
+}
+
+/// `coord referral …`.
+#[derive(Debug, Subcommand)]
+pub enum ReferralCommand {
+    /// Make one transition; prints the new state and the notifications. Writes nothing unless
+    /// `--out FILE` (the whole case file, atomically).
+    #[command(after_help = "Examples:
+  coord referral transition case.json --referral r-lat --to accepted_by_citizen \\
+      --by mona --at 2025-06-03T10:00:00+02:00 --out case.json
+  coord referral transition case.json --referral r-stress --to completed --by helle \\
+      --at 2025-06-18T12:00:00+02:00 --outcome successful
+
+States: draft, proposed_to_citizen, accepted_by_citizen, declined_by_citizen, sent, received,
+accepted, rejected, in_progress, completed, cancelled, expired.
+Outcomes (for completed): successful, citizen_declined, no_capacity, could_not_contact, no_longer_needed.
+
+Exit codes: 0 done, 1 not sent: a permit is missing, 3 invalid input or illegal transition (nothing written).")]
+    Transition(TransitionArgs),
+}
+
+/// `coord referral transition`.
+#[derive(Debug, Clone, Args)]
+pub struct TransitionArgs {
+    /// The case file (`-` for standard input).
+    pub case: PathBuf,
+    /// The referral's id.
+    #[arg(long)]
+    pub referral: String,
+    /// The new state.
+    #[arg(long)]
+    pub to: String,
+    /// Who makes the transition (an actor id).
+    #[arg(long)]
+    pub by: String,
+    /// When, RFC 3339 with offset.
+    #[arg(long)]
+    pub at: String,
+    /// Why (required for rejected and cancelled).
+    #[arg(long)]
+    pub reason: Option<String>,
+    /// The outcome (required for completed).
+    #[arg(long)]
+    pub outcome: Option<String>,
+    /// Write the case file with the transition recorded here (atomically; nothing on error).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// `coord offers …`.
+#[derive(Debug, Subcommand)]
+pub enum OffersCommand {
+    /// List the offer catalogue (built-in unless `--reference` replaces it).
+    #[command(after_help = "Example:\n  coord offers list\n  coord offers list --format json")]
+    List(OffersListArgs),
+    /// The offers that fit the citizen, best first, and why the others do not.
+    #[command(after_help = "Example:\n  coord offers match case.json --as-of 2025-06-02")]
+    Match(AsOfArgs),
+}
+
+/// `coord offers list`.
+#[derive(Debug, Clone, Args)]
+pub struct OffersListArgs {
+    /// Shared options.
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// `coord attendance`.
+#[derive(Debug, Clone, Args)]
+pub struct AttendanceArgs {
+    /// The case file (`-` for standard input).
+    pub case: PathBuf,
+    /// The offer attended.
+    #[arg(long)]
+    pub offer: String,
+    /// Who holds the attendance record (an actor id).
+    #[arg(long)]
+    pub holder: String,
+    /// Who would receive it (an actor id).
+    #[arg(long)]
+    pub recipient: String,
+    /// The purpose id.
+    #[arg(long)]
+    pub purpose: String,
+    /// When, RFC 3339 with offset.
+    #[arg(long)]
+    pub at: String,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// `coord calendar …`.
+#[derive(Debug, Subcommand)]
+pub enum CalendarCommand {
+    /// The date N working days after DATE, and the holidays skipped.
+    #[command(
+        name = "add-working-days",
+        after_help = "Example:\n  coord calendar add-working-days 2025-04-14 10   # 2025-05-01"
+    )]
+    AddWorkingDays(AddWorkingDaysArgs),
+}
+
+/// `coord calendar add-working-days`.
+#[derive(Debug, Clone, Args)]
+pub struct AddWorkingDaysArgs {
+    /// The start date (not counted).
+    pub date: String,
+    /// How many working days.
+    pub n: u32,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: Common,
 }
 
 /// `coord rules …`.
@@ -375,4 +664,49 @@ pub struct CallArgs {
     /// Read from this file instead of standard input.
     #[arg(long, value_name = "FILE")]
     pub input: Option<PathBuf>,
+}
+
+/// Output format of `coord report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ReportFormat {
+    /// Text for the terminal.
+    #[default]
+    Text,
+    /// The JSON answer envelope.
+    Json,
+    /// Markdown, for a wiki or a document.
+    Markdown,
+    /// A self-contained HTML page with the progression chart inline.
+    Html,
+}
+
+/// `coord report`.
+#[derive(Debug, Clone, Args)]
+pub struct ReportArgs {
+    /// The case file (`-` for standard input).
+    pub case: PathBuf,
+    /// The date the report is made as of (YYYY-MM-DD); today (UTC) when left out.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// A rule pack file to use instead of the built-in pack in force.
+    #[arg(long, value_name = "FILE")]
+    pub pack: Option<PathBuf>,
+    /// The jurisdiction whose built-in pack is used.
+    #[arg(long, default_value = "DK")]
+    pub jurisdiction: String,
+    /// Reference data replacing parts of the built-in defaults.
+    #[arg(long, value_name = "FILE")]
+    pub reference: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// Write the report to this file (whole, or not at all) instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Also write the progression chart as SVG.
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<PathBuf>,
+    /// Language of labels.
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
 }

@@ -2,15 +2,22 @@
 //! calls, renders — and decides nothing itself.
 #![forbid(unsafe_code)]
 
+mod chart;
 mod cli;
 mod commands;
+mod doc;
 mod exit;
 mod io;
 mod render;
+mod render_report;
 mod render_rules;
+mod render_team;
 
 use clap::Parser;
-use cli::{AccessCommand, Cli, Command, ConsentCommand, RulesCommand};
+use cli::{
+    AccessCommand, CalendarCommand, Cli, Command, ConsentCommand, InstrumentsCommand,
+    OffersCommand, PlanCommand, ReferralCommand, RulesCommand,
+};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -22,11 +29,26 @@ fn main() -> ExitCode {
         Command::Consent(ConsentCommand::Gaps(a)) => commands::consent::gaps(a),
         Command::Consent(ConsentCommand::Minimise(a)) => commands::consent::minimise_cmd(a),
         Command::Call(a) => commands::call::run(a),
+        Command::Report(a) => commands::report::run(a),
         Command::Schema(a) => commands::schema::run(a),
+        Command::Team(a) => commands::team::team(a),
+        Command::Referrals(a) => commands::team::referrals(a),
+        Command::Referral(ReferralCommand::Transition(a)) => commands::team::transition(a),
+        Command::Offers(OffersCommand::List(a)) => commands::team::offers_list(a),
+        Command::Offers(OffersCommand::Match(a)) => commands::team::offers_match(a),
+        Command::Attendance(a) => commands::team::attendance(a),
+        Command::Calendar(CalendarCommand::AddWorkingDays(a)) => {
+            commands::team::add_working_days(a)
+        }
         Command::Rules(RulesCommand::Check(a)) => commands::rules::check(a),
         Command::Rules(RulesCommand::Test(a)) => commands::rules::test(a),
         Command::Rules(RulesCommand::Facts(a)) => commands::rules::facts(a),
         Command::Evaluate(a) => commands::evaluate::run(a),
+        Command::Plan(PlanCommand::Check(a)) => commands::plan::check(a),
+        Command::Instruments(InstrumentsCommand::List(a)) => commands::instruments::list(a),
+        Command::Instruments(InstrumentsCommand::Show(a)) => commands::instruments::show(a),
+        Command::Instruments(InstrumentsCommand::Score(a)) => commands::instruments::score(a),
+        Command::Progress(a) => commands::progress::run(a),
     };
     match result {
         Ok(outcome) => outcome.code(),

@@ -9,6 +9,7 @@ use crate::consent::model::Consent;
 use crate::course::{CaseEvent, Course};
 use crate::ids::{ActorId, CaseId, CitizenId};
 use crate::party::Actor;
+use crate::plan::{Measurement, Plan};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -45,17 +46,37 @@ pub struct CaseFile {
     /// The consents the citizen has given.
     #[serde(default)]
     pub consents: Vec<Consent>,
+    /// The care team: members, roles, periods, and the one person holding the thread.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<crate::team::CareTeam>,
+    /// Closed-loop referrals with their recorded history.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub referrals: Vec<crate::referral::Referral>,
+    /// The citizen's own wishes: areas to work on, offers asked for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub wishes: Vec<crate::offers::CitizenWish>,
     /// The course as rules see it (target group, absence, conditions, social factors).
     #[serde(default)]
     pub course: Course,
     /// What happened in the course (interviews, certificates, meetings).
     #[serde(default)]
     pub events: Vec<CaseEvent>,
+    /// The shared plan: goals, activities, capacity, evaluations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<Plan>,
+    /// Measurements of indicators over time.
+    #[serde(default)]
+    pub measurements: Vec<Measurement>,
 }
 
 impl CaseFile {
     /// The actor with this id, if it is in the case file.
     pub fn actor(&self, id: &ActorId) -> Option<&Actor> {
         self.actors.iter().find(|a| &a.id == id)
+    }
+
+    /// The referral with this id, if it is in the case file.
+    pub fn referral(&self, id: &crate::ids::ReferralId) -> Option<&crate::referral::Referral> {
+        self.referrals.iter().find(|r| &r.id == id)
     }
 }

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashSet};
 use thiserror::Error;
 
 /// A problem that makes a case file unusable. Each message names the place.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Error)]
 #[non_exhaustive]
 pub enum CaseFileError {
     /// An id is used twice in the same list.
@@ -51,6 +51,23 @@ pub enum CaseFileError {
     /// A consent that is invalid.
     #[error(transparent)]
     Consent(#[from] ConsentError),
+    /// A wish for an offer that is not in the offer catalogue.
+    #[error("{at}: unknown offer `{id}`: no offer with this id in the offer catalogue")]
+    UnknownOffer {
+        /// Where the reference is.
+        at: Pointer,
+        /// The dangling id.
+        id: crate::ids::OfferId,
+    },
+    /// A problem in the care team.
+    #[error(transparent)]
+    Team(#[from] crate::team::TeamError),
+    /// A problem in a referral or its recorded history.
+    #[error(transparent)]
+    Referral(#[from] crate::referral::ReferralError),
+    /// A problem in the plan or the measurements.
+    #[error(transparent)]
+    Plan(#[from] crate::plan::PlanError),
 }
 
 impl CaseFileError {
@@ -62,6 +79,10 @@ impl CaseFileError {
             CaseFileError::UnknownActor { .. } => "case_file.unknown_actor",
             CaseFileError::WrongCitizen { .. } => "case_file.wrong_citizen",
             CaseFileError::Consent(e) => e.code(),
+            CaseFileError::UnknownOffer { .. } => "case_file.unknown_offer",
+            CaseFileError::Team(e) => e.code(),
+            CaseFileError::Referral(e) => e.code(),
+            CaseFileError::Plan(e) => e.code(),
         }
     }
 
@@ -73,6 +94,10 @@ impl CaseFileError {
             | CaseFileError::UnknownActor { at, .. }
             | CaseFileError::WrongCitizen { at, .. } => at,
             CaseFileError::Consent(e) => e.pointer(),
+            CaseFileError::UnknownOffer { at, .. } => at,
+            CaseFileError::Team(e) => e.pointer(),
+            CaseFileError::Referral(e) => e.pointer(),
+            CaseFileError::Plan(e) => e.pointer(),
         }
     }
 }
@@ -222,5 +247,79 @@ pub fn check_case_file(case: &CaseFile, reference: &ReferenceData) -> Vec<CaseFi
             known(by, at.key("by"), &mut errors);
         }
     }
+    check_team_and_referrals(case, reference, &mut errors);
+    errors.extend(crate::plan::validate::validate_plan(case, reference));
     errors
+}
+
+/// The team, referral and wish parts: actors known, ids unique, histories that replay. Pointers
+/// are built only for problems found, so a large valid case is checked quickly.
+fn check_team_and_referrals(
+    case: &CaseFile,
+    reference: &ReferenceData,
+    errors: &mut Vec<CaseFileError>,
+) {
+    let root = Pointer::root();
+    let actors: HashSet<&ActorId> = case.actors.iter().map(|a| &a.id).collect();
+    let unknown = |id: &ActorId, at: Pointer| CaseFileError::UnknownActor { at, id: id.clone() };
+    if let Some(team) = &case.team {
+        let at = root.key("team");
+        for (i, m) in team.members.iter().enumerate() {
+            if !actors.contains(&m.actor) {
+                errors.push(unknown(&m.actor, at.key("members").index(i).key("actor")));
+            }
+        }
+        let referral_ids: HashSet<&crate::ids::ReferralId> =
+            case.referrals.iter().map(|r| &r.id).collect();
+        errors.extend(
+            crate::team::validate_team(team, &referral_ids, &at)
+                .into_iter()
+                .map(CaseFileError::from),
+        );
+    }
+    let mut seen: HashSet<&str> = HashSet::new();
+    for (i, referral) in case.referrals.iter().enumerate() {
+        let at = || root.key("referrals").index(i);
+        let id = referral.id.as_str();
+        if id.trim().is_empty() {
+            errors.push(CaseFileError::EmptyId { at: at().key("id") });
+        } else if !seen.insert(id) {
+            if let Some(first) = case.referrals.iter().position(|r| r.id.as_str() == id) {
+                errors.push(CaseFileError::DuplicateId {
+                    at: at().key("id"),
+                    id: id.to_owned(),
+                    first: root.key("referrals").index(first).key("id"),
+                });
+            }
+        }
+        for (id, place) in crate::referral::validate::referral_actor_refs(referral) {
+            if !actors.contains(id) {
+                errors.push(unknown(id, place.pointer(&at())));
+            }
+        }
+        let organisation_of = |a: &ActorId| case.actor(a).and_then(|x| x.organisation.clone());
+        errors.extend(
+            crate::referral::validate_referral(referral, &reference.offers, organisation_of, &at())
+                .into_iter()
+                .map(CaseFileError::from),
+        );
+    }
+    for (i, wish) in case.wishes.iter().enumerate() {
+        if !actors.contains(&wish.recorded_by) {
+            errors.push(unknown(
+                &wish.recorded_by,
+                root.key("wishes").index(i).key("recorded_by"),
+            ));
+        }
+        if let Some(offer) = wish
+            .offer
+            .as_ref()
+            .filter(|o| reference.offers.offer(o).is_none())
+        {
+            errors.push(CaseFileError::UnknownOffer {
+                at: root.key("wishes").index(i).key("offer"),
+                id: offer.clone(),
+            });
+        }
+    }
 }

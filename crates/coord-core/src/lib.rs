@@ -16,6 +16,10 @@
 //!   minimisation and consent gaps.
 //! - [`rules`]: referral and coordination rules — conditions over case facts, dated rule packs,
 //!   a validator, explained evaluation, invariants; [`course`]: the course and events they read.
+//! - [`team`], [`referral`], [`offers`], [`attendance`], [`calendar`]: who catches the citizen —
+//!   the care team, closed-loop referrals, the offer catalogue, attendance reporting, working days.
+//! - [`plan`]: the shared plan — goals, activities, measurements, the plan check and
+//!   progression; [`instruments`]: instrument definitions (WHO-5, PHQ-9 …) and scoring.
 //! - `strategies` (feature `proptest`): generators for property tests of your own data and rules.
 //!
 //! ## Example: may the bridge-builder look at rehabilitation progress?
@@ -60,10 +64,19 @@ pub mod check;
 pub mod consent;
 pub mod course;
 pub mod ids;
+pub mod instruments;
 pub mod party;
+pub mod plan;
 pub mod pointer;
 pub mod reference;
+pub mod report;
 pub mod rules;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 pub mod time;
+
+pub mod attendance;
+pub mod calendar;
+pub mod offers;
+pub mod referral;
+pub mod team;

@@ -5,6 +5,7 @@
 //! municipality can replace.
 
 use crate::consent::legal::{ConsentPolicy, LegalRule};
+use crate::instruments::InstrumentDefinition;
 use crate::rules::pack::RulePack;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -19,7 +20,16 @@ pub struct ReferenceData {
     /// Limits on consents.
     #[serde(default)]
     pub consent_policy: ConsentPolicy,
+    /// The offer catalogue: providers, offers, default response deadlines.
+    #[serde(default)]
+    pub offers: crate::offers::OfferCatalogue,
+    /// The working-day calendar (agreed and local closing days).
+    #[serde(default)]
+    pub calendar: crate::calendar::WorkingCalendar,
     /// Referral and coordination rule packs (dated; the one in force on a date is used).
     #[serde(default)]
     pub rule_packs: Vec<RulePack>,
+    /// Instrument and indicator definitions (WHO-5, PHQ-9 … and the municipality's own).
+    #[serde(default)]
+    pub instruments: Vec<InstrumentDefinition>,
 }

@@ -4,11 +4,15 @@
 
 use crate::envelope::Problem;
 use crate::parse::parse;
+use coord_core::instruments::InstrumentDefinition;
 use coord_core::reference::ReferenceData;
 use coord_core::rules::RulePack;
 
 /// The built-in reference data as JSON text (legal bases and prohibitions, consent policy …).
 pub const REFERENCE_JSON: &str = include_str!("../data/reference.json");
+
+/// The built-in offer catalogue as JSON text (an example catalogue drawn from the seeds).
+pub const OFFERS_JSON: &str = include_str!("../data/offers.json");
 
 /// The built-in Danish rule pack for sickness benefit and coordination before 2025, as JSON text.
 pub const PACK_DK_PRE_2025_JSON: &str = include_str!("../data/packs/dk-pre-2025.json");
@@ -23,11 +27,26 @@ pub fn rule_packs() -> Result<Vec<RulePack>, Problem> {
     ])
 }
 
-/// The built-in reference data (with the built-in rule packs).
+/// The built-in reference data (with the built-in rule packs and offer catalogue).
 pub fn reference_data() -> Result<ReferenceData, Problem> {
     let mut r: ReferenceData = parse(REFERENCE_JSON)?;
     r.rule_packs = rule_packs()?;
+    r.offers = offer_catalogue()?;
+    r.instruments = instruments()?;
     Ok(r)
+}
+
+/// The built-in offer catalogue.
+pub fn offer_catalogue() -> Result<coord_core::offers::OfferCatalogue, Problem> {
+    parse(OFFERS_JSON)
+}
+
+/// The built-in instrument definitions as JSON text (WHO-5, PHQ-9, GAD-7, GSE, WAS, FSIII J1–J5).
+pub const INSTRUMENTS_JSON: &str = include_str!("../data/instruments.json");
+
+/// The built-in instrument definitions.
+pub fn instruments() -> Result<Vec<InstrumentDefinition>, Problem> {
+    parse(INSTRUMENTS_JSON)
 }
 
 #[cfg(test)]
@@ -41,6 +60,30 @@ mod tests {
             .legal_rules
             .iter()
             .any(|l| l.id.as_str() == "sdpl-68a-employer-no-health"));
+    }
+
+    #[test]
+    fn builtin_offer_catalogue_is_valid() {
+        let c = offer_catalogue().unwrap();
+        assert!(c.offers.len() >= 6);
+        let errors =
+            coord_core::offers::validate_catalogue(&c, &coord_core::pointer::Pointer::root());
+        assert!(errors.is_empty(), "{errors:?}");
+    }
+
+    #[test]
+    fn builtin_instruments_parse_and_are_valid() {
+        let defs = instruments().unwrap();
+        let ids: Vec<&str> = defs.iter().map(|d| d.id.as_str()).collect();
+        for id in ["who5", "phq9", "gad7", "gse", "was", "fsiii-j1", "fsiii-j5"] {
+            assert!(ids.contains(&id), "{id} missing from {ids:?}");
+        }
+        let errors = coord_core::instruments::validate_instruments(
+            &defs,
+            &coord_core::pointer::Pointer::root(),
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(reference_data().unwrap().instruments.len(), defs.len());
     }
 
     #[test]

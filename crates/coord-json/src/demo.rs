@@ -28,6 +28,15 @@ pub struct DemoRequest {
     pub request: AccessRequest,
 }
 
+/// The shared-plan example (back pain and depression on sickness benefit), as JSON text.
+pub const PLAN_EXAMPLE_JSON: &str = include_str!("../data/demo/plan-example.json");
+
+/// The shared-plan example: a plan with goals and activities from both sectors and six months of
+/// WHO-5, PHQ-9, WAS and FSIII measurements.
+pub fn plan_example() -> Result<CaseFile, Problem> {
+    parse(PLAN_EXAMPLE_JSON)
+}
+
 /// The Hillerød case file.
 pub fn hillerod_case() -> Result<CaseFile, Problem> {
     parse(HILLEROD_CASE_JSON)

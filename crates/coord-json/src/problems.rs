@@ -22,6 +22,17 @@ macro_rules! core_problem {
     )*};
 }
 core_problem!(CaseFileError, ConsentError, RequestError);
+core_problem!(
+    coord_core::team::TeamError,
+    coord_core::referral::ReferralError,
+    coord_core::referral::TransitionError,
+    coord_core::offers::OfferError,
+    coord_core::attendance::AttendanceError,
+    coord_core::plan::PlanError,
+    coord_core::plan::ProgressError,
+    coord_core::instruments::ScoreError,
+    coord_core::instruments::InstrumentDefinitionError
+);
 
 /// A core error as a problem, its pointer placed under `prefix` (the part of the call it came from).
 pub fn problem<E: CoreProblem>(e: &E, prefix: &Pointer) -> Problem {

@@ -3,6 +3,7 @@
 use crate::builtin;
 use crate::envelope::Problem;
 use coord_core::consent::{ConsentPolicy, LegalRule};
+use coord_core::instruments::InstrumentDefinition;
 use coord_core::reference::ReferenceData;
 use coord_core::rules::RulePack;
 use schemars::JsonSchema;
@@ -22,6 +23,16 @@ pub struct ReferenceOverrides {
     /// Rule packs (replacing the built-in Danish packs).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule_packs: Option<Vec<RulePack>>,
+    /// The offer catalogue (providers, offers, default response deadlines).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offers: Option<coord_core::offers::OfferCatalogue>,
+    /// The working-day calendar (agreed and local closing days).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<coord_core::calendar::WorkingCalendar>,
+    /// Instrument and indicator definitions (replacing the built-in WHO-5, PHQ-9 … whole: include
+    /// the built-in ones you still want).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instruments: Option<Vec<InstrumentDefinition>>,
 }
 
 impl ReferenceOverrides {
@@ -36,6 +47,25 @@ impl ReferenceOverrides {
         }
         if let Some(v) = self.rule_packs {
             r.rule_packs = v;
+        }
+        if let Some(v) = self.offers {
+            let errors = coord_core::offers::validate_catalogue(
+                &v,
+                &coord_core::pointer::Pointer::root().key("offers"),
+            );
+            if let Some(e) = errors.first() {
+                return Err(crate::problems::problem(
+                    e,
+                    &coord_core::pointer::Pointer::root(),
+                ));
+            }
+            r.offers = v;
+        }
+        if let Some(v) = self.calendar {
+            r.calendar = v;
+        }
+        if let Some(v) = self.instruments {
+            r.instruments = v;
         }
         Ok(r)
     }

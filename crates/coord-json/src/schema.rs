@@ -4,11 +4,15 @@
 use crate::calls::consent::{
     AccessCheckCall, ConsentGapsCall, ConsentValidateCall, ConsentValidation, MinimiseCall,
 };
+use crate::calls::plan::{PlanCheckCall, ProgressCall, ScoreCall};
 use crate::calls::rules::{EvaluateCall, PackCheck, PackTestReport, RulesCheckCall, RulesTestCall};
+use crate::calls::team;
 use crate::envelope::Answer;
 use crate::reference::ReferenceOverrides;
 use coord_core::case_file::CaseFile;
 use coord_core::consent::{AccessDecision, AccessRequest, ConsentGapReport, MinimisedRecord};
+use coord_core::instruments::{InstrumentDefinition, Score};
+use coord_core::plan::{PlanCheck, ProgressReport};
 use coord_core::rules::evaluate::Evaluation;
 use coord_core::rules::facts::FactInfo;
 use coord_core::rules::RulePack;
@@ -39,6 +43,59 @@ pub fn all() -> Vec<(&'static str, Schema)> {
         ("rules-facts.answer", schema_for!(Answer<Vec<FactInfo>>)),
         ("evaluate.call", schema_for!(EvaluateCall)),
         ("evaluate.answer", schema_for!(Answer<Evaluation>)),
+        ("team.call", schema_for!(team::TeamCall)),
+        (
+            "team.answer",
+            schema_for!(Answer<coord_core::team::TeamReport>),
+        ),
+        ("referrals.call", schema_for!(team::ReferralsCall)),
+        (
+            "referrals.answer",
+            schema_for!(Answer<coord_core::referral::ReferralOverview>),
+        ),
+        (
+            "referral-transition.call",
+            schema_for!(team::ReferralTransitionCall),
+        ),
+        (
+            "referral-transition.answer",
+            schema_for!(Answer<team::ReferralTransitionAnswer>),
+        ),
+        ("offers-list.call", schema_for!(team::OffersListCall)),
+        (
+            "offers-list.answer",
+            schema_for!(Answer<coord_core::offers::OfferCatalogue>),
+        ),
+        ("offers-match.call", schema_for!(team::OffersMatchCall)),
+        (
+            "offers-match.answer",
+            schema_for!(Answer<coord_core::offers::OfferMatch>),
+        ),
+        ("attendance.call", schema_for!(team::AttendanceCall)),
+        (
+            "attendance.answer",
+            schema_for!(Answer<coord_core::attendance::AttendanceAnswer>),
+        ),
+        ("working-days.call", schema_for!(team::WorkingDaysCall)),
+        (
+            "working-days.answer",
+            schema_for!(Answer<coord_core::calendar::WorkingDaysAnswer>),
+        ),
+        (
+            "instrument-definitions",
+            schema_for!(Vec<InstrumentDefinition>),
+        ),
+        ("plan-check.call", schema_for!(PlanCheckCall)),
+        ("plan-check.answer", schema_for!(Answer<PlanCheck>)),
+        ("instrument-score.call", schema_for!(ScoreCall)),
+        ("instrument-score.answer", schema_for!(Answer<Score>)),
+        ("progress.call", schema_for!(ProgressCall)),
+        ("progress.answer", schema_for!(Answer<ProgressReport>)),
+        ("report.call", schema_for!(crate::calls::report::ReportCall)),
+        (
+            "report.answer",
+            schema_for!(Answer<coord_core::report::CoordinationReport>),
+        ),
     ]
 }
 

@@ -5,8 +5,13 @@ pub mod call;
 pub mod consent;
 pub mod demo;
 pub mod evaluate;
+pub mod instruments;
+pub mod plan;
+pub mod progress;
+pub mod report;
 pub mod rules;
 pub mod schema;
+pub mod team;
 
 use crate::cli::{Common, Format};
 use crate::exit::Outcome;

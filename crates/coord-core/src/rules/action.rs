@@ -48,6 +48,23 @@ impl CoordinationLevel {
         }
     }
 
+    /// The level's name in English.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            CoordinationLevel::Uncomplicated => "uncomplicated",
+            CoordinationLevel::PredictableLong => "predictable but long",
+            CoordinationLevel::Complex => "complex (coordination is decisive)",
+        }
+    }
+
+    /// The level's name in `lang`.
+    pub fn label(self, lang: crate::category::Language) -> &'static str {
+        match lang {
+            crate::category::Language::Da => self.label_da(),
+            crate::category::Language::En => self.label_en(),
+        }
+    }
+
     /// The level's name in Danish.
     pub fn label_da(self) -> &'static str {
         match self {

@@ -345,6 +345,14 @@ pub const CATALOGUE: &[FactDef] = &[
         compute: Compute::Result,
     },
     FactDef {
+        name: "coordinator_assigned",
+        ty: FactType::Bool,
+        meaning_en: "exactly one coordinating caseworker holds the thread on the evaluation date (team)",
+        meaning_da: "præcis én koordinerende sagsbehandler holder tråden på datoen (team)",
+        words: &[],
+        compute: Compute::Case(crate::team::facts::coordinator_assigned),
+    },
+    FactDef {
         name: "days_since_first_absence",
         ty: FactType::Number,
         meaning_en: "days from the first day of absence to the evaluation date",
@@ -487,6 +495,22 @@ pub const CATALOGUE: &[FactDef] = &[
         compute: Compute::Case(|ctx| events_of(ctx, EventKind::FollowUpInterview).max().map(FactValue::Date)),
     },
     FactDef {
+        name: "open_referral_offers",
+        ty: FactType::Set,
+        meaning_en: "the offers of referrals proposed and not closed on the evaluation date",
+        meaning_da: "tilbud med henvisninger, der er foreslået og ikke afsluttet på datoen",
+        words: &[],
+        compute: Compute::Case(crate::team::facts::open_referral_offers),
+    },
+    FactDef {
+        name: "open_referrals",
+        ty: FactType::Number,
+        meaning_en: "how many referrals are proposed and not closed on the evaluation date",
+        meaning_da: "antal henvisninger, der er foreslået og ikke afsluttet på datoen",
+        words: &[],
+        compute: Compute::Case(crate::team::facts::open_referrals),
+    },
+    FactDef {
         name: "referrals_proposed",
         ty: FactType::Set,
         meaning_en: "the offers and roles the evaluation proposed referrals to (result; roles as `role:<role>`)",
@@ -581,6 +605,14 @@ pub const CATALOGUE: &[FactDef] = &[
         compute: Compute::Case(|ctx| Some(num(events_of(ctx, EventKind::TeamMeeting).count()))),
     },
     FactDef {
+        name: "team_roles",
+        ty: FactType::Set,
+        meaning_en: "the roles of the care-team members on the evaluation date",
+        meaning_da: "rollerne i teamet omkring borgeren på datoen",
+        words: &ROLE_WORDS,
+        compute: Compute::Case(crate::team::facts::team_roles),
+    },
+    FactDef {
         name: "visitation_on",
         ty: FactType::Date,
         meaning_en: "the day the case was first visited (categorised), on or before the evaluation date",
@@ -603,6 +635,22 @@ pub const CATALOGUE: &[FactDef] = &[
         meaning_da: "hele uger fra første fraværsdag til datoen",
         words: &[],
         compute: Compute::Case(|ctx| days_since(ctx).map(|d| FactValue::Number(d.div_euclid(7) as f64))),
+    },
+    FactDef {
+        name: "wished_areas",
+        ty: FactType::Set,
+        meaning_en: "the areas the citizen has said they want to work on",
+        meaning_da: "de områder, borgeren selv har ønsket at arbejde med",
+        words: &crate::team::facts::GOAL_AREA_WORDS,
+        compute: Compute::Case(crate::team::facts::wished_areas),
+    },
+    FactDef {
+        name: "wished_offers",
+        ty: FactType::Set,
+        meaning_en: "the offers the citizen has asked for",
+        meaning_da: "de tilbud, borgeren selv har bedt om",
+        words: &[],
+        compute: Compute::Case(crate::team::facts::wished_offers),
     },
 ];
 

@@ -75,6 +75,10 @@ pub fn empty_case() -> CaseFile {
         consents: Vec::new(),
         course: Course::default(),
         events: Vec::new(),
+        team: None,
+        referrals: Vec::new(),
+        wishes: Vec::new(),
+        ..CaseFile::default()
     }
 }
 

@@ -2,7 +2,10 @@
 //! data, check the case, call the core, wrap the answer.
 
 pub mod consent;
+pub mod plan;
+pub mod report;
 pub mod rules;
+pub mod team;
 
 use crate::envelope::{Answer, Problem};
 use crate::parse::parse;
@@ -52,6 +55,20 @@ pub fn run_named(name: &str, text: &str) -> Option<(serde_json::Value, bool)> {
         "consent-validate" => finish(call_json(text, consent::consent_validate)),
         "minimise" => finish(call_json(text, consent::minimise_record)),
         "consent-gaps" => finish(call_json(text, consent::consent_gaps_call)),
+        "plan-check" => finish(call_json(text, plan::plan_check)),
+        "instrument-score" => finish(call_json(text, plan::instrument_score)),
+        "progress" => finish(call_json(text, plan::progress)),
+        "rules-check" => finish(call_json(text, rules::rules_check)),
+        "rules-test" => finish(call_json(text, rules::rules_test)),
+        "evaluate" => finish(call_json(text, rules::evaluate_call)),
+        "team" => finish(call_json(text, team::team)),
+        "referrals" => finish(call_json(text, team::referrals)),
+        "referral-transition" => finish(call_json(text, team::referral_transition)),
+        "offers-list" => finish(call_json(text, team::offers_list)),
+        "offers-match" => finish(call_json(text, team::offers_match)),
+        "attendance" => finish(call_json(text, team::attendance)),
+        "working-days" => finish(call_json(text, team::add_working_days)),
+        "report" => finish(call_json(text, report::report)),
         _ => return None,
     })
 }
@@ -62,4 +79,18 @@ pub const CALL_NAMES: &[&str] = &[
     "consent-validate",
     "minimise",
     "consent-gaps",
+    "plan-check",
+    "instrument-score",
+    "progress",
+    "rules-check",
+    "rules-test",
+    "evaluate",
+    "team",
+    "referrals",
+    "referral-transition",
+    "offers-list",
+    "offers-match",
+    "attendance",
+    "working-days",
+    "report",
 ];

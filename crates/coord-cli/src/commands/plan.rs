@@ -1,0 +1,88 @@
+//! `coord plan check`.
+
+use super::{case, emit};
+use crate::cli::{Common, PlanCheckArgs};
+use crate::exit::Outcome;
+use crate::io::{read_json, Failure};
+use chrono::{Days, NaiveDate};
+use coord_core::category::Language;
+use coord_core::plan::check_plan;
+use coord_core::pointer::Pointer;
+use coord_core::reference::ReferenceData;
+use coord_json::envelope::Problem;
+use coord_json::reference::ReferenceOverrides;
+
+/// The reference data with its instrument definitions checked.
+pub fn reference(common: &Common) -> Result<ReferenceData, Failure> {
+    let overrides: Option<ReferenceOverrides> = match &common.reference {
+        Some(path) => Some(read_json(path)?),
+        None => None,
+    };
+    let file = common.reference.as_deref();
+    let reference =
+        coord_json::reference::resolve(overrides).map_err(|p| Failure::invalid(vec![p], file))?;
+    let problems = coord_json::calls::plan::instrument_problems(&reference, &Pointer::root());
+    if problems.is_empty() {
+        Ok(reference)
+    } else {
+        Err(Failure::invalid(problems, file))
+    }
+}
+
+/// `--as-of`, or today (the command line may read the clock; the core never does).
+pub fn as_of(text: Option<&str>) -> Result<NaiveDate, Failure> {
+    match text {
+        Some(t) => t.parse().map_err(|e| Failure {
+            outcome: Outcome::Usage,
+            problems: vec![Problem::new(
+                "usage",
+                format!("--as-of `{t}`: {e} (expected YYYY-MM-DD)"),
+                None,
+            )],
+            file: None,
+        }),
+        None => {
+            let days = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() / 86_400);
+            Ok(NaiveDate::from_ymd_opt(1970, 1, 1)
+                .and_then(|epoch| epoch.checked_add_days(Days::new(days)))
+                .unwrap_or_default())
+        }
+    }
+}
+
+/// Run `coord plan check`.
+pub fn check(args: &PlanCheckArgs) -> Result<Outcome, Failure> {
+    let reference = reference(&args.common)?;
+    let checked = case(&args.case, &reference)?;
+    let as_of = as_of(args.as_of.as_deref())?;
+    let result = check_plan(&checked, as_of);
+    let lang: Language = args.common.lang.into();
+    let negative = !result.findings.is_empty();
+    let name = checked.case().citizen.name.clone();
+    Ok(emit(args.common.format, result, negative, |r| {
+        let en = lang == Language::En;
+        let mut s = if en {
+            format!(
+                "Plan for {name} as of {}: {} goals, {} activities, {} finding(s)\n",
+                r.as_of,
+                r.goals_checked,
+                r.activities_checked,
+                r.findings.len()
+            )
+        } else {
+            format!(
+                "Plan for {name} pr. {}: {} mål, {} indsatser, {} fund\n",
+                r.as_of,
+                r.goals_checked,
+                r.activities_checked,
+                r.findings.len()
+            )
+        };
+        for f in &r.findings {
+            s.push_str(&format!("  {}\n      at {}\n", f.describe(lang), f.at));
+        }
+        s
+    }))
+}

@@ -1,0 +1,235 @@
+//! Calls about who catches the citizen: the team, referrals and their transitions, the offer
+//! catalogue and matching, attendance, working days.
+
+use super::check_case;
+use crate::envelope::{Answer, Problem};
+use crate::problems::problem;
+use crate::reference::{resolve, ReferenceOverrides};
+use chrono::NaiveDate;
+use coord_core::attendance::{attendance_report, AttendanceAnswer, AttendanceQuestion};
+use coord_core::calendar::WorkingDaysAnswer;
+use coord_core::case_file::CaseFile;
+use coord_core::consent::AccessIndex;
+use coord_core::ids::ReferralId;
+use coord_core::offers::{match_offers_for_case, OfferCatalogue, OfferMatch};
+use coord_core::party::Role;
+use coord_core::pointer::Pointer;
+use coord_core::referral::{
+    referral_overview, transition, ReferralOverview, Transition, TransitionResult,
+};
+use coord_core::team::{team_report, TeamReport};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The team as of a date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TeamCall {
+    /// The case file.
+    pub case: CaseFile,
+    /// Reference data replacing built-in parts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<ReferenceOverrides>,
+    /// The evaluation date.
+    pub as_of: NaiveDate,
+    /// Roles the rules require (from the rules evaluation); unfilled ones become findings.
+    #[serde(default)]
+    pub required_roles: Vec<Role>,
+}
+
+/// Who holds the thread, the team, findings.
+pub fn team(call: TeamCall) -> Answer<TeamReport> {
+    Answer::from_result((|| {
+        let reference = resolve(call.reference).map_err(|p| vec![p])?;
+        let checked = check_case(call.case, &reference)?;
+        Ok(team_report(
+            checked.case(),
+            &call.required_roles,
+            call.as_of,
+        ))
+    })())
+}
+
+/// The referrals as of a date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReferralsCall {
+    /// The case file.
+    pub case: CaseFile,
+    /// Reference data replacing built-in parts (offers and calendar matter here).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<ReferenceOverrides>,
+    /// The evaluation date.
+    pub as_of: NaiveDate,
+}
+
+/// States, deadlines, stale referrals first.
+pub fn referrals(call: ReferralsCall) -> Answer<ReferralOverview> {
+    Answer::from_result((|| {
+        let reference = resolve(call.reference).map_err(|p| vec![p])?;
+        let checked = check_case(call.case, &reference)?;
+        let index = AccessIndex::new(&checked, &reference);
+        Ok(referral_overview(
+            &index,
+            &reference.offers,
+            &reference.calendar,
+            call.as_of,
+        ))
+    })())
+}
+
+/// Make one transition of one referral.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReferralTransitionCall {
+    /// The case file.
+    pub case: CaseFile,
+    /// Reference data replacing built-in parts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<ReferenceOverrides>,
+    /// The referral's id.
+    pub referral: ReferralId,
+    /// The transition.
+    pub transition: Transition,
+}
+
+/// The transition made, and the case file with it recorded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReferralTransitionAnswer {
+    /// The transition, the new referral and the notifications.
+    pub transition: TransitionResult,
+    /// The case file with the transition recorded (store it to keep the change).
+    pub case: CaseFile,
+}
+
+/// Make a transition: nothing changes unless it is legal and, for `sent`, permitted.
+pub fn referral_transition(call: ReferralTransitionCall) -> Answer<ReferralTransitionAnswer> {
+    Answer::from_result((|| {
+        let reference = resolve(call.reference).map_err(|p| vec![p])?;
+        let checked = check_case(call.case, &reference)?;
+        let Some(position) = checked
+            .case()
+            .referrals
+            .iter()
+            .position(|r| r.id == call.referral)
+        else {
+            return Err(vec![Problem::new(
+                "referral.unknown_referral",
+                format!(
+                    "unknown referral `{}`: no referral with this id in the case file",
+                    call.referral
+                ),
+                Some("/referral".to_owned()),
+            )]);
+        };
+        let index = AccessIndex::new(&checked, &reference);
+        let referral = &checked.case().referrals[position];
+        let result = transition(
+            &index,
+            referral,
+            &call.transition,
+            &Pointer::root().key("transition"),
+        )
+        .map_err(|e| vec![problem(&e, &Pointer::root())])?;
+        let mut case = checked.case().clone();
+        if let Some(slot) = case.referrals.get_mut(position) {
+            *slot = result.referral.clone();
+        }
+        Ok(ReferralTransitionAnswer {
+            transition: result,
+            case,
+        })
+    })())
+}
+
+/// The offer catalogue in use.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OffersListCall {
+    /// Reference data replacing built-in parts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<ReferenceOverrides>,
+}
+
+/// The catalogue (built-in unless replaced).
+pub fn offers_list(call: OffersListCall) -> Answer<OfferCatalogue> {
+    Answer::from_result(
+        resolve(call.reference)
+            .map(|r| r.offers)
+            .map_err(|p| vec![p]),
+    )
+}
+
+/// Match offers to the citizen as of a date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OffersMatchCall {
+    /// The case file.
+    pub case: CaseFile,
+    /// Reference data replacing built-in parts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<ReferenceOverrides>,
+    /// The evaluation date.
+    pub as_of: NaiveDate,
+}
+
+/// The offers that fit, best first, and why the others do not.
+pub fn offers_match(call: OffersMatchCall) -> Answer<OfferMatch> {
+    Answer::from_result((|| {
+        let reference = resolve(call.reference).map_err(|p| vec![p])?;
+        let checked = check_case(call.case, &reference)?;
+        Ok(match_offers_for_case(
+            checked.case(),
+            &reference.offers,
+            call.as_of,
+        ))
+    })())
+}
+
+/// May attendance be reported?
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AttendanceCall {
+    /// The case file.
+    pub case: CaseFile,
+    /// Reference data replacing built-in parts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<ReferenceOverrides>,
+    /// The question.
+    pub question: AttendanceQuestion,
+}
+
+/// Forward, reportable, or withheld with a notice.
+pub fn attendance(call: AttendanceCall) -> Answer<AttendanceAnswer> {
+    Answer::from_result((|| {
+        let reference = resolve(call.reference).map_err(|p| vec![p])?;
+        let checked = check_case(call.case, &reference)?;
+        let index = AccessIndex::new(&checked, &reference);
+        let at = Pointer::root().key("question");
+        attendance_report(&index, &reference.offers, &call.question, &at)
+            .map_err(|e| vec![problem(&e, &Pointer::root())])
+    })())
+}
+
+/// Add working days to a date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkingDaysCall {
+    /// Reference data replacing built-in parts (the calendar matters here).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<ReferenceOverrides>,
+    /// The start date (not counted).
+    pub from: NaiveDate,
+    /// How many working days to add.
+    pub working_days: u32,
+}
+
+/// The date, and the holidays skipped on the way.
+pub fn add_working_days(call: WorkingDaysCall) -> Answer<WorkingDaysAnswer> {
+    Answer::from_result(
+        resolve(call.reference)
+            .map(|r| r.calendar.explain_add(call.from, call.working_days))
+            .map_err(|p| vec![p]),
+    )
+}
