@@ -408,7 +408,7 @@ impl<'p> Builder<'p> {
             Some(LevelOutcome {
                 level: top,
                 rule,
-                set_by: self.levels.clone(),
+                set_by: std::mem::take(&mut self.levels),
             })
         });
         self.roles.sort();

@@ -299,10 +299,11 @@ pub const CATALOGUE: &[FactDef] = &[
         meaning_da: "antal kategorier af helbredsproblemer",
         words: &[],
         compute: Compute::Case(|ctx| {
-            let mut c: Vec<ConditionCategory> = ctx.case.course.conditions.clone();
-            c.sort();
-            c.dedup();
-            Some(num(c.len()))
+            let distinct = ConditionCategory::ALL
+                .iter()
+                .filter(|c| ctx.case.course.conditions.contains(c))
+                .count();
+            Some(num(distinct))
         }),
     },
     FactDef {
@@ -548,10 +549,11 @@ pub const CATALOGUE: &[FactDef] = &[
         meaning_da: "antal sociale faktorer",
         words: &[],
         compute: Compute::Case(|ctx| {
-            let mut s: Vec<SocialFactor> = ctx.case.course.social_factors.clone();
-            s.sort();
-            s.dedup();
-            Some(num(s.len()))
+            let distinct = SocialFactor::ALL
+                .iter()
+                .filter(|f| ctx.case.course.social_factors.contains(f))
+                .count();
+            Some(num(distinct))
         }),
     },
     FactDef {
@@ -672,7 +674,8 @@ pub fn case_facts(case: &CaseFile, as_of: NaiveDate) -> FactSet {
         match def.compute {
             Compute::Case(f) => {
                 if let Some(v) = f(&ctx) {
-                    facts.insert(def.name, v);
+                    // Catalogue names are unique (a test checks they are strictly sorted).
+                    facts.push_new(def.name, v);
                 }
             }
             Compute::Family(f) => f(&ctx, &mut facts),

@@ -121,13 +121,39 @@ pub(crate) fn write_number(f: &mut fmt::Formatter<'_>, n: f64) -> fmt::Result {
     }
 }
 
-/// The facts about one subject as of one date: a map from names to values, kept as a sorted
-/// vector (facts are few, looked up often and built once per evaluation).
-#[derive(Debug, Clone, PartialEq)]
+/// The facts about one subject as of one date: a map from names to values.
+///
+/// Facts are few, looked up often (every comparison of every rule) and built once per
+/// evaluation, so the set keeps them in insertion order with a small open-addressing hash index
+/// (a multiplicative hash over the name, eight bytes at a time): a lookup hashes the name once
+/// and compares one string.
+#[derive(Debug, Clone)]
 pub struct FactSet {
     /// The evaluation date.
     pub as_of: NaiveDate,
     facts: Vec<(Cow<'static, str>, FactValue)>,
+    /// Slot → position + 1 (0: empty). Positions beyond the table are found by scanning.
+    index: [u8; INDEX_SLOTS],
+}
+
+const INDEX_SLOTS: usize = 256;
+/// At most this many facts go into the index (keeps probing short); more are scanned.
+const INDEXED: usize = 160;
+
+/// A fast, deterministic hash of a fact name, eight bytes at a time (FxHash's mixing step).
+fn name_hash(name: &str) -> usize {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h: u64 = name.len() as u64;
+    let mut chunks = name.as_bytes().chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    }
+    let mut tail = [0u8; 8];
+    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    h = (h.rotate_left(5) ^ u64::from_le_bytes(tail)).wrapping_mul(K);
+    (h ^ (h >> 29)) as usize
 }
 
 impl FactSet {
@@ -136,37 +162,79 @@ impl FactSet {
         Self {
             as_of,
             facts: Vec::with_capacity(48),
+            index: [0; INDEX_SLOTS],
         }
+    }
+
+    fn position(&self, name: &str) -> Option<usize> {
+        self.position_hashed(name, name_hash(name))
+    }
+
+    fn position_hashed(&self, name: &str, hash: usize) -> Option<usize> {
+        let mut slot = hash % INDEX_SLOTS;
+        for _ in 0..INDEX_SLOTS {
+            match self.index[slot] {
+                0 => break,
+                p => {
+                    let i = usize::from(p) - 1;
+                    if self.facts.get(i).is_some_and(|(n, _)| n == name) {
+                        return Some(i);
+                    }
+                }
+            }
+            slot = (slot + 1) % INDEX_SLOTS;
+        }
+        self.facts
+            .iter()
+            .skip(INDEXED)
+            .position(|(n, _)| n == name)
+            .map(|i| i + INDEXED)
     }
 
     /// Set a fact (replacing any earlier value).
     pub fn insert(&mut self, name: impl Into<Cow<'static, str>>, value: FactValue) {
         let name = name.into();
-        // Facts usually arrive in name order (the catalogue is sorted): append fast.
-        if self.facts.last().is_none_or(|(last, _)| *last < name) {
-            self.facts.push((name, value));
+        let hash = name_hash(&name);
+        if let Some(i) = self.position_hashed(&name, hash) {
+            self.facts[i].1 = value;
             return;
         }
-        match self
-            .facts
-            .binary_search_by(|(n, _)| n.as_ref().cmp(name.as_ref()))
-        {
-            Ok(i) => self.facts[i].1 = value,
-            Err(i) => self.facts.insert(i, (name, value)),
+        let i = self.facts.len();
+        if i < INDEXED {
+            let mut slot = hash % INDEX_SLOTS;
+            while self.index[slot] != 0 {
+                slot = (slot + 1) % INDEX_SLOTS;
+            }
+            // i < INDEXED < 256, so i + 1 fits in a byte.
+            self.index[slot] = u8::try_from(i + 1).unwrap_or(0);
         }
+        self.facts.push((name, value));
+    }
+
+    /// Add a fact whose name is not in the set yet (the catalogue's names are unique).
+    pub(crate) fn push_new(&mut self, name: &'static str, value: FactValue) {
+        let i = self.facts.len();
+        if i < INDEXED {
+            let mut slot = name_hash(name) % INDEX_SLOTS;
+            while self.index[slot] != 0 {
+                slot = (slot + 1) % INDEX_SLOTS;
+            }
+            self.index[slot] = u8::try_from(i + 1).unwrap_or(0);
+        }
+        self.facts.push((Cow::Borrowed(name), value));
     }
 
     /// The value of a fact, if known.
     pub fn get(&self, name: &str) -> Option<&FactValue> {
-        self.facts
-            .binary_search_by(|(n, _)| n.as_ref().cmp(name))
-            .ok()
-            .map(|i| &self.facts[i].1)
+        self.position(name).map(|i| &self.facts[i].1)
     }
 
     /// Every known fact, sorted by name.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &FactValue)> {
-        self.facts.iter().map(|(n, v)| (n.as_ref(), v))
+        let mut all: Vec<(&str, &FactValue)> =
+            self.facts.iter().map(|(n, v)| (n.as_ref(), v)).collect();
+        all.sort_by(|a, b| a.0.cmp(b.0));
+        all.into_iter()
     }
 
     /// How many facts are known.
@@ -180,18 +248,47 @@ impl FactSet {
     }
 }
 
+impl PartialEq for FactSet {
+    /// Equal when the dates and the facts (by name) are equal, whatever the insertion order.
+    fn eq(&self, other: &Self) -> bool {
+        self.as_of == other.as_of && self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
 impl Serialize for FactSet {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        struct Facts<'a>(&'a [(Cow<'static, str>, FactValue)]);
+        struct Facts<'a>(&'a FactSet);
         impl Serialize for Facts<'_> {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+                s.collect_map(self.0.iter())
             }
         }
         let mut st = s.serialize_struct("FactSet", 2)?;
         st.serialize_field("as_of", &self.as_of)?;
-        st.serialize_field("facts", &Facts(&self.facts))?;
+        st.serialize_field("facts", &Facts(self))?;
         st.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn insert_replaces_and_get_finds_beyond_the_index() {
+        let mut f = FactSet::new(NaiveDate::MIN);
+        for i in 0..400 {
+            f.insert(format!("fact_{i}"), FactValue::Number(f64::from(i)));
+        }
+        f.insert("fact_7", FactValue::Bool(true));
+        f.insert("fact_300", FactValue::Bool(false));
+        assert_eq!(f.len(), 400);
+        assert_eq!(f.get("fact_7"), Some(&FactValue::Bool(true)));
+        assert_eq!(f.get("fact_300"), Some(&FactValue::Bool(false)));
+        assert_eq!(f.get("fact_399"), Some(&FactValue::Number(399.0)));
+        assert_eq!(f.get("fact_400"), None);
+        let names: Vec<&str> = f.iter().map(|(n, _)| n).take(3).collect();
+        assert_eq!(names, ["fact_0", "fact_1", "fact_10"]);
     }
 }
