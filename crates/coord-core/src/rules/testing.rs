@@ -194,6 +194,7 @@ pub struct PropertyRun {
     pub counterexample: Option<Counterexample>,
 }
 
+#[cfg(feature = "proptest")]
 /// The invariant failures (or invalidity) of one generated case, as one message.
 fn failures(
     pack: &RulePack,
