@@ -275,9 +275,11 @@ pub fn document(
                 };
                 vec![
                     s.referral.to_string(),
-                    s.offer
-                        .as_ref()
-                        .map_or_else(|| name(case, &s.to), |o| o.to_string()),
+                    match (lang, &s.offer_name_en, &s.offer_name_da, &s.offer) {
+                        (Language::En, Some(n), _, _) | (Language::Da, _, Some(n), _) => n.clone(),
+                        (_, _, _, Some(o)) => o.to_string(),
+                        _ => name(case, &s.to),
+                    },
                     state.to_owned(),
                     s.due.map(|d| d.to_string()).unwrap_or_default(),
                     flag,

@@ -28,6 +28,12 @@ pub struct ReferralStatus {
     /// The offer, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offer: Option<OfferId>,
+    /// The offer's name in Danish, when it is in the catalogue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offer_name_da: Option<String>,
+    /// The offer's name in English, when it is in the catalogue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offer_name_en: Option<String>,
     /// The state on the evaluation date.
     pub state: ReferralState,
     /// When that state was entered.
@@ -201,11 +207,14 @@ pub fn referral_status(
         .last()
         .filter(|t| t.to == ReferralState::Completed)
         .and_then(|t| t.outcome);
+    let offer = referral.offer.as_ref().and_then(|id| catalogue.offer(id));
     Some(ReferralStatus {
         referral: referral.id.clone(),
         from: referral.from.clone(),
         to: referral.to.clone(),
         offer: referral.offer.clone(),
+        offer_name_da: offer.map(|o| o.name_da.clone()),
+        offer_name_en: offer.map(|o| o.name_en.clone()),
         state,
         since,
         waiting_on: state.waiting_on(),
