@@ -195,6 +195,7 @@ pub struct PropertyRun {
 }
 
 /// The invariant failures (or invalidity) of one generated case, as one message.
+#[cfg(feature = "proptest")]
 fn failures(
     pack: &RulePack,
     reference: &ReferenceData,
