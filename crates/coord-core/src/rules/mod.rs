@@ -13,8 +13,10 @@
 pub mod action;
 pub mod compile;
 pub mod condition;
+mod condition_json;
 pub mod evaluate;
 pub mod facts;
+mod intervals;
 pub mod pack;
 pub mod testing;
 pub mod validate;
