@@ -3,8 +3,8 @@
 use coord_e2e::{run, stdout};
 
 #[test]
-fn demo_runs_without_files_and_shows_permit_and_revocation() {
-    let o = run(&["demo"], "");
+fn the_consent_demo_runs_without_files_and_shows_permit_and_revocation() {
+    let o = run(&["demo", "--consent"], "");
     assert_eq!(o.status.code(), Some(0), "{}", coord_e2e::stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("PERMIT by consent c-rehab-view"), "{out}");

@@ -64,8 +64,18 @@ pub struct Common {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Run the embedded demo: no files needed.
-    #[command(after_help = "Example:\n  coord demo\n  coord demo --format json")]
+    /// Run the embedded demo: the coordination report over five cases from the seeds, no files
+    /// needed.
+    #[command(after_help = "Examples:
+  coord demo
+  coord demo --lang da
+  coord demo --format html --out-dir meeting/
+  coord demo --consent
+
+The five cases: an uncomplicated fracture back in six weeks; a cancer patient on a predictable
+long course; back pain with depression, a weak network and no education (complex); a citizen in
+rehabilitation after an accident with the jobcenter bridge-builder in the rehabilitation centre
+(Hillerød); an unemployed citizen for whom a voluntary self-management group course is considered.")]
     Demo(DemoArgs),
     /// Access decisions: may this actor view, receive or report this information?
     #[command(subcommand)]
@@ -497,11 +507,19 @@ pub struct EvaluateArgs {
 #[derive(Debug, Clone, Args)]
 pub struct DemoArgs {
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
-    /// Language of labels in text output.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// Language of labels.
     #[arg(long, value_enum, default_value_t = Lang::En)]
     pub lang: Lang,
+    /// Write one file per case into this directory (e.g. HTML pages for the meeting) instead of
+    /// printing.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// Show the consent walkthrough instead (Hillerød: the bridge-builder's look into the
+    /// rehabilitation record, the employer's request, the revocation).
+    #[arg(long)]
+    pub consent: bool,
 }
 
 /// `coord access …`.

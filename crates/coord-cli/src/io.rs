@@ -144,3 +144,18 @@ impl AuditLog {
         self.out.flush().map_err(|e| Failure::io(&self.path, &e))
     }
 }
+
+/// A buffered NDJSON input: the file given, or standard input.
+pub fn ndjson_input(path: Option<&Path>) -> Result<Box<dyn std::io::BufRead>, Failure> {
+    const CAPACITY: usize = 256 * 1024;
+    Ok(match path.filter(|p| *p != Path::new("-")) {
+        Some(path) => Box::new(std::io::BufReader::with_capacity(
+            CAPACITY,
+            std::fs::File::open(path).map_err(|e| Failure::io(path, &e))?,
+        )),
+        None => Box::new(std::io::BufReader::with_capacity(
+            CAPACITY,
+            std::io::stdin(),
+        )),
+    })
+}

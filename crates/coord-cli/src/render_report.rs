@@ -461,6 +461,28 @@ pub fn document(
             .collect(),
     );
 
+    if !r.offers_not_now.is_empty() {
+        d.p(t(
+            lang,
+            "Speaks to the citizen's goals, but not now:",
+            "Passer til borgerens mål, men ikke nu:",
+        ));
+        d.list(
+            r.offers_not_now
+                .iter()
+                .map(|e| {
+                    let nm = if lang == Language::En {
+                        &e.name_en
+                    } else {
+                        &e.name_da
+                    };
+                    let why: Vec<String> = e.reasons.iter().map(|x| x.describe(lang)).collect();
+                    format!("{nm}: {}", why.join("; "))
+                })
+                .collect(),
+        );
+    }
+
     if !r.warnings.is_empty() {
         d.h(2, t(lang, "Remember", "Husk"));
         d.list(

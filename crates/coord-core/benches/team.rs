@@ -11,7 +11,6 @@
 )]
 
 use coord_core::calendar::WorkingCalendar;
-use coord_core::case_file::CaseFile;
 use coord_core::check::CheckedCase;
 use coord_core::consent::AccessIndex;
 use coord_core::offers::OfferCatalogue;
@@ -19,87 +18,10 @@ use coord_core::reference::ReferenceData;
 use coord_core::referral::{referral_overview, ResponseDeadlines};
 use coord_core::team::team_report;
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use serde_json::{json, Value};
 
-const STEPS: [&str; 6] = [
-    "proposed_to_citizen",
-    "accepted_by_citizen",
-    "sent",
-    "received",
-    "accepted",
-    "in_progress",
-];
-
-fn large_case() -> CaseFile {
-    let mut actors = vec![
-        json!({ "id": "cit", "name": "Borger", "kind": "person", "sector": "citizen", "role": "citizen" }),
-        json!({ "id": "hc", "name": "Sundhedscenter", "kind": "organisation", "sector": "municipal_health_centre", "role": "nurse" }),
-    ];
-    let mut members = Vec::new();
-    for i in 0..30 {
-        actors.push(
-            json!({ "id": format!("a{i}"), "name": format!("Actor {i}"), "kind": "person",
-            "sector": if i % 2 == 0 { "municipal_employment" } else { "municipal_rehabilitation" },
-            "role": "caseworker" }),
-        );
-        // Five coordinating caseworkers hand over every 60 days; the rest are other roles.
-        let (role, from, to) = if i < 5 {
-            let from = 60 * i;
-            (
-                "coordinating_caseworker",
-                from,
-                if i < 4 { Some(from + 59) } else { None },
-            )
-        } else {
-            (
-                if i % 3 == 0 {
-                    "physiotherapist"
-                } else {
-                    "mentor"
-                },
-                (i * 7) % 200,
-                None,
-            )
-        };
-        let day = |d: i64| {
-            (chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Duration::days(d))
-                .to_string()
-        };
-        let mut period = json!({ "from": day(from) });
-        if let Some(t) = to {
-            period["to"] = Value::String(day(t));
-        }
-        members.push(json!({ "actor": format!("a{i}"), "role": role, "period": period,
-            "responsibilities": { "goals": [format!("g{i}")], "categories": ["treatment_progress"] } }));
-    }
-    let mut referrals = Vec::new();
-    for i in 0..50 {
-        let n = i % (STEPS.len() + 1);
-        let history: Vec<Value> = STEPS
-            .iter()
-            .take(n)
-            .enumerate()
-            .map(|(k, s)| json!({ "to": s, "by": "a0", "at": format!("2024-03-{:02}T10:00:00+01:00", 1 + k + (i % 10)) }))
-            .collect();
-        referrals.push(json!({ "id": format!("r{i}"), "from": "a0", "to": "hc",
-            "reason": { "text": "x" }, "categories": ["plan_and_goals"], "purpose": "p",
-            "created_at": "2024-02-28T10:00:00+01:00", "history": history }));
-    }
-    let events: Vec<Value> = (0..200)
-        .map(|i| json!({ "id": format!("e{i}"), "kind": "follow_up_interview", "on": format!("2024-{:02}-{:02}", 1 + i % 12, 1 + i % 28), "by": "a0" }))
-        .collect();
-    let consent = json!({ "id": "c1", "citizen": "cit", "given_at": "2024-01-01T10:00:00+01:00", "form": "written",
-        "scope": { "categories": ["plan_and_goals"], "holders": [{ "sector": "municipal_employment" }],
-                   "recipients": [{ "actor": "hc" }], "purposes": ["p"], "actions": ["disclose"], "case": "k" },
-        "valid_from": "2024-01-01", "valid_to": "2024-12-31" });
-    serde_json::from_value(json!({
-        "id": "k", "citizen": { "id": "cit", "name": "Borger", "actor": "cit" },
-        "actors": actors, "consents": [consent], "events": events,
-        "team": { "course": { "period": { "from": "2024-01-01" }, "status": "active" }, "members": members },
-        "referrals": referrals
-    }))
-    .unwrap()
-}
+#[path = "fixtures/large_case.rs"]
+mod fixtures;
+use fixtures::large_case;
 
 fn bench(c: &mut Criterion) {
     let reference = ReferenceData::default();

@@ -63,3 +63,73 @@ pub fn rules_cases() -> Result<Vec<(CaseFile, &'static str)>, Problem> {
         (parse(RULES_COMPLEX_JSON)?, "complex"),
     ])
 }
+
+/// The five report cases of `coord demo`, drawn from the seeds, as (file name, JSON text).
+pub const REPORT_CASES_JSON: [(&str, &str); 5] = [
+    (
+        "fracture.json",
+        include_str!("../data/demo/report/fracture.json"),
+    ),
+    (
+        "cancer.json",
+        include_str!("../data/demo/report/cancer.json"),
+    ),
+    (
+        "backpain-depression.json",
+        include_str!("../data/demo/report/backpain-depression.json"),
+    ),
+    (
+        "hillerod.json",
+        include_str!("../data/demo/report/hillerod.json"),
+    ),
+    ("mona.json", include_str!("../data/demo/report/mona.json")),
+];
+
+/// The demo's list of report cases with their dates and titles, as JSON text.
+pub const REPORT_DEMO_JSON: &str = include_str!("../data/demo/report/demo.json");
+
+/// One entry of the demo list.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoEntry {
+    /// The case file's name in `data/demo/report/`.
+    pub file: String,
+    /// The date the report is made as of.
+    pub as_of: chrono::NaiveDate,
+    /// What the case shows, in English.
+    pub title_en: String,
+    /// What the case shows, in Danish.
+    pub title_da: String,
+}
+
+/// One report case of the demo, parsed.
+#[derive(Debug, Clone)]
+pub struct DemoCase {
+    /// The entry (file, date, titles).
+    pub entry: DemoEntry,
+    /// The case file.
+    pub case: CaseFile,
+}
+
+/// The five report cases of `coord demo`, in the demo's order.
+pub fn report_cases() -> Result<Vec<DemoCase>, Problem> {
+    let entries: Vec<DemoEntry> = parse(REPORT_DEMO_JSON)?;
+    entries
+        .into_iter()
+        .map(|entry| {
+            let text = REPORT_CASES_JSON
+                .iter()
+                .find(|(name, _)| *name == entry.file)
+                .map(|(_, text)| *text)
+                .ok_or_else(|| {
+                    Problem::new(
+                        "demo.unknown_file",
+                        format!("the demo lists `{}`, which is not embedded", entry.file),
+                        None,
+                    )
+                })?;
+            let case = parse(text)?;
+            Ok(DemoCase { entry, case })
+        })
+        .collect()
+}

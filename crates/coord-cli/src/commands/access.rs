@@ -9,7 +9,6 @@ use coord_core::pointer::Pointer;
 use coord_json::envelope::Answer;
 use coord_json::parse::parse;
 use coord_json::problems::problem;
-use std::io::BufRead;
 
 /// Run `coord access check`.
 pub fn check(args: &AccessCheckArgs) -> Result<Outcome, Failure> {
@@ -22,16 +21,7 @@ pub fn check(args: &AccessCheckArgs) -> Result<Outcome, Failure> {
     };
     let mut audit_error: Option<Failure> = None;
     if args.ndjson {
-        let input: Box<dyn BufRead> = match &args.input {
-            Some(path) => Box::new(std::io::BufReader::with_capacity(
-                256 * 1024,
-                std::fs::File::open(path).map_err(|e| Failure::io(path, &e))?,
-            )),
-            None => Box::new(std::io::BufReader::with_capacity(
-                256 * 1024,
-                std::io::stdin(),
-            )),
-        };
+        let input = crate::io::ndjson_input(args.input.as_deref())?;
         let summary = coord_json::ndjson::stream(input, std::io::stdout(), |line| {
             match parse::<AccessRequest>(line) {
                 Ok(request) => match index.decide(&request) {

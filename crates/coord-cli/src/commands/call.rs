@@ -5,8 +5,6 @@ use crate::exit::Outcome;
 use crate::io::{print, read_text, Failure};
 use coord_json::calls::{run_named, CALL_NAMES};
 use coord_json::envelope::{Answer, Problem};
-use std::io::BufRead;
-use std::path::Path;
 
 /// Run `coord call`.
 pub fn run(args: &CallArgs) -> Result<Outcome, Failure> {
@@ -28,17 +26,7 @@ pub fn run(args: &CallArgs) -> Result<Outcome, Failure> {
     }
     let path = args.input.clone().unwrap_or_else(|| "-".into());
     if args.ndjson {
-        let input: Box<dyn BufRead> = if path == Path::new("-") {
-            Box::new(std::io::BufReader::with_capacity(
-                256 * 1024,
-                std::io::stdin(),
-            ))
-        } else {
-            Box::new(std::io::BufReader::with_capacity(
-                256 * 1024,
-                std::fs::File::open(&path).map_err(|e| Failure::io(&path, &e))?,
-            ))
-        };
+        let input = crate::io::ndjson_input(Some(&path))?;
         let summary = coord_json::ndjson::stream(input, std::io::stdout(), |line| {
             // run_named gives the whole envelope as a value; take it back as an envelope so the
             // stream can place errors on their line.

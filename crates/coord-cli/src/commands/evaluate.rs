@@ -10,7 +10,6 @@ use coord_core::pointer::Pointer;
 use coord_core::rules::evaluate;
 use coord_core::rules::RulePack;
 use coord_json::calls::rules::{choose_pack, evaluate_line};
-use std::io::BufRead;
 
 /// Today (UTC), the default evaluation date.
 fn today() -> NaiveDate {
@@ -42,16 +41,7 @@ pub fn run(args: &EvaluateArgs) -> Result<Outcome, Failure> {
     )
     .map_err(|p| Failure::invalid(p, args.pack.as_deref()))?;
     if args.ndjson {
-        let input: Box<dyn BufRead> = match &args.input {
-            Some(path) => Box::new(std::io::BufReader::with_capacity(
-                256 * 1024,
-                std::fs::File::open(path).map_err(|e| Failure::io(path, &e))?,
-            )),
-            None => Box::new(std::io::BufReader::with_capacity(
-                256 * 1024,
-                std::io::stdin(),
-            )),
-        };
+        let input = crate::io::ndjson_input(args.input.as_deref())?;
         let compiled = coord_core::rules::compile::CompiledPack::new(&pack);
         let summary = coord_json::ndjson::stream(input, std::io::stdout(), |line| {
             evaluate_line(line, &compiled, &reference, as_of, args.explain)

@@ -7,6 +7,7 @@ use super::model::{
 use crate::case_file::CaseFile;
 use crate::category::Language;
 use crate::ids::{ActorId, InstrumentId, OfferId};
+use crate::plan::GoalDomain;
 use crate::rules::{ConditionFailure, FactSet};
 use crate::time::{date_of, Instant};
 use chrono::NaiveDate;
@@ -57,6 +58,9 @@ pub struct MatchContext {
     pub readiness: Vec<ReadinessReading>,
     /// Facts about the citizen for eligibility conditions.
     pub facts: FactSet,
+    /// Offers the citizen is already referred to (an open referral), has completed with success,
+    /// or has declined.
+    pub already_referred: Vec<(OfferId, crate::ids::ReferralId)>,
 }
 
 impl MatchContext {
@@ -82,12 +86,75 @@ impl MatchContext {
                 }
             }
         }
+        // Goal areas from the shared plan's active goals. A health goal may be about the body,
+        // the mind or the way of living, so it opens all three areas.
+        if let Some(plan) = &case.plan {
+            for goal in plan
+                .goals
+                .iter()
+                .filter(|g| g.status.is_active() && g.start <= as_of)
+            {
+                let opened: &[GoalArea] = match goal.domain {
+                    GoalDomain::Work => &[GoalArea::Work],
+                    GoalDomain::Health => &[
+                        GoalArea::PhysicalFunction,
+                        GoalArea::MentalHealth,
+                        GoalArea::Lifestyle,
+                    ],
+                    GoalDomain::EverydayLife => &[GoalArea::SelfManagement],
+                    GoalDomain::Education => &[GoalArea::Education],
+                    GoalDomain::NetworkSocial => &[GoalArea::Social],
+                    _ => &[],
+                };
+                for a in opened {
+                    if !areas.contains(a) {
+                        areas.push(*a);
+                    }
+                }
+            }
+        }
+        // Readiness readings: the latest measured value per indicator on or before `as_of`.
+        let mut readiness: Vec<(NaiveDate, ReadinessReading)> = Vec::new();
+        for m in case.measurements.iter().filter(|m| m.date <= as_of) {
+            let Some(value) = m.value else { continue };
+            match readiness
+                .iter_mut()
+                .find(|(_, r)| r.indicator == m.indicator)
+            {
+                Some((date, r)) if m.date >= *date => {
+                    *date = m.date;
+                    r.value = value;
+                }
+                Some(_) => {}
+                None => readiness.push((
+                    m.date,
+                    ReadinessReading {
+                        indicator: m.indicator.clone(),
+                        value,
+                    },
+                )),
+            }
+        }
+        // Offers already under way (an open referral) or completed with success.
+        let already_referred = case
+            .referrals
+            .iter()
+            .filter_map(|r| {
+                let offer = r.offer.clone()?;
+                let (state, _) = r.state_on(as_of)?;
+                let completed_well =
+                    r.outcome() == Some(crate::referral::ReferralOutcome::Successful);
+                let declined = state == crate::referral::ReferralState::DeclinedByCitizen;
+                (!state.is_final() || completed_well || declined).then(|| (offer, r.id.clone()))
+            })
+            .collect();
         Self {
             as_of,
             areas,
             wished_offers,
-            readiness: Vec::new(),
+            readiness: readiness.into_iter().map(|(_, r)| r).collect(),
             facts,
+            already_referred,
         }
     }
 }
@@ -160,6 +227,11 @@ pub enum ExclusionReason {
     ReadinessNotMet {
         /// The signals that would do.
         needs: Vec<ReadinessSignal>,
+    },
+    /// The citizen is already referred to it, completed it with success, or declined it.
+    AlreadyReferred {
+        /// The referral.
+        referral: crate::ids::ReferralId,
     },
 }
 
@@ -237,6 +309,12 @@ impl ExclusionReason {
                 "et holdforløb for motiverede deltagere: kræver {}",
                 signals(needs)
             ),
+            (Language::En, ExclusionReason::AlreadyReferred { referral }) => {
+                format!("already under way, completed or declined (referral {referral})")
+            }
+            (Language::Da, ExclusionReason::AlreadyReferred { referral }) => {
+                format!("allerede i gang, gennemført eller fravalgt (henvisning {referral})")
+            }
         }
     }
 }
@@ -329,6 +407,11 @@ pub fn match_offers(catalogue: &OfferCatalogue, ctx: &MatchContext) -> OfferMatc
                 });
             }
         }
+        if let Some((_, referral)) = ctx.already_referred.iter().find(|(o, _)| o == &offer.id) {
+            reasons.push(ExclusionReason::AlreadyReferred {
+                referral: referral.clone(),
+            });
+        }
         let readiness = match readiness_met(offer, ctx, wished) {
             Ok(r) => r,
             Err(needs) => {
@@ -380,8 +463,9 @@ pub fn match_offers(catalogue: &OfferCatalogue, ctx: &MatchContext) -> OfferMatc
 }
 
 /// Match the catalogue against the citizen of `case` as of `as_of`: goal areas and offers from the
-/// recorded wishes, eligibility facts from the rules' fact catalogue. Readiness readings are not
-/// in the case file yet; use [`match_offers`] with your own [`MatchContext`] to add them.
+/// recorded wishes and the plan's active goals, readiness readings from the latest measured values,
+/// eligibility facts from the rules' fact catalogue, and offers already under way, completed or
+/// declined excluded.
 pub fn match_offers_for_case(
     case: &CaseFile,
     catalogue: &OfferCatalogue,

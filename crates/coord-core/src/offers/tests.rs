@@ -53,6 +53,7 @@ fn ctx(
             .into_iter()
             .collect(),
         facts,
+        already_referred: Vec::new(),
     }
 }
 
@@ -238,4 +239,18 @@ fn a_wish_for_an_unknown_offer_is_named() {
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(errors[0].code(), "case_file.unknown_offer");
     assert_eq!(errors[0].pointer().to_string(), "/wishes/0/offer");
+}
+
+#[test]
+fn an_offer_already_under_way_is_excluded_and_says_which_referral() {
+    let mut c = ctx(&[GoalArea::Work], &["mentor"], None, false);
+    c.already_referred
+        .push(("mentor".into(), "r-mentor".into()));
+    let m = match_offers(&catalogue(), &c);
+    let ex = m
+        .excluded
+        .iter()
+        .find(|e| e.offer.as_str() == "mentor")
+        .unwrap();
+    assert!(ex.reasons.iter().any(|r| matches!(r, ExclusionReason::AlreadyReferred { referral } if referral.as_str() == "r-mentor")));
 }

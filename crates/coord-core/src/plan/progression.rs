@@ -12,8 +12,6 @@ use crate::reference::ReferenceData;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use thiserror::Error;
 
 /// The |RCI| above which a change is reliable (Jacobson–Truax, p < .05).
@@ -300,23 +298,45 @@ fn slope_per_month(points: &[Point]) -> Option<f64> {
     (denominator > 0.0).then(|| (n * sxy - sx * sy) / denominator * DAYS_PER_MONTH)
 }
 
-/// Progression of `def` over `series` (already sorted by date, then id).
+/// A measurement as the grouping pass leaves it, as one integer: its day in the high half (so
+/// sorting the plain integers sorts by date, the cheapest sort there is) and its position in the
+/// case file in the low half.
+fn sort_key(date: NaiveDate, pos: usize) -> u64 {
+    use chrono::Datelike;
+    let day = u64::try_from(i64::from(date.num_days_from_ce()) - i64::from(i32::MIN)).unwrap_or(0);
+    (day << 32) | (pos as u64 & 0xffff_ffff)
+}
+
+/// The position in the case file a sort key stands for.
+fn position(key: u64) -> usize {
+    (key & 0xffff_ffff) as usize
+}
+
+/// What the grouping pass read from each measurement, by position: its date and its score.
+struct Read<'a> {
+    all: &'a [Measurement],
+    dates: Vec<NaiveDate>,
+    scores: Vec<Option<f64>>,
+}
+
+/// Progression of `def` over `keys` (sorted by date, then id).
 fn indicator_progress(
     def: &InstrumentDefinition,
-    series: &[&Measurement],
+    keys: &[u64],
+    read: &Read<'_>,
     goals: &[Goal],
 ) -> Option<IndicatorProgress> {
-    let points: Vec<Point> = series
-        .iter()
-        .filter_map(|m| {
-            let score = measurement_score(def, m)?;
-            Some(Point {
-                date: m.date,
-                score,
-                band: def.band_index(score),
-            })
+    // Sized up front: filter_map gives no size hint, and growing costs a copy per doubling.
+    let mut points: Vec<Point> = Vec::with_capacity(keys.len());
+    points.extend(keys.iter().filter_map(|&k| {
+        let pos = position(k);
+        let score = read.scores.get(pos).copied().flatten()?;
+        Some(Point {
+            date: read.dates.get(pos).copied()?,
+            score,
+            band: def.band_index(score),
         })
-        .collect();
+    }));
     let baseline = *points.first()?;
     let latest = *points.last()?;
     let change = latest.score - baseline.score;
@@ -332,21 +352,20 @@ fn indicator_progress(
         };
         ReliableChange { rci, s_diff, class }
     });
-    let band_transitions = points
-        .windows(2)
-        .filter_map(|w| {
-            let (a, b) = (w.first()?, w.get(1)?);
-            let (fa, fb) = (a.band?, b.band?);
-            (fa != fb).then(|| BandTransition {
-                date: b.date,
-                from: fa,
-                to: fb,
-                direction: direction(def, a.score, b.score),
-            })
+    let mut band_transitions = Vec::with_capacity(points.len().saturating_sub(1));
+    band_transitions.extend(points.windows(2).filter_map(|w| {
+        let (a, b) = (w.first()?, w.get(1)?);
+        let (fa, fb) = (a.band?, b.band?);
+        (fa != fb).then(|| BandTransition {
+            date: b.date,
+            from: fa,
+            to: fb,
+            direction: direction(def, a.score, b.score),
         })
-        .collect();
-    let safety_flags = series
+    }));
+    let safety_flags = keys
         .last()
+        .and_then(|&k| read.all.get(position(k)))
         .and_then(|m| m.answers.as_ref())
         .and_then(|a| def.score(a, &Pointer::root()).ok())
         .map(|s| s.safety_flags)
@@ -412,14 +431,10 @@ pub fn progression(
     let defs = &reference.instruments;
     // Group by indicator with a counting sort: one lookup per measurement, then each indicator's
     // (date, position) keys in one flat buffer, so the sort moves small inline keys.
-    let mut slot_of: HashMap<&str, usize, BuildFnv> =
-        HashMap::with_capacity_and_hasher(defs.len(), BuildFnv::default());
-    for (i, def) in defs.iter().enumerate() {
-        slot_of.entry(def.id.as_str()).or_insert(i);
-    }
+    let slot_of = SlotTable::new(defs);
     let slots: Vec<Option<usize>> = all
         .iter()
-        .map(|m| slot_of.get(m.indicator.as_str()).copied())
+        .map(|m| slot_of.get(m.indicator.as_str()))
         .collect();
     let mut starts = vec![0usize; defs.len() + 1];
     for slot in slots.iter().flatten() {
@@ -434,34 +449,45 @@ pub fn progression(
         }
     }
     let mut fill = starts.clone();
-    let mut keys = vec![(NaiveDate::MIN, 0usize); starts.last().copied().unwrap_or(0)];
+    let mut keys: Vec<u64> = vec![0; starts.last().copied().unwrap_or(0)];
+    let mut read = Read {
+        all,
+        dates: Vec::with_capacity(all.len()),
+        scores: Vec::with_capacity(all.len()),
+    };
     for (pos, (slot, m)) in slots.iter().zip(all).enumerate() {
-        let Some(slot) = slot else { continue };
+        read.dates.push(m.date);
+        let Some(slot) = slot else {
+            read.scores.push(None);
+            continue;
+        };
+        read.scores
+            .push(defs.get(*slot).and_then(|d| measurement_score(d, m)));
         if let Some(at) = fill.get_mut(*slot) {
             if let Some(k) = keys.get_mut(*at) {
-                *k = (m.date, pos);
+                *k = sort_key(m.date, pos);
             }
             *at += 1;
         }
     }
     let goals: &[Goal] = case.plan.as_ref().map_or(&[], |p| &p.goals);
     let mut indicators = Vec::with_capacity(defs.len());
-    let mut series: Vec<&Measurement> = Vec::new();
     for (i, def) in defs.iter().enumerate() {
         let range = starts.get(i).copied().unwrap_or(0)..starts.get(i + 1).copied().unwrap_or(0);
         let Some(keys) = keys.get_mut(range).filter(|k| !k.is_empty()) else {
             continue;
         };
+        keys.sort_unstable();
         // Same day: by measurement id, so the input order never matters.
-        keys.sort_unstable_by(|a, b| {
-            a.0.cmp(&b.0).then_with(|| {
-                let id = |k: &(NaiveDate, usize)| all.get(k.1).map(|m| &m.id);
-                id(a).cmp(&id(b))
-            })
-        });
-        series.clear();
-        series.extend(keys.iter().filter_map(|k| all.get(k.1)));
-        indicators.extend(indicator_progress(def, &series, goals));
+        for day in keys.chunk_by_mut(|a, b| a >> 32 == b >> 32) {
+            if day.len() > 1 {
+                day.sort_unstable_by(|a, b| {
+                    let id = |k: &u64| all.get(position(*k)).map(|m| &m.id);
+                    id(a).cmp(&id(b))
+                });
+            }
+        }
+        indicators.extend(indicator_progress(def, keys, &read, goals));
     }
     let goals = goals
         .iter()
@@ -474,28 +500,165 @@ pub fn progression(
     })
 }
 
-/// FNV-1a: ids are short strings from the host, and grouping thousands of measurements by
-/// indicator should not pay for a DoS-resistant hash (the input is one citizen's case file).
-#[derive(Default)]
-struct Fnv(u64);
+/// The first eight bytes of an id as a little-endian word, zero-padded.
+fn head_word(id: &str) -> u64 {
+    let bytes = id.as_bytes();
+    if let Some(head) = bytes.first_chunk::<8>() {
+        return u64::from_le_bytes(*head);
+    }
+    // 4 to 7 bytes: two overlapping 4-byte reads, the overlap landing on the same bits.
+    if let (Some(lo), Some(hi)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        let shift = 8 * (bytes.len() - 4);
+        return u64::from(u32::from_le_bytes(*lo)) | u64::from(u32::from_le_bytes(*hi)) << shift;
+    }
+    bytes
+        .iter()
+        .enumerate()
+        .fold(0u64, |w, (i, b)| w | u64::from(*b) << (8 * i))
+}
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
+/// Finds an instrument's position by id, for grouping thousands of measurements: instrument ids
+/// are short, so the length and the first eight bytes nearly always decide, and a full comparison
+/// confirms only longer ids. Open addressing over a power-of-two table at most half full; the
+/// first definition of an id wins.
+struct SlotTable<'a> {
+    bits: u32,
+    entries: Vec<Option<(u64, &'a str, usize)>>,
+}
+
+impl<'a> SlotTable<'a> {
+    fn new(defs: &'a [InstrumentDefinition]) -> Self {
+        let bits = (defs.len().max(4) * 2).next_power_of_two().trailing_zeros();
+        let mut table = Self {
+            bits,
+            entries: vec![None; 1 << bits],
+        };
+        for (slot, def) in defs.iter().enumerate() {
+            let id = def.id.as_str();
+            if table.get(id).is_none() {
+                let word = head_word(id);
+                let mut at = table.index(word, id.len());
+                while let Some(Some(_)) = table.entries.get(at) {
+                    at = (at + 1) & (table.entries.len() - 1);
+                }
+                if let Some(e) = table.entries.get_mut(at) {
+                    *e = Some((word, id, slot));
+                }
+            }
+        }
+        table
     }
 
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+    fn index(&self, word: u64, len: usize) -> usize {
+        let h = (word ^ (len as u64).rotate_left(56)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> (64 - self.bits)) as usize
+    }
+
+    fn get(&self, id: &str) -> Option<usize> {
+        let word = head_word(id);
+        let mut at = self.index(word, id.len());
+        while let Some(Some((w, known, slot))) = self.entries.get(at) {
+            if *w == word && known.len() == id.len() && (id.len() <= 8 || *known == id) {
+                return Some(*slot);
+            }
+            at = (at + 1) & (self.entries.len() - 1);
         }
-        self.0 = h;
+        None
     }
 }
 
-type BuildFnv = BuildHasherDefault<Fnv>;
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::instruments::{ScoreRange, Scoring};
+
+    fn def(id: &str) -> InstrumentDefinition {
+        InstrumentDefinition {
+            id: id.into(),
+            name_da: String::new(),
+            name_en: String::new(),
+            domain: IndicatorDomain::Wellbeing,
+            items: Vec::new(),
+            options: Vec::new(),
+            scoring: Scoring::Sum,
+            range: ScoreRange { min: 0.0, max: 1.0 },
+            higher_is_better: true,
+            bands: Vec::new(),
+            reliability: None,
+            norm_sd: None,
+            safety_items: Vec::new(),
+            max_missing: 0,
+            licence: String::new(),
+            codes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn slot_table_finds_short_long_and_shared_prefix_ids() {
+        let ids = [
+            "who5",
+            "phq9",
+            "fsiii-j1",
+            "fsiii-j2",
+            "instrument-a",
+            "instrument-b",
+            "instrument-bb",
+            "",
+            "who5",
+        ];
+        let defs: Vec<InstrumentDefinition> = ids.iter().map(|i| def(i)).collect();
+        let table = SlotTable::new(&defs);
+        for (slot, id) in ids.iter().enumerate().take(8) {
+            assert_eq!(table.get(id), Some(slot), "{id}");
+        }
+        // The first definition of an id wins.
+        assert_eq!(table.get("who5"), Some(0));
+        for unknown in [
+            "who",
+            "who55",
+            "instrument-c",
+            "fsiii-j3",
+            "instrument-",
+            "x",
+        ] {
+            assert_eq!(table.get(unknown), None, "{unknown}");
+        }
+    }
+
+    #[test]
+    fn head_word_is_the_zero_padded_first_eight_bytes() {
+        for id in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abcde",
+            "abcdef",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghij",
+            "æøå",
+        ] {
+            let mut w = [0u8; 8];
+            for (dst, src) in w.iter_mut().zip(id.as_bytes()) {
+                *dst = *src;
+            }
+            assert_eq!(head_word(id), u64::from_le_bytes(w), "{id}");
+        }
+    }
+
+    #[test]
+    fn sort_keys_order_by_day_then_position() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let mut keys = [
+            sort_key(d("2025-03-01"), 7),
+            sort_key(d("2024-12-31"), 9),
+            sort_key(d("2025-03-01"), 2),
+            sort_key(d("0001-01-01"), 1),
+        ];
+        keys.sort_unstable();
+        let positions: Vec<usize> = keys.iter().map(|k| position(*k)).collect();
+        assert_eq!(positions, vec![1, 9, 2, 7]);
+    }
+}

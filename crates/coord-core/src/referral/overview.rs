@@ -97,8 +97,9 @@ impl ReferralFinding {
                     ..
                 },
             ) => format!(
-                "referral {referral} has been {} past its deadline {due} ({working_days_overdue} working days overdue)",
-                state.label_en()
+                "referral {referral} has been {} past its deadline {due} ({working_days_overdue} working {} overdue)",
+                state.label_en(),
+                if *working_days_overdue == 1 { "day" } else { "days" }
             ),
             (
                 Language::Da,
@@ -110,8 +111,9 @@ impl ReferralFinding {
                     ..
                 },
             ) => format!(
-                "henvisning {referral} har været {} ud over fristen {due} ({working_days_overdue} hverdage over)",
-                state.label_da()
+                "henvisning {referral} har været {} ud over fristen {due} ({working_days_overdue} {} over)",
+                state.label_da(),
+                if *working_days_overdue == 1 { "hverdag" } else { "hverdage" }
             ),
             (
                 Language::En,

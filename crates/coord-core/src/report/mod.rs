@@ -15,7 +15,7 @@ pub use attention::{Attention, AttentionKind};
 use crate::check::CheckedCase;
 use crate::consent::AccessIndex;
 use crate::ids::{CaseId, PackId, RuleId};
-use crate::offers::{match_offers_for_case, OfferMatch};
+use crate::offers::{match_offers_for_case, ExcludedOffer, ExclusionReason, OfferMatch};
 use crate::plan::{check_plan, progression, PlanCheck, ProgressError, ProgressReport};
 use crate::reference::ReferenceData;
 use crate::referral::{referral_overview, ReferralOverview};
@@ -106,6 +106,9 @@ pub struct CoordinationReport {
     pub progress: ProgressReport,
     /// Offers that fit the citizen, and why the others do not.
     pub offers: OfferMatch,
+    /// Offers that speak to the citizen's goals or wishes but are not for now, each with its
+    /// reasons (a group course waiting for the citizen's own wish, a referral already under way …).
+    pub offers_not_now: Vec<ExcludedOffer>,
 }
 
 /// Make the coordination report of `case` under `pack` as of `as_of`.
@@ -162,6 +165,19 @@ pub fn coordination_report(
             .collect(),
         level: l.level,
     });
+    let offers_not_now = offers
+        .excluded
+        .iter()
+        .filter(|e| {
+            !e.reasons.iter().any(|r| {
+                matches!(
+                    r,
+                    ExclusionReason::NoMatchingGoal { .. } | ExclusionReason::NotActive { .. }
+                )
+            })
+        })
+        .cloned()
+        .collect();
     let attention = attention::collect(&deadlines, &referrals, &team, &consent_gaps, &plan);
     let c = case.case();
     Ok(CoordinationReport {
@@ -186,5 +202,6 @@ pub fn coordination_report(
         plan,
         progress,
         offers,
+        offers_not_now,
     })
 }

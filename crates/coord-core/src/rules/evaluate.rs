@@ -506,11 +506,18 @@ fn gaps_for(
     as_of: NaiveDate,
 ) -> Vec<RuleConsentGap> {
     let case = index.case();
+    // The actors of a sector, without the people whose organisation is listed too: a consent
+    // naming the organisation covers its people, so the citizen is asked once, not per person.
     let of = |sector: Sector| -> Vec<&ActorId> {
-        let mut v: Vec<&ActorId> = case
-            .actors
+        let in_sector: Vec<&crate::party::Actor> =
+            case.actors.iter().filter(|a| a.sector == sector).collect();
+        let mut v: Vec<&ActorId> = in_sector
             .iter()
-            .filter(|a| a.sector == sector)
+            .filter(|a| {
+                a.organisation
+                    .as_ref()
+                    .is_none_or(|org| !in_sector.iter().any(|o| &o.id == org))
+            })
             .map(|a| &a.id)
             .collect();
         v.sort();
