@@ -230,7 +230,7 @@ pub fn document(
                 };
                 vec![
                     x.due.to_string(),
-                    title.clone(),
+                    title.to_string(),
                     status.to_owned(),
                     x.rule.to_string(),
                 ]

@@ -13,6 +13,7 @@
 use chrono::NaiveDate;
 use coord_core::check::CheckedCase;
 use coord_core::reference::ReferenceData;
+use coord_core::rules::compile::CompiledPack;
 use coord_core::rules::evaluate::evaluate;
 use coord_core::rules::RulePack;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
@@ -61,6 +62,15 @@ fn bench(c: &mut Criterion) {
             black_box(evaluate(&pack, case, &reference, *as_of, false))
         })
     });
+    // Compiled once, as `coord evaluate --ndjson` does: only the facts the pack uses.
+    let compiled = CompiledPack::new(&pack);
+    group.bench_function("evaluate_one_case_2025_pack_compiled", |b| {
+        b.iter(|| {
+            let (case, as_of) = &cases[i % cases.len()];
+            i += 1;
+            black_box(compiled.evaluate(case, &reference, *as_of, false))
+        })
+    });
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(20));
     for n in [10_000usize, 100_000] {
@@ -69,7 +79,7 @@ fn bench(c: &mut Criterion) {
                 || (),
                 |()| {
                     for (case, as_of) in &cases[..n] {
-                        black_box(evaluate(&pack, case, &reference, *as_of, false));
+                        black_box(compiled.evaluate(case, &reference, *as_of, false));
                     }
                 },
                 BatchSize::PerIteration,

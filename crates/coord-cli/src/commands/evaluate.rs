@@ -42,8 +42,9 @@ pub fn run(args: &EvaluateArgs) -> Result<Outcome, Failure> {
     .map_err(|p| Failure::invalid(p, args.pack.as_deref()))?;
     if args.ndjson {
         let input = crate::io::ndjson_input(args.input.as_deref())?;
+        let compiled = coord_core::rules::compile::CompiledPack::new(&pack);
         let summary = coord_json::ndjson::stream(input, std::io::stdout(), |line| {
-            evaluate_line(line, &pack, &reference, as_of, args.explain)
+            evaluate_line(line, &compiled, &reference, as_of, args.explain)
         })
         .map_err(|e| Failure::io(std::path::Path::new("-"), &e))?;
         return Ok(if summary.failures > 0 {

@@ -23,6 +23,7 @@ use crate::party::{Role, Sector};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 /// How much coordination a case needs (seed 003). Ordered: a higher level wins.
 #[derive(
@@ -110,9 +111,9 @@ pub struct DeadlineSpec {
     /// The task's stable name (`first_follow_up_interview`).
     pub task: String,
     /// The task in Danish.
-    pub title_da: String,
+    pub title_da: Arc<str>,
     /// The task in English.
-    pub title_en: String,
+    pub title_en: Arc<str>,
     /// The due date (last day), e.g. the end of week 8: first day of absence + 8 weeks − 1 day.
     pub due: DateExpr,
     /// When the task counts as done (e.g. an interview was held); absent: never done by facts.
@@ -148,9 +149,9 @@ pub struct WarningSpec {
     /// A stable code (`attendance_needs_consent`).
     pub code: String,
     /// The warning in Danish.
-    pub da: String,
+    pub da: Arc<str>,
     /// The warning in English.
-    pub en: String,
+    pub en: Arc<str>,
 }
 
 /// One thing a rule does.

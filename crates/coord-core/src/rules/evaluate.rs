@@ -26,6 +26,7 @@ use chrono::{NaiveDate, NaiveTime};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The coordination level and the rules that set it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -93,9 +94,9 @@ pub struct DeadlineItem {
     /// The task's name.
     pub task: String,
     /// In Danish.
-    pub title_da: String,
+    pub title_da: Arc<str>,
     /// In English.
-    pub title_en: String,
+    pub title_en: Arc<str>,
     /// The last day.
     pub due: NaiveDate,
     /// Open, overdue or done.
@@ -137,9 +138,9 @@ pub struct RuleWarning {
     /// The code.
     pub code: String,
     /// In Danish.
-    pub da: String,
+    pub da: Arc<str>,
     /// In English.
-    pub en: String,
+    pub en: Arc<str>,
     /// The rule that raised it.
     pub rule: RuleId,
 }
@@ -380,11 +381,13 @@ impl<'p> Builder<'p> {
                         da: format!(
                             "Fristen for `{}` kan ikke beregnes: `{}` kendes ikke.",
                             d.task, d.due.date
-                        ),
+                        )
+                        .into(),
                         en: format!(
                             "The deadline for `{}` cannot be computed: `{}` is not known.",
                             d.task, d.due.date
-                        ),
+                        )
+                        .into(),
                         rule: id,
                     }),
                 },

@@ -7,12 +7,16 @@
 //! - [`action`]: what rules do; [`pack`]: rule packs with invariants and example tests.
 //! - [`evaluate`](mod@evaluate): evaluation with priorities and a trace.
 //! - [`testing`]: invariants, example tests and generated-case checks.
+//! - [`compile`]: a pack prepared for many cases (only the facts it uses are computed).
 //! - [`validate`]: the pack validator (codes and pointers).
 
 pub mod action;
+pub mod compile;
 pub mod condition;
+mod condition_json;
 pub mod evaluate;
 pub mod facts;
+mod intervals;
 pub mod pack;
 pub mod testing;
 pub mod validate;

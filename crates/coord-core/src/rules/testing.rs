@@ -194,8 +194,8 @@ pub struct PropertyRun {
     pub counterexample: Option<Counterexample>,
 }
 
-#[cfg(feature = "proptest")]
 /// The invariant failures (or invalidity) of one generated case, as one message.
+#[cfg(feature = "proptest")]
 fn failures(
     pack: &RulePack,
     reference: &ReferenceData,

@@ -10,6 +10,7 @@ use coord_core::case_file::CaseFile;
 use coord_core::check::CheckedCase;
 use coord_core::pointer::Pointer;
 use coord_core::reference::ReferenceData;
+use coord_core::rules::compile::CompiledPack;
 use coord_core::rules::evaluate::{evaluate, Evaluation};
 use coord_core::rules::facts::{catalogue, FactInfo};
 use coord_core::rules::testing::{check_generated, run_examples, ExampleOutcome, PropertyRun};
@@ -197,10 +198,11 @@ pub fn evaluate_call(call: EvaluateCall) -> Answer<Evaluation> {
     })())
 }
 
-/// Evaluate one case given as a document of its own (NDJSON line), with pack and reference fixed.
+/// Evaluate one case given as a document of its own (NDJSON line), with pack and reference fixed
+/// (compile the pack once with [`CompiledPack::new`]).
 pub fn evaluate_line(
     line: &str,
-    pack: &RulePack,
+    pack: &CompiledPack<'_>,
     reference: &ReferenceData,
     as_of: NaiveDate,
     explain: bool,
@@ -210,7 +212,7 @@ pub fn evaluate_line(
         Err(p) => return Answer::failure(vec![p]),
     };
     match CheckedCase::new(case, reference) {
-        Ok(checked) => Answer::success(evaluate(pack, &checked, reference, as_of, explain)),
+        Ok(checked) => Answer::success(pack.evaluate(&checked, reference, as_of, explain)),
         Err(errors) => Answer::failure(crate::problems::problems(&errors, &Pointer::root())),
     }
 }

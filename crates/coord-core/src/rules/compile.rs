@@ -1,0 +1,113 @@
+//! A pack prepared for evaluating many cases: only the facts its rules use are computed.
+//!
+//! [`evaluate`](super::evaluate::evaluate) computes every fact of the catalogue for each case. A
+//! caller that evaluates many cases against one pack (NDJSON, benchmarks) compiles the pack once
+//! and calls [`CompiledPack::evaluate`]; the result is the same (a property test checks it).
+
+use super::action::RuleAction;
+use super::condition::{Condition, DateBase, DateExpr, Literal};
+use super::evaluate::{evaluate_facts, Evaluation};
+use super::facts::{Compute, FactContext, CATALOGUE};
+use super::pack::RulePack;
+use super::value::FactSet;
+use crate::check::CheckedCase;
+use crate::reference::ReferenceData;
+use chrono::NaiveDate;
+
+/// A rule pack with the catalogue facts its rules use marked.
+#[derive(Debug, Clone)]
+pub struct CompiledPack<'p> {
+    pack: &'p RulePack,
+    needed: Vec<bool>,
+}
+
+fn mark(name: &str, needed: &mut [bool]) {
+    for (i, def) in CATALOGUE.iter().enumerate() {
+        let hit = match def.name.strip_suffix('*') {
+            Some(prefix) => name.starts_with(prefix),
+            None => def.name == name,
+        };
+        if hit {
+            if let Some(n) = needed.get_mut(i) {
+                *n = true;
+            }
+        }
+    }
+}
+
+fn mark_date(expr: &DateExpr, needed: &mut [bool]) {
+    if let DateBase::Anchor(name) = expr.base() {
+        mark(name, needed);
+    }
+}
+
+fn mark_condition(cond: &Condition, needed: &mut [bool]) {
+    for (_, cmp) in cond.comparisons() {
+        mark(&cmp.fact, needed);
+        for lit in cmp.test.literals() {
+            if let Literal::Date(expr) = lit {
+                mark_date(expr, needed);
+            }
+        }
+    }
+}
+
+impl<'p> CompiledPack<'p> {
+    /// Prepare `pack`: mark every fact its conditions, anchors and `done_when`s name.
+    pub fn new(pack: &'p RulePack) -> Self {
+        let mut needed = vec![false; CATALOGUE.len()];
+        for rule in &pack.rules {
+            mark_condition(&rule.when, &mut needed);
+            for action in &rule.then {
+                if let RuleAction::Deadline(d) = action {
+                    mark_date(&d.due, &mut needed);
+                    if let Some(done) = &d.done_when {
+                        mark_condition(done, &mut needed);
+                    }
+                }
+            }
+        }
+        Self { pack, needed }
+    }
+
+    /// The pack.
+    pub fn pack(&self) -> &'p RulePack {
+        self.pack
+    }
+
+    /// The facts of `case` as of `as_of` that the pack uses.
+    pub fn facts(&self, case: &CheckedCase, as_of: NaiveDate) -> FactSet {
+        let ctx = FactContext {
+            case: case.case(),
+            as_of,
+        };
+        let mut facts = FactSet::new(as_of);
+        for (def, needed) in CATALOGUE.iter().zip(&self.needed) {
+            if !needed {
+                continue;
+            }
+            match def.compute {
+                Compute::Case(f) => {
+                    if let Some(v) = f(&ctx) {
+                        facts.push_new(def.name, v);
+                    }
+                }
+                Compute::Family(f) => f(&ctx, &mut facts),
+                Compute::Result => {}
+            }
+        }
+        facts
+    }
+
+    /// Evaluate `case` as of `as_of` (the same result as [`super::evaluate::evaluate`]).
+    pub fn evaluate(
+        &self,
+        case: &CheckedCase,
+        reference: &ReferenceData,
+        as_of: NaiveDate,
+        explain: bool,
+    ) -> Evaluation {
+        let facts = self.facts(case, as_of);
+        evaluate_facts(self.pack, case, reference, &facts, explain)
+    }
+}
