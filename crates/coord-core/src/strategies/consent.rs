@@ -10,7 +10,7 @@ use crate::consent::{
     Action, Consent, ConsentForm, ConsentScope, Effect, LegalRule, PartyRef, Revocation,
 };
 use crate::ids::{ActorId, BasisId, CaseId, CitizenId, ConsentId, PurposeId};
-use crate::party::{Actor, ActorKind, Role, Sector};
+use crate::party::{Actor, Sector};
 use crate::reference::ReferenceData;
 use crate::time::{DatePeriod, Instant};
 use chrono::{Duration, FixedOffset, NaiveDate, NaiveTime, Offset, TimeZone, Utc};
@@ -30,18 +30,7 @@ pub const PURPOSES: [&str; 3] = [
 
 /// A fixed cast of actors, one per sector, so references always resolve.
 pub fn cast() -> Vec<Actor> {
-    Sector::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, s)| Actor {
-            id: ActorId::new(format!("a{i}")),
-            name: format!("Actor {i}"),
-            kind: ActorKind::Person,
-            sector: *s,
-            role: Role::Caseworker,
-            organisation: None,
-        })
-        .collect()
+    super::cast_with_prefix("a")
 }
 
 fn actor_ids() -> Vec<ActorId> {

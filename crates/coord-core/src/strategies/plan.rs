@@ -8,7 +8,7 @@ use crate::ids::{ActivityId, ActorId, CaseId, CitizenId, GoalId, InstrumentId, M
 use crate::instruments::{
     AnswerOption, Band, IndicatorDomain, InstrumentDefinition, Item, ScoreRange, Scoring,
 };
-use crate::party::{Actor, ActorKind, Role, Sector};
+use crate::party::{Actor, Sector};
 use crate::plan::{
     Activity, Evaluation, ExpressedBy, Goal, GoalDomain, GoalLifecycle, Measurement,
     MeasurementSource, Participation, Plan, Target,
@@ -154,18 +154,7 @@ pub fn series(def: &InstrumentDefinition) -> impl Strategy<Value = Vec<Measureme
 
 /// The actors of generated plans: one per sector.
 pub fn cast() -> Vec<Actor> {
-    Sector::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, s)| Actor {
-            id: ActorId::new(format!("p{i}")),
-            name: format!("Actor {i}"),
-            kind: ActorKind::Person,
-            sector: *s,
-            role: Role::Caseworker,
-            organisation: None,
-        })
-        .collect()
+    super::cast_with_prefix("p")
 }
 
 fn activity(i: usize, goals: usize) -> impl Strategy<Value = Activity> {
