@@ -33,3 +33,51 @@ pub struct ReferenceData {
     #[serde(default)]
     pub instruments: Vec<InstrumentDefinition>,
 }
+
+/// A problem in the reference data. Each message names the place.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReferenceError {
+    /// An instrument definition is unusable.
+    #[error(transparent)]
+    Instrument(#[from] crate::instruments::InstrumentDefinitionError),
+    /// The offer catalogue is inconsistent.
+    #[error(transparent)]
+    Offer(#[from] crate::offers::OfferError),
+}
+
+impl ReferenceError {
+    /// A stable code for programs to match on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ReferenceError::Instrument(e) => e.code(),
+            ReferenceError::Offer(e) => e.code(),
+        }
+    }
+
+    /// Where in the reference data the problem is.
+    pub fn pointer(&self) -> &crate::pointer::Pointer {
+        match self {
+            ReferenceError::Instrument(e) => e.pointer(),
+            ReferenceError::Offer(e) => e.pointer(),
+        }
+    }
+}
+
+/// Every problem in the reference data (instrument definitions, the offer catalogue), in
+/// document order; empty when it is usable. Rule packs are checked by their own validator
+/// (`rules::validate_packs`), which also reports warnings.
+pub fn check_reference(reference: &ReferenceData) -> Vec<ReferenceError> {
+    let root = crate::pointer::Pointer::root();
+    let mut errors: Vec<ReferenceError> =
+        crate::instruments::validate_instruments(&reference.instruments, &root.key("instruments"))
+            .into_iter()
+            .map(ReferenceError::from)
+            .collect();
+    errors.extend(
+        crate::offers::validate_catalogue(&reference.offers, &root.key("offers"))
+            .into_iter()
+            .map(ReferenceError::from),
+    );
+    errors
+}

@@ -63,6 +63,30 @@ mod tests {
     }
 
     #[test]
+    fn the_whole_builtin_reference_passes_the_core_check() {
+        let r = reference_data().unwrap();
+        assert_eq!(coord_core::reference::check_reference(&r), vec![]);
+    }
+
+    #[test]
+    fn a_replaced_part_is_checked_and_its_problems_placed_under_reference() {
+        let o: crate::reference::ReferenceOverrides = parse(
+            r#"{"offers":{"providers":[],"offers":[{"id":"x","name_da":"X","name_en":"X","provider":"nobody",
+                "sector":"municipal_employment","status":"active","basis":"obligatory_employment_activity",
+                "areas":["work"],"mode":"individual"}]}}"#,
+        )
+        .unwrap();
+        let errors = crate::reference::resolve(Some(o)).unwrap_err();
+        assert!(
+            errors.iter().all(|p| p
+                .pointer
+                .as_deref()
+                .is_some_and(|ptr| ptr.starts_with("/reference/offers"))),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
     fn builtin_offer_catalogue_is_valid() {
         let c = offer_catalogue().unwrap();
         assert!(c.offers.len() >= 6);

@@ -28,6 +28,7 @@ core_problem!(
     coord_core::referral::TransitionError,
     coord_core::offers::OfferError,
     coord_core::attendance::AttendanceError,
+    coord_core::reference::ReferenceError,
     coord_core::plan::PlanError,
     coord_core::plan::ProgressError,
     coord_core::instruments::ScoreError,

@@ -4,7 +4,8 @@ use crate::builtin;
 use crate::envelope::Problem;
 use coord_core::consent::{ConsentPolicy, LegalRule};
 use coord_core::instruments::InstrumentDefinition;
-use coord_core::reference::ReferenceData;
+use coord_core::pointer::Pointer;
+use coord_core::reference::{check_reference, ReferenceData};
 use coord_core::rules::RulePack;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -49,16 +50,6 @@ impl ReferenceOverrides {
             r.rule_packs = v;
         }
         if let Some(v) = self.offers {
-            let errors = coord_core::offers::validate_catalogue(
-                &v,
-                &coord_core::pointer::Pointer::root().key("offers"),
-            );
-            if let Some(e) = errors.first() {
-                return Err(crate::problems::problem(
-                    e,
-                    &coord_core::pointer::Pointer::root(),
-                ));
-            }
             r.offers = v;
         }
         if let Some(v) = self.calendar {
@@ -71,7 +62,26 @@ impl ReferenceOverrides {
     }
 }
 
-/// Resolve optional overrides against the built-in reference data.
-pub fn resolve(overrides: Option<ReferenceOverrides>) -> Result<ReferenceData, Problem> {
-    overrides.unwrap_or_default().resolve()
+/// Resolve optional overrides against the built-in reference data and check the result
+/// (`coord_core::reference::check_reference`); problems are placed under `at` (`/reference` in a
+/// call, the root for a reference file of its own).
+pub fn resolve_checked(
+    overrides: Option<ReferenceOverrides>,
+    at: &Pointer,
+) -> Result<ReferenceData, Vec<Problem>> {
+    let reference = overrides
+        .unwrap_or_default()
+        .resolve()
+        .map_err(|p| vec![p])?;
+    let errors = check_reference(&reference);
+    if errors.is_empty() {
+        Ok(reference)
+    } else {
+        Err(crate::problems::problems(&errors, at))
+    }
+}
+
+/// [`resolve_checked`] for the `reference` part of a call.
+pub fn resolve(overrides: Option<ReferenceOverrides>) -> Result<ReferenceData, Vec<Problem>> {
+    resolve_checked(overrides, &Pointer::root().key("reference"))
 }

@@ -24,14 +24,15 @@ use coord_json::reference::ReferenceOverrides;
 use serde::Serialize;
 use std::path::Path;
 
-/// The reference data: built-in, with the parts of `--reference` replacing built-in parts.
+/// The reference data: built-in, with the parts of `--reference` replacing built-in parts, checked
+/// (instrument definitions, offer catalogue).
 pub fn reference(common: &Common) -> Result<ReferenceData, Failure> {
     let overrides: Option<ReferenceOverrides> = match &common.reference {
         Some(path) => Some(read_json(path)?),
         None => None,
     };
-    coord_json::reference::resolve(overrides)
-        .map_err(|p| Failure::invalid(vec![p], common.reference.as_deref()))
+    coord_json::reference::resolve_checked(overrides, &coord_core::pointer::Pointer::root())
+        .map_err(|p| Failure::invalid(p, common.reference.as_deref()))
 }
 
 /// Read and check a case file.

@@ -3,30 +3,16 @@
 use super::{case, emit};
 use crate::cli::{Common, PlanCheckArgs};
 use crate::exit::Outcome;
-use crate::io::{read_json, Failure};
+use crate::io::Failure;
 use chrono::{Days, NaiveDate};
 use coord_core::category::Language;
 use coord_core::plan::check_plan;
-use coord_core::pointer::Pointer;
 use coord_core::reference::ReferenceData;
 use coord_json::envelope::Problem;
-use coord_json::reference::ReferenceOverrides;
 
-/// The reference data with its instrument definitions checked.
+/// The reference data (checked; see `commands::reference`).
 pub fn reference(common: &Common) -> Result<ReferenceData, Failure> {
-    let overrides: Option<ReferenceOverrides> = match &common.reference {
-        Some(path) => Some(read_json(path)?),
-        None => None,
-    };
-    let file = common.reference.as_deref();
-    let reference =
-        coord_json::reference::resolve(overrides).map_err(|p| Failure::invalid(vec![p], file))?;
-    let problems = coord_json::calls::plan::instrument_problems(&reference, &Pointer::root());
-    if problems.is_empty() {
-        Ok(reference)
-    } else {
-        Err(Failure::invalid(problems, file))
-    }
+    super::reference(common)
 }
 
 /// `--as-of`, or today (the command line may read the clock; the core never does).

@@ -31,7 +31,7 @@ pub struct AccessCheckCall {
 /// Decide an access request.
 pub fn access_check(call: AccessCheckCall) -> Answer<AccessDecision> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference).map_err(|p| vec![p])?;
+        let reference = resolve(call.reference)?;
         let checked = check_case(call.case, &reference)?;
         let index = AccessIndex::new(&checked, &reference);
         index
@@ -66,7 +66,7 @@ pub struct ConsentValidation {
 /// Validate a case file's consents.
 pub fn consent_validate(call: ConsentValidateCall) -> Answer<ConsentValidation> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference).map_err(|p| vec![p])?;
+        let reference = resolve(call.reference)?;
         let errors = check_case_file(&call.case, &reference);
         Ok(ConsentValidation {
             valid: errors.is_empty(),
@@ -92,7 +92,7 @@ pub struct MinimiseCall {
 /// Minimise a record.
 pub fn minimise_record(call: MinimiseCall) -> Answer<MinimisedRecord> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference).map_err(|p| vec![p])?;
+        let reference = resolve(call.reference)?;
         let checked = check_case(call.case, &reference)?;
         let index = AccessIndex::new(&checked, &reference);
         minimise(&index, &call.release).map_err(|e| vec![release_problem(&e)])
@@ -124,7 +124,7 @@ pub struct ConsentGapsCall {
 /// Find the consent gaps of a flow.
 pub fn consent_gaps_call(call: ConsentGapsCall) -> Answer<ConsentGapReport> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference).map_err(|p| vec![p])?;
+        let reference = resolve(call.reference)?;
         let checked = check_case(call.case, &reference)?;
         let index = AccessIndex::new(&checked, &reference);
         consent_gaps(&index, &call.flow).map_err(|e| vec![gap_problem(&e)])

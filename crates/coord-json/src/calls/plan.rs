@@ -1,39 +1,17 @@
 //! Calls about the shared plan: the plan check, scoring an instrument, progression.
 
 use super::check_case;
-use crate::envelope::{Answer, Problem};
-use crate::problems::{problem, problems};
+use crate::envelope::Answer;
+use crate::problems::problem;
 use crate::reference::{resolve, ReferenceOverrides};
 use chrono::NaiveDate;
 use coord_core::case_file::CaseFile;
 use coord_core::ids::InstrumentId;
-use coord_core::instruments::{find, validate_instruments, Score, ScoreError};
+use coord_core::instruments::{find, Score, ScoreError};
 use coord_core::plan::{check_plan, progression, PlanCheck, ProgressReport};
 use coord_core::pointer::Pointer;
-use coord_core::reference::ReferenceData;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-
-/// Resolve the reference data and check its instrument definitions (problems placed under
-/// `/reference/instruments`).
-pub fn reference_with_instruments(
-    overrides: Option<ReferenceOverrides>,
-) -> Result<ReferenceData, Vec<Problem>> {
-    let reference = resolve(overrides).map_err(|p| vec![p])?;
-    let errors = instrument_problems(&reference, &Pointer::root().key("reference"));
-    if errors.is_empty() {
-        Ok(reference)
-    } else {
-        Err(errors)
-    }
-}
-
-/// The problems of the instrument definitions in `reference`, placed under `prefix` (the place of
-/// the reference document).
-pub fn instrument_problems(reference: &ReferenceData, prefix: &Pointer) -> Vec<Problem> {
-    let errors = validate_instruments(&reference.instruments, &Pointer::root().key("instruments"));
-    problems(&errors, prefix)
-}
 
 /// Check the plan of a case file as of a day.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -51,7 +29,7 @@ pub struct PlanCheckCall {
 /// Check a plan: findings, never errors (errors only for an unusable case file).
 pub fn plan_check(call: PlanCheckCall) -> Answer<PlanCheck> {
     Answer::from_result((|| {
-        let reference = reference_with_instruments(call.reference)?;
+        let reference = resolve(call.reference)?;
         let checked = check_case(call.case, &reference)?;
         Ok(check_plan(&checked, call.as_of))
     })())
@@ -73,7 +51,7 @@ pub struct ScoreCall {
 /// Score answers.
 pub fn instrument_score(call: ScoreCall) -> Answer<Score> {
     Answer::from_result((|| {
-        let reference = reference_with_instruments(call.reference)?;
+        let reference = resolve(call.reference)?;
         let root = Pointer::root();
         let def = find(&reference.instruments, &call.instrument).ok_or_else(|| {
             vec![problem(
@@ -105,7 +83,7 @@ pub struct ProgressCall {
 /// Compute progression.
 pub fn progress(call: ProgressCall) -> Answer<ProgressReport> {
     Answer::from_result((|| {
-        let reference = reference_with_instruments(call.reference)?;
+        let reference = resolve(call.reference)?;
         let checked = check_case(call.case, &reference)?;
         progression(&checked, &reference, call.as_of)
             .map_err(|e| vec![problem(&e, &Pointer::root().key("case"))])

@@ -35,7 +35,7 @@ pub struct ReportCall {
 /// Make the report.
 pub fn report(call: ReportCall) -> Answer<CoordinationReport> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference).map_err(|p| vec![p])?;
+        let reference = resolve(call.reference)?;
         let jurisdiction = call.jurisdiction.as_deref().unwrap_or(DEFAULT_JURISDICTION);
         let pack = choose_pack(
             call.pack,

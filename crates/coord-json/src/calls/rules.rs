@@ -87,7 +87,7 @@ pub fn schema_finding(problem: &Problem, base: &Pointer) -> PackFinding {
 /// Check rule packs.
 pub fn rules_check(call: RulesCheckCall) -> Answer<PackCheck> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference).map_err(|p| vec![p])?;
+        let reference = resolve(call.reference)?;
         let n = call.packs.len();
         let (packs, mut findings) = parse_packs(call.packs);
         if packs.len() == n {
@@ -178,7 +178,7 @@ pub fn choose_pack(
 /// Evaluate a case.
 pub fn evaluate_call(call: EvaluateCall) -> Answer<Evaluation> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference).map_err(|p| vec![p])?;
+        let reference = resolve(call.reference)?;
         let jurisdiction = call.jurisdiction.as_deref().unwrap_or(DEFAULT_JURISDICTION);
         let pack = choose_pack(
             call.pack,
@@ -250,7 +250,7 @@ pub struct PackTestReport {
 /// Test a pack (the pack must pass the validator first).
 pub fn rules_test(call: RulesTestCall) -> Answer<PackTestReport> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference).map_err(|p| vec![p])?;
+        let reference = resolve(call.reference)?;
         let findings =
             coord_core::rules::validate_pack(&call.pack, &reference, &ValidationOptions::default());
         if has_errors(&findings) {

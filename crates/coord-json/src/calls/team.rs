@@ -40,7 +40,7 @@ pub struct TeamCall {
 /// Who holds the thread, the team, findings.
 pub fn team(call: TeamCall) -> Answer<TeamReport> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference).map_err(|p| vec![p])?;
+        let reference = resolve(call.reference)?;
         let checked = check_case(call.case, &reference)?;
         Ok(team_report(
             checked.case(),
@@ -66,7 +66,7 @@ pub struct ReferralsCall {
 /// States, deadlines, stale referrals first.
 pub fn referrals(call: ReferralsCall) -> Answer<ReferralOverview> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference).map_err(|p| vec![p])?;
+        let reference = resolve(call.reference)?;
         let checked = check_case(call.case, &reference)?;
         let index = AccessIndex::new(&checked, &reference);
         Ok(referral_overview(
@@ -106,7 +106,7 @@ pub struct ReferralTransitionAnswer {
 /// Make a transition: nothing changes unless it is legal and, for `sent`, permitted.
 pub fn referral_transition(call: ReferralTransitionCall) -> Answer<ReferralTransitionAnswer> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference).map_err(|p| vec![p])?;
+        let reference = resolve(call.reference)?;
         let checked = check_case(call.case, &reference)?;
         let Some(position) = checked
             .case()
@@ -154,11 +154,7 @@ pub struct OffersListCall {
 
 /// The catalogue (built-in unless replaced).
 pub fn offers_list(call: OffersListCall) -> Answer<OfferCatalogue> {
-    Answer::from_result(
-        resolve(call.reference)
-            .map(|r| r.offers)
-            .map_err(|p| vec![p]),
-    )
+    Answer::from_result(resolve(call.reference).map(|r| r.offers))
 }
 
 /// Match offers to the citizen as of a date.
@@ -177,7 +173,7 @@ pub struct OffersMatchCall {
 /// The offers that fit, best first, and why the others do not.
 pub fn offers_match(call: OffersMatchCall) -> Answer<OfferMatch> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference).map_err(|p| vec![p])?;
+        let reference = resolve(call.reference)?;
         let checked = check_case(call.case, &reference)?;
         Ok(match_offers_for_case(
             checked.case(),
@@ -203,7 +199,7 @@ pub struct AttendanceCall {
 /// Forward, reportable, or withheld with a notice.
 pub fn attendance(call: AttendanceCall) -> Answer<AttendanceAnswer> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference).map_err(|p| vec![p])?;
+        let reference = resolve(call.reference)?;
         let checked = check_case(call.case, &reference)?;
         let index = AccessIndex::new(&checked, &reference);
         let at = Pointer::root().key("question");
@@ -228,8 +224,6 @@ pub struct WorkingDaysCall {
 /// The date, and the holidays skipped on the way.
 pub fn add_working_days(call: WorkingDaysCall) -> Answer<WorkingDaysAnswer> {
     Answer::from_result(
-        resolve(call.reference)
-            .map(|r| r.calendar.explain_add(call.from, call.working_days))
-            .map_err(|p| vec![p]),
+        resolve(call.reference).map(|r| r.calendar.explain_add(call.from, call.working_days)),
     )
 }
