@@ -103,7 +103,7 @@ impl ReferralFinding {
                     ..
                 },
             ) => format!(
-                "referral {referral} has been {} past its deadline {due} ({working_days_overdue} working {} overdue)",
+                "referral {referral} has stayed at “{}” past its deadline {due} ({working_days_overdue} working {} overdue)",
                 state.label_en(),
                 if *working_days_overdue == 1 { "day" } else { "days" }
             ),
@@ -117,7 +117,7 @@ impl ReferralFinding {
                     ..
                 },
             ) => format!(
-                "henvisning {referral} har været {} ud over fristen {due} ({working_days_overdue} {} over)",
+                "henvisning {referral} har stået på “{}” ud over fristen {due} ({working_days_overdue} {} over)",
                 state.label_da(),
                 if *working_days_overdue == 1 { "hverdag" } else { "hverdage" }
             ),
