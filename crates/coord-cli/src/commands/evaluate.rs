@@ -1,6 +1,6 @@
 //! `coord evaluate`.
 
-use super::{emit, reference, value};
+use super::{emit, reference};
 use crate::cli::EvaluateArgs;
 use crate::exit::Outcome;
 use crate::io::{read_json, Failure};
@@ -11,23 +11,10 @@ use coord_core::rules::evaluate;
 use coord_core::rules::RulePack;
 use coord_json::calls::rules::{choose_pack, evaluate_line};
 
-/// Today (UTC), the default evaluation date.
-fn today() -> NaiveDate {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    chrono::DateTime::from_timestamp(i64::try_from(secs).unwrap_or(0), 0)
-        .map_or(NaiveDate::MIN, |t| t.date_naive())
-}
-
 /// Run `coord evaluate`.
 pub fn run(args: &EvaluateArgs) -> Result<Outcome, Failure> {
     let reference = reference(&args.common)?;
-    let as_of: NaiveDate = match &args.as_of {
-        Some(text) => value("as-of", text)?,
-        None => today(),
-    };
+    let as_of: NaiveDate = super::as_of(args.as_of.as_deref())?;
     let given: Option<RulePack> = match &args.pack {
         Some(path) => Some(read_json(path)?),
         None => None,

@@ -78,3 +78,28 @@ pub fn emit<T: Serialize>(
         Outcome::Success
     }
 }
+
+/// Today's date (UTC). The command line is the only place that reads the clock; the core never does.
+pub fn today() -> chrono::NaiveDate {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    chrono::DateTime::from_timestamp(i64::try_from(secs).unwrap_or(0), 0)
+        .map_or(chrono::NaiveDate::MIN, |t| t.date_naive())
+}
+
+/// `--as-of DATE` (YYYY-MM-DD), or today when it is left out.
+pub fn as_of(text: Option<&str>) -> Result<chrono::NaiveDate, Failure> {
+    match text {
+        Some(t) => t.parse().map_err(|e| Failure {
+            outcome: Outcome::Usage,
+            problems: vec![Problem::new(
+                "usage",
+                format!("--as-of `{t}`: {e} (expected YYYY-MM-DD)"),
+                None,
+            )],
+            file: None,
+        }),
+        None => Ok(today()),
+    }
+}

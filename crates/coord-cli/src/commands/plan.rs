@@ -4,39 +4,16 @@ use super::{case, emit};
 use crate::cli::{Common, PlanCheckArgs};
 use crate::exit::Outcome;
 use crate::io::Failure;
-use chrono::{Days, NaiveDate};
 use coord_core::category::Language;
 use coord_core::plan::check_plan;
 use coord_core::reference::ReferenceData;
-use coord_json::envelope::Problem;
 
 /// The reference data (checked; see `commands::reference`).
 pub fn reference(common: &Common) -> Result<ReferenceData, Failure> {
     super::reference(common)
 }
 
-/// `--as-of`, or today (the command line may read the clock; the core never does).
-pub fn as_of(text: Option<&str>) -> Result<NaiveDate, Failure> {
-    match text {
-        Some(t) => t.parse().map_err(|e| Failure {
-            outcome: Outcome::Usage,
-            problems: vec![Problem::new(
-                "usage",
-                format!("--as-of `{t}`: {e} (expected YYYY-MM-DD)"),
-                None,
-            )],
-            file: None,
-        }),
-        None => {
-            let days = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs() / 86_400);
-            Ok(NaiveDate::from_ymd_opt(1970, 1, 1)
-                .and_then(|epoch| epoch.checked_add_days(Days::new(days)))
-                .unwrap_or_default())
-        }
-    }
-}
+pub use super::as_of;
 
 /// Run `coord plan check`.
 pub fn check(args: &PlanCheckArgs) -> Result<Outcome, Failure> {

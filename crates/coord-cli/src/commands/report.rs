@@ -1,6 +1,6 @@
 //! `coord report`: the coordination report, as text, JSON, Markdown or a self-contained HTML page.
 
-use super::plan::as_of;
+use super::as_of;
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::exit::Outcome;
 use crate::io::{print, read_json, write_atomically, Failure};

@@ -22,19 +22,9 @@ use coord_json::calls::team::{referral_transition, ReferralTransitionCall};
 use coord_json::envelope::{Answer, Problem};
 use coord_json::problems::problem;
 
-/// The evaluation date: `--as-of`, or today (UTC) — the CLI is the only place that reads a clock.
+/// The evaluation date: `--as-of`, or today.
 fn as_of(flag: &Option<String>) -> Result<NaiveDate, Failure> {
-    match flag {
-        Some(text) => value("as-of", text),
-        None => {
-            let secs = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_secs())
-                .unwrap_or(0);
-            let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or(NaiveDate::MIN);
-            Ok(epoch + chrono::Duration::days((secs / 86_400) as i64))
-        }
-    }
+    super::as_of(flag.as_deref())
 }
 
 /// Run `coord team`.
