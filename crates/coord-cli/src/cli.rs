@@ -21,11 +21,15 @@ pub struct Cli {
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum Format {
-    /// Lines a caseworker can read.
+    /// Lines a caseworker can read (tables wrapped to the terminal's width, `COLUMNS`).
     #[default]
     Text,
     /// The JSON answer envelope (as coord-json returns it).
     Json,
+    /// Markdown, for a wiki or a document.
+    Markdown,
+    /// A self-contained HTML page.
+    Html,
 }
 
 /// Label language.
@@ -724,7 +728,25 @@ pub struct ReportArgs {
     /// Also write the progression chart as SVG.
     #[arg(long, value_name = "FILE")]
     pub svg: Option<PathBuf>,
-    /// Language of labels.
-    #[arg(long, value_enum, default_value_t = Lang::En)]
-    pub lang: Lang,
+    /// Language of labels (English for the meeting, Danish for the citizen, unless given).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Whom the report is for: the coordination meeting, or the citizen (their own view, GDPR
+    /// art. 15: goals, next steps, whom to call, voluntary or duty, who looked at what).
+    #[arg(long = "for", value_enum, default_value_t = Audience::Meeting)]
+    pub audience: Audience,
+    /// The audit log (NDJSON, as `--audit-log` of `coord access check` writes it): who looked at
+    /// what about the citizen (with `--for citizen`).
+    #[arg(long, value_name = "FILE")]
+    pub audit_log: Option<PathBuf>,
+}
+
+/// Whom a report is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Audience {
+    /// The coordination meeting (caseworker, health partner, citizen at the table).
+    #[default]
+    Meeting,
+    /// The citizen: their own plan in plain words.
+    Citizen,
 }

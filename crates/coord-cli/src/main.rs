@@ -1,17 +1,11 @@
-//! The `coord` command: glue between the command line and coord-json / coord-core. It parses,
-//! calls, renders — and decides nothing itself.
+//! The `coord` command: arguments → one coord-json call → its answer → a coord-render renderer.
+//! It parses, calls, prints — and decides nothing itself.
 #![forbid(unsafe_code)]
 
-mod chart;
 mod cli;
 mod commands;
-mod doc;
 mod exit;
 mod io;
-mod render;
-mod render_report;
-mod render_rules;
-mod render_team;
 
 use clap::Parser;
 use cli::{

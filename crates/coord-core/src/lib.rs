@@ -73,6 +73,7 @@ pub mod report;
 pub mod rules;
 #[cfg(feature = "proptest")]
 pub mod strategies;
+pub mod text;
 pub mod time;
 
 pub mod attendance;

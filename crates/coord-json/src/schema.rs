@@ -96,6 +96,30 @@ pub fn all() -> Vec<(&'static str, Schema)> {
             "report.answer",
             schema_for!(Answer<coord_core::report::CoordinationReport>),
         ),
+        (
+            "instruments-list.call",
+            schema_for!(crate::calls::instruments::InstrumentsListCall),
+        ),
+        (
+            "instruments-list.answer",
+            schema_for!(Answer<Vec<InstrumentDefinition>>),
+        ),
+        (
+            "instrument-show.call",
+            schema_for!(crate::calls::instruments::InstrumentShowCall),
+        ),
+        (
+            "instrument-show.answer",
+            schema_for!(Answer<InstrumentDefinition>),
+        ),
+        (
+            "citizen-report.call",
+            schema_for!(crate::calls::citizen::CitizenReportCall),
+        ),
+        (
+            "citizen-report.answer",
+            schema_for!(Answer<coord_core::report::CitizenView>),
+        ),
     ]
 }
 

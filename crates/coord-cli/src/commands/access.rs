@@ -1,87 +1,63 @@
-//! `coord access check`.
+//! `coord access check`: one request (from a file or the flags) or one per NDJSON line.
 
-use super::{case, emit, reference, value};
+use super::{answer, emit, overrides, value};
 use crate::cli::AccessCheckArgs;
 use crate::exit::Outcome;
 use crate::io::{read_json, AuditLog, Failure};
-use coord_core::consent::{AccessIndex, AccessRequest};
-use coord_core::pointer::Pointer;
-use coord_json::envelope::Answer;
-use coord_json::parse::parse;
-use coord_json::problems::problem;
+use coord_core::case_file::CaseFile;
+use coord_core::consent::AccessRequest;
+use coord_json::calls::consent::{access_check, AccessCheckCall};
+use coord_json::calls::streams::{access_check_stream, StreamError};
+use coord_json::envelope::Problem;
 
 /// Run `coord access check`.
 pub fn check(args: &AccessCheckArgs) -> Result<Outcome, Failure> {
-    let reference = reference(&args.common)?;
-    let checked = case(&args.case, &reference)?;
-    let index = AccessIndex::new(&checked, &reference);
-    let mut audit = match &args.audit_log {
-        Some(path) => Some(AuditLog::open(path)?),
-        None => None,
-    };
-    let mut audit_error: Option<Failure> = None;
+    let case: CaseFile = read_json(&args.case)?;
+    let reference = overrides(&args.common)?;
+    let mut audit = args.audit_log.as_deref().map(AuditLog::open).transpose()?;
     if args.ndjson {
         let input = crate::io::ndjson_input(args.input.as_deref())?;
-        let summary = coord_json::ndjson::stream(input, std::io::stdout(), |line| {
-            match parse::<AccessRequest>(line) {
-                Ok(request) => match index.decide(&request) {
-                    Ok(d) => {
-                        if let (Some(log), None) = (audit.as_mut(), &audit_error) {
-                            audit_error = log.append(&d.audit_entry()).err();
-                        }
-                        Answer::success(d)
-                    }
-                    Err(e) => Answer::failure(vec![problem(&e, &Pointer::root())]),
-                },
-                Err(p) => Answer::failure(vec![p]),
-            }
-        })
-        .map_err(|e| Failure::io(std::path::Path::new("-"), &e))?;
-        if let Some(e) = audit_error {
+        let log = |entry: &_| audit.as_mut().map_or(Ok(()), |l| l.append(entry));
+        let (summary, log_error) =
+            access_check_stream(case, reference, input, std::io::stdout(), log).map_err(|e| {
+                match e {
+                    StreamError::Invalid(p) => Failure::invalid(p, Some(&args.case)),
+                    StreamError::Io(e) => Failure::io(std::path::Path::new("-"), &e),
+                }
+            })?;
+        if let Some(e) = log_error {
             return Err(e);
         }
-        if let Some(log) = audit {
-            log.finish()?;
-        }
+        audit.map(AuditLog::finish).transpose()?;
         return Ok(if summary.failures > 0 {
             Outcome::InvalidInput
         } else {
             Outcome::Success
         });
     }
-    let request: AccessRequest = match &args.request {
+    let request = match &args.request {
         Some(path) => read_json(path)?,
-        None => from_flags(args, &checked)?,
+        None => from_flags(args, &case)?,
     };
-    let decision = index.decide(&request).map_err(|e| {
-        Failure::invalid(vec![problem(&e, &Pointer::root())], args.request.as_deref())
-    })?;
+    let call = AccessCheckCall {
+        case: case.clone(),
+        reference,
+        request,
+    };
+    let files = [("/case", Some(args.case.as_path())), ("/request", args.request.as_deref())];
+    let decision = answer(access_check(call), &files)?;
     if let Some(mut log) = audit {
         log.append(&decision.audit_entry())?;
         log.finish()?;
     }
     let lang = args.common.lang.into();
     let denied = !decision.all_permitted();
-    Ok(emit(args.common.format, decision, denied, |d| {
-        crate::render::decision(checked.case(), d, lang)
+    Ok(emit(args.common.format, lang, "coord access check", decision, denied, |d| {
+        coord_render::consent::decision_doc(&case, d, lang)
     }))
 }
 
-fn from_flags(
-    args: &AccessCheckArgs,
-    checked: &coord_core::check::CheckedCase,
-) -> Result<AccessRequest, Failure> {
-    let missing = || {
-        Failure {
-        outcome: Outcome::Usage,
-        problems: vec![coord_json::envelope::Problem::new(
-            "usage",
-            "give the request with --request FILE, --ndjson, or --requester/--holder/--category/--action/--purpose/--at",
-            None,
-        )],
-        file: None,
-    }
-    };
+fn from_flags(args: &AccessCheckArgs, case: &CaseFile) -> Result<AccessRequest, Failure> {
     let (Some(requester), Some(holder), Some(action), Some(purpose), Some(at)) = (
         &args.requester,
         &args.holder,
@@ -89,9 +65,16 @@ fn from_flags(
         &args.purpose,
         &args.at,
     ) else {
-        return Err(missing());
+        return Err(Failure {
+            outcome: Outcome::Usage,
+            problems: vec![Problem::new(
+                "usage",
+                "give the request with --request FILE, --ndjson, or --requester/--holder/--category/--action/--purpose/--at",
+                None,
+            )],
+            file: None,
+        });
     };
-    let case = checked.case();
     Ok(AccessRequest {
         requester: requester.as_str().into(),
         citizen: case.citizen.id.clone(),

@@ -4,10 +4,10 @@ use super::report::render;
 use crate::cli::{DemoArgs, ReportFormat};
 use crate::exit::Outcome;
 use crate::io::{print, write_atomically, Failure};
-use coord_core::category::InformationCategory;
-use coord_core::category::Language;
-use coord_core::check::CheckedCase;
-use coord_core::consent::{consent_gaps, AccessIndex, Action, GapFlow};
+use super::{answer, value};
+use coord_core::category::{InformationCategory, Language};
+use coord_core::consent::{Action, GapFlow};
+use coord_json::calls::consent::{access_check, consent_gaps_call, AccessCheckCall, ConsentGapsCall};
 use coord_json::calls::report::{report, ReportCall};
 use coord_json::envelope::Answer;
 
@@ -28,11 +28,7 @@ pub fn run(args: &DemoArgs) -> Result<Outcome, Failure> {
             jurisdiction: None,
             as_of: demo.entry.as_of,
         };
-        let answer = report(call);
-        let Answer::Success { result, .. } = answer else {
-            return Err(Failure::invalid(answer.errors().to_vec(), None));
-        };
-        reports.push((demo, result));
+        reports.push((demo, answer(report(call), &[])?));
     }
     if let Some(dir) = &args.out_dir {
         std::fs::create_dir_all(dir).map_err(|e| Failure::io(dir, &e))?;
@@ -87,52 +83,46 @@ pub fn run(args: &DemoArgs) -> Result<Outcome, Failure> {
 }
 
 /// The consent walkthrough (Hillerød): decisions before and after a revocation, a prohibition, a
-/// consent gap.
+/// consent gap — each one `access-check` call, then one `consent-gaps` call.
 fn consent_walkthrough(args: &DemoArgs) -> Result<Outcome, Failure> {
     let lang: Language = args.lang.into();
     let bad = |p| Failure::invalid(vec![p], None);
-    let reference = coord_json::builtin::reference_data().map_err(bad)?;
     let case = coord_json::demo::hillerod_case().map_err(bad)?;
     let steps = coord_json::demo::hillerod_requests().map_err(bad)?;
-    let checked = CheckedCase::new(case, &reference).map_err(|e| {
-        Failure::invalid(
-            coord_json::problems::problems(&e, &Default::default()),
-            None,
-        )
-    })?;
-    let index = AccessIndex::new(&checked, &reference);
     let mut decisions = Vec::new();
-    for step in &steps {
-        let d = index.decide(&step.request).map_err(|e| {
-            Failure::invalid(
-                vec![coord_json::problems::problem(&e, &Default::default())],
-                None,
-            )
-        })?;
-        decisions.push((step, d));
+    for step in steps {
+        let call = AccessCheckCall {
+            case: case.clone(),
+            reference: None,
+            request: step.request,
+        };
+        let title = match lang {
+            Language::En => step.title_en,
+            Language::Da => step.title_da,
+        };
+        decisions.push((title, answer(access_check(call), &[])?));
     }
-    let gap_flow = GapFlow {
+    let flow = GapFlow {
         holder: "anne".into(),
         recipient: "lars".into(),
         categories: vec![InformationCategory::Attendance],
         action: Action::ReportAttendance,
         purpose: "sickness-benefit-follow-up".into(),
-        at: "2025-04-01T09:00:00+02:00"
-            .parse()
-            .map_err(|_| Failure::invalid(vec![], None))?,
+        at: value("at", "2025-04-01T09:00:00+02:00")?,
     };
-    let gaps = consent_gaps(&index, &gap_flow).map_err(|e| {
-        Failure::invalid(
-            vec![coord_json::problems::problem(&e, &Default::default())],
-            None,
-        )
-    })?;
-    let case = checked.case();
+    let gaps = answer(
+        consent_gaps_call(ConsentGapsCall {
+            case: case.clone(),
+            reference: None,
+            flow,
+        }),
+        &[],
+    )?;
     match args.format {
         ReportFormat::Json => {
             let out = serde_json::json!({
                 "case": case,
-                "decisions": decisions.iter().map(|(s, d)| serde_json::json!({"title": s.title_en, "decision": d})).collect::<Vec<_>>(),
+                "decisions": decisions.iter().map(|(t, d)| serde_json::json!({"title": t, "decision": d})).collect::<Vec<_>>(),
                 "consent_gaps": gaps,
             });
             print(&format!(
@@ -140,39 +130,18 @@ fn consent_walkthrough(args: &DemoArgs) -> Result<Outcome, Failure> {
                 serde_json::to_string_pretty(&Answer::success(out)).unwrap_or_default()
             ));
         }
-        _ => {
-            let mut s = format!("coord demo — {}\n{}\n\n", case.title, "=".repeat(60));
-            for (step, d) in &decisions {
-                let title = if lang == Language::En {
-                    &step.title_en
-                } else {
-                    &step.title_da
-                };
-                s.push_str(&format!(
-                    "{title}\n{}\n",
-                    crate::render::decision(case, d, lang)
-                ));
-            }
-            s.push_str(if lang == Language::En {
-                "Should the rehabilitation centre report Jens's attendance to his caseworker?\n"
-            } else {
-                "Må genoptræningscentret melde Jens' fremmøde til hans sagsbehandler?\n"
-            });
-            s.push_str(&crate::render::outcomes(
-                &[gaps.missing.clone(), gaps.blocked.clone()].concat(),
+        format => {
+            let question = coord_core::text::pick(
                 lang,
-            ));
-            if let Some(sug) = &gaps.suggestion {
-                s.push_str(&format!(
-                    "  → {}\n",
-                    if lang == Language::En {
-                        &sug.ask_en
-                    } else {
-                        &sug.ask_da
-                    }
-                ));
-            }
-            print(&s);
+                "Må genoptræningscentret melde Jens' fremmøde til hans sagsbehandler?",
+                "Should the rehabilitation centre report Jens's attendance to his caseworker?",
+            );
+            let doc = coord_render::consent::walkthrough(&case, &decisions, question, &gaps, lang);
+            print(&match format {
+                ReportFormat::Markdown => doc.markdown(),
+                ReportFormat::Html => doc.html(&coord_render::page(&case.title, &case.citizen.name, "", lang)),
+                _ => doc.text(super::width()),
+            });
         }
     }
     Ok(Outcome::Success)

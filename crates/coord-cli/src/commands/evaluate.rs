@@ -1,53 +1,55 @@
-//! `coord evaluate`.
+//! `coord evaluate`: one case file, or one case per NDJSON line.
 
-use super::{emit, reference};
+use super::{answer, emit, optional, overrides};
 use crate::cli::EvaluateArgs;
 use crate::exit::Outcome;
 use crate::io::{read_json, Failure};
-use chrono::NaiveDate;
 use coord_core::case_file::CaseFile;
-use coord_core::pointer::Pointer;
-use coord_core::rules::evaluate;
-use coord_core::rules::RulePack;
-use coord_json::calls::rules::{choose_pack, evaluate_line};
+use coord_json::calls::rules::{evaluate_call, EvaluateCall};
+use coord_json::calls::streams::{evaluate_stream, StreamError};
+use std::path::Path;
 
 /// Run `coord evaluate`.
 pub fn run(args: &EvaluateArgs) -> Result<Outcome, Failure> {
-    let reference = reference(&args.common)?;
-    let as_of: NaiveDate = super::as_of(args.as_of.as_deref())?;
-    let given: Option<RulePack> = match &args.pack {
-        Some(path) => Some(read_json(path)?),
-        None => None,
-    };
-    let pack = choose_pack(
-        given,
-        &reference,
-        &args.jurisdiction,
-        as_of,
-        &Pointer::root(),
-    )
-    .map_err(|p| Failure::invalid(p, args.pack.as_deref()))?;
+    let as_of = super::as_of(args.as_of.as_deref())?;
+    let pack = optional(args.pack.as_deref())?;
+    let reference = overrides(&args.common)?;
     if args.ndjson {
         let input = crate::io::ndjson_input(args.input.as_deref())?;
-        let compiled = coord_core::rules::compile::CompiledPack::new(&pack);
-        let summary = coord_json::ndjson::stream(input, std::io::stdout(), |line| {
-            evaluate_line(line, &compiled, &reference, as_of, args.explain)
-        })
-        .map_err(|e| Failure::io(std::path::Path::new("-"), &e))?;
+        let out = std::io::stdout();
+        let summary = evaluate_stream(
+            reference,
+            pack,
+            &args.jurisdiction,
+            as_of,
+            args.explain,
+            input,
+            out,
+        )
+        .map_err(|e| match e {
+            StreamError::Invalid(p) => Failure::invalid(p, args.pack.as_deref()),
+            StreamError::Io(e) => Failure::io(Path::new("-"), &e),
+        })?;
         return Ok(if summary.failures > 0 {
             Outcome::InvalidInput
         } else {
             Outcome::Success
         });
     }
-    let path = args.case.as_deref().unwrap_or(std::path::Path::new("-"));
+    let path = args.case.as_deref().unwrap_or(Path::new("-"));
     let case: CaseFile = read_json(path)?;
-    let checked = coord_json::calls::check_case_document(case, &reference)
-        .map_err(|p| Failure::invalid(p, Some(path)))?;
-    let result = evaluate(&pack, &checked, &reference, as_of, args.explain);
-    let case = checked.case();
+    let call = EvaluateCall {
+        case: case.clone(),
+        reference,
+        pack,
+        jurisdiction: Some(args.jurisdiction.clone()),
+        as_of,
+        explain: args.explain,
+    };
+    let files = [("/case", Some(path)), ("/pack", args.pack.as_deref())];
+    let result = answer(evaluate_call(call), &files)?;
     let lang = args.common.lang.into();
-    Ok(emit(args.common.format, result, false, |r| {
-        crate::render_rules::evaluation(r, &pack, case, lang)
+    Ok(emit(args.common.format, lang, &case.citizen.name, result, false, |r| {
+        coord_render::rules::evaluation(r, &case, lang)
     }))
 }

@@ -1,7 +1,18 @@
-//! One module per command group. Each command: read inputs, call coord-json / coord-core, render.
+//! One module per command group. Every command takes the same road:
+//!
+//! ```text
+//! arguments ─> read files ─> one coord-json call ─> its answer ─> one coord-render renderer ─> output
+//! ```
+//!
+//! A command module builds the call from its arguments, makes the call, and hands the answer to a
+//! renderer; it computes nothing and never calls a coord-core engine (the test
+//! `crates/coord-cli/tests/one_road.rs` checks the imports). The helpers here are that road's
+//! shared parts: reading the reference overrides, turning a failed answer into a [`Failure`]
+//! placed in the right file, and printing an answer in the format asked for.
 
 pub mod access;
 pub mod call;
+pub mod citizen;
 pub mod consent;
 pub mod demo;
 pub mod evaluate;
@@ -16,30 +27,67 @@ pub mod team;
 use crate::cli::{Common, Format};
 use crate::exit::Outcome;
 use crate::io::{read_json, Failure};
-use coord_core::case_file::CaseFile;
-use coord_core::check::CheckedCase;
-use coord_core::reference::ReferenceData;
+use coord_core::category::Language;
 use coord_json::envelope::{Answer, Problem};
 use coord_json::reference::ReferenceOverrides;
+use coord_render::Doc;
 use serde::Serialize;
 use std::path::Path;
 
-/// The reference data: built-in, with the parts of `--reference` replacing built-in parts, checked
-/// (instrument definitions, offer catalogue).
-pub fn reference(common: &Common) -> Result<ReferenceData, Failure> {
-    let overrides: Option<ReferenceOverrides> = match &common.reference {
-        Some(path) => Some(read_json(path)?),
-        None => None,
-    };
-    coord_json::reference::resolve_checked(overrides, &coord_core::pointer::Pointer::root())
-        .map_err(|p| Failure::invalid(p, common.reference.as_deref()))
+/// The `--reference FILE` overrides, if given.
+pub fn overrides(common: &Common) -> Result<Option<ReferenceOverrides>, Failure> {
+    optional(common.reference.as_deref())
 }
 
-/// Read and check a case file.
-pub fn case(path: &Path, reference: &ReferenceData) -> Result<CheckedCase, Failure> {
-    let case: CaseFile = read_json(path)?;
-    coord_json::calls::check_case_document(case, reference)
-        .map_err(|p| Failure::invalid(p, Some(path)))
+/// Read an optional JSON file.
+pub fn optional<T: serde::de::DeserializeOwned>(path: Option<&Path>) -> Result<Option<T>, Failure> {
+    path.map(read_json).transpose()
+}
+
+/// The result of an answer, or a failure whose problems are placed where they came from: a
+/// problem under `/case` is in the case file (its pointer relative to that file), and so on for
+/// each `(part of the call, file)` in `files`; a part given by flags (no file) names the flag
+/// (`/transition/to` → `--to`). Only pointers are moved; messages are the core's.
+pub fn answer<R>(a: Answer<R>, files: &[(&str, Option<&Path>)]) -> Result<R, Failure> {
+    match a {
+        Answer::Success { result, .. } => Ok(result),
+        Answer::Failure { errors, .. } => {
+            let mut file = None;
+            let problems = errors
+                .into_iter()
+                .map(|mut p| {
+                    for (part, path) in files {
+                        let Some(ptr) = p.pointer.as_deref() else {
+                            continue;
+                        };
+                        let inside = ptr == *part || ptr.starts_with(&format!("{part}/"));
+                        if part.is_empty() || !inside {
+                            continue;
+                        }
+                        let rest = ptr[part.len()..].to_owned();
+                        match path {
+                            Some(path) => {
+                                p.pointer = Some(rest);
+                                file.get_or_insert(*path);
+                            }
+                            None => {
+                                let field = rest.trim_start_matches('/');
+                                let flag = field.split('/').next().unwrap_or(field);
+                                p.pointer = Some(if flag.is_empty() {
+                                    format!("--{}", part.trim_start_matches('/'))
+                                } else {
+                                    format!("--{flag}")
+                                });
+                            }
+                        }
+                        break;
+                    }
+                    p
+                })
+                .collect();
+            Err(Failure::invalid(problems, file))
+        }
+    }
 }
 
 /// Parse a command-line value as the JSON string form of `T` (e.g. a category name).
@@ -48,34 +96,61 @@ pub fn value<T: serde::de::DeserializeOwned>(flag: &str, text: &str) -> Result<T
         outcome: Outcome::Usage,
         problems: vec![Problem::new(
             "usage",
-            format!("--{flag} `{text}`: {e}"),
+            format!("--{flag}: {}", strip_value(&e.to_string(), text)),
             None,
         )],
         file: None,
     })
 }
 
-/// Render an answer: JSON envelope, or text by `text`. Returns the outcome for the exit code.
+/// serde's message without the rejected value (it could be anything the user typed).
+fn strip_value(message: &str, value: &str) -> String {
+    message.replace(&format!("`{value}`"), "the value")
+}
+
+/// The terminal's width for text tables: `COLUMNS`, or [`coord_render::DEFAULT_WIDTH`].
+pub fn width() -> u16 {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|w| *w >= 40)
+        .unwrap_or(coord_render::DEFAULT_WIDTH)
+}
+
+/// Print an answer: the JSON envelope, or the renderer's document as text, Markdown or HTML.
+/// `negative` is whether the answer is a "no" (exit 1). `title` names the HTML page.
 pub fn emit<T: Serialize>(
     format: Format,
+    lang: Language,
+    title: &str,
     result: T,
     negative: bool,
-    text: impl FnOnce(&T) -> String,
+    render: impl FnOnce(&T) -> Doc,
 ) -> Outcome {
-    match format {
-        Format::Json => {
-            let answer = Answer::success(result);
-            crate::io::print(&format!(
-                "{}\n",
-                serde_json::to_string_pretty(&answer).unwrap_or_default()
-            ));
-        }
-        Format::Text => crate::io::print(&text(&result)),
-    }
+    crate::io::print(&output(format, lang, title, &result, render));
     if negative {
         Outcome::Negative
     } else {
         Outcome::Success
+    }
+}
+
+/// An answer in `format` (see [`emit`]).
+pub fn output<T: Serialize>(
+    format: Format,
+    lang: Language,
+    title: &str,
+    result: &T,
+    render: impl FnOnce(&T) -> Doc,
+) -> String {
+    match format {
+        Format::Json => format!(
+            "{}\n",
+            serde_json::to_string_pretty(&Answer::success(result)).unwrap_or_default()
+        ),
+        Format::Text => render(result).text(width()),
+        Format::Markdown => render(result).markdown(),
+        Format::Html => render(result).html(&coord_render::page(title, title, "", lang)),
     }
 }
 
@@ -95,11 +170,20 @@ pub fn as_of(text: Option<&str>) -> Result<chrono::NaiveDate, Failure> {
             outcome: Outcome::Usage,
             problems: vec![Problem::new(
                 "usage",
-                format!("--as-of `{t}`: {e} (expected YYYY-MM-DD)"),
+                format!("--as-of: {e} (expected YYYY-MM-DD)"),
                 None,
             )],
             file: None,
         }),
         None => Ok(today()),
+    }
+}
+
+/// The chart could not be drawn: an output failure (exit 4).
+pub fn chart_failure(e: &coord_render::chart::ChartError) -> Failure {
+    Failure {
+        outcome: Outcome::Io,
+        problems: vec![Problem::new("svg", e.to_string(), None)],
+        file: None,
     }
 }

@@ -1,9 +1,10 @@
-//! `coord report`: the coordination report, as text, JSON, Markdown or a self-contained HTML page.
+//! `coord report`: the coordination report as text, JSON, Markdown or a printable HTML page.
 
-use super::as_of;
-use crate::cli::{ReportArgs, ReportFormat};
+use super::{answer, as_of, optional};
+use crate::cli::{Audience, Lang, ReportArgs, ReportFormat};
 use crate::exit::Outcome;
 use crate::io::{print, read_json, write_atomically, Failure};
+use coord_core::case_file::CaseFile;
 use coord_core::category::Language;
 use coord_core::report::CoordinationReport;
 use coord_json::calls::report::{report, ReportCall};
@@ -11,31 +12,24 @@ use coord_json::envelope::Answer;
 
 /// Run `coord report`.
 pub fn run(args: &ReportArgs) -> Result<Outcome, Failure> {
-    let case = read_json(&args.case)?;
-    let reference = match &args.reference {
-        Some(p) => Some(read_json(p)?),
-        None => None,
-    };
-    let pack = match &args.pack {
-        Some(p) => Some(read_json(p)?),
-        None => None,
-    };
+    if args.audience == Audience::Citizen {
+        return super::citizen::run(args);
+    }
+    let case: CaseFile = read_json(&args.case)?;
     let call = ReportCall {
-        case,
-        reference,
-        pack,
+        case: case.clone(),
+        reference: optional(args.reference.as_deref())?,
+        pack: optional(args.pack.as_deref())?,
         jurisdiction: Some(args.jurisdiction.clone()),
         as_of: as_of(args.as_of.as_deref())?,
     };
-    let case_copy = call.case.clone();
-    let answer = report(call);
-    let Answer::Success { result, .. } = &answer else {
-        return Err(Failure::invalid(answer.errors().to_vec(), Some(&args.case)));
-    };
-    let lang: Language = args.lang.into();
-    let text = render(result, &case_copy, lang, args.format)?;
+    let files = [("/case", Some(args.case.as_path())), ("/pack", args.pack.as_deref())];
+    let result = answer(report(call), &files)?;
+    let lang: Language = args.lang.unwrap_or(Lang::En).into();
+    let text = render(&result, &case, lang, args.format)?;
     if let Some(path) = &args.svg {
-        let svg = crate::chart::progress_svg(&result.progress, &result.citizen, lang)?;
+        let svg = coord_render::chart::progress_svg(&result.progress, &result.citizen, lang)
+            .map_err(|e| super::chart_failure(&e))?;
         write_atomically(path, svg.as_bytes())?;
     }
     match &args.out {
@@ -49,31 +43,25 @@ pub fn run(args: &ReportArgs) -> Result<Outcome, Failure> {
     })
 }
 
-/// Render a report in a format.
+/// A report in a format: the JSON envelope, or the renderer's page.
 pub fn render(
     r: &CoordinationReport,
-    case: &coord_core::case_file::CaseFile,
+    case: &CaseFile,
     lang: Language,
     format: ReportFormat,
 ) -> Result<String, Failure> {
-    Ok(match format {
+    let format = match format {
         ReportFormat::Json => {
-            format!(
+            return Ok(format!(
                 "{}\n",
                 serde_json::to_string_pretty(&Answer::success(r)).unwrap_or_default()
-            )
+            ))
         }
-        ReportFormat::Text => crate::render_report::document(r, case, lang, None).text(),
-        ReportFormat::Markdown => crate::render_report::document(r, case, lang, None).markdown(),
-        ReportFormat::Html => {
-            let chart = if r.progress.indicators.is_empty() {
-                None
-            } else {
-                Some(crate::chart::progress_svg(&r.progress, &r.citizen, lang)?)
-            };
-            let title = format!("{} — {}", r.citizen, r.as_of);
-            let code = if lang == Language::En { "en" } else { "da" };
-            crate::render_report::document(r, case, lang, chart).html(&title, code)
-        }
-    })
+        ReportFormat::Text => coord_render::Format::Text {
+            width: super::width(),
+        },
+        ReportFormat::Markdown => coord_render::Format::Markdown,
+        ReportFormat::Html => coord_render::Format::Html,
+    };
+    coord_render::report::print(r, case, lang, format).map_err(|e| super::chart_failure(&e))
 }

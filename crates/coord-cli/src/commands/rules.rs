@@ -1,10 +1,10 @@
 //! `coord rules check | test | facts`.
 
-use super::emit;
+use super::{emit, overrides};
 use crate::cli::{FactsArgs, RulesCheckArgs, RulesTestArgs};
 use crate::exit::Outcome;
 use crate::io::{read_json, write_atomically, Failure};
-use coord_core::rules::RulePack;
+use coord_core::rules::{RulePack, ValidationOptions};
 use coord_json::calls::rules::{
     rules_check, rules_facts, rules_test, RulesCheckCall, RulesTestCall,
 };
@@ -18,15 +18,12 @@ pub fn check(args: &RulesCheckArgs) -> Result<Outcome, Failure> {
         .iter()
         .map(|p| read_json::<serde_json::Value>(p))
         .collect::<Result<Vec<_>, _>>()?;
-    let overrides = match &args.common.reference {
-        Some(p) => Some(read_json(p)?),
-        None => None,
-    };
+    let overrides = overrides(&args.common)?;
     let set = |v: &[String]| (!v.is_empty()).then(|| v.iter().cloned().collect::<BTreeSet<_>>());
     let answer = rules_check(RulesCheckCall {
         packs,
         reference: overrides,
-        options: coord_core::rules::ValidationOptions {
+        options: ValidationOptions {
             known_offers: set(&args.known_offer),
             known_indicators: set(&args.known_indicator),
         },
@@ -40,8 +37,9 @@ pub fn check(args: &RulesCheckArgs) -> Result<Outcome, Failure> {
     let schema = result.findings.iter().any(|f| f.code == "rules.schema");
     let invalid = !result.valid;
     let names: Vec<String> = args.packs.iter().map(|p| p.display().to_string()).collect();
-    let outcome = emit(args.common.format, result, invalid, |r| {
-        crate::render_rules::pack_check(r, &names)
+    let lang = args.common.lang.into();
+    let outcome = emit(args.common.format, lang, "coord rules check", result, invalid, |r| {
+        coord_render::rules::pack_check(r, &names)
     });
     Ok(if schema {
         Outcome::InvalidInput
@@ -53,10 +51,7 @@ pub fn check(args: &RulesCheckArgs) -> Result<Outcome, Failure> {
 /// Run `coord rules test`.
 pub fn test(args: &RulesTestArgs) -> Result<Outcome, Failure> {
     let pack: RulePack = read_json(&args.pack)?;
-    let overrides = match &args.common.reference {
-        Some(p) => Some(read_json(p)?),
-        None => None,
-    };
+    let overrides = overrides(&args.common)?;
     let seed = args.seed.unwrap_or_else(clock_seed);
     let answer = rules_test(RulesTestCall {
         pack,
@@ -74,8 +69,9 @@ pub fn test(args: &RulesTestArgs) -> Result<Outcome, Failure> {
     }
     let failed = !result.passed;
     let pack_file = args.pack.display().to_string();
-    Ok(emit(args.common.format, result, failed, |r| {
-        crate::render_rules::test_report(r, &pack_file)
+    let lang = args.common.lang.into();
+    Ok(emit(args.common.format, lang, &pack_file, result, failed, |r| {
+        coord_render::rules::test_report(r, &pack_file)
     }))
 }
 
@@ -94,7 +90,7 @@ pub fn facts(args: &FactsArgs) -> Result<Outcome, Failure> {
         return Err(Failure::invalid(answer.errors().to_vec(), None));
     };
     let lang = args.lang.into();
-    Ok(emit(args.format, result, false, |r| {
-        crate::render_rules::facts(r, lang)
+    Ok(emit(args.format, lang, "coord rules facts", result, false, |r| {
+        coord_render::rules::facts(r, lang)
     }))
 }

@@ -43,6 +43,9 @@ pub struct AuditDecision {
     pub permitted: bool,
     /// The grounds (when permitted) or the reason (when denied), in English.
     pub basis: String,
+    /// The same in Danish (absent in entries written before it was recorded).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub basis_da: String,
 }
 
 impl AccessDecision {
@@ -66,6 +69,10 @@ impl AccessDecision {
                     basis: match &o.verdict {
                         Verdict::Permit { grounds } => grounds.describe(Language::En),
                         Verdict::Deny { reason } => reason.describe(Language::En),
+                    },
+                    basis_da: match &o.verdict {
+                        Verdict::Permit { grounds } => grounds.describe(Language::Da),
+                        Verdict::Deny { reason } => reason.describe(Language::Da),
                     },
                 })
                 .collect(),

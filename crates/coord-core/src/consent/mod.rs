@@ -15,6 +15,7 @@ pub mod gaps;
 pub mod legal;
 pub mod minimise;
 pub mod model;
+pub mod summary;
 pub mod validate;
 
 pub use audit::{AuditDecision, AuditEntry};
@@ -26,4 +27,5 @@ pub use gaps::{consent_gaps, ConsentGapReport, ConsentSuggestion, GapFlow};
 pub use legal::{ConsentPolicy, Effect, LegalRule};
 pub use minimise::{minimise, MinimisedRecord, Record, Section, WithheldSection};
 pub use model::{Action, Consent, ConsentForm, ConsentScope, Flow, PartyRef, Revocation};
+pub use summary::{validation_summary, ConsentValidationSummary};
 pub use validate::{validate_consent, ConsentError};

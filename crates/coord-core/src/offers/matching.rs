@@ -222,6 +222,9 @@ pub enum ExclusionReason {
     NotEligible {
         /// The first failing comparison, with the fact's value.
         failure: Option<ConditionFailure>,
+        /// What that comparison asks for, in words (for people; the failure is for the record).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        words: Option<crate::text::Text>,
     },
     /// A group course whose readiness condition is not met: no indicator at the level, no wish.
     ReadinessNotMet {
@@ -293,13 +296,13 @@ impl ExclusionReason {
                 "det handler om {}, som ikke er blandt borgerens mål eller ønsker",
                 areas(offers)
             ),
-            (Language::En, ExclusionReason::NotEligible { failure }) => match failure {
-                Some(f) => format!("not eligible: {}", f.message),
-                None => "not eligible".to_owned(),
-            },
-            (Language::Da, ExclusionReason::NotEligible { failure }) => match failure {
-                Some(f) => format!("ikke i målgruppen: {}", f.message),
-                None => "ikke i målgruppen".to_owned(),
+            (_, ExclusionReason::NotEligible { words, .. }) => match words {
+                Some(w) => format!(
+                    "{}: {}",
+                    crate::text::pick(lang, "ikke i målgruppen", "not eligible"),
+                    w.get(lang)
+                ),
+                None => crate::text::pick(lang, "ikke i målgruppen", "not eligible").to_owned(),
             },
             (Language::En, ExclusionReason::ReadinessNotMet { needs }) => format!(
                 "a group course for motivated participants: needs {}",
@@ -402,8 +405,13 @@ pub fn match_offers(catalogue: &OfferCatalogue, ctx: &MatchContext) -> OfferMatc
         if let Some(cond) = &offer.eligibility {
             let outcome = cond.explain(&ctx.facts);
             if !outcome.holds {
+                let words = outcome
+                    .failure
+                    .as_ref()
+                    .and_then(|f| crate::text::condition::failure_words(cond, f));
                 reasons.push(ExclusionReason::NotEligible {
                     failure: outcome.failure,
+                    words,
                 });
             }
         }

@@ -127,15 +127,30 @@ fn group_course_needs_readiness_or_own_wish() {
 }
 
 #[test]
-fn ineligibility_explains_the_fact() {
+fn ineligibility_explains_the_fact_in_words() {
     let m = match_offers(&catalogue(), &ctx(&[GoalArea::Work], &[], None, true));
     let mentor = m
         .excluded
         .iter()
         .find(|e| e.offer.as_str() == "mentor")
         .unwrap();
-    let text = mentor.reasons[0].describe(crate::category::Language::En);
-    assert!(text.contains("employed = true"), "{text}");
+    let reason = mentor
+        .reasons
+        .iter()
+        .find(|r| matches!(r, ExclusionReason::NotEligible { .. }))
+        .unwrap();
+    let en = reason.describe(crate::category::Language::En);
+    let da = reason.describe(crate::category::Language::Da);
+    assert!(en.contains("the citizen is employed"), "{en}");
+    assert!(da.contains("borgeren er i ansættelse"), "{da}");
+    for text in [&en, &da] {
+        assert!(!text.contains(" = ") && !text.contains("needs"), "{text}");
+    }
+    // The failure itself stays for the record (the JSON answer).
+    let ExclusionReason::NotEligible { failure, .. } = reason else {
+        panic!("not eligible expected");
+    };
+    assert_eq!(failure.as_ref().map(|f| f.fact.as_str()), Some("employed"));
 }
 
 #[test]

@@ -52,6 +52,7 @@ pub(super) fn goal_progress(
             TargetProgress {
                 indicator: t.indicator.clone(),
                 threshold: t.threshold,
+                at_least: def.is_none_or(|d| d.higher_is_better),
                 due: t.due,
                 state,
                 met_on,

@@ -76,6 +76,7 @@ pub mod goal;
 pub mod measurement;
 pub mod progression;
 pub mod validate;
+mod words;
 
 pub use activity::{Activity, Evaluation, Participation, Plan};
 pub use check::{check_plan, FindingKind, PlanCheck, PlanFinding};

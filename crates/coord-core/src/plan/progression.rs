@@ -229,6 +229,9 @@ pub struct TargetProgress {
     pub indicator: InstrumentId,
     /// The threshold.
     pub threshold: f64,
+    /// Whether the target is reached at or above the threshold (the instrument's higher is
+    /// better), or at or below it.
+    pub at_least: bool,
     /// The due date.
     pub due: NaiveDate,
     /// Met, missed or open.
@@ -240,6 +243,17 @@ pub struct TargetProgress {
     /// The latest score, if measured.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub latest: Option<f64>,
+}
+
+impl TargetProgress {
+    /// The comparison the target asks for: `≥` when higher is better, `≤` when lower is.
+    pub fn comparison(&self) -> &'static str {
+        if self.at_least {
+            "≥"
+        } else {
+            "≤"
+        }
+    }
 }
 
 /// Progress of one goal.

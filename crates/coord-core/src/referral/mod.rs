@@ -8,15 +8,18 @@
 //! - [`validate`]: replaying the recorded history (case-file errors).
 //! - [`overview`]: states, deadlines and stale referrals as of a date.
 
+pub mod apply;
 pub mod model;
 pub mod overview;
 pub mod state;
 pub mod transition;
 pub mod validate;
+mod words;
 
 #[cfg(test)]
 mod tests;
 
+pub use apply::{apply_transition, TransitionApplied};
 pub use model::{Referral, ReferralReason, ResponseDeadlines, Transition};
 pub use overview::{
     deadlines_for, referral_overview, referral_status, ReferralFinding, ReferralOverview,

@@ -103,9 +103,10 @@ impl ReferralFinding {
                     ..
                 },
             ) => format!(
-                "referral {referral} has stayed at “{}” past its deadline {due} ({working_days_overdue} working {} overdue)",
+                "referral {referral} has stayed at “{}” past its deadline of {} ({} late)",
                 state.label_en(),
-                if *working_days_overdue == 1 { "day" } else { "days" }
+                crate::text::date_long(Language::En, *due),
+                crate::text::count(Language::En, *working_days_overdue, crate::text::Unit::WorkingDay)
             ),
             (
                 Language::Da,
@@ -117,9 +118,10 @@ impl ReferralFinding {
                     ..
                 },
             ) => format!(
-                "henvisning {referral} har stået på “{}” ud over fristen {due} ({working_days_overdue} {} over)",
+                "henvisning {referral} har stået på “{}” ud over fristen {} ({} over fristen)",
                 state.label_da(),
-                if *working_days_overdue == 1 { "hverdag" } else { "hverdage" }
+                crate::text::date_long(Language::Da, *due),
+                crate::text::count(Language::Da, *working_days_overdue, crate::text::Unit::WorkingDay)
             ),
             (
                 Language::En,

@@ -69,6 +69,14 @@ pub enum TransitionError {
         /// The dangling id.
         id: ActorId,
     },
+    /// No referral with this id in the case file.
+    #[error("{at}: unknown referral `{id}`: no referral with this id in the case file")]
+    UnknownReferral {
+        /// Where the id is.
+        at: Pointer,
+        /// The dangling id.
+        id: crate::ids::ReferralId,
+    },
     /// No send without a permit: a carried category is not permitted to the receiver.
     #[error("{at}: the referral cannot be sent: no permit to disclose {} to `{recipient}`{}", labels(missing), ask.as_deref().map(as_clause).unwrap_or_default())]
     NoPermit {
@@ -122,6 +130,7 @@ impl TransitionError {
             TransitionError::ReasonRequired { .. } => "referral.reason_required",
             TransitionError::OutOfOrder { .. } => "referral.out_of_order",
             TransitionError::UnknownActor { .. } => "referral.unknown_actor",
+            TransitionError::UnknownReferral { .. } => "referral.unknown_referral",
             TransitionError::NoPermit { .. } => "referral.no_permit",
         }
     }
@@ -135,6 +144,7 @@ impl TransitionError {
             | TransitionError::ReasonRequired { at, .. }
             | TransitionError::OutOfOrder { at, .. }
             | TransitionError::UnknownActor { at, .. }
+            | TransitionError::UnknownReferral { at, .. }
             | TransitionError::NoPermit { at, .. } => at,
         }
     }

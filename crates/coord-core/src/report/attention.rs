@@ -1,7 +1,10 @@
 //! What needs doing now: the urgent items of every analysis in one list, most urgent first.
 
 use crate::category::Language;
+use crate::case_file::CaseFile;
+use crate::instruments::{find, InstrumentDefinition};
 use crate::plan::PlanCheck;
+use chrono::NaiveDate;
 use crate::referral::{ReferralFinding, ReferralOverview};
 use crate::rules::evaluate::{DeadlineItem, DeadlineStatus, RuleConsentGap};
 use crate::team::TeamReport;
@@ -15,6 +18,9 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum AttentionKind {
+    /// A safety item of a questionnaire (PHQ-9 item 9: thoughts of self-harm) was answered above
+    /// 0 at the latest measurement: always first, with what to do today.
+    Safety,
     /// A legal or local deadline has passed.
     OverdueDeadline,
     /// Nobody (or more than one person) holds the thread, or a required role is unfilled.
@@ -53,6 +59,62 @@ impl Attention {
     }
 }
 
+/// The day of the last review of the plan on or before `as_of` (the latest plan evaluation
+/// held), if any.
+pub fn last_review(case: &CaseFile, as_of: NaiveDate) -> Option<NaiveDate> {
+    case.plan
+        .as_ref()?
+        .evaluations
+        .iter()
+        .map(|e| e.held_on)
+        .filter(|d| *d <= as_of)
+        .max()
+}
+
+/// A safety item (PHQ-9 item 9 above 0) answered at any measurement since the last review (after
+/// it, up to `as_of`; every measurement when no review was held), newest first, with what to do.
+pub(super) fn safety(
+    case: &CaseFile,
+    defs: &[InstrumentDefinition],
+    as_of: NaiveDate,
+) -> Vec<Attention> {
+    let since = last_review(case, as_of);
+    let mut found: Vec<(NaiveDate, Attention)> = Vec::new();
+    for m in &case.measurements {
+        if m.date > as_of || since.is_some_and(|s| m.date <= s) {
+            continue;
+        }
+        let (Some(answers), Some(def)) = (&m.answers, find(defs, &m.indicator)) else {
+            continue;
+        };
+        let Ok(score) = def.score(answers, &crate::pointer::Pointer::root()) else {
+            continue;
+        };
+        for f in score.safety_flags {
+            let when_da = crate::text::date_long(Language::Da, m.date);
+            let when_en = crate::text::date_long(Language::En, m.date);
+            found.push((
+                m.date,
+                Attention {
+                    kind: AttentionKind::Safety,
+                    code: "safety.item".into(),
+                    source: format!("/measurements/{}", m.id),
+                    da: format!(
+                        "SIKKERHED — {} den {when_da}: {} Kontakt borgerens egen læge eller psykiatrien i dag.",
+                        def.name_da, f.message_da
+                    ),
+                    en: format!(
+                        "SAFETY — {} on {when_en}: {} Contact the citizen's GP or psychiatry today.",
+                        def.name_en, f.message_en
+                    ),
+                },
+            ));
+        }
+    }
+    found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.source.cmp(&b.1.source)));
+    found.into_iter().map(|(_, a)| a).collect()
+}
+
 /// Collect the items, most urgent kind first and, within a kind, in the order each analysis gives
 /// (which is already by urgency: most overdue first).
 pub(super) fn collect(
@@ -61,8 +123,10 @@ pub(super) fn collect(
     team: &TeamReport,
     gaps: &[RuleConsentGap],
     plan: &PlanCheck,
+    safety: Vec<Attention>,
 ) -> Vec<Attention> {
     let mut out = Vec::new();
+    out.extend(safety);
     for d in deadlines
         .iter()
         .filter(|d| d.status == DeadlineStatus::Overdue)

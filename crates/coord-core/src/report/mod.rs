@@ -9,8 +9,11 @@
 //! render it.
 
 mod attention;
+pub mod citizen;
+mod words;
 
-pub use attention::{Attention, AttentionKind};
+pub use attention::{last_review, Attention, AttentionKind};
+pub use citizen::{citizen_view, CitizenView};
 
 use crate::check::CheckedCase;
 use crate::consent::AccessIndex;
@@ -111,6 +114,22 @@ pub struct CoordinationReport {
     pub offers_not_now: Vec<ExcludedOffer>,
 }
 
+/// How many fitting offers a report shows (the best first; the rest are in the JSON answer).
+pub const OFFERS_SHOWN: usize = 5;
+
+impl CoordinationReport {
+    /// The team members on the team on the report's date (past members are in `team.members`).
+    pub fn current_members(&self) -> impl Iterator<Item = &crate::team::MemberView> {
+        self.team.members.iter().filter(|m| m.current)
+    }
+
+    /// The fitting offers a report shows: the best [`OFFERS_SHOWN`].
+    pub fn offers_shown(&self) -> &[crate::offers::OfferCandidate] {
+        let n = self.offers.matches.len().min(OFFERS_SHOWN);
+        &self.offers.matches[..n]
+    }
+}
+
 /// Make the coordination report of `case` under `pack` as of `as_of`.
 ///
 /// Fails only when progression cannot be computed as of that date (a measurement dated after
@@ -178,7 +197,14 @@ pub fn coordination_report(
         })
         .cloned()
         .collect();
-    let attention = attention::collect(&deadlines, &referrals, &team, &consent_gaps, &plan);
+    let attention = attention::collect(
+        &deadlines,
+        &referrals,
+        &team,
+        &consent_gaps,
+        &plan,
+        attention::safety(case.case(), &reference.instruments, as_of),
+    );
     let c = case.case();
     Ok(CoordinationReport {
         case: c.id.clone(),

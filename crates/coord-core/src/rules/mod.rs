@@ -18,6 +18,7 @@ pub mod evaluate;
 pub mod facts;
 mod intervals;
 pub mod pack;
+pub mod reports;
 pub mod testing;
 pub mod validate;
 pub mod value;
@@ -28,5 +29,6 @@ pub use condition::{
 };
 pub use evaluate::{evaluate, Evaluation};
 pub use pack::{pack_in_force, Rule, RulePack};
+pub use reports::{PackCheck, PackTestReport};
 pub use validate::{validate_pack, validate_packs, PackFinding, Severity, ValidationOptions};
 pub use value::{FactSet, FactType, FactValue};

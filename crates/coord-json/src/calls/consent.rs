@@ -5,10 +5,9 @@ use crate::envelope::{Answer, Problem};
 use crate::problems::{problem, problems};
 use crate::reference::{resolve, ReferenceOverrides};
 use coord_core::case_file::CaseFile;
-use coord_core::check::check_case_file;
 use coord_core::consent::minimise::ReleaseRequest;
 use coord_core::consent::{
-    consent_gaps, minimise, AccessDecision, AccessIndex, AccessRequest, ConsentGapReport, GapFlow,
+    consent_gaps, minimise, validation_summary, AccessDecision, AccessIndex, AccessRequest, ConsentGapReport, GapFlow,
     MinimisedRecord,
 };
 use coord_core::pointer::Pointer;
@@ -51,7 +50,8 @@ pub struct ConsentValidateCall {
     pub reference: Option<ReferenceOverrides>,
 }
 
-/// The outcome of validating a case file's consents.
+/// The outcome of validating a case file's consents: `coord_core::consent::ConsentValidationSummary`
+/// with its errors serialised as problems.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConsentValidation {
@@ -67,11 +67,11 @@ pub struct ConsentValidation {
 pub fn consent_validate(call: ConsentValidateCall) -> Answer<ConsentValidation> {
     Answer::from_result((|| {
         let reference = resolve(call.reference)?;
-        let errors = check_case_file(&call.case, &reference);
+        let summary = validation_summary(&call.case, &reference);
         Ok(ConsentValidation {
-            valid: errors.is_empty(),
-            consents_checked: call.case.consents.len(),
-            problems: problems(&errors, &Pointer::root().key("case")),
+            valid: summary.valid,
+            consents_checked: summary.consents_checked,
+            problems: problems(&summary.errors, &Pointer::root().key("case")),
         })
     })())
 }

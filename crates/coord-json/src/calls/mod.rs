@@ -1,10 +1,13 @@
 //! One typed call and answer per operation. Each function is a thin wrapper: resolve reference
 //! data, check the case, call the core, wrap the answer.
 
+pub mod citizen;
 pub mod consent;
+pub mod instruments;
 pub mod plan;
 pub mod report;
 pub mod rules;
+pub mod streams;
 pub mod team;
 
 use crate::envelope::{Answer, Problem};
@@ -69,6 +72,9 @@ pub fn run_named(name: &str, text: &str) -> Option<(serde_json::Value, bool)> {
         "attendance" => finish(call_json(text, team::attendance)),
         "working-days" => finish(call_json(text, team::add_working_days)),
         "report" => finish(call_json(text, report::report)),
+        "instruments-list" => finish(call_json(text, instruments::instruments_list)),
+        "instrument-show" => finish(call_json(text, instruments::instrument_show)),
+        "citizen-report" => finish(call_json(text, citizen::citizen_report)),
         _ => return None,
     })
 }
@@ -93,4 +99,7 @@ pub const CALL_NAMES: &[&str] = &[
     "attendance",
     "working-days",
     "report",
+    "instruments-list",
+    "instrument-show",
+    "citizen-report",
 ];

@@ -13,7 +13,7 @@ use coord_core::reference::ReferenceData;
 use coord_core::rules::compile::CompiledPack;
 use coord_core::rules::evaluate::{evaluate, Evaluation};
 use coord_core::rules::facts::{catalogue, FactInfo};
-use coord_core::rules::testing::{check_generated, run_examples, ExampleOutcome, PropertyRun};
+use coord_core::rules::reports::test_pack;
 use coord_core::rules::validate::{has_errors, join, validate_packs};
 use coord_core::rules::{pack_in_force, PackFinding, RulePack, Severity, ValidationOptions};
 use schemars::JsonSchema;
@@ -38,19 +38,7 @@ pub struct RulesCheckCall {
     pub options: ValidationOptions,
 }
 
-/// The validator's answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct PackCheck {
-    /// Whether no finding is an error.
-    pub valid: bool,
-    /// How many errors.
-    pub errors: usize,
-    /// How many warnings.
-    pub warnings: usize,
-    /// Every finding, with pointers `/<pack index>/…`.
-    pub findings: Vec<PackFinding>,
-}
+pub use coord_core::rules::{PackCheck, PackTestReport};
 
 /// Parse packs from JSON values; schema errors become `rules.schema` findings.
 pub fn parse_packs(values: Vec<serde_json::Value>) -> (Vec<RulePack>, Vec<PackFinding>) {
@@ -97,18 +85,9 @@ pub fn rules_check(call: RulesCheckCall) -> Answer<PackCheck> {
     })())
 }
 
-/// Count a list of findings.
+/// Count a list of findings (see [`PackCheck::summarise`]).
 pub fn summarise(findings: Vec<PackFinding>) -> PackCheck {
-    let errors = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    PackCheck {
-        valid: errors == 0,
-        errors,
-        warnings: findings.len() - errors,
-        findings,
-    }
+    PackCheck::summarise(findings)
 }
 
 /// Findings with errors as problems (for calls that refuse an invalid pack).
@@ -233,20 +212,6 @@ pub struct RulesTestCall {
     pub cases: Option<u32>,
 }
 
-/// What `rules test` found.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct PackTestReport {
-    /// The pack tested.
-    pub pack: String,
-    /// Whether every example passed and every invariant held.
-    pub passed: bool,
-    /// The example tests.
-    pub examples: Vec<ExampleOutcome>,
-    /// The invariants on generated cases.
-    pub property: PropertyRun,
-}
-
 /// Test a pack (the pack must pass the validator first).
 pub fn rules_test(call: RulesTestCall) -> Answer<PackTestReport> {
     Answer::from_result((|| {
@@ -256,19 +221,12 @@ pub fn rules_test(call: RulesTestCall) -> Answer<PackTestReport> {
         if has_errors(&findings) {
             return Err(finding_problems(&findings, &Pointer::root().key("pack")));
         }
-        let examples = run_examples(&call.pack, &reference);
-        let property = check_generated(
+        Ok(test_pack(
             &call.pack,
             &reference,
             call.seed,
             call.cases.unwrap_or(DEFAULT_CASES),
-        );
-        Ok(PackTestReport {
-            pack: call.pack.id.to_string(),
-            passed: property.passed && examples.iter().all(|e| e.passed),
-            examples,
-            property,
-        })
+        ))
     })())
 }
 

@@ -2,7 +2,7 @@
 //! catalogue and matching, attendance, working days.
 
 use super::check_case;
-use crate::envelope::{Answer, Problem};
+use crate::envelope::Answer;
 use crate::problems::problem;
 use crate::reference::{resolve, ReferenceOverrides};
 use chrono::NaiveDate;
@@ -15,7 +15,7 @@ use coord_core::offers::{match_offers_for_case, OfferCatalogue, OfferMatch};
 use coord_core::party::Role;
 use coord_core::pointer::Pointer;
 use coord_core::referral::{
-    referral_overview, transition, ReferralOverview, Transition, TransitionResult,
+    apply_transition, referral_overview, ReferralOverview, Transition,
 };
 use coord_core::team::{team_report, TeamReport};
 use schemars::JsonSchema;
@@ -93,53 +93,24 @@ pub struct ReferralTransitionCall {
     pub transition: Transition,
 }
 
-/// The transition made, and the case file with it recorded.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ReferralTransitionAnswer {
-    /// The transition, the new referral and the notifications.
-    pub transition: TransitionResult,
-    /// The case file with the transition recorded (store it to keep the change).
-    pub case: CaseFile,
-}
+/// The transition made, and the case file with it recorded (computed by
+/// `coord_core::referral::apply_transition`).
+pub type ReferralTransitionAnswer = coord_core::referral::TransitionApplied;
 
 /// Make a transition: nothing changes unless it is legal and, for `sent`, permitted.
 pub fn referral_transition(call: ReferralTransitionCall) -> Answer<ReferralTransitionAnswer> {
     Answer::from_result((|| {
         let reference = resolve(call.reference)?;
         let checked = check_case(call.case, &reference)?;
-        let Some(position) = checked
-            .case()
-            .referrals
-            .iter()
-            .position(|r| r.id == call.referral)
-        else {
-            return Err(vec![Problem::new(
-                "referral.unknown_referral",
-                format!(
-                    "unknown referral `{}`: no referral with this id in the case file",
-                    call.referral
-                ),
-                Some("/referral".to_owned()),
-            )]);
-        };
         let index = AccessIndex::new(&checked, &reference);
-        let referral = &checked.case().referrals[position];
-        let result = transition(
+        apply_transition(
             &index,
-            referral,
+            &call.referral,
             &call.transition,
+            &Pointer::root().key("referral"),
             &Pointer::root().key("transition"),
         )
-        .map_err(|e| vec![problem(&e, &Pointer::root())])?;
-        let mut case = checked.case().clone();
-        if let Some(slot) = case.referrals.get_mut(position) {
-            *slot = result.referral.clone();
-        }
-        Ok(ReferralTransitionAnswer {
-            transition: result,
-            case,
-        })
+        .map_err(|e| vec![problem(&e, &Pointer::root())])
     })())
 }
 

@@ -4,8 +4,8 @@ use coord_core::case_file::CaseFile;
 use coord_core::category::Language;
 use coord_core::rules::evaluate::{DeadlineStatus, Evaluation, TraceOutcome};
 use coord_core::rules::facts::{lookup, FactInfo};
-use coord_core::rules::{ReferralTarget, RulePack, Severity};
-use coord_json::calls::rules::{PackCheck, PackTestReport};
+use coord_core::rules::{PackCheck, PackTestReport, ReferralTarget, Severity};
+use crate::doc::Doc;
 
 fn pick<'a>(lang: Language, da: &'a str, en: &'a str) -> &'a str {
     match lang {
@@ -15,7 +15,7 @@ fn pick<'a>(lang: Language, da: &'a str, en: &'a str) -> &'a str {
 }
 
 /// The validator's findings, one per line.
-pub fn pack_check(r: &PackCheck, files: &[String]) -> String {
+fn pack_check_text(r: &PackCheck, files: &[String]) -> String {
     let mut s = String::new();
     let what = files.join(", ");
     if r.findings.is_empty() {
@@ -37,7 +37,7 @@ pub fn pack_check(r: &PackCheck, files: &[String]) -> String {
 }
 
 /// The test report: examples, then the generated-case run with its counterexample.
-pub fn test_report(r: &PackTestReport, file: &str) -> String {
+fn test_report_text(r: &PackTestReport, file: &str) -> String {
     let mut s = String::new();
     let passed = r.examples.iter().filter(|e| e.passed).count();
     s.push_str(&format!(
@@ -74,7 +74,7 @@ pub fn test_report(r: &PackTestReport, file: &str) -> String {
 }
 
 /// The fact catalogue as a table.
-pub fn facts(list: &[FactInfo], lang: Language) -> String {
+fn facts_text(list: &[FactInfo], lang: Language) -> String {
     let width = list.iter().map(|f| f.name.len()).max().unwrap_or(0);
     let mut s = String::new();
     for f in list {
@@ -110,16 +110,15 @@ fn target(t: &ReferralTarget) -> String {
 }
 
 /// An evaluation: level, roles, referrals, deadlines, consent gaps, warnings, and the trace.
-pub fn evaluation(e: &Evaluation, pack: &RulePack, case: &CaseFile, lang: Language) -> String {
+fn evaluation_text(e: &Evaluation, case: &CaseFile, lang: Language) -> String {
     let mut s = String::new();
     s.push_str(&format!(
-        "{} ({}) as of {} under {} {} ({})\n",
+        "{} ({}) as of {} under {} {}\n",
         case.id,
         case.citizen.name,
         e.as_of,
         e.pack,
         e.pack_version,
-        pick(lang, &pack.title_da, &pack.title_en)
     ));
     if !e.pack_in_force {
         s.push_str("  the pack is not in force on this date: no rule fired\n");
@@ -213,4 +212,24 @@ pub fn evaluation(e: &Evaluation, pack: &RulePack, case: &CaseFile, lang: Langua
         }
     }
     s
+}
+
+/// The validator's findings on the packs in `files`.
+pub fn pack_check(r: &PackCheck, files: &[String]) -> Doc {
+    Doc::from_lines(&pack_check_text(r, files))
+}
+
+/// What `rules test` found for the pack in `file`.
+pub fn test_report(r: &PackTestReport, file: &str) -> Doc {
+    Doc::from_lines(&test_report_text(r, file))
+}
+
+/// The fact catalogue.
+pub fn facts(list: &[FactInfo], lang: Language) -> Doc {
+    Doc::from_lines(&facts_text(list, lang))
+}
+
+/// An evaluation of `case`: level, roles, referrals, deadlines, consent gaps, warnings, trace.
+pub fn evaluation(e: &Evaluation, case: &CaseFile, lang: Language) -> Doc {
+    Doc::from_lines(&evaluation_text(e, case, lang))
 }

@@ -6,12 +6,9 @@
 //! targets marked at their due date), then a star chart of baseline versus latest with every axis
 //! turned so that outwards is better.
 
-use crate::exit::Outcome;
-use crate::io::Failure;
 use chrono::{Days, NaiveDate};
 use coord_core::category::Language;
 use coord_core::plan::{IndicatorProgress, ProgressReport};
-use coord_json::envelope::Problem;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -32,16 +29,13 @@ const WORST: (f64, f64, f64) = (242.0, 196.0, 190.0);
 const MIDDLE: (f64, f64, f64) = (253.0, 236.0, 190.0);
 const BEST: (f64, f64, f64) = (198.0, 231.0, 200.0);
 
-fn failure(e: impl std::fmt::Display) -> Failure {
-    Failure {
-        outcome: Outcome::Io,
-        problems: vec![Problem::new(
-            "svg",
-            format!("could not draw the chart: {e}"),
-            None,
-        )],
-        file: None,
-    }
+/// The chart could not be drawn (the SVG backend failed).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("could not draw the chart: {0}")]
+pub struct ChartError(String);
+
+fn failure(e: impl std::fmt::Display) -> ChartError {
+    ChartError(e.to_string())
 }
 
 /// A colour from worst (t = 0) to best (t = 1).
@@ -81,7 +75,7 @@ pub fn progress_svg(
     report: &ProgressReport,
     citizen: &str,
     lang: Language,
-) -> Result<String, Failure> {
+) -> Result<String, ChartError> {
     let n = report.indicators.len();
     // The star chart needs three axes; without them only a line says so.
     let radar_height = if n >= 3 { RADAR_HEIGHT } else { 90 };

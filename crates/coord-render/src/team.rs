@@ -1,6 +1,8 @@
 //! Text rendering of the team, referrals, offers, attendance and working days. Rendering only:
 //! every fact and sentence comes from the core.
 
+use crate::doc::Doc;
+use coord_core::text::{count, date_long, pick, weekday, Unit};
 use coord_core::attendance::AttendanceAnswer;
 use coord_core::calendar::WorkingDaysAnswer;
 use coord_core::case_file::CaseFile;
@@ -9,12 +11,6 @@ use coord_core::offers::{OfferCatalogue, OfferMatch, OfferMode, OfferStatus, Par
 use coord_core::referral::{ReferralOverview, ReferralStatus, TransitionResult, WaitingOn};
 use coord_core::team::{role_label, MemberView, TeamReport, ThreadHolder};
 
-fn pick<'a>(lang: Language, en: &'a str, da: &'a str) -> &'a str {
-    match lang {
-        Language::En => en,
-        Language::Da => da,
-    }
-}
 
 fn name(case: &CaseFile, id: &coord_core::ids::ActorId) -> String {
     case.actor(id)
@@ -24,7 +20,7 @@ fn name(case: &CaseFile, id: &coord_core::ids::ActorId) -> String {
 fn member_line(m: &MemberView, lang: Language) -> String {
     let sector = m
         .sector
-        .map(|s| crate::render::sector(s, lang))
+        .map(|s| crate::consent::sector(s, lang))
         .unwrap_or_default();
     let period = match m.period.to {
         Some(to) => format!("{} – {to}", m.period.from),
@@ -55,12 +51,12 @@ fn member_line(m: &MemberView, lang: Language) -> String {
     answers.extend(
         r.categories
             .iter()
-            .map(|c| crate::render::category(*c, lang).to_owned()),
+            .map(|c| crate::consent::category(*c, lang).to_owned()),
     );
     if !answers.is_empty() {
         s.push_str(&format!(
             "\n      {} {}",
-            pick(lang, "answers for:", "ansvarlig for:"),
+            pick(lang, "ansvarlig for:", "answers for:"),
             answers.join(", ")
         ));
     }
@@ -68,43 +64,43 @@ fn member_line(m: &MemberView, lang: Language) -> String {
 }
 
 /// The team report.
-pub fn team(case: &CaseFile, r: &TeamReport, lang: Language) -> String {
+fn team_text(case: &CaseFile, r: &TeamReport, lang: Language) -> String {
     let mut s = format!(
         "{} {} ({}) {} {}\n",
-        pick(lang, "Team around", "Teamet omkring"),
+        pick(lang, "Teamet omkring", "Team around"),
         case.citizen.name,
         case.id,
-        pick(lang, "as of", "pr."),
+        pick(lang, "pr.", "as of"),
         r.as_of
     );
     let holder = match &r.thread {
         ThreadHolder::One { member } => member_line(member, lang),
-        ThreadHolder::Nobody => pick(lang, "NOBODY", "INGEN").to_owned(),
+        ThreadHolder::Nobody => pick(lang, "INGEN", "NOBODY").to_owned(),
         ThreadHolder::Several { members } => format!(
             "{}: {}",
-            pick(lang, "SEVERAL", "FLERE"),
+            pick(lang, "FLERE", "SEVERAL"),
             members
                 .iter()
                 .map(|m| m.name.as_str())
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
-        ThreadHolder::NoCourse => pick(lang, "no course running", "intet forløb i gang").to_owned(),
+        ThreadHolder::NoCourse => pick(lang, "intet forløb i gang", "no course running").to_owned(),
     };
     s.push_str(&format!(
         "{} {holder}\n\n",
-        pick(lang, "Holds the thread:", "Holder tråden:")
+        pick(lang, "Holder tråden:", "Holds the thread:")
     ));
-    s.push_str(pick(lang, "Members:\n", "Medlemmer:\n"));
+    s.push_str(pick(lang, "Medlemmer:\n", "Members:\n"));
     if r.members.is_empty() {
-        s.push_str(pick(lang, "  none\n", "  ingen\n"));
+        s.push_str(pick(lang, "  ingen\n", "  none\n"));
     }
     for m in &r.members {
         let mark = if m.current { "*" } else { " " };
         s.push_str(&format!("  {mark} {}\n", member_line(m, lang)));
     }
     if !r.handovers.is_empty() {
-        s.push_str(pick(lang, "Handovers:\n", "Overdragelser:\n"));
+        s.push_str(pick(lang, "Overdragelser:\n", "Handovers:\n"));
         for h in &r.handovers {
             s.push_str(&format!(
                 "  {}  {} → {}\n",
@@ -115,9 +111,9 @@ pub fn team(case: &CaseFile, r: &TeamReport, lang: Language) -> String {
         }
     }
     if r.findings.is_empty() {
-        s.push_str(pick(lang, "No findings.\n", "Ingen fund.\n"));
+        s.push_str(pick(lang, "Ingen fund.\n", "No findings.\n"));
     } else {
-        s.push_str(pick(lang, "Findings:\n", "Fund:\n"));
+        s.push_str(pick(lang, "Fund:\n", "Findings:\n"));
         for f in &r.findings {
             s.push_str(&format!("  ! {} [{}]\n", f.describe(lang), f.code()));
         }
@@ -144,13 +140,7 @@ fn status_line(case: &CaseFile, st: &ReferralStatus, lang: Language) -> String {
         Language::En => st.state.label_en(),
         Language::Da => st.state.label_da(),
     };
-    let mark = if st.stale {
-        pick(lang, "STALE", "FORSINKET")
-    } else if st.state.is_final() {
-        pick(lang, "closed", "lukket")
-    } else {
-        pick(lang, "open", "åben")
-    };
+    let mark = st.mark(lang);
     let mut s = format!(
         "  {mark:<9} {}  {} → {}{}: {state} {} {}",
         st.referral,
@@ -160,17 +150,13 @@ fn status_line(case: &CaseFile, st: &ReferralStatus, lang: Language) -> String {
             .as_ref()
             .map(|o| format!(" ({o})"))
             .unwrap_or_default(),
-        pick(lang, "since", "siden"),
-        coord_core::time::date_of(&st.since)
+        pick(lang, "siden", "since"),
+        date_long(lang, coord_core::time::date_of(&st.since))
     );
     if let Some(due) = st.due {
-        s.push_str(&format!(", {} {due}", pick(lang, "due", "frist")));
+        s.push_str(&format!(", {} {}", pick(lang, "frist", "due"), date_long(lang, due)));
         if st.stale {
-            s.push_str(&format!(
-                " ({} {})",
-                st.working_days_overdue,
-                pick(lang, "working days overdue", "hverdage over")
-            ));
+            s.push_str(&format!(" ({})", st.overdue(lang)));
         }
     }
     let w = waiting(st.waiting_on, lang);
@@ -185,16 +171,16 @@ fn status_line(case: &CaseFile, st: &ReferralStatus, lang: Language) -> String {
 }
 
 /// The referral overview.
-pub fn referrals(case: &CaseFile, o: &ReferralOverview, lang: Language) -> String {
+fn referrals_text(case: &CaseFile, o: &ReferralOverview, lang: Language) -> String {
     let mut s = format!(
         "{} {} {} {}\n",
-        pick(lang, "Referrals for", "Henvisninger for"),
+        pick(lang, "Henvisninger for", "Referrals for"),
         case.citizen.name,
-        pick(lang, "as of", "pr."),
+        pick(lang, "pr.", "as of"),
         o.as_of
     );
     if o.referrals.is_empty() {
-        s.push_str(pick(lang, "  none\n", "  ingen\n"));
+        s.push_str(pick(lang, "  ingen\n", "  none\n"));
     }
     for st in &o.referrals {
         s.push_str(&status_line(case, st, lang));
@@ -206,25 +192,21 @@ pub fn referrals(case: &CaseFile, o: &ReferralOverview, lang: Language) -> Strin
 }
 
 /// A transition made.
-pub fn transition(case: &CaseFile, t: &TransitionResult, lang: Language) -> String {
+fn transition_text(case: &CaseFile, t: &TransitionResult, lang: Language) -> String {
     let (from, to) = match lang {
         Language::En => (t.from.label_en(), t.to.label_en()),
         Language::Da => (t.from.label_da(), t.to.label_da()),
     };
     let mut s = format!(
         "{} {}: {from} → {to}\n",
-        pick(lang, "Referral", "Henvisning"),
+        pick(lang, "Henvisning", "Referral"),
         t.referral.id
     );
     if let Some(p) = &t.permit {
-        s.push_str(pick(
-            lang,
-            "Permit checked before sending:\n",
-            "Hjemmel kontrolleret før afsendelse:\n",
-        ));
-        s.push_str(&crate::render::outcomes(&p.permitted, lang));
+        s.push_str(pick(lang, "Hjemmel kontrolleret før afsendelse:\n", "Permit checked before sending:\n"));
+        s.push_str(&crate::consent::outcomes(&p.permitted, lang));
     }
-    s.push_str(pick(lang, "Notify:\n", "Underret:\n"));
+    s.push_str(pick(lang, "Underret:\n", "Notify:\n"));
     for n in &t.notifications {
         let text = match lang {
             Language::En => &n.text_en,
@@ -236,7 +218,7 @@ pub fn transition(case: &CaseFile, t: &TransitionResult, lang: Language) -> Stri
         let coord_core::referral::TransitionWarning::NoCoordinator { on } = w;
         s.push_str(&format!(
             "  ! {} {on}\n",
-            pick(lang, "nobody held the thread on", "ingen holdt tråden den")
+            pick(lang, "ingen holdt tråden den", "nobody held the thread on")
         ));
     }
     s
@@ -244,29 +226,29 @@ pub fn transition(case: &CaseFile, t: &TransitionResult, lang: Language) -> Stri
 
 fn basis(b: ParticipationBasis, lang: Language) -> &'static str {
     match b {
-        ParticipationBasis::VoluntaryHealthOffer => pick(lang, "voluntary", "frivilligt"),
+        ParticipationBasis::VoluntaryHealthOffer => pick(lang, "frivilligt", "voluntary"),
         ParticipationBasis::ObligatoryEmploymentActivity => {
-            pick(lang, "obligatory (duty to attend)", "med mødepligt")
+            pick(lang, "med mødepligt", "obligatory (duty to attend)")
         }
     }
 }
 
 fn mode(m: OfferMode, lang: Language) -> &'static str {
     match m {
-        OfferMode::Group => pick(lang, "group", "hold"),
-        OfferMode::Individual => pick(lang, "individual", "individuelt"),
+        OfferMode::Group => pick(lang, "hold", "group"),
+        OfferMode::Individual => pick(lang, "individuelt", "individual"),
     }
 }
 
 /// The catalogue.
-pub fn catalogue(c: &OfferCatalogue, lang: Language) -> String {
+fn catalogue_text(c: &OfferCatalogue, lang: Language) -> String {
     let mut s = String::new();
     for o in &c.offers {
         let status = match o.status {
             OfferStatus::Active => "",
-            OfferStatus::Inactive => pick(lang, " [inactive]", " [nedlagt]"),
+            OfferStatus::Inactive => pick(lang, " [nedlagt]", " [inactive]"),
             OfferStatus::TemporarilyClosed => {
-                pick(lang, " [temporarily closed]", " [midlertidigt lukket]")
+                pick(lang, " [midlertidigt lukket]", " [temporarily closed]")
             }
         };
         let provider = c
@@ -280,13 +262,13 @@ pub fn catalogue(c: &OfferCatalogue, lang: Language) -> String {
             mode(o.mode, lang)
         ));
         if let Some(h) = o.weekly_hours {
-            s.push_str(&format!(" · {h} {}", pick(lang, "h/week", "t/uge")));
+            s.push_str(&format!(" · {h} {}", pick(lang, "t/uge", "h/week")));
         }
         if let Some(w) = o.capacity.waiting_weeks {
             s.push_str(&format!(
-                " · {} {w} {}",
-                pick(lang, "wait", "ventetid"),
-                pick(lang, "weeks", "uger")
+                " · {} {}",
+                pick(lang, "ventetid", "wait"),
+                count(lang, i64::from(w), Unit::Week)
             ));
         }
         s.push('\n');
@@ -298,17 +280,17 @@ pub fn catalogue(c: &OfferCatalogue, lang: Language) -> String {
 }
 
 /// The match result.
-pub fn offer_match(case: &CaseFile, m: &OfferMatch, lang: Language) -> String {
+fn offer_match_text(case: &CaseFile, m: &OfferMatch, lang: Language) -> String {
     let mut s = format!(
         "{} {} {} {}\n",
-        pick(lang, "Offers for", "Tilbud til"),
+        pick(lang, "Tilbud til", "Offers for"),
         case.citizen.name,
-        pick(lang, "as of", "pr."),
+        pick(lang, "pr.", "as of"),
         m.as_of
     );
-    s.push_str(pick(lang, "Fits, best first:\n", "Passer, bedste først:\n"));
+    s.push_str(pick(lang, "Passer, bedste først:\n", "Fits, best first:\n"));
     if m.matches.is_empty() {
-        s.push_str(pick(lang, "  none\n", "  ingen\n"));
+        s.push_str(pick(lang, "  ingen\n", "  none\n"));
     }
     for (i, c) in m.matches.iter().enumerate() {
         let name = match lang {
@@ -331,22 +313,18 @@ pub fn offer_match(case: &CaseFile, m: &OfferMatch, lang: Language) -> String {
             mode(c.mode, lang)
         ));
         if c.wished {
-            s.push_str(pick(
-                lang,
-                "; asked for by the citizen",
-                "; borgeren har selv bedt om det",
-            ));
+            s.push_str(pick(lang, "; borgeren har selv bedt om det", "; asked for by the citizen"));
         }
         if !fits.is_empty() {
             s.push_str(&format!(
                 "; {} {}",
-                pick(lang, "fits", "passer til"),
+                pick(lang, "passer til", "fits"),
                 fits.join(", ")
             ));
         }
         s.push('\n');
     }
-    s.push_str(pick(lang, "Excluded:\n", "Fravalgt:\n"));
+    s.push_str(pick(lang, "Fravalgt:\n", "Excluded:\n"));
     for e in &m.excluded {
         let why: Vec<String> = e.reasons.iter().map(|r| r.describe(lang)).collect();
         s.push_str(&format!("  - {}: {}\n", e.offer, why.join("; ")));
@@ -355,18 +333,14 @@ pub fn offer_match(case: &CaseFile, m: &OfferMatch, lang: Language) -> String {
 }
 
 /// The attendance answer.
-pub fn attendance(a: &AttendanceAnswer, lang: Language) -> String {
+fn attendance_text(a: &AttendanceAnswer, lang: Language) -> String {
     match a {
         AttendanceAnswer::Forward { grounds } => format!(
             "{} {}\n",
-            pick(lang, "FORWARD attendance, by", "VIDERESEND fremmøde efter"),
+            pick(lang, "VIDERESEND fremmøde efter", "FORWARD attendance, by"),
             grounds.describe(lang)
         ),
-        AttendanceAnswer::Reportable => pick(
-            lang,
-            "REPORTABLE: an obligatory employment activity (duty to attend)\n",
-            "SKAL INDBERETTES: en beskæftigelsesaktivitet med mødepligt\n",
-        )
+        AttendanceAnswer::Reportable => pick(lang, "SKAL INDBERETTES: en beskæftigelsesaktivitet med mødepligt\n", "REPORTABLE: an obligatory employment activity (duty to attend)\n")
         .to_owned(),
         AttendanceAnswer::Withheld {
             notice_en,
@@ -374,9 +348,9 @@ pub fn attendance(a: &AttendanceAnswer, lang: Language) -> String {
             suggestion,
             ..
         } => {
-            let mut s = format!("WITHHELD  {}\n", pick(lang, notice_en, notice_da));
+            let mut s = format!("WITHHELD  {}\n", pick(lang, notice_da, notice_en));
             if let Some(sug) = suggestion {
-                s.push_str(&format!("  → {}\n", pick(lang, &sug.ask_en, &sug.ask_da)));
+                s.push_str(&format!("  → {}\n", pick(lang, &sug.ask_da, &sug.ask_en)));
             }
             s
         }
@@ -384,22 +358,56 @@ pub fn attendance(a: &AttendanceAnswer, lang: Language) -> String {
 }
 
 /// A working-day addition.
-pub fn working_days(a: &WorkingDaysAnswer, lang: Language) -> String {
+fn working_days_text(a: &WorkingDaysAnswer, lang: Language) -> String {
     let mut s = format!(
-        "{} + {} {} = {} ({})\n",
-        a.from,
-        a.working_days,
-        pick(lang, "working days", "hverdage"),
-        a.date,
-        a.date.format("%A")
+        "{} + {} = {} ({})\n",
+        date_long(lang, a.from),
+        count(lang, i64::from(a.working_days), Unit::WorkingDay),
+        date_long(lang, a.date),
+        weekday(lang, a.date)
     );
     for c in &a.closed_days_skipped {
         s.push_str(&format!(
             "  {} {} {}\n",
-            pick(lang, "skipped", "sprunget over:"),
+            pick(lang, "sprunget over:", "skipped"),
             c.day,
             c.why.describe(lang)
         ));
     }
     s
+}
+
+/// The `team` answer as a document.
+pub fn team(case: &CaseFile, r: &TeamReport, lang: Language) -> Doc {
+    Doc::from_lines(&team_text(case, r, lang))
+}
+
+/// The `referrals` answer as a document.
+pub fn referrals(case: &CaseFile, o: &ReferralOverview, lang: Language) -> Doc {
+    Doc::from_lines(&referrals_text(case, o, lang))
+}
+
+/// The `catalogue` answer as a document.
+pub fn catalogue(c: &OfferCatalogue, lang: Language) -> Doc {
+    Doc::from_lines(&catalogue_text(c, lang))
+}
+
+/// The `offer_match` answer as a document.
+pub fn offer_match(case: &CaseFile, m: &OfferMatch, lang: Language) -> Doc {
+    Doc::from_lines(&offer_match_text(case, m, lang))
+}
+
+/// The `attendance` answer as a document.
+pub fn attendance(a: &AttendanceAnswer, lang: Language) -> Doc {
+    Doc::from_lines(&attendance_text(a, lang))
+}
+
+/// The `working_days` answer as a document.
+pub fn working_days(a: &WorkingDaysAnswer, lang: Language) -> Doc {
+    Doc::from_lines(&working_days_text(a, lang))
+}
+
+/// A transition made: the new state, whom to tell, the permit check.
+pub fn transition(case: &CaseFile, t: &TransitionResult, lang: Language) -> Doc {
+    Doc::from_lines(&transition_text(case, t, lang))
 }

@@ -1,0 +1,66 @@
+//! The nouns coord counts, with their singular and plural in both languages.
+
+use crate::category::Language;
+
+/// Something coord counts in sentences for people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Unit {
+    /// Working days (hverdage).
+    WorkingDay,
+    /// Calendar days.
+    Day,
+    /// Weeks.
+    Week,
+    /// Months.
+    Month,
+    /// Goals of a plan.
+    Goal,
+    /// Activities of a plan.
+    Activity,
+    /// Consents.
+    Consent,
+    /// Findings / problems.
+    Finding,
+    /// Hours.
+    Hour,
+}
+
+impl Unit {
+    /// Every unit (for the tests that walk them).
+    pub const ALL: [Unit; 9] = [
+        Unit::WorkingDay,
+        Unit::Day,
+        Unit::Week,
+        Unit::Month,
+        Unit::Goal,
+        Unit::Activity,
+        Unit::Consent,
+        Unit::Finding,
+        Unit::Hour,
+    ];
+
+    /// Singular and plural in `lang`.
+    pub fn forms(self, lang: Language) -> (&'static str, &'static str) {
+        match (self, lang) {
+            (Unit::WorkingDay, Language::Da) => ("hverdag", "hverdage"),
+            (Unit::WorkingDay, Language::En) => ("working day", "working days"),
+            (Unit::Day, Language::Da) => ("dag", "dage"),
+            (Unit::Day, Language::En) => ("day", "days"),
+            (Unit::Week, Language::Da) => ("uge", "uger"),
+            (Unit::Week, Language::En) => ("week", "weeks"),
+            (Unit::Month, Language::Da) => ("måned", "måneder"),
+            (Unit::Month, Language::En) => ("month", "months"),
+            (Unit::Goal, Language::Da) => ("mål", "mål"),
+            (Unit::Goal, Language::En) => ("goal", "goals"),
+            (Unit::Activity, Language::Da) => ("aktivitet", "aktiviteter"),
+            (Unit::Activity, Language::En) => ("activity", "activities"),
+            (Unit::Consent, Language::Da) => ("samtykke", "samtykker"),
+            (Unit::Consent, Language::En) => ("consent", "consents"),
+            (Unit::Finding, Language::Da) => ("fund", "fund"),
+            (Unit::Finding, Language::En) => ("finding", "findings"),
+            (Unit::Hour, Language::Da) => ("time", "timer"),
+            (Unit::Hour, Language::En) => ("hour", "hours"),
+        }
+    }
+}

@@ -1,0 +1,512 @@
+//! The coordination report for the meeting, as a document. Rendering only: every figure, every
+//! choice (who is on the team today, which offers to show, what needs attention first) and every
+//! sentence comes from `coord_core::report`. Rule ids, case-file places and pack ids are for the
+//! record: they go to the "sources" part (folded away in HTML, absent in text and Markdown).
+
+use crate::doc::{Block, Doc};
+use coord_core::case_file::CaseFile;
+use coord_core::category::Language;
+use coord_core::report::{AttentionKind, CoordinationReport};
+use coord_core::rules::ReferralTarget;
+use coord_core::team::{role_label, ThreadHolder};
+use coord_core::text::{count, date_long, date_short, decimal, pick, signed, Unit};
+
+/// Build the report document. `chart` is an SVG of the progression, placed in the HTML page.
+pub fn document(r: &CoordinationReport, case: &CaseFile, lang: Language, chart: Option<String>) -> Doc {
+    let mut d = Doc::default();
+    let mut sources: Vec<String> = vec![
+        format!("{}: {}", pick(lang, "sag", "case"), r.case),
+        format!(
+            "{}: {} {}",
+            pick(lang, "regelsæt", "rule pack"),
+            r.pack.id,
+            r.pack.version
+        ),
+    ];
+    d.h(
+        1,
+        format!(
+            "{} — {}",
+            pick(lang, "Koordineringsrapport", "Coordination report"),
+            r.citizen
+        ),
+    );
+    if !r.title.is_empty() {
+        d.p(r.title.clone());
+    }
+    d.labelled(pick(lang, "Opgjort pr.", "As of"), date_long(lang, r.as_of));
+    d.labelled(
+        pick(lang, "Regelsæt", "Rules"),
+        pick(lang, &r.pack.title_da, &r.pack.title_en).to_owned(),
+    );
+
+    attention(&mut d, r, lang, &mut sources);
+    level(&mut d, r, lang, &mut sources);
+    team(&mut d, r, case, lang);
+    deadlines(&mut d, r, lang, &mut sources);
+    referrals(&mut d, r, case, lang, &mut sources);
+    consent(&mut d, r, lang, &mut sources);
+    plan(&mut d, r, lang);
+    progression(&mut d, r, lang, chart);
+    offers(&mut d, r, lang);
+    if !r.warnings.is_empty() {
+        d.h(2, pick(lang, "Husk", "Remember"));
+        d.list(
+            r.warnings
+                .iter()
+                .map(|w| pick(lang, &w.da, &w.en).to_owned())
+                .collect(),
+        );
+        sources.extend(r.warnings.iter().map(|w| {
+            format!("{}: {}", pick(lang, "husk", "remember"), w.rule)
+        }));
+    }
+    d.sources(pick(lang, "Kilder (regler og steder i sagen)", "Sources (rules and places in the case file)"), sources);
+    d
+}
+
+fn attention(d: &mut Doc, r: &CoordinationReport, lang: Language, sources: &mut Vec<String>) {
+    d.h(2, pick(lang, "Kræver handling nu", "Needs attention now"));
+    if r.attention.is_empty() {
+        d.p(pick(
+            lang,
+            "Intet er overskredet, forsinket eller mangler.",
+            "Nothing is past due, late or missing.",
+        ));
+        return;
+    }
+    let (safety, rest): (Vec<_>, Vec<_>) = r
+        .attention
+        .iter()
+        .partition(|a| a.kind == AttentionKind::Safety);
+    for a in &safety {
+        d.alert(a.text(lang).to_owned());
+    }
+    d.list(rest.iter().map(|a| a.text(lang).to_owned()).collect());
+    sources.extend(
+        r.attention
+            .iter()
+            .map(|a| format!("{}: {} ({})", pick(lang, "handling", "attention"), a.source, a.code)),
+    );
+}
+
+fn level(d: &mut Doc, r: &CoordinationReport, lang: Language, sources: &mut Vec<String>) {
+    d.h(2, pick(lang, "Koordineringsniveau", "Coordination level"));
+    match &r.level {
+        Some(l) => {
+            d.labelled(pick(lang, "Niveau", "Level"), l.level.label(lang));
+            d.list(
+                l.because
+                    .iter()
+                    .map(|b| {
+                        format!(
+                            "{} — {}",
+                            pick(lang, &b.title_da, &b.title_en),
+                            b.source.citation
+                        )
+                    })
+                    .collect(),
+            );
+            sources.extend(
+                l.because
+                    .iter()
+                    .map(|b| format!("{}: {}", pick(lang, "niveau", "level"), b.rule)),
+            );
+        }
+        None => d.p(pick(
+            lang,
+            "Ingen regel satte et koordineringsniveau.",
+            "No rule set a coordination level.",
+        )),
+    }
+}
+
+fn team(d: &mut Doc, r: &CoordinationReport, case: &CaseFile, lang: Language) {
+    d.h(2, pick(lang, "Hvem holder tråden", "Who holds the thread"));
+    d.p(match &r.team.thread {
+        ThreadHolder::One { member } => {
+            let how = member
+                .contact
+                .as_ref()
+                .and_then(|c| c.phone.clone().or_else(|| c.email.clone()));
+            format!(
+                "{}{}",
+                member.name,
+                how.map(|h| format!(" · {h}")).unwrap_or_default()
+            )
+        }
+        ThreadHolder::Nobody => pick(lang, "Ingen holder tråden.", "Nobody holds the thread.").to_owned(),
+        ThreadHolder::Several { members } => format!(
+            "{}: {}",
+            pick(lang, "Flere koordinerer på samme tid", "Several people coordinate at once"),
+            members
+                .iter()
+                .map(|m| m.name.clone())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        ThreadHolder::NoCourse => pick(
+            lang,
+            "Intet forløb kører på denne dato.",
+            "No course is running on this date.",
+        )
+        .to_owned(),
+    });
+    d.table(
+        pick(lang, "Teamet på dagen", "The team on the day"),
+        &[
+            pick(lang, "Medlem", "Member"),
+            pick(lang, "Rolle", "Role"),
+            pick(lang, "Organisation", "Organisation"),
+            pick(lang, "Siden", "Since"),
+            pick(lang, "Kontakt", "Contact"),
+        ],
+        r.current_members()
+            .map(|m| {
+                vec![
+                    m.name.clone(),
+                    role_label(&m.role, lang),
+                    m.organisation_name.clone().unwrap_or_default(),
+                    date_short(lang, m.period.from),
+                    m.contact
+                        .as_ref()
+                        .map(|c| {
+                            [c.phone.clone(), c.email.clone()]
+                                .into_iter()
+                                .flatten()
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        })
+                        .unwrap_or_default(),
+                ]
+            })
+            .collect(),
+    );
+    let name = |id| {
+        case.actor(id)
+            .map_or_else(|| id.to_string(), |a| a.name.clone())
+    };
+    d.list(
+        r.team
+            .handovers
+            .iter()
+            .map(|h| {
+                format!(
+                    "{} {}: {} → {}",
+                    pick(lang, "Overdragelse", "Handover"),
+                    date_long(lang, h.on),
+                    name(&h.from),
+                    name(&h.to)
+                )
+            })
+            .collect(),
+    );
+}
+
+fn deadlines(d: &mut Doc, r: &CoordinationReport, lang: Language, sources: &mut Vec<String>) {
+    d.h(2, pick(lang, "Frister", "Deadlines"));
+    if r.deadlines.is_empty() {
+        d.p(pick(
+            lang,
+            "Reglerne sætter ingen frister i denne sag.",
+            "The rules set no deadlines for this case.",
+        ));
+    }
+    d.table(
+        pick(lang, "Frister efter reglerne", "Deadlines the rules set"),
+        &[
+            pick(lang, "Frist", "Due"),
+            pick(lang, "Opgave", "Task"),
+            pick(lang, "Status", "Status"),
+        ],
+        r.deadlines
+            .iter()
+            .map(|x| {
+                vec![
+                    date_short(lang, x.due),
+                    pick(lang, &x.title_da, &x.title_en).to_owned(),
+                    x.status.label(lang).to_owned(),
+                ]
+            })
+            .collect(),
+    );
+    sources.extend(r.deadlines.iter().map(|x| {
+        format!(
+            "{} {}: {}",
+            pick(lang, "frist", "deadline"),
+            date_short(lang, x.due),
+            x.rule
+        )
+    }));
+}
+
+fn referrals(
+    d: &mut Doc,
+    r: &CoordinationReport,
+    case: &CaseFile,
+    lang: Language,
+    sources: &mut Vec<String>,
+) {
+    d.h(2, pick(lang, "Henvisninger", "Referrals"));
+    if r.referrals.referrals.is_empty() {
+        d.p(pick(
+            lang,
+            "Ingen henvisninger er registreret.",
+            "No referrals are recorded.",
+        ));
+    }
+    d.table(
+        pick(lang, "Henvisninger og deres status", "Referrals and their state"),
+        &[
+            pick(lang, "Til", "To"),
+            pick(lang, "Status", "State"),
+            pick(lang, "Svarfrist", "Respond by"),
+            pick(lang, "Bemærkning", "Note"),
+        ],
+        r.referrals
+            .referrals
+            .iter()
+            .map(|s| {
+                let state = match lang {
+                    Language::En => s.state.label_en(),
+                    Language::Da => s.state.label_da(),
+                };
+                let note = if s.stale {
+                    format!("{} ({})", s.mark(lang), s.overdue(lang))
+                } else {
+                    s.outcome.map(|o| o.describe(lang)).unwrap_or_default()
+                };
+                let to = match (lang, &s.offer_name_en, &s.offer_name_da) {
+                    (Language::En, Some(n), _) | (Language::Da, _, Some(n)) => n.clone(),
+                    _ => case
+                        .actor(&s.to)
+                        .map_or_else(|| s.to.to_string(), |a| a.name.clone()),
+                };
+                vec![
+                    to,
+                    state.to_owned(),
+                    s.due.map(|x| date_short(lang, x)).unwrap_or_default(),
+                    note,
+                ]
+            })
+            .collect(),
+    );
+    if !r.proposed_referrals.is_empty() {
+        d.p(pick(lang, "Foreslået af reglerne:", "Proposed by the rules:"));
+        d.list(
+            r.proposed_referrals
+                .iter()
+                .map(|p| match &p.target {
+                    ReferralTarget::Offer(o) => r
+                        .offers
+                        .matches
+                        .iter()
+                        .find(|m| &m.offer == o)
+                        .map(|m| pick(lang, &m.name_da, &m.name_en).to_owned())
+                        .or_else(|| {
+                            r.offers
+                                .excluded
+                                .iter()
+                                .find(|m| &m.offer == o)
+                                .map(|m| pick(lang, &m.name_da, &m.name_en).to_owned())
+                        })
+                        .unwrap_or_else(|| o.to_string()),
+                    ReferralTarget::Role(role) => role_label(role, lang),
+                })
+                .collect(),
+        );
+        sources.extend(
+            r.proposed_referrals
+                .iter()
+                .map(|p| format!("{}: {}", pick(lang, "forslag", "proposal"), p.rule)),
+        );
+    }
+    sources.extend(
+        r.referrals
+            .referrals
+            .iter()
+            .map(|s| format!("{}: {}", pick(lang, "henvisning", "referral"), s.referral)),
+    );
+}
+
+fn consent(d: &mut Doc, r: &CoordinationReport, lang: Language, sources: &mut Vec<String>) {
+    d.h(2, pick(lang, "Samtykke", "Consent"));
+    if r.consent_gaps.is_empty() {
+        d.p(pick(
+            lang,
+            "Reglerne finder intet manglende samtykke.",
+            "The rules find no missing consent.",
+        ));
+    } else {
+        d.list(
+            r.consent_gaps
+                .iter()
+                .map(|g| pick(lang, &g.ask_da, &g.ask_en).to_owned())
+                .collect(),
+        );
+        sources.extend(
+            r.consent_gaps
+                .iter()
+                .map(|g| format!("{}: {}", pick(lang, "samtykke", "consent"), g.rule)),
+        );
+    }
+}
+
+fn plan(d: &mut Doc, r: &CoordinationReport, lang: Language) {
+    d.h(2, pick(lang, "Den fælles plan", "The shared plan"));
+    d.p(format!(
+        "{} · {}",
+        count(lang, r.plan.goals_checked as i64, Unit::Goal),
+        count(lang, r.plan.activities_checked as i64, Unit::Activity)
+    ));
+    d.table(
+        pick(lang, "Borgerens mål", "The citizen's goals"),
+        &[
+            pick(lang, "Mål (med borgerens ord)", "Goal (in the citizen's words)"),
+            pick(lang, "Område", "Domain"),
+            pick(lang, "Opnåelse", "Achievement"),
+        ],
+        r.progress
+            .goals
+            .iter()
+            .map(|g| {
+                vec![
+                    g.text.clone(),
+                    g.domain.label(lang).to_owned(),
+                    g.achievement
+                        .map(|a| a.label(lang).to_owned())
+                        .unwrap_or_default(),
+                ]
+            })
+            .collect(),
+    );
+}
+
+fn progression(d: &mut Doc, r: &CoordinationReport, lang: Language, chart: Option<String>) {
+    d.h(2, pick(lang, "Progression", "Progression"));
+    if r.progress.indicators.is_empty() {
+        d.p(pick(lang, "Ingen målinger endnu.", "No measurements yet."));
+    }
+    d.table(
+        pick(lang, "Målinger: første og seneste", "Measurements: first and latest"),
+        &[
+            pick(lang, "Indikator", "Indicator"),
+            pick(lang, "Udgangspunkt", "Baseline"),
+            pick(lang, "Seneste", "Latest"),
+            pick(lang, "Ændring", "Change"),
+            pick(lang, "Pålidelig ændring", "Reliable change"),
+        ],
+        r.progress
+            .indicators
+            .iter()
+            .map(|p| {
+                let band = |b: Option<usize>| {
+                    b.and_then(|i| p.bands.get(i))
+                        .map(|b| format!(" ({})", b.label(lang)))
+                        .unwrap_or_default()
+                };
+                vec![
+                    p.name(lang).to_owned(),
+                    format!(
+                        "{} {}{}",
+                        date_short(lang, p.baseline.date),
+                        decimal(lang, p.baseline.score),
+                        band(p.baseline.band)
+                    ),
+                    format!(
+                        "{} {}{}",
+                        date_short(lang, p.latest.date),
+                        decimal(lang, p.latest.score),
+                        band(p.latest.band)
+                    ),
+                    signed(lang, p.change),
+                    p.reliable_change
+                        .map(|rc| rc.class.label(lang).to_owned())
+                        .unwrap_or_else(|| "—".into()),
+                ]
+            })
+            .collect(),
+    );
+    if let Some(svg) = chart {
+        d.blocks.push(Block::Svg(svg));
+    }
+}
+
+fn offers(d: &mut Doc, r: &CoordinationReport, lang: Language) {
+    d.h(2, pick(lang, "Tilbud der passer", "Offers that fit"));
+    d.list(
+        r.offers_shown()
+            .iter()
+            .map(|o| {
+                let wait = o
+                    .waiting_weeks
+                    .map(|w| {
+                        format!(
+                            " · {}: {}",
+                            pick(lang, "ventetid", "wait"),
+                            count(lang, i64::from(w), Unit::Week)
+                        )
+                    })
+                    .unwrap_or_default();
+                let wish = if o.wished {
+                    pick(lang, " · ønsket af borgeren", " · asked for by the citizen")
+                } else {
+                    ""
+                };
+                format!(
+                    "{} ({}){wait}{wish}",
+                    pick(lang, &o.name_da, &o.name_en),
+                    match lang {
+                        Language::En => o.basis.label_en(),
+                        Language::Da => o.basis.label_da(),
+                    }
+                )
+            })
+            .collect(),
+    );
+    if !r.offers_not_now.is_empty() {
+        d.p(pick(
+            lang,
+            "Passer til borgerens mål, men ikke nu:",
+            "Speaks to the citizen's goals, but not now:",
+        ));
+        d.list(
+            r.offers_not_now
+                .iter()
+                .map(|e| {
+                    let why: Vec<String> = e.reasons.iter().map(|x| x.describe(lang)).collect();
+                    format!("{}: {}", pick(lang, &e.name_da, &e.name_en), why.join("; "))
+                })
+                .collect(),
+        );
+    }
+}
+
+/// The report printed in `format`: text (tables wrapped to `width`), Markdown, or the HTML page
+/// with the progression chart inline and the citizen's name, the date and the page number in the
+/// printed header.
+pub fn print(
+    r: &CoordinationReport,
+    case: &CaseFile,
+    lang: Language,
+    format: crate::Format,
+) -> Result<String, crate::chart::ChartError> {
+    Ok(match format {
+        crate::Format::Text { width } => document(r, case, lang, None).text(width),
+        crate::Format::Markdown => document(r, case, lang, None).markdown(),
+        crate::Format::Html => {
+            let chart = if r.progress.indicators.is_empty() {
+                None
+            } else {
+                Some(crate::chart::progress_svg(&r.progress, &r.citizen, lang)?)
+            };
+            let when = date_long(lang, r.as_of);
+            let title = format!(
+                "{} — {} — {when}",
+                pick(lang, "Koordineringsrapport", "Coordination report"),
+                r.citizen
+            );
+            document(r, case, lang, chart).html(&crate::page(&title, &r.citizen, &when, lang))
+        }
+    })
+}
