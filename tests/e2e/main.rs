@@ -13,6 +13,7 @@ mod consent_cli;
 mod consent_props;
 mod plan;
 mod plan_props;
+mod print;
 mod report;
 mod rules;
 mod schemas;

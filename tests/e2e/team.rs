@@ -228,7 +228,7 @@ fn calendar_adds_working_days_over_easter() {
     assert_eq!(o.status.code(), Some(0));
     let out = stdout(&o);
     assert!(
-        out.starts_with("2025-04-14 + 10 working days = 2025-05-01"),
+        out.starts_with("14 April 2025 + 10 working days = 1 May 2025 (Thursday)"),
         "{out}"
     );
     assert!(out.contains("Good Friday"), "{out}");

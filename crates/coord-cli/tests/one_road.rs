@@ -82,7 +82,10 @@ fn violations(text: &str) -> Vec<String> {
                 .trim_matches(|c| c == '{' || c == '}' || c == ';' || c == ' ');
             for name in names.split(',').map(str::trim).filter(|s| !s.is_empty()) {
                 if name.starts_with(|c: char| c.is_ascii_lowercase()) && name != "self" {
-                    found.push(format!("line {}: imports the function `{name}` from coord-core", n + 1));
+                    found.push(format!(
+                        "line {}: imports the function `{name}` from coord-core",
+                        n + 1
+                    ));
                 }
             }
         }
@@ -101,7 +104,11 @@ fn no_command_module_calls_a_core_engine() {
             all.push(format!("{}: {v}", f.display()));
         }
     }
-    assert!(all.is_empty(), "command modules off the one road:\n{}", all.join("\n"));
+    assert!(
+        all.is_empty(),
+        "command modules off the one road:\n{}",
+        all.join("\n")
+    );
 }
 
 #[test]
@@ -119,6 +126,10 @@ fn command_modules_are_short() {
     for f in command_files() {
         let text = std::fs::read_to_string(&f).unwrap_or_default();
         let n = text.lines().count();
-        assert!(n <= 200, "{} has {n} lines: a command module holds one road per command", f.display());
+        assert!(
+            n <= 200,
+            "{} has {n} lines: a command module holds one road per command",
+            f.display()
+        );
     }
 }

@@ -9,6 +9,7 @@
 use chrono::{Days, NaiveDate};
 use coord_core::category::Language;
 use coord_core::plan::{IndicatorProgress, ProgressReport};
+use coord_core::text::{date_long, decimal, pick};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -84,10 +85,7 @@ pub fn progress_svg(
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
         root.fill(&WHITE).map_err(failure)?;
-        let title = match lang {
-            Language::En => format!("Progression for {citizen} as of {}", report.as_of),
-            Language::Da => format!("Progression for {citizen} pr. {}", report.as_of),
-        };
+        let title = title(report, citizen, lang);
         let root = root
             .titled(&title, (FONT, 24).into_font().color(&INK))
             .map_err(failure)?;
@@ -124,7 +122,66 @@ pub fn progress_svg(
         star(&radar, report, lang).map_err(failure)?;
         root.present().map_err(failure)?;
     }
-    Ok(svg)
+    Ok(accessible(
+        &svg,
+        &title(report, citizen, lang),
+        &describe(report, lang),
+    ))
+}
+
+fn title(report: &ProgressReport, citizen: &str, lang: Language) -> String {
+    let when = date_long(lang, report.as_of);
+    match lang {
+        Language::En => format!("Progression for {citizen} as of {when}"),
+        Language::Da => format!("Progression for {citizen} pr. {when}"),
+    }
+}
+
+/// What the chart shows, in words, for screen readers: each indicator from baseline to latest.
+fn describe(report: &ProgressReport, lang: Language) -> String {
+    if report.indicators.is_empty() {
+        return pick(lang, "Ingen målinger endnu.", "No measurements yet.").to_owned();
+    }
+    let parts: Vec<String> = report
+        .indicators
+        .iter()
+        .map(|p| {
+            format!(
+                "{}: {} {} {}, {} {} {} ({})",
+                p.name(lang),
+                decimal(lang, p.baseline.score),
+                pick(lang, "den", "on"),
+                date_long(lang, p.baseline.date),
+                decimal(lang, p.latest.score),
+                pick(lang, "den", "on"),
+                date_long(lang, p.latest.date),
+                p.direction.label(lang)
+            )
+        })
+        .collect();
+    parts.join("; ")
+}
+
+/// The SVG with `role="img"`, a `<title>` and a `<desc>` as its first children.
+fn accessible(svg: &str, title: &str, desc: &str) -> String {
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let Some(start) = svg.find("<svg") else {
+        return svg.to_owned();
+    };
+    let Some(end) = svg[start..].find('>').map(|i| start + i) else {
+        return svg.to_owned();
+    };
+    format!(
+        "{} role=\"img\" aria-labelledby=\"chart-title chart-desc\"><title id=\"chart-title\">{}</title><desc id=\"chart-desc\">{}</desc>{}",
+        &svg[..end],
+        esc(title),
+        esc(desc),
+        &svg[end + 1..]
+    )
 }
 
 type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;

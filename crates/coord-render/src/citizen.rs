@@ -25,7 +25,10 @@ fn voluntary(p: Participation, lang: Language) -> &'static str {
 /// The citizen's view.
 pub fn document(v: &CitizenView, lang: Language) -> Doc {
     let mut d = Doc::default();
-    d.h(1, format!("{} — {}", pick(lang, "Din plan", "Your plan"), v.citizen));
+    d.h(
+        1,
+        format!("{} — {}", pick(lang, "Din plan", "Your plan"), v.citizen),
+    );
     d.labelled(pick(lang, "Opgjort den", "As of"), date_long(lang, v.as_of));
     d.p(pick(
         lang,
@@ -35,7 +38,11 @@ pub fn document(v: &CitizenView, lang: Language) -> Doc {
 
     d.h(2, pick(lang, "Dine mål", "Your goals"));
     if v.goals.is_empty() {
-        d.p(pick(lang, "Der er ingen mål i planen endnu.", "There are no goals in the plan yet."));
+        d.p(pick(
+            lang,
+            "Der er ingen mål i planen endnu.",
+            "There are no goals in the plan yet.",
+        ));
     }
     d.list(
         v.goals
@@ -49,7 +56,11 @@ pub fn document(v: &CitizenView, lang: Language) -> Doc {
 
     d.h(2, pick(lang, "Det sker nu og snart", "What happens next"));
     if v.next.is_empty() {
-        d.p(pick(lang, "Der er ikke aftalt noget nyt endnu.", "Nothing new is planned yet."));
+        d.p(pick(
+            lang,
+            "Der er ikke aftalt noget nyt endnu.",
+            "Nothing new is planned yet.",
+        ));
     }
     d.table(
         pick(lang, "Det næste, der sker", "What happens next"),
@@ -79,7 +90,11 @@ pub fn document(v: &CitizenView, lang: Language) -> Doc {
                     .map(|s| format!(" — {s}"))
                     .unwrap_or_default();
                 let first = if c.holds_thread {
-                    pick(lang, " (ring til denne person først)", " (call this person first)")
+                    pick(
+                        lang,
+                        " (ring til denne person først)",
+                        " (call this person first)",
+                    )
                 } else {
                     ""
                 };
@@ -100,7 +115,10 @@ pub fn document(v: &CitizenView, lang: Language) -> Doc {
             .collect(),
     );
 
-    d.h(2, pick(lang, "Frivilligt eller pligt", "Voluntary or a duty"));
+    d.h(
+        2,
+        pick(lang, "Frivilligt eller pligt", "Voluntary or a duty"),
+    );
     d.list(
         v.activities
             .iter()
@@ -119,7 +137,14 @@ pub fn document(v: &CitizenView, lang: Language) -> Doc {
             .collect(),
     );
 
-    d.h(2, pick(lang, "Hvem har set oplysninger om dig", "Who has seen information about you"));
+    d.h(
+        2,
+        pick(
+            lang,
+            "Hvem har set oplysninger om dig",
+            "Who has seen information about you",
+        ),
+    );
     if v.access.is_empty() {
         d.p(pick(
             lang,

@@ -7,9 +7,9 @@ use coord_core::category::{InformationCategory, Language};
 use coord_core::consent::{
     AccessDecision, CategoryOutcome, ConsentGapReport, MinimisedRecord, Verdict,
 };
-use coord_core::text::{count, pick, Unit};
 use coord_core::ids::ActorId;
 use coord_core::party::Sector;
+use coord_core::text::{count, pick, Unit};
 
 /// A category's label.
 pub fn category(c: InformationCategory, lang: Language) -> &'static str {

@@ -322,7 +322,7 @@ details.sources{margin-top:2rem;font-size:.85rem;color:#333}details.sources code
 @page{size:A4;margin:16mm 13mm 15mm 13mm}\
 @media print{body{max-width:none;margin:0;padding:0;font-size:9.5pt;line-height:1.3}h1{font-size:15pt;margin:0 0 .3rem}h2{font-size:11.5pt;margin:.8rem 0 .25rem;break-after:avoid}\
 table{font-size:8.5pt;margin:.2rem 0 .5rem}th,td{padding:.12rem .3rem}tr,li,.alert{break-inside:avoid}ul{margin:.2rem 0;padding-left:1.2rem}li{margin:0}p{margin:.25rem 0}\
-figure{break-inside:avoid;margin:.4rem 0}figure svg{max-height:120mm;width:auto}details.sources{display:none}}";
+figure{break-inside:avoid;margin:.3rem 0}figure svg{max-height:78mm;width:auto;max-width:100%}details.sources{display:none}}";
 
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -340,7 +340,9 @@ fn css_string(s: &str) -> String {
 
 /// Markdown text: characters that would start markup are escaped.
 fn md(s: &str) -> String {
-    s.replace('*', "\\*").replace('_', "\\_").replace('`', "\\`")
+    s.replace('*', "\\*")
+        .replace('_', "\\_")
+        .replace('`', "\\`")
 }
 
 fn strip_xml_declaration(svg: &str) -> &str {

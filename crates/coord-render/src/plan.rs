@@ -5,7 +5,7 @@ use crate::doc::Doc;
 use coord_core::category::Language;
 use coord_core::instruments::{InstrumentDefinition, Score, Scoring};
 use coord_core::plan::{IndicatorProgress, PlanCheck, ProgressReport};
-use coord_core::text::{count, date_long, decimal, pick, signed, Unit};
+use coord_core::text::{count, date_long, decimal, fixed, pick, signed, Unit};
 
 /// The plan check of `citizen`'s plan.
 pub fn plan_check(r: &PlanCheck, citizen: &str, lang: Language) -> Doc {
@@ -51,7 +51,11 @@ pub fn progress(r: &ProgressReport, citizen: &str, lang: Language) -> Doc {
         ));
     }
     d.table(
-        pick(lang, "Indikatorer: start og seneste måling", "Indicators: first and latest measurement"),
+        pick(
+            lang,
+            "Indikatorer: start og seneste måling",
+            "Indicators: first and latest measurement",
+        ),
         &[
             pick(lang, "Indikator", "Indicator"),
             pick(lang, "Taler om", "Speaks of"),
@@ -80,7 +84,7 @@ pub fn progress(r: &ProgressReport, citizen: &str, lang: Language) -> Doc {
                     format!("{} {}", signed(lang, p.change), p.direction.label(lang)),
                     p.reliable_change.map_or_else(
                         || "–".to_owned(),
-                        |rc| format!("RCI {} {}", decimal(lang, rc.rci), rc.class.label(lang)),
+                        |rc| format!("RCI {} {}", fixed(lang, rc.rci, 2), rc.class.label(lang)),
                     ),
                     p.trend_per_month
                         .map_or_else(|| "–".to_owned(), |t| signed(lang, t)),
@@ -136,7 +140,11 @@ pub fn progress(r: &ProgressReport, citizen: &str, lang: Language) -> Doc {
                 None => t.state.label(lang).to_owned(),
             };
             let latest = t.latest.map_or_else(String::new, |l| {
-                format!(" ({} {})", pick(lang, "seneste", "latest"), decimal(lang, l))
+                format!(
+                    " ({} {})",
+                    pick(lang, "seneste", "latest"),
+                    decimal(lang, l)
+                )
             });
             let name = r
                 .indicators

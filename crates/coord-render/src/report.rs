@@ -12,7 +12,12 @@ use coord_core::team::{role_label, ThreadHolder};
 use coord_core::text::{count, date_long, date_short, decimal, pick, signed, Unit};
 
 /// Build the report document. `chart` is an SVG of the progression, placed in the HTML page.
-pub fn document(r: &CoordinationReport, case: &CaseFile, lang: Language, chart: Option<String>) -> Doc {
+pub fn document(
+    r: &CoordinationReport,
+    case: &CaseFile,
+    lang: Language,
+    chart: Option<String>,
+) -> Doc {
     let mut d = Doc::default();
     let mut sources: Vec<String> = vec![
         format!("{}: {}", pick(lang, "sag", "case"), r.case),
@@ -57,11 +62,20 @@ pub fn document(r: &CoordinationReport, case: &CaseFile, lang: Language, chart: 
                 .map(|w| pick(lang, &w.da, &w.en).to_owned())
                 .collect(),
         );
-        sources.extend(r.warnings.iter().map(|w| {
-            format!("{}: {}", pick(lang, "husk", "remember"), w.rule)
-        }));
+        sources.extend(
+            r.warnings
+                .iter()
+                .map(|w| format!("{}: {}", pick(lang, "husk", "remember"), w.rule)),
+        );
     }
-    d.sources(pick(lang, "Kilder (regler og steder i sagen)", "Sources (rules and places in the case file)"), sources);
+    d.sources(
+        pick(
+            lang,
+            "Kilder (regler og steder i sagen)",
+            "Sources (rules and places in the case file)",
+        ),
+        sources,
+    );
     d
 }
 
@@ -83,11 +97,14 @@ fn attention(d: &mut Doc, r: &CoordinationReport, lang: Language, sources: &mut 
         d.alert(a.text(lang).to_owned());
     }
     d.list(rest.iter().map(|a| a.text(lang).to_owned()).collect());
-    sources.extend(
-        r.attention
-            .iter()
-            .map(|a| format!("{}: {} ({})", pick(lang, "handling", "attention"), a.source, a.code)),
-    );
+    sources.extend(r.attention.iter().map(|a| {
+        format!(
+            "{}: {} ({})",
+            pick(lang, "handling", "attention"),
+            a.source,
+            a.code
+        )
+    }));
 }
 
 fn level(d: &mut Doc, r: &CoordinationReport, lang: Language, sources: &mut Vec<String>) {
@@ -98,20 +115,17 @@ fn level(d: &mut Doc, r: &CoordinationReport, lang: Language, sources: &mut Vec<
             d.list(
                 l.because
                     .iter()
-                    .map(|b| {
-                        format!(
-                            "{} — {}",
-                            pick(lang, &b.title_da, &b.title_en),
-                            b.source.citation
-                        )
-                    })
+                    .map(|b| pick(lang, &b.title_da, &b.title_en).to_owned())
                     .collect(),
             );
-            sources.extend(
-                l.because
-                    .iter()
-                    .map(|b| format!("{}: {}", pick(lang, "niveau", "level"), b.rule)),
-            );
+            sources.extend(l.because.iter().map(|b| {
+                format!(
+                    "{}: {} — {}",
+                    pick(lang, "niveau", "level"),
+                    b.rule,
+                    b.source.citation
+                )
+            }));
         }
         None => d.p(pick(
             lang,
@@ -135,10 +149,16 @@ fn team(d: &mut Doc, r: &CoordinationReport, case: &CaseFile, lang: Language) {
                 how.map(|h| format!(" · {h}")).unwrap_or_default()
             )
         }
-        ThreadHolder::Nobody => pick(lang, "Ingen holder tråden.", "Nobody holds the thread.").to_owned(),
+        ThreadHolder::Nobody => {
+            pick(lang, "Ingen holder tråden.", "Nobody holds the thread.").to_owned()
+        }
         ThreadHolder::Several { members } => format!(
             "{}: {}",
-            pick(lang, "Flere koordinerer på samme tid", "Several people coordinate at once"),
+            pick(
+                lang,
+                "Flere koordinerer på samme tid",
+                "Several people coordinate at once"
+            ),
             members
                 .iter()
                 .map(|m| m.name.clone())
@@ -256,7 +276,11 @@ fn referrals(
         ));
     }
     d.table(
-        pick(lang, "Henvisninger og deres status", "Referrals and their state"),
+        pick(
+            lang,
+            "Henvisninger og deres status",
+            "Referrals and their state",
+        ),
         &[
             pick(lang, "Til", "To"),
             pick(lang, "Status", "State"),
@@ -292,7 +316,11 @@ fn referrals(
             .collect(),
     );
     if !r.proposed_referrals.is_empty() {
-        d.p(pick(lang, "Foreslået af reglerne:", "Proposed by the rules:"));
+        d.p(pick(
+            lang,
+            "Foreslået af reglerne:",
+            "Proposed by the rules:",
+        ));
         d.list(
             r.proposed_referrals
                 .iter()
@@ -362,7 +390,11 @@ fn plan(d: &mut Doc, r: &CoordinationReport, lang: Language) {
     d.table(
         pick(lang, "Borgerens mål", "The citizen's goals"),
         &[
-            pick(lang, "Mål (med borgerens ord)", "Goal (in the citizen's words)"),
+            pick(
+                lang,
+                "Mål (med borgerens ord)",
+                "Goal (in the citizen's words)",
+            ),
             pick(lang, "Område", "Domain"),
             pick(lang, "Opnåelse", "Achievement"),
         ],
@@ -388,7 +420,11 @@ fn progression(d: &mut Doc, r: &CoordinationReport, lang: Language, chart: Optio
         d.p(pick(lang, "Ingen målinger endnu.", "No measurements yet."));
     }
     d.table(
-        pick(lang, "Målinger: første og seneste", "Measurements: first and latest"),
+        pick(
+            lang,
+            "Målinger: første og seneste",
+            "Measurements: first and latest",
+        ),
         &[
             pick(lang, "Indikator", "Indicator"),
             pick(lang, "Udgangspunkt", "Baseline"),

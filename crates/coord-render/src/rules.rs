@@ -1,11 +1,12 @@
 //! Text rendering of rule results for people. Rendering only: the content comes from the core.
 
+use crate::doc::Doc;
 use coord_core::case_file::CaseFile;
 use coord_core::category::Language;
-use coord_core::rules::evaluate::{DeadlineStatus, Evaluation, TraceOutcome};
+use coord_core::rules::evaluate::{Evaluation, TraceOutcome};
 use coord_core::rules::facts::{lookup, FactInfo};
 use coord_core::rules::{PackCheck, PackTestReport, ReferralTarget, Severity};
-use crate::doc::Doc;
+use coord_core::text::date_long;
 
 fn pick<'a>(lang: Language, da: &'a str, en: &'a str) -> &'a str {
     match lang {
@@ -102,10 +103,10 @@ fn facts_text(list: &[FactInfo], lang: Language) -> String {
     s
 }
 
-fn target(t: &ReferralTarget) -> String {
+fn target(t: &ReferralTarget, lang: Language) -> String {
     match t {
-        ReferralTarget::Offer(id) => format!("offer {id}"),
-        ReferralTarget::Role(_) => t.word().replacen("role:", "role ", 1),
+        ReferralTarget::Offer(id) => format!("{} {id}", pick(lang, "tilbuddet", "offer")),
+        ReferralTarget::Role(role) => coord_core::team::role_label(role, lang),
     }
 }
 
@@ -113,72 +114,86 @@ fn target(t: &ReferralTarget) -> String {
 fn evaluation_text(e: &Evaluation, case: &CaseFile, lang: Language) -> String {
     let mut s = String::new();
     s.push_str(&format!(
-        "{} ({}) as of {} under {} {}\n",
+        "{} ({}) {} {} {} {} {}\n",
         case.id,
         case.citizen.name,
-        e.as_of,
+        pick(lang, "pr.", "as of"),
+        date_long(lang, e.as_of),
+        pick(lang, "efter", "under"),
         e.pack,
         e.pack_version,
     ));
     if !e.pack_in_force {
-        s.push_str("  the pack is not in force on this date: no rule fired\n");
+        s.push_str(pick(
+            lang,
+            "  regelsættet gælder ikke på denne dato: ingen regel er brugt\n",
+            "  the pack is not in force on this date: no rule fired\n",
+        ));
     }
     match &e.level {
         Some(l) => s.push_str(&format!(
-            "  coordination level: {} [{}]\n",
-            match lang {
-                Language::Da => l.level.label_da(),
-                Language::En => l.level.word(),
-            },
+            "  {}: {} [{}]\n",
+            pick(lang, "koordineringsniveau", "coordination level"),
+            l.level.label(lang),
             l.rule
         )),
-        None => s.push_str("  coordination level: not set by any rule\n"),
+        None => s.push_str(pick(
+            lang,
+            "  koordineringsniveau: ingen regel satte det\n",
+            "  coordination level: not set by any rule\n",
+        )),
     }
     for r in &e.required_roles {
-        let present = if r.present { "present" } else { "MISSING" };
+        let present = if r.present {
+            pick(lang, "til stede", "present")
+        } else {
+            pick(lang, "MANGLER", "MISSING")
+        };
         s.push_str(&format!(
-            "  requires role {} ({present}) [{}]\n",
-            coord_core::rules::facts::role_word(&r.role),
+            "  {} {} ({present}) [{}]\n",
+            pick(lang, "kræver rollen", "requires role"),
+            coord_core::team::role_label(&r.role, lang),
             r.rule
         ));
     }
     for r in &e.referrals {
         s.push_str(&format!(
-            "  propose referral to {} [{}]\n",
-            target(&r.target),
+            "  {} {} [{}]\n",
+            pick(lang, "foreslå henvisning til", "propose referral to"),
+            target(&r.target, lang),
             r.rule
         ));
     }
     for r in &e.forbidden_referrals {
         s.push_str(&format!(
-            "  do not refer to {} [{}]\n",
-            target(&r.target),
+            "  {} {} [{}]\n",
+            pick(lang, "henvis ikke til", "do not refer to"),
+            target(&r.target, lang),
             r.rule
         ));
     }
     for d in &e.deadlines {
-        let status = match d.status {
-            DeadlineStatus::Open => "open",
-            DeadlineStatus::Overdue => "OVERDUE",
-            DeadlineStatus::Done => "done",
-        };
         s.push_str(&format!(
-            "  deadline {}: {} — {status} [{}]\n",
-            d.due,
+            "  {} {}: {} — {} [{}]\n",
+            pick(lang, "frist", "deadline"),
+            date_long(lang, d.due),
             pick(lang, &d.title_da, &d.title_en),
+            d.status.label(lang),
             d.rule
         ));
     }
     for g in &e.consent_gaps {
         s.push_str(&format!(
-            "  consent missing: {} [{}]\n",
+            "  {}: {} [{}]\n",
+            pick(lang, "samtykke mangler", "consent missing"),
             pick(lang, &g.ask_da, &g.ask_en),
             g.rule
         ));
     }
     for w in &e.warnings {
         s.push_str(&format!(
-            "  warning: {} [{}]\n",
+            "  {}: {} [{}]\n",
+            pick(lang, "advarsel", "warning"),
             pick(lang, &w.da, &w.en),
             w.rule
         ));

@@ -2,7 +2,6 @@
 //! every fact and sentence comes from the core.
 
 use crate::doc::Doc;
-use coord_core::text::{count, date_long, pick, weekday, Unit};
 use coord_core::attendance::AttendanceAnswer;
 use coord_core::calendar::WorkingDaysAnswer;
 use coord_core::case_file::CaseFile;
@@ -10,7 +9,7 @@ use coord_core::category::Language;
 use coord_core::offers::{OfferCatalogue, OfferMatch, OfferMode, OfferStatus, ParticipationBasis};
 use coord_core::referral::{ReferralOverview, ReferralStatus, TransitionResult, WaitingOn};
 use coord_core::team::{role_label, MemberView, TeamReport, ThreadHolder};
-
+use coord_core::text::{count, date_long, pick, weekday, Unit};
 
 fn name(case: &CaseFile, id: &coord_core::ids::ActorId) -> String {
     case.actor(id)
@@ -71,7 +70,7 @@ fn team_text(case: &CaseFile, r: &TeamReport, lang: Language) -> String {
         case.citizen.name,
         case.id,
         pick(lang, "pr.", "as of"),
-        r.as_of
+        date_long(lang, r.as_of)
     );
     let holder = match &r.thread {
         ThreadHolder::One { member } => member_line(member, lang),
@@ -154,7 +153,11 @@ fn status_line(case: &CaseFile, st: &ReferralStatus, lang: Language) -> String {
         date_long(lang, coord_core::time::date_of(&st.since))
     );
     if let Some(due) = st.due {
-        s.push_str(&format!(", {} {}", pick(lang, "frist", "due"), date_long(lang, due)));
+        s.push_str(&format!(
+            ", {} {}",
+            pick(lang, "frist", "due"),
+            date_long(lang, due)
+        ));
         if st.stale {
             s.push_str(&format!(" ({})", st.overdue(lang)));
         }
@@ -177,7 +180,7 @@ fn referrals_text(case: &CaseFile, o: &ReferralOverview, lang: Language) -> Stri
         pick(lang, "Henvisninger for", "Referrals for"),
         case.citizen.name,
         pick(lang, "pr.", "as of"),
-        o.as_of
+        date_long(lang, o.as_of)
     );
     if o.referrals.is_empty() {
         s.push_str(pick(lang, "  ingen\n", "  none\n"));
@@ -203,7 +206,11 @@ fn transition_text(case: &CaseFile, t: &TransitionResult, lang: Language) -> Str
         t.referral.id
     );
     if let Some(p) = &t.permit {
-        s.push_str(pick(lang, "Hjemmel kontrolleret før afsendelse:\n", "Permit checked before sending:\n"));
+        s.push_str(pick(
+            lang,
+            "Hjemmel kontrolleret før afsendelse:\n",
+            "Permit checked before sending:\n",
+        ));
         s.push_str(&crate::consent::outcomes(&p.permitted, lang));
     }
     s.push_str(pick(lang, "Underret:\n", "Notify:\n"));
@@ -286,7 +293,7 @@ fn offer_match_text(case: &CaseFile, m: &OfferMatch, lang: Language) -> String {
         pick(lang, "Tilbud til", "Offers for"),
         case.citizen.name,
         pick(lang, "pr.", "as of"),
-        m.as_of
+        date_long(lang, m.as_of)
     );
     s.push_str(pick(lang, "Passer, bedste først:\n", "Fits, best first:\n"));
     if m.matches.is_empty() {
@@ -313,7 +320,11 @@ fn offer_match_text(case: &CaseFile, m: &OfferMatch, lang: Language) -> String {
             mode(c.mode, lang)
         ));
         if c.wished {
-            s.push_str(pick(lang, "; borgeren har selv bedt om det", "; asked for by the citizen"));
+            s.push_str(pick(
+                lang,
+                "; borgeren har selv bedt om det",
+                "; asked for by the citizen",
+            ));
         }
         if !fits.is_empty() {
             s.push_str(&format!(
@@ -340,7 +351,11 @@ fn attendance_text(a: &AttendanceAnswer, lang: Language) -> String {
             pick(lang, "VIDERESEND fremmøde efter", "FORWARD attendance, by"),
             grounds.describe(lang)
         ),
-        AttendanceAnswer::Reportable => pick(lang, "SKAL INDBERETTES: en beskæftigelsesaktivitet med mødepligt\n", "REPORTABLE: an obligatory employment activity (duty to attend)\n")
+        AttendanceAnswer::Reportable => pick(
+            lang,
+            "SKAL INDBERETTES: en beskæftigelsesaktivitet med mødepligt\n",
+            "REPORTABLE: an obligatory employment activity (duty to attend)\n",
+        )
         .to_owned(),
         AttendanceAnswer::Withheld {
             notice_en,

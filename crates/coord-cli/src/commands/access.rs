@@ -19,12 +19,12 @@ pub fn check(args: &AccessCheckArgs) -> Result<Outcome, Failure> {
         let input = crate::io::ndjson_input(args.input.as_deref())?;
         let log = |entry: &_| audit.as_mut().map_or(Ok(()), |l| l.append(entry));
         let (summary, log_error) =
-            access_check_stream(case, reference, input, std::io::stdout(), log).map_err(|e| {
-                match e {
+            access_check_stream(case, reference, input, std::io::stdout(), log).map_err(
+                |e| match e {
                     StreamError::Invalid(p) => Failure::invalid(p, Some(&args.case)),
                     StreamError::Io(e) => Failure::io(std::path::Path::new("-"), &e),
-                }
-            })?;
+                },
+            )?;
         if let Some(e) = log_error {
             return Err(e);
         }
@@ -44,7 +44,10 @@ pub fn check(args: &AccessCheckArgs) -> Result<Outcome, Failure> {
         reference,
         request,
     };
-    let files = [("/case", Some(args.case.as_path())), ("/request", args.request.as_deref())];
+    let files = [
+        ("/case", Some(args.case.as_path())),
+        ("/request", args.request.as_deref()),
+    ];
     let decision = answer(access_check(call), &files)?;
     if let Some(mut log) = audit {
         log.append(&decision.audit_entry())?;
@@ -52,9 +55,14 @@ pub fn check(args: &AccessCheckArgs) -> Result<Outcome, Failure> {
     }
     let lang = args.common.lang.into();
     let denied = !decision.all_permitted();
-    Ok(emit(args.common.format, lang, "coord access check", decision, denied, |d| {
-        coord_render::consent::decision_doc(&case, d, lang)
-    }))
+    Ok(emit(
+        args.common.format,
+        lang,
+        "coord access check",
+        decision,
+        denied,
+        |d| coord_render::consent::decision_doc(&case, d, lang),
+    ))
 }
 
 fn from_flags(args: &AccessCheckArgs, case: &CaseFile) -> Result<AccessRequest, Failure> {

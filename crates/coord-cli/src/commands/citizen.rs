@@ -23,7 +23,10 @@ pub fn run(args: &ReportArgs) -> Result<Outcome, Failure> {
             None => Vec::new(),
         },
     };
-    let files = [("/case", Some(args.case.as_path())), ("/pack", args.pack.as_deref())];
+    let files = [
+        ("/case", Some(args.case.as_path())),
+        ("/pack", args.pack.as_deref()),
+    ];
     let view = answer(citizen_report(call), &files)?;
     let lang = args.lang.unwrap_or(Lang::Da).into();
     let doc = || coord_render::citizen::document(&view, lang);
@@ -35,7 +38,12 @@ pub fn run(args: &ReportArgs) -> Result<Outcome, Failure> {
         ),
         ReportFormat::Text => doc().text(super::width()),
         ReportFormat::Markdown => doc().markdown(),
-        ReportFormat::Html => doc().html(&coord_render::page(&view.citizen, &view.citizen, &when, lang)),
+        ReportFormat::Html => doc().html(&coord_render::page(
+            &view.citizen,
+            &view.citizen,
+            &when,
+            lang,
+        )),
     };
     match &args.out {
         Some(path) => write_atomically(path, text.as_bytes())?,
@@ -48,7 +56,11 @@ pub fn run(args: &ReportArgs) -> Result<Outcome, Failure> {
 fn audit_entries(path: &std::path::Path) -> Result<Vec<AuditEntry>, Failure> {
     let text = read_text(path)?;
     let mut entries = Vec::new();
-    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (i, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
         let n = u64::try_from(i + 1).unwrap_or(u64::MAX);
         entries.push(parse(line).map_err(|p| Failure::invalid(vec![p.on_line(n)], Some(path)))?);
     }

@@ -21,18 +21,29 @@ pub fn validate(args: &CaseArgs) -> Result<Outcome, Failure> {
     let lang = args.common.lang.into();
     let file = args.case.display().to_string();
     let invalid = !result.valid;
-    Ok(emit(args.common.format, lang, &file, result, invalid, |r| {
-        let lines: Vec<ProblemLine<'_>> = r
-            .problems
-            .iter()
-            .map(|p| ProblemLine {
-                place: p.pointer.as_deref().unwrap_or("").trim_start_matches("/case"),
-                message: &p.message,
-                code: &p.code,
-            })
-            .collect();
-        coord_render::consent::validation(&file, r.valid, r.consents_checked, &lines, lang)
-    }))
+    Ok(emit(
+        args.common.format,
+        lang,
+        &file,
+        result,
+        invalid,
+        |r| {
+            let lines: Vec<ProblemLine<'_>> = r
+                .problems
+                .iter()
+                .map(|p| ProblemLine {
+                    place: p
+                        .pointer
+                        .as_deref()
+                        .unwrap_or("")
+                        .trim_start_matches("/case"),
+                    message: &p.message,
+                    code: &p.code,
+                })
+                .collect();
+            coord_render::consent::validation(&file, r.valid, r.consents_checked, &lines, lang)
+        },
+    ))
 }
 
 /// Run `coord consent gaps`.
@@ -58,9 +69,14 @@ pub fn gaps(args: &GapsArgs) -> Result<Outcome, Failure> {
     let report = answer(consent_gaps_call(call), &files)?;
     let lang = args.common.lang.into();
     let negative = !report.missing.is_empty() || !report.blocked.is_empty();
-    Ok(emit(args.common.format, lang, "coord consent gaps", report, negative, |r| {
-        coord_render::consent::gaps(r, lang)
-    }))
+    Ok(emit(
+        args.common.format,
+        lang,
+        "coord consent gaps",
+        report,
+        negative,
+        |r| coord_render::consent::gaps(r, lang),
+    ))
 }
 
 /// Run `coord consent minimise`.
@@ -77,7 +93,12 @@ pub fn minimise_cmd(args: &MinimiseArgs) -> Result<Outcome, Failure> {
     let result = answer(minimise_record(call), &files)?;
     let lang = args.common.lang.into();
     let withheld = !result.withheld.is_empty();
-    Ok(emit(args.common.format, lang, "coord consent minimise", result, withheld, |r| {
-        coord_render::consent::minimised(r, lang)
-    }))
+    Ok(emit(
+        args.common.format,
+        lang,
+        "coord consent minimise",
+        result,
+        withheld,
+        |r| coord_render::consent::minimised(r, lang),
+    ))
 }

@@ -1,13 +1,15 @@
 //! `coord demo`: the embedded demo, no files needed.
 
 use super::report::render;
+use super::{answer, value};
 use crate::cli::{DemoArgs, ReportFormat};
 use crate::exit::Outcome;
 use crate::io::{print, write_atomically, Failure};
-use super::{answer, value};
 use coord_core::category::{InformationCategory, Language};
 use coord_core::consent::{Action, GapFlow};
-use coord_json::calls::consent::{access_check, consent_gaps_call, AccessCheckCall, ConsentGapsCall};
+use coord_json::calls::consent::{
+    access_check, consent_gaps_call, AccessCheckCall, ConsentGapsCall,
+};
 use coord_json::calls::report::{report, ReportCall};
 use coord_json::envelope::Answer;
 
@@ -139,7 +141,12 @@ fn consent_walkthrough(args: &DemoArgs) -> Result<Outcome, Failure> {
             let doc = coord_render::consent::walkthrough(&case, &decisions, question, &gaps, lang);
             print(&match format {
                 ReportFormat::Markdown => doc.markdown(),
-                ReportFormat::Html => doc.html(&coord_render::page(&case.title, &case.citizen.name, "", lang)),
+                ReportFormat::Html => doc.html(&coord_render::page(
+                    &case.title,
+                    &case.citizen.name,
+                    "",
+                    lang,
+                )),
                 _ => doc.text(super::width()),
             });
         }

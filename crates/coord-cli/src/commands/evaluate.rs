@@ -49,7 +49,12 @@ pub fn run(args: &EvaluateArgs) -> Result<Outcome, Failure> {
     let files = [("/case", Some(path)), ("/pack", args.pack.as_deref())];
     let result = answer(evaluate_call(call), &files)?;
     let lang = args.common.lang.into();
-    Ok(emit(args.common.format, lang, &case.citizen.name, result, false, |r| {
-        coord_render::rules::evaluation(r, &case, lang)
-    }))
+    Ok(emit(
+        args.common.format,
+        lang,
+        &case.citizen.name,
+        result,
+        false,
+        |r| coord_render::rules::evaluation(r, &case, lang),
+    ))
 }

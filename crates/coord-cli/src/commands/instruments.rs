@@ -17,9 +17,14 @@ pub fn list(args: &InstrumentsArgs) -> Result<Outcome, Failure> {
     };
     let defs = answer(instruments_list(call), &[])?;
     let lang = args.common.lang.into();
-    Ok(emit(args.common.format, lang, "coord instruments", defs, false, |d| {
-        coord_render::plan::instruments(d, lang)
-    }))
+    Ok(emit(
+        args.common.format,
+        lang,
+        "coord instruments",
+        defs,
+        false,
+        |d| coord_render::plan::instruments(d, lang),
+    ))
 }
 
 /// Run `coord instruments show`.
@@ -65,10 +70,18 @@ pub fn score(args: &InstrumentScoreArgs) -> Result<Outcome, Failure> {
         answers: parse_answers(&args.answers)?,
         reference: overrides(&args.common)?,
     };
-    let score = answer(instrument_score(call), &[("/instrument", None), ("/answers", None)])?;
+    let score = answer(
+        instrument_score(call),
+        &[("/instrument", None), ("/answers", None)],
+    )?;
     let lang = args.common.lang.into();
     let flagged = !score.safety_flags.is_empty();
-    Ok(emit(args.common.format, lang, &args.id, score, flagged, |s| {
-        coord_render::plan::score(s, &args.id, lang)
-    }))
+    Ok(emit(
+        args.common.format,
+        lang,
+        &args.id,
+        score,
+        flagged,
+        |s| coord_render::plan::score(s, &args.id, lang),
+    ))
 }

@@ -73,6 +73,10 @@ pub fn answer<R>(a: Answer<R>, files: &[(&str, Option<&Path>)]) -> Result<R, Fai
                             None => {
                                 let field = rest.trim_start_matches('/');
                                 let flag = field.split('/').next().unwrap_or(field);
+                                // A place inside a list given by one flag keeps its pointer.
+                                if flag.parse::<usize>().is_ok() {
+                                    break;
+                                }
                                 p.pointer = Some(if flag.is_empty() {
                                     format!("--{}", part.trim_start_matches('/'))
                                 } else {

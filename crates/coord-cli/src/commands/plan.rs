@@ -19,7 +19,12 @@ pub fn check(args: &PlanCheckArgs) -> Result<Outcome, Failure> {
     let result = answer(plan_check(call), &[("/case", Some(&args.case))])?;
     let lang = args.common.lang.into();
     let negative = !result.findings.is_empty();
-    Ok(emit(args.common.format, lang, &name, result, negative, |r| {
-        coord_render::plan::plan_check(r, &name, lang)
-    }))
+    Ok(emit(
+        args.common.format,
+        lang,
+        &name,
+        result,
+        negative,
+        |r| coord_render::plan::plan_check(r, &name, lang),
+    ))
 }

@@ -23,7 +23,10 @@ pub fn run(args: &ReportArgs) -> Result<Outcome, Failure> {
         jurisdiction: Some(args.jurisdiction.clone()),
         as_of: as_of(args.as_of.as_deref())?,
     };
-    let files = [("/case", Some(args.case.as_path())), ("/pack", args.pack.as_deref())];
+    let files = [
+        ("/case", Some(args.case.as_path())),
+        ("/pack", args.pack.as_deref()),
+    ];
     let result = answer(report(call), &files)?;
     let lang: Language = args.lang.unwrap_or(Lang::En).into();
     let text = render(&result, &case, lang, args.format)?;

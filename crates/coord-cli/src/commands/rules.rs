@@ -38,9 +38,14 @@ pub fn check(args: &RulesCheckArgs) -> Result<Outcome, Failure> {
     let invalid = !result.valid;
     let names: Vec<String> = args.packs.iter().map(|p| p.display().to_string()).collect();
     let lang = args.common.lang.into();
-    let outcome = emit(args.common.format, lang, "coord rules check", result, invalid, |r| {
-        coord_render::rules::pack_check(r, &names)
-    });
+    let outcome = emit(
+        args.common.format,
+        lang,
+        "coord rules check",
+        result,
+        invalid,
+        |r| coord_render::rules::pack_check(r, &names),
+    );
     Ok(if schema {
         Outcome::InvalidInput
     } else {
@@ -70,9 +75,14 @@ pub fn test(args: &RulesTestArgs) -> Result<Outcome, Failure> {
     let failed = !result.passed;
     let pack_file = args.pack.display().to_string();
     let lang = args.common.lang.into();
-    Ok(emit(args.common.format, lang, &pack_file, result, failed, |r| {
-        coord_render::rules::test_report(r, &pack_file)
-    }))
+    Ok(emit(
+        args.common.format,
+        lang,
+        &pack_file,
+        result,
+        failed,
+        |r| coord_render::rules::test_report(r, &pack_file),
+    ))
 }
 
 /// A seed from the clock, for runs that do not give one (it is printed so it can be reused).
@@ -90,7 +100,12 @@ pub fn facts(args: &FactsArgs) -> Result<Outcome, Failure> {
         return Err(Failure::invalid(answer.errors().to_vec(), None));
     };
     let lang = args.lang.into();
-    Ok(emit(args.format, lang, "coord rules facts", result, false, |r| {
-        coord_render::rules::facts(r, lang)
-    }))
+    Ok(emit(
+        args.format,
+        lang,
+        "coord rules facts",
+        result,
+        false,
+        |r| coord_render::rules::facts(r, lang),
+    ))
 }

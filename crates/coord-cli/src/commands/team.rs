@@ -35,9 +35,14 @@ pub fn team(args: &TeamArgs) -> Result<Outcome, Failure> {
     let report = answer(team_call(call), &[("/case", Some(&base.case))])?;
     let lang = base.common.lang.into();
     let negative = !report.findings.is_empty() || report.thread.actor().is_none();
-    Ok(emit(base.common.format, lang, &case.citizen.name, report, negative, |r| {
-        render::team(&case, r, lang)
-    }))
+    Ok(emit(
+        base.common.format,
+        lang,
+        &case.citizen.name,
+        report,
+        negative,
+        |r| render::team(&case, r, lang),
+    ))
 }
 
 /// Run `coord referrals`.
@@ -51,9 +56,14 @@ pub fn referrals(args: &AsOfArgs) -> Result<Outcome, Failure> {
     let overview = answer(referrals_call(call), &[("/case", Some(&args.case))])?;
     let lang = args.common.lang.into();
     let negative = !overview.findings.is_empty();
-    Ok(emit(args.common.format, lang, &case.citizen.name, overview, negative, |o| {
-        render::referrals(&case, o, lang)
-    }))
+    Ok(emit(
+        args.common.format,
+        lang,
+        &case.citizen.name,
+        overview,
+        negative,
+        |o| render::referrals(&case, o, lang),
+    ))
 }
 
 fn outcome_of(text: &str) -> Result<ReferralOutcome, Failure> {
@@ -95,9 +105,14 @@ pub fn transition(args: &TransitionArgs) -> Result<Outcome, Failure> {
         write_atomically(out, text.as_bytes())?;
     }
     let lang = args.common.lang.into();
-    Ok(emit(args.common.format, lang, "coord referral transition", result, false, |r| {
-        render::transition(&r.case, &r.transition, lang)
-    }))
+    Ok(emit(
+        args.common.format,
+        lang,
+        "coord referral transition",
+        result,
+        false,
+        |r| render::transition(&r.case, &r.transition, lang),
+    ))
 }
 
 /// Run `coord offers list`.
@@ -107,9 +122,14 @@ pub fn offers_list(args: &OffersListArgs) -> Result<Outcome, Failure> {
     };
     let catalogue = answer(list_call(call), &[])?;
     let lang = args.common.lang.into();
-    Ok(emit(args.common.format, lang, "coord offers", catalogue, false, |c| {
-        render::catalogue(c, lang)
-    }))
+    Ok(emit(
+        args.common.format,
+        lang,
+        "coord offers",
+        catalogue,
+        false,
+        |c| render::catalogue(c, lang),
+    ))
 }
 
 /// Run `coord offers match`.
@@ -122,9 +142,14 @@ pub fn offers_match(args: &AsOfArgs) -> Result<Outcome, Failure> {
     };
     let result = answer(match_call(call), &[("/case", Some(&args.case))])?;
     let lang = args.common.lang.into();
-    Ok(emit(args.common.format, lang, &case.citizen.name, result, false, |m| {
-        render::offer_match(&case, m, lang)
-    }))
+    Ok(emit(
+        args.common.format,
+        lang,
+        &case.citizen.name,
+        result,
+        false,
+        |m| render::offer_match(&case, m, lang),
+    ))
 }
 
 /// Run `coord attendance`.
@@ -144,9 +169,14 @@ pub fn attendance(args: &AttendanceArgs) -> Result<Outcome, Failure> {
     let result = answer(attendance_call(call), &files)?;
     let lang = args.common.lang.into();
     let withheld = matches!(result, AttendanceAnswer::Withheld { .. });
-    Ok(emit(args.common.format, lang, "coord attendance", result, withheld, |a| {
-        render::attendance(a, lang)
-    }))
+    Ok(emit(
+        args.common.format,
+        lang,
+        "coord attendance",
+        result,
+        withheld,
+        |a| render::attendance(a, lang),
+    ))
 }
 
 /// Run `coord calendar add-working-days`.
@@ -158,7 +188,12 @@ pub fn add_working_days(args: &AddWorkingDaysArgs) -> Result<Outcome, Failure> {
     };
     let result = answer(working_days_call(call), &[])?;
     let lang = args.common.lang.into();
-    Ok(emit(args.common.format, lang, "coord calendar", result, false, |a| {
-        render::working_days(a, lang)
-    }))
+    Ok(emit(
+        args.common.format,
+        lang,
+        "coord calendar",
+        result,
+        false,
+        |a| render::working_days(a, lang),
+    ))
 }

@@ -100,22 +100,22 @@ fn ask(
 ) -> String {
     match (lang, action) {
         (Language::En, Action::View) => format!(
-            "Ask {citizen} for a specific consent: {recipient} may look at {categories} in the record of {holder}, for the purpose `{purpose}` in case {case}."
+            "Ask {citizen} for a specific consent: {recipient} may look at {categories} in the record of {holder}, for the purpose “{purpose}” in case {case}."
         ),
         (Language::En, Action::Disclose) => format!(
-            "Ask {citizen} for a specific consent: {holder} may send {categories} to {recipient}, for the purpose `{purpose}` in case {case}."
+            "Ask {citizen} for a specific consent: {holder} may send {categories} to {recipient}, for the purpose “{purpose}” in case {case}."
         ),
         (Language::En, Action::ReportAttendance) => format!(
-            "Ask {citizen} for a specific consent: {holder} may report {citizen}'s attendance ({categories}) to {recipient}, for the purpose `{purpose}` in case {case}."
+            "Ask {citizen} for a specific consent: {holder} may report {citizen}'s attendance ({categories}) to {recipient}, for the purpose “{purpose}” in case {case}."
         ),
         (Language::Da, Action::View) => format!(
-            "Bed {citizen} om et konkret samtykke: {recipient} må se {categories} i journalen hos {holder}, til formålet `{purpose}` i sag {case}."
+            "Bed {citizen} om et konkret samtykke: {recipient} må se {categories} i journalen hos {holder}, til formålet “{purpose}” i sag {case}."
         ),
         (Language::Da, Action::Disclose) => format!(
-            "Bed {citizen} om et konkret samtykke: {holder} må sende {categories} til {recipient}, til formålet `{purpose}` i sag {case}."
+            "Bed {citizen} om et konkret samtykke: {holder} må sende {categories} til {recipient}, til formålet “{purpose}” i sag {case}."
         ),
         (Language::Da, Action::ReportAttendance) => format!(
-            "Bed {citizen} om et konkret samtykke: {holder} må melde {citizen}s fremmøde ({categories}) til {recipient}, til formålet `{purpose}` i sag {case}."
+            "Bed {citizen} om et konkret samtykke: {holder} må melde {citizen}s fremmøde ({categories}) til {recipient}, til formålet “{purpose}” i sag {case}."
         ),
     }
 }

@@ -127,30 +127,30 @@ impl PlanFinding {
             }
             FindingKind::GoalWithoutActivity { goal } => {
                 if da {
-                    format!("målet `{goal}` er aktivt, men ingen igangværende eller planlagt indsats arbejder hen imod det")
+                    format!("målet “{goal}” er aktivt, men ingen igangværende eller planlagt indsats arbejder hen imod det")
                 } else {
-                    format!("goal `{goal}` is active, but no current or planned activity serves it")
+                    format!("goal “{goal}” is active, but no current or planned activity serves it")
                 }
             }
             FindingKind::GoalWithoutIndicator { goal } => {
                 if da {
-                    format!("målet `{goal}` er aktivt, men har ingen indikator, så progression kan ikke måles")
+                    format!("målet “{goal}” er aktivt, men har ingen indikator, så progression kan ikke måles")
                 } else {
-                    format!("goal `{goal}` is active but has no indicator, so progress cannot be measured")
+                    format!("goal “{goal}” is active but has no indicator, so progress cannot be measured")
                 }
             }
             FindingKind::NobodyResponsible { goal } => {
                 if da {
-                    format!("ingen er ansvarlig for målet `{goal}`")
+                    format!("ingen er ansvarlig for målet “{goal}”")
                 } else {
-                    format!("nobody is responsible for goal `{goal}`")
+                    format!("nobody is responsible for goal “{goal}”")
                 }
             }
             FindingKind::DuplicateGoal { goal, same_as } => {
                 if da {
-                    format!("målet `{goal}` er det samme som `{same_as}`")
+                    format!("målet “{goal}” er det samme som “{same_as}”")
                 } else {
-                    format!("goal `{goal}` repeats goal `{same_as}`")
+                    format!("goal “{goal}” repeats goal “{same_as}”")
                 }
             }
             FindingKind::EvaluationMissed { date } => {
@@ -185,9 +185,9 @@ impl PlanFinding {
             }
             FindingKind::VoluntaryUsedAsObligatory { activity, sector } => {
                 if da {
-                    format!("`{activity}` er et frivilligt tilbud fra {}, men står som pligt (mødepligt); sundhedstilbud bygger på motivation", sector.label_da())
+                    format!("“{activity}” er et frivilligt tilbud fra {}, men står som pligt (mødepligt); sundhedstilbud bygger på motivation", sector.label_da())
                 } else {
-                    format!("`{activity}` is a voluntary offer from {}, but is marked obligatory; health offers build on motivation", sector.label_en())
+                    format!("“{activity}” is a voluntary offer from {}, but is marked obligatory; health offers build on motivation", sector.label_en())
                 }
             }
         }

@@ -106,7 +106,11 @@ impl ReferralFinding {
                 "referral {referral} has stayed at “{}” past its deadline of {} ({} late)",
                 state.label_en(),
                 crate::text::date_long(Language::En, *due),
-                crate::text::count(Language::En, *working_days_overdue, crate::text::Unit::WorkingDay)
+                crate::text::count(
+                    Language::En,
+                    *working_days_overdue,
+                    crate::text::Unit::WorkingDay
+                )
             ),
             (
                 Language::Da,
@@ -121,7 +125,11 @@ impl ReferralFinding {
                 "henvisning {referral} har stået på “{}” ud over fristen {} ({} over fristen)",
                 state.label_da(),
                 crate::text::date_long(Language::Da, *due),
-                crate::text::count(Language::Da, *working_days_overdue, crate::text::Unit::WorkingDay)
+                crate::text::count(
+                    Language::Da,
+                    *working_days_overdue,
+                    crate::text::Unit::WorkingDay
+                )
             ),
             (
                 Language::En,

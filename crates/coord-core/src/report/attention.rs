@@ -1,13 +1,13 @@
 //! What needs doing now: the urgent items of every analysis in one list, most urgent first.
 
-use crate::category::Language;
 use crate::case_file::CaseFile;
+use crate::category::Language;
 use crate::instruments::{find, InstrumentDefinition};
 use crate::plan::PlanCheck;
-use chrono::NaiveDate;
 use crate::referral::{ReferralFinding, ReferralOverview};
 use crate::rules::evaluate::{DeadlineItem, DeadlineStatus, RuleConsentGap};
 use crate::team::TeamReport;
+use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

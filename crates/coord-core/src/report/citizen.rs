@@ -197,13 +197,21 @@ pub fn citizen_view(
             at: e.at,
             who: name(&e.requester),
             from: name(&e.holder),
-            categories: e.decisions.iter().map(|d| (d.category, d.permitted)).collect(),
+            categories: e
+                .decisions
+                .iter()
+                .map(|d| (d.category, d.permitted))
+                .collect(),
             basis: {
                 let mut b: Vec<Text> = e
                     .decisions
                     .iter()
                     .map(|d| {
-                        let da = if d.basis_da.is_empty() { &d.basis } else { &d.basis_da };
+                        let da = if d.basis_da.is_empty() {
+                            &d.basis
+                        } else {
+                            &d.basis_da
+                        };
                         Text::new(da.clone(), d.basis.clone())
                     })
                     .collect();

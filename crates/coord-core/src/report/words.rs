@@ -15,7 +15,7 @@ impl DeadlineStatus {
     /// The status in words.
     pub fn label(self, lang: Language) -> &'static str {
         match self {
-            DeadlineStatus::Overdue => pick(lang, "OVERSKREDET", "PAST DUE"),
+            DeadlineStatus::Overdue => pick(lang, "OVERSKREDET", "OVERDUE"),
             DeadlineStatus::Open => pick(lang, "åben", "open"),
             DeadlineStatus::Done => pick(lang, "udført", "done"),
         }

@@ -379,12 +379,12 @@ impl<'p> Builder<'p> {
                     None => self.warnings.push(RuleWarning {
                         code: "deadline_anchor_unknown".to_owned(),
                         da: format!(
-                            "Fristen for `{}` kan ikke beregnes: `{}` kendes ikke.",
+                            "Fristen for “{}” kan ikke beregnes: “{}” kendes ikke.",
                             d.task, d.due.date
                         )
                         .into(),
                         en: format!(
-                            "The deadline for `{}` cannot be computed: `{}` is not known.",
+                            "The deadline for “{}” cannot be computed: “{}” is not known.",
                             d.task, d.due.date
                         )
                         .into(),
@@ -545,11 +545,11 @@ fn gaps_for(
             holder: holders.first().map(|a| (*a).clone()),
             recipient: recipients.first().map(|a| (*a).clone()),
             ask_da: format!(
-                "Ingen aktør fra {missing_da} i sagen: tilføj aktøren, og bed {} om samtykke til, at {} må {} oplysninger om {} fra {} til formålet `{}`.",
+                "Ingen aktør fra {missing_da} i sagen: tilføj aktøren, og bed {} om samtykke til, at {} må {} oplysninger om {} fra {} til formålet “{}”.",
                 case.citizen.name, ask.to.label_da(), ask.action.label_da(), labels(true), ask.from.label_da(), ask.purpose
             ),
             ask_en: format!(
-                "No actor from {missing_en} in the case file: add one, then ask {} for consent that {} may {} information on {} held by {} for the purpose `{}`.",
+                "No actor from {missing_en} in the case file: add one, then ask {} for consent that {} may {} information on {} held by {} for the purpose “{}”.",
                 case.citizen.name, ask.to.label_en(), ask.action.label_en(), labels(false), ask.from.label_en(), ask.purpose
             ),
             rule: rule.clone(),

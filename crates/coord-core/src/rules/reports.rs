@@ -3,9 +3,9 @@
 //! same thing.
 
 use super::testing::{ExampleOutcome, PropertyRun};
-use super::{PackFinding, Severity};
 #[cfg(feature = "proptest")]
 use super::{testing::run_examples, RulePack};
+use super::{PackFinding, Severity};
 #[cfg(feature = "proptest")]
 use crate::reference::ReferenceData;
 use schemars::JsonSchema;

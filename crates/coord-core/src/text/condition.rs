@@ -10,7 +10,10 @@ use crate::rules::facts::lookup;
 /// A vocabulary word in `lang` ("mental" → "psykiske lidelser"); `None` for a word not listed.
 pub fn word_label(word: &str, lang: Language) -> Option<&'static str> {
     let (da, en) = match word {
-        "musculoskeletal" => ("problemer med muskler og led", "a musculoskeletal condition"),
+        "musculoskeletal" => (
+            "problemer med muskler og led",
+            "a musculoskeletal condition",
+        ),
         "mental" => ("psykiske problemer", "a mental-health condition"),
         "cardiovascular" => ("hjerte-kar-sygdom", "cardiovascular disease"),
         "cancer" => ("kræft", "cancer"),
@@ -42,7 +45,12 @@ fn literal(l: &Literal, lang: Language) -> String {
     match l {
         Literal::Text(w) => word_label(w, lang).map_or_else(|| w.replace('_', " "), str::to_owned),
         Literal::Number(n) => decimal(lang, *n),
-        Literal::Bool(b) => super::pick(lang, if *b { "ja" } else { "nej" }, if *b { "yes" } else { "no" }).to_owned(),
+        Literal::Bool(b) => super::pick(
+            lang,
+            if *b { "ja" } else { "nej" },
+            if *b { "yes" } else { "no" },
+        )
+        .to_owned(),
         Literal::Date(d) => d.to_string(),
     }
 }
@@ -74,19 +82,54 @@ pub fn comparison_words(cmp: &Comparison, negated: bool) -> Text {
                 if holds != negated {
                     format!("{}{meaning}", t("kun når ", "only when "))
                 } else {
-                    format!("{}{meaning}", t("kun når dette ikke gælder: ", "only when this is not so: "))
+                    format!(
+                        "{}{meaning}",
+                        t("kun når dette ikke gælder: ", "only when this is not so: ")
+                    )
                 }
             }
             Test::Eq(l) => not(format!("{meaning}: {}", literal(l, lang))),
-            Test::Ne(l) => not(format!("{meaning} {} {}", t("er ikke", "is not"), literal(l, lang))),
-            Test::Lt(l) => not(format!("{meaning} {} {}", t("under", "below"), literal(l, lang))),
-            Test::Lte(l) => not(format!("{meaning} {} {}", t("højst", "at most"), literal(l, lang))),
-            Test::Gt(l) => not(format!("{meaning} {} {}", t("over", "above"), literal(l, lang))),
-            Test::Gte(l) => not(format!("{meaning} {} {}", t("mindst", "at least"), literal(l, lang))),
+            Test::Ne(l) => not(format!(
+                "{meaning} {} {}",
+                t("er ikke", "is not"),
+                literal(l, lang)
+            )),
+            Test::Lt(l) => not(format!(
+                "{meaning} {} {}",
+                t("under", "below"),
+                literal(l, lang)
+            )),
+            Test::Lte(l) => not(format!(
+                "{meaning} {} {}",
+                t("højst", "at most"),
+                literal(l, lang)
+            )),
+            Test::Gt(l) => not(format!(
+                "{meaning} {} {}",
+                t("over", "above"),
+                literal(l, lang)
+            )),
+            Test::Gte(l) => not(format!(
+                "{meaning} {} {}",
+                t("mindst", "at least"),
+                literal(l, lang)
+            )),
             Test::In(ls) => not(format!("{meaning}: {}", either(ls, lang))),
-            Test::NotIn(ls) => not(format!("{meaning} {} {}", t("er ikke", "is not"), either(ls, lang))),
-            Test::Contains(l) => not(format!("{meaning} {} {}", t("omfatter", "include"), literal(l, lang))),
-            Test::ContainsAny(ls) => not(format!("{meaning} {} {}", t("omfatter", "include"), either(ls, lang))),
+            Test::NotIn(ls) => not(format!(
+                "{meaning} {} {}",
+                t("er ikke", "is not"),
+                either(ls, lang)
+            )),
+            Test::Contains(l) => not(format!(
+                "{meaning} {} {}",
+                t("omfatter", "include"),
+                literal(l, lang)
+            )),
+            Test::ContainsAny(ls) => not(format!(
+                "{meaning} {} {}",
+                t("omfatter", "include"),
+                either(ls, lang)
+            )),
             Test::Known(k) => {
                 if *k != negated {
                     format!("{meaning} {}", t("er kendt", "is known"))

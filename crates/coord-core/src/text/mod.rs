@@ -134,6 +134,16 @@ pub fn decimal(lang: Language, x: f64) -> String {
     }
 }
 
+/// `x` with exactly `places` decimals; a decimal comma in Danish ("4,16").
+pub fn fixed(lang: Language, x: f64, places: usize) -> String {
+    let s = format!("{x:.places$}");
+    let s = s.replace('-', "−");
+    match lang {
+        Language::Da => s.replace('.', ","),
+        Language::En => s,
+    }
+}
+
 /// Like [`decimal`] with a sign: "+2,5", "−1", "0".
 pub fn signed(lang: Language, x: f64) -> String {
     let s = decimal(lang, x);

@@ -7,8 +7,8 @@ use crate::reference::{resolve, ReferenceOverrides};
 use coord_core::case_file::CaseFile;
 use coord_core::consent::minimise::ReleaseRequest;
 use coord_core::consent::{
-    consent_gaps, minimise, validation_summary, AccessDecision, AccessIndex, AccessRequest, ConsentGapReport, GapFlow,
-    MinimisedRecord,
+    consent_gaps, minimise, validation_summary, AccessDecision, AccessIndex, AccessRequest,
+    ConsentGapReport, GapFlow, MinimisedRecord,
 };
 use coord_core::pointer::Pointer;
 use schemars::JsonSchema;

@@ -14,9 +14,7 @@ use coord_core::ids::ReferralId;
 use coord_core::offers::{match_offers_for_case, OfferCatalogue, OfferMatch};
 use coord_core::party::Role;
 use coord_core::pointer::Pointer;
-use coord_core::referral::{
-    apply_transition, referral_overview, ReferralOverview, Transition,
-};
+use coord_core::referral::{apply_transition, referral_overview, ReferralOverview, Transition};
 use coord_core::team::{team_report, TeamReport};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

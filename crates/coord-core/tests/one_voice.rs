@@ -1,0 +1,96 @@
+//! One voice: every enum coord words for people has a wording in both languages, and the two
+//! differ where Danish and English differ; the vocabulary words of conditions are worded too.
+
+use coord_core::category::{InformationCategory, Language};
+use coord_core::consent::Action;
+use coord_core::course::{ConditionCategory, TargetGroup};
+use coord_core::party::Sector;
+use coord_core::plan::{ChangeDirection, ReliableChangeClass, TargetState};
+use coord_core::referral::ReferralState;
+use coord_core::rules::evaluate::DeadlineStatus;
+use coord_core::text::condition::word_label;
+use coord_core::text::Unit;
+
+fn both(what: &str, da: &str, en: &str, must_differ: bool) {
+    assert!(!da.trim().is_empty(), "{what}: no Danish");
+    assert!(!en.trim().is_empty(), "{what}: no English");
+    if must_differ {
+        assert_ne!(da, en, "{what}: the same word in both languages");
+    }
+}
+
+#[test]
+fn every_enum_is_worded_in_both_languages() {
+    for c in InformationCategory::ALL {
+        both(&format!("{c:?}"), c.label_da(), c.label_en(), true);
+    }
+    for a in Action::ALL {
+        both(&format!("{a:?}"), a.label_da(), a.label_en(), true);
+    }
+    for s in Sector::ALL {
+        both(&format!("{s:?}"), s.label_da(), s.label_en(), false);
+    }
+    for s in ReferralState::ALL {
+        both(&format!("{s:?}"), s.label_da(), s.label_en(), true);
+    }
+    for d in ChangeDirection::ALL {
+        both(
+            &format!("{d:?}"),
+            d.label(Language::Da),
+            d.label(Language::En),
+            true,
+        );
+    }
+    for t in TargetState::ALL {
+        both(
+            &format!("{t:?}"),
+            t.label(Language::Da),
+            t.label(Language::En),
+            true,
+        );
+    }
+    for d in DeadlineStatus::ALL {
+        both(
+            &format!("{d:?}"),
+            d.label(Language::Da),
+            d.label(Language::En),
+            true,
+        );
+    }
+    for r in [
+        ReliableChangeClass::ReliablyImproved,
+        ReliableChangeClass::ReliablyDeteriorated,
+        ReliableChangeClass::NoReliableChange,
+    ] {
+        both(
+            &format!("{r:?}"),
+            r.label(Language::Da),
+            r.label(Language::En),
+            true,
+        );
+    }
+    for u in Unit::ALL {
+        let (d1, dn) = u.forms(Language::Da);
+        let (e1, en) = u.forms(Language::En);
+        both(&format!("{u:?}"), d1, e1, true);
+        both(&format!("{u:?}"), dn, en, true);
+    }
+}
+
+#[test]
+fn every_condition_word_is_worded_in_both_languages() {
+    for c in ConditionCategory::ALL {
+        let (da, en) = (
+            word_label(c.word(), Language::Da),
+            word_label(c.word(), Language::En),
+        );
+        both(c.word(), da.unwrap_or(""), en.unwrap_or(""), true);
+    }
+    for t in TargetGroup::ALL {
+        let (da, en) = (
+            word_label(t.word(), Language::Da),
+            word_label(t.word(), Language::En),
+        );
+        both(t.word(), da.unwrap_or(""), en.unwrap_or(""), false);
+    }
+}

@@ -1,0 +1,328 @@
+//! Every renderer on the demo cases, in Danish and English: insta snapshots of the text (and of
+//! the report's Markdown and HTML), and a scan of every Danish rendering for English and for
+//! rule syntax. Review changed snapshots with `cargo insta review` (or `INSTA_UPDATE=always`).
+
+use coord_core::case_file::CaseFile;
+use coord_core::category::Language;
+use coord_json::calls::citizen::{citizen_report, CitizenReportCall};
+use coord_json::calls::consent::{access_check, AccessCheckCall};
+use coord_json::calls::instruments::{instruments_list, InstrumentsListCall};
+use coord_json::calls::plan::{plan_check, progress, PlanCheckCall, ProgressCall};
+use coord_json::calls::report::{report, ReportCall};
+use coord_json::calls::rules::{evaluate_call, EvaluateCall};
+use coord_json::calls::team::{
+    add_working_days, offers_match, referrals, team, OffersMatchCall, ReferralsCall, TeamCall,
+    WorkingDaysCall,
+};
+use coord_json::envelope::Answer;
+use coord_render::{Doc, Format};
+
+const WIDTH: u16 = 100;
+const LANGS: [(Language, &str); 2] = [(Language::Da, "da"), (Language::En, "en")];
+
+fn ok<T>(a: Answer<T>) -> T {
+    match a {
+        Answer::Success { result, .. } => result,
+        Answer::Failure { errors, .. } => panic!("the demo call failed: {errors:?}"),
+    }
+}
+
+fn stem(file: &str) -> String {
+    file.trim_end_matches(".json").to_owned()
+}
+
+/// Every rendering of every demo case: (snapshot name, language, text).
+fn renderings() -> Vec<(String, Language, String)> {
+    let mut out = Vec::new();
+    let demo = coord_json::demo::report_cases().unwrap_or_default();
+    assert!(demo.len() >= 5, "the demo cases are missing");
+    for d in &demo {
+        let case: &CaseFile = &d.case;
+        let as_of = d.entry.as_of;
+        let name = stem(&d.entry.file);
+        let r = ok(report(ReportCall {
+            case: case.clone(),
+            reference: None,
+            pack: None,
+            jurisdiction: None,
+            as_of,
+        }));
+        let citizen = ok(citizen_report(CitizenReportCall {
+            case: case.clone(),
+            reference: None,
+            pack: None,
+            jurisdiction: None,
+            as_of,
+            audit: Vec::new(),
+        }));
+        let t = ok(team(TeamCall {
+            case: case.clone(),
+            reference: None,
+            as_of,
+            required_roles: Vec::new(),
+        }));
+        let refs = ok(referrals(ReferralsCall {
+            case: case.clone(),
+            reference: None,
+            as_of,
+        }));
+        let offers = ok(offers_match(OffersMatchCall {
+            case: case.clone(),
+            reference: None,
+            as_of,
+        }));
+        let prog = ok(progress(ProgressCall {
+            case: case.clone(),
+            reference: None,
+            as_of,
+        }));
+        let plan = ok(plan_check(PlanCheckCall {
+            case: case.clone(),
+            reference: None,
+            as_of,
+        }));
+        let eval = ok(evaluate_call(EvaluateCall {
+            case: case.clone(),
+            reference: None,
+            pack: None,
+            jurisdiction: None,
+            as_of,
+            explain: false,
+        }));
+        for (lang, code) in LANGS {
+            let who = &case.citizen.name;
+            let docs: Vec<(&str, Doc)> = vec![
+                (
+                    "report",
+                    coord_render::report::document(&r, case, lang, None),
+                ),
+                ("citizen", coord_render::citizen::document(&citizen, lang)),
+                ("team", coord_render::team::team(case, &t, lang)),
+                (
+                    "referrals",
+                    coord_render::team::referrals(case, &refs, lang),
+                ),
+                (
+                    "offers",
+                    coord_render::team::offer_match(case, &offers, lang),
+                ),
+                ("progress", coord_render::plan::progress(&prog, who, lang)),
+                ("plan", coord_render::plan::plan_check(&plan, who, lang)),
+                (
+                    "evaluate",
+                    coord_render::rules::evaluation(&eval, case, lang),
+                ),
+            ];
+            for (what, doc) in docs {
+                out.push((format!("{name}-{what}-{code}"), lang, doc.text(WIDTH)));
+                if what == "report" || what == "citizen" {
+                    out.push((format!("{name}-{what}-{code}.md"), lang, doc.markdown()));
+                    let page = coord_render::page(who, who, &as_of.to_string(), lang);
+                    out.push((format!("{name}-{what}-{code}.html"), lang, doc.html(&page)));
+                }
+            }
+        }
+    }
+    let hillerod = coord_json::demo::hillerod_case().unwrap_or_default();
+    let steps = coord_json::demo::hillerod_requests().unwrap_or_default();
+    let defs = ok(instruments_list(InstrumentsListCall::default()));
+    let days = ok(add_working_days(WorkingDaysCall {
+        reference: None,
+        from: "2025-04-16".parse().unwrap_or_default(),
+        working_days: 3,
+    }));
+    for (lang, code) in LANGS {
+        for (i, step) in steps.iter().enumerate() {
+            let d = ok(access_check(AccessCheckCall {
+                case: hillerod.clone(),
+                reference: None,
+                request: step.request.clone(),
+            }));
+            let doc = coord_render::consent::decision_doc(&hillerod, &d, lang);
+            out.push((
+                format!("hillerod-decision-{i}-{code}"),
+                lang,
+                doc.text(WIDTH),
+            ));
+        }
+        out.push((
+            format!("instruments-{code}"),
+            lang,
+            coord_render::plan::instruments(&defs, lang).text(WIDTH),
+        ));
+        out.push((
+            format!("working-days-{code}"),
+            lang,
+            coord_render::team::working_days(&days, lang).text(WIDTH),
+        ));
+    }
+    out
+}
+
+#[test]
+fn every_renderer_on_the_demo_cases_in_both_languages() {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        for (name, _, text) in renderings() {
+            insta::assert_snapshot!(name, text);
+        }
+    });
+}
+
+/// Words and marks that are English or rule syntax, never Danish. Each is searched as a whole
+/// word (or as written, for the marks).
+const NOT_DANISH: &[&str] = &[
+    " the ",
+    " and ",
+    " of ",
+    " is ",
+    " with ",
+    " needs ",
+    " contains ",
+    " not ",
+    " as of ",
+    " overdue",
+    "working day",
+    " weeks",
+    " week ",
+    "= true",
+    "= false",
+    "`",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "October",
+    "December",
+    "1 hverdage",
+    "1 uger",
+];
+
+#[test]
+fn danish_renderings_hold_no_english_and_no_rule_syntax() {
+    let mut found = Vec::new();
+    for (name, lang, text) in renderings() {
+        if lang != Language::Da || name.ends_with(".html") {
+            continue;
+        }
+        for line in text.lines() {
+            let padded = format!(" {line} ");
+            for w in NOT_DANISH {
+                if padded.contains(w) {
+                    found.push(format!("{name}: `{}` in: {line}", w.trim()));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "English or rule syntax in Danish output:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn reports_for_people_show_no_rule_ids_pointers_or_backticks() {
+    for (name, _, text) in renderings() {
+        if !(name.contains("-report-") || name.contains("-citizen-")) || name.ends_with(".html") {
+            continue;
+        }
+        for line in text.lines() {
+            assert!(!line.contains('`'), "{name}: backtick in: {line}");
+            assert!(
+                !line.contains("[/") && !line.contains(" /plan/"),
+                "{name}: pointer in: {line}"
+            );
+            for word in [
+                "triage-",
+                "week-22",
+                "absence-conversation",
+                "first-interview",
+            ] {
+                assert!(!line.contains(word), "{name}: rule id in: {line}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_safety_item_since_the_last_review_comes_first_in_every_format() {
+    let demo = coord_json::demo::report_cases().unwrap_or_default();
+    let Some(sofie) = demo
+        .iter()
+        .find(|d| d.entry.file == "backpain-depression.json")
+    else {
+        panic!("the back pain and depression demo case is missing");
+    };
+    // With no review of the plan held, item 9 answered 1 on 10 February has not been seen.
+    let mut unreviewed = sofie.case.clone();
+    if let Some(plan) = unreviewed.plan.as_mut() {
+        plan.evaluations.clear();
+    }
+    let r = ok(report(ReportCall {
+        case: unreviewed,
+        reference: None,
+        pack: None,
+        jurisdiction: None,
+        as_of: sofie.entry.as_of,
+    }));
+    assert_eq!(
+        r.attention.first().map(|a| a.code.as_str()),
+        Some("safety.item")
+    );
+    for (lang, word) in [(Language::Da, "SIKKERHED"), (Language::En, "SAFETY")] {
+        let doc = coord_render::report::document(&r, &sofie.case, lang, None);
+        for format in [
+            Format::Text { width: WIDTH },
+            Format::Markdown,
+            Format::Html,
+        ] {
+            let page = coord_render::page("t", "Sofie", "20", lang);
+            let text = doc.render(format, &page);
+            let heading = text
+                .find(if lang == Language::Da {
+                    "Kræver handling nu"
+                } else {
+                    "Needs attention now"
+                })
+                .unwrap_or(usize::MAX);
+            let safety = text.find(word).unwrap_or(usize::MAX);
+            assert!(
+                safety > heading && safety < usize::MAX,
+                "{format:?}: no safety item"
+            );
+            let next_heading = text[heading..]
+                .find("Koordineringsniveau")
+                .or_else(|| text[heading..].find("Coordination level"));
+            assert!(
+                next_heading.is_some_and(|n| heading + n > safety),
+                "{format:?}: safety not in attention"
+            );
+            assert!(text.contains(if lang == Language::Da {
+                "i dag"
+            } else {
+                "today"
+            }));
+        }
+    }
+    // After the reviews of 17 March and 21 May, the answer of 10 February has been seen.
+    let later = ok(report(ReportCall {
+        case: sofie.case.clone(),
+        reference: None,
+        pack: None,
+        jurisdiction: None,
+        as_of: sofie.entry.as_of,
+    }));
+    assert!(later.attention.iter().all(|a| a.code != "safety.item"));
+}
