@@ -69,6 +69,7 @@ fn instrument(i: usize) -> InstrumentDefinition {
             .collect(),
         reliability: Some(0.8),
         norm_sd: Some(2.0),
+        clinically_relevant_change: None,
         safety_items: Vec::new(),
         max_missing: 0,
         licence: "bench".into(),

@@ -63,6 +63,7 @@ pub fn progress(r: &ProgressReport, citizen: &str, lang: Language) -> Doc {
             pick(lang, "Seneste", "Latest"),
             pick(lang, "Ændring", "Change"),
             pick(lang, "Pålidelig ændring", "Reliable change"),
+            pick(lang, "Klinisk relevant", "Clinically relevant"),
             pick(lang, "Trend pr. måned", "Trend per month"),
         ],
         r.indicators
@@ -86,6 +87,16 @@ pub fn progress(r: &ProgressReport, citizen: &str, lang: Language) -> Doc {
                         || "–".to_owned(),
                         |rc| format!("RCI {} {}", fixed(lang, rc.rci, 2), rc.class.label(lang)),
                     ),
+                    p.clinically_relevant
+                        .map(|c| {
+                            pick(
+                                lang,
+                                if c { "ja" } else { "nej" },
+                                if c { "yes" } else { "no" },
+                            )
+                            .to_owned()
+                        })
+                        .unwrap_or_else(|| "—".into()),
                     p.trend_per_month
                         .map_or_else(|| "–".to_owned(), |t| signed(lang, t)),
                 ]

@@ -431,6 +431,7 @@ fn progression(d: &mut Doc, r: &CoordinationReport, lang: Language, chart: Optio
             pick(lang, "Seneste", "Latest"),
             pick(lang, "Ændring", "Change"),
             pick(lang, "Pålidelig ændring", "Reliable change"),
+            pick(lang, "Klinisk relevant", "Clinically relevant"),
         ],
         r.progress
             .indicators
@@ -458,6 +459,16 @@ fn progression(d: &mut Doc, r: &CoordinationReport, lang: Language, chart: Optio
                     signed(lang, p.change),
                     p.reliable_change
                         .map(|rc| rc.class.label(lang).to_owned())
+                        .unwrap_or_else(|| "—".into()),
+                    p.clinically_relevant
+                        .map(|c| {
+                            pick(
+                                lang,
+                                if c { "ja" } else { "nej" },
+                                if c { "yes" } else { "no" },
+                            )
+                            .to_owned()
+                        })
                         .unwrap_or_else(|| "—".into()),
                 ]
             })

@@ -39,6 +39,10 @@ pub struct InstrumentDefinition {
     /// The standard deviation of a norm or clinical sample, for the reliable-change index.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub norm_sd: Option<f64>,
+    /// The smallest change of the score that matters clinically, as the instrument defines it
+    /// (WHO-5: 10 points), shown beside reliable change; absent when not defined.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clinically_relevant_change: Option<f64>,
     /// Items whose answer raises a flag whatever the total (PHQ-9 item 9).
     #[serde(default)]
     pub safety_items: Vec<SafetyItem>,

@@ -87,6 +87,18 @@ pub enum FindingKind {
         /// The sectors they come from.
         sectors: Vec<Sector>,
     },
+    /// A goal the citizen has not agreed to (no `agreed_at`): a plan is the citizen's plan.
+    NotAgreedWithCitizen {
+        /// The goal.
+        goal: GoalId,
+    },
+    /// A goal not signed by every sector responsible for it.
+    NotSignedBySectors {
+        /// The goal.
+        goal: GoalId,
+        /// The responsible sectors that have not signed.
+        missing: Vec<Sector>,
+    },
     /// A voluntary health offer made an obligatory activity (DOMAIN.md S5): health offers build on
     /// motivation, and reporting attendance can trigger sanctions.
     VoluntaryUsedAsObligatory {
@@ -109,6 +121,8 @@ impl FindingKind {
             FindingKind::EvaluationMissed { .. } => "plan.evaluation_missed",
             FindingKind::CapacityExceeded { .. } => "plan.capacity_exceeded",
             FindingKind::VoluntaryUsedAsObligatory { .. } => "plan.voluntary_used_as_obligatory",
+            FindingKind::NotAgreedWithCitizen { .. } => "plan.goal_not_agreed",
+            FindingKind::NotSignedBySectors { .. } => "plan.goal_not_signed",
         }
     }
 }
@@ -137,6 +151,27 @@ impl PlanFinding {
                     format!("målet “{goal}” er aktivt, men har ingen indikator, så progression kan ikke måles")
                 } else {
                     format!("goal “{goal}” is active but has no indicator, so progress cannot be measured")
+                }
+            }
+            FindingKind::NotAgreedWithCitizen { goal } => {
+                if da {
+                    format!("målet “{goal}” er ikke aftalt med borgeren endnu")
+                } else {
+                    format!("goal “{goal}” has not been agreed with the citizen yet")
+                }
+            }
+            FindingKind::NotSignedBySectors { goal, missing } => {
+                let names: Vec<&str> = missing
+                    .iter()
+                    .map(|s| if da { s.label_da() } else { s.label_en() })
+                    .collect();
+                if da {
+                    format!(
+                        "målet “{goal}” er ikke underskrevet af {}",
+                        names.join(" og ")
+                    )
+                } else {
+                    format!("goal “{goal}” is not signed by {}", names.join(" and "))
                 }
             }
             FindingKind::NobodyResponsible { goal } => {
@@ -274,6 +309,27 @@ fn goal_findings(plan: &Plan, as_of: NaiveDate, root: &Pointer, out: &mut Vec<Pl
                     kind: FindingKind::GoalWithoutIndicator { goal: g.id.clone() },
                 });
             }
+        }
+        if g.agreed_at.is_none_or(|d| d > as_of) {
+            out.push(PlanFinding {
+                at: at.key("agreed_at"),
+                kind: FindingKind::NotAgreedWithCitizen { goal: g.id.clone() },
+            });
+        }
+        let missing: Vec<Sector> = g
+            .sectors
+            .iter()
+            .filter(|s| !g.signed_by.contains(s))
+            .copied()
+            .collect();
+        if !missing.is_empty() {
+            out.push(PlanFinding {
+                at: at.key("signed_by"),
+                kind: FindingKind::NotSignedBySectors {
+                    goal: g.id.clone(),
+                    missing,
+                },
+            });
         }
         if g.responsible.is_empty() {
             out.push(PlanFinding {

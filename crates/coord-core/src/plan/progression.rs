@@ -199,6 +199,10 @@ pub struct IndicatorProgress {
     /// The reliable-change index, where the reliability is known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reliable_change: Option<ReliableChange>,
+    /// Whether the change from baseline reaches the instrument's clinically relevant change
+    /// (absent when the instrument defines none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clinically_relevant: Option<bool>,
     /// The least-squares slope of score over time, per month (needs two days).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trend_per_month: Option<f64>,
@@ -414,6 +418,9 @@ fn indicator_progress(
         change,
         direction: dir,
         reliable_change,
+        clinically_relevant: def
+            .clinically_relevant_change
+            .map(|mcid| change.abs() >= mcid),
         band_transitions,
         targets,
         safety_flags,
@@ -600,6 +607,7 @@ mod tests {
             bands: Vec::new(),
             reliability: None,
             norm_sd: None,
+            clinically_relevant_change: None,
             safety_items: Vec::new(),
             max_missing: 0,
             licence: String::new(),

@@ -90,6 +90,7 @@ pub fn instrument(id: &'static str) -> impl Strategy<Value = InstrumentDefinitio
                 bands,
                 reliability: rel.map(|(r, _)| f64::from(r) / 10.0),
                 norm_sd: rel.map(|(_, sd)| f64::from(sd)),
+                clinically_relevant_change: None,
                 safety_items: Vec::new(),
                 max_missing: max_missing.min(n.saturating_sub(1)),
                 licence: "generated".to_owned(),
