@@ -42,7 +42,7 @@ fn evaluate_explain_shows_the_failing_comparison_with_the_actual_value() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(
-        out.contains("coordination level: complex [triage-complex]"),
+        out.contains("coordination level: complex (coordination is decisive) [triage-complex]"),
         "{out}"
     );
     assert!(

@@ -299,7 +299,13 @@ pub fn instrument(def: &InstrumentDefinition, lang: Language) -> Doc {
 pub fn score(s: &Score, def_name: &str, lang: Language) -> Doc {
     let mut d = Doc::default();
     for f in &s.safety_flags {
-        d.alert(pick(lang, &f.message_da, &f.message_en).to_owned());
+        d.alert(format!(
+            "{} {} = {}: {}",
+            pick(lang, "SIKKERHED", "SAFETY"),
+            f.item,
+            f.value,
+            pick(lang, &f.message_da, &f.message_en)
+        ));
     }
     let band = s
         .band

@@ -37,7 +37,7 @@
 //!   "plan": {
 //!     "weekly_capacity_hours": 12,
 //!     "goals": [{ "id": "g1", "text": "Back at work 15 hours a week", "domain": "work",
-//!                 "expressed_by": "citizen", "responsible": ["lars"], "start": "2025-03-01",
+//!                 "expressed_by": "citizen", "agreed_at": "2025-03-01", "responsible": ["lars"], "start": "2025-03-01",
 //!                 "targets": [{ "indicator": "sym", "threshold": 2, "due": "2025-09-01" }],
 //!                 "status": "active" }],
 //!     "activities": [
