@@ -3,6 +3,13 @@
 //! coord-core's data types (a request, a flow, a transition it fills in from flags) but never
 //! its engines: no function imported from coord-core, no engine type (`AccessIndex`,
 //! `CheckedCase`, `CompiledPack`, `ReferenceData`), no call of an engine method.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    missing_docs,
+    reason = "tests: a failure must stop the run"
+)]
 
 use std::path::Path;
 

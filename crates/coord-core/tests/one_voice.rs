@@ -1,5 +1,12 @@
 //! One voice: every enum coord words for people has a wording in both languages, and the two
 //! differ where Danish and English differ; the vocabulary words of conditions are worded too.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    missing_docs,
+    reason = "tests: a failure must stop the run"
+)]
 
 use coord_core::category::{InformationCategory, Language};
 use coord_core::consent::Action;

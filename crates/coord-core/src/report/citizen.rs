@@ -220,7 +220,7 @@ pub fn citizen_view(
             },
         })
         .collect();
-    access.sort_by(|a, b| b.at.cmp(&a.at));
+    access.sort_by_key(|b| std::cmp::Reverse(b.at));
     CitizenView {
         citizen: report.citizen.clone(),
         as_of,
