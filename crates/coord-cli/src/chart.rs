@@ -41,6 +41,7 @@ fn failure(e: impl std::fmt::Display) -> Failure {
             None,
         )],
         file: None,
+        files: Vec::new(),
     }
 }
 

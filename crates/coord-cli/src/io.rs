@@ -14,6 +14,9 @@ pub struct Failure {
     pub problems: Vec<Problem>,
     /// Which file the problems are in, if any.
     pub file: Option<PathBuf>,
+    /// Per problem, the file it is in when the problems come from several files (see
+    /// [`Failure::placed`]); empty otherwise.
+    pub files: Vec<Option<PathBuf>>,
 }
 
 impl Failure {
@@ -23,6 +26,39 @@ impl Failure {
             outcome: Outcome::InvalidInput,
             problems,
             file: file.map(Path::to_path_buf),
+            files: Vec::new(),
+        }
+    }
+
+    /// Invalid input from a call assembled from several files: a problem whose pointer starts
+    /// with one of `places`' prefixes (`/case`, `/pack`, …) is reported against that file, its
+    /// pointer relative to the file.
+    pub fn placed(problems: Vec<Problem>, places: &[(&str, Option<&Path>)]) -> Self {
+        let mut files = Vec::with_capacity(problems.len());
+        let problems = problems
+            .into_iter()
+            .map(|mut p| {
+                let mut file = None;
+                if let Some(ptr) = p.pointer.clone() {
+                    for (prefix, path) in places {
+                        let Some(path) = path else { continue };
+                        let rest = ptr.strip_prefix(prefix);
+                        if let Some(rest) = rest.filter(|r| r.is_empty() || r.starts_with('/')) {
+                            p.pointer = Some(rest.to_owned());
+                            file = Some(path.to_path_buf());
+                            break;
+                        }
+                    }
+                }
+                files.push(file);
+                p
+            })
+            .collect();
+        Self {
+            outcome: Outcome::InvalidInput,
+            problems,
+            file: None,
+            files,
         }
     }
 
@@ -32,21 +68,66 @@ impl Failure {
             outcome: Outcome::Io,
             problems: vec![Problem::new("io", format!("{}: {e}", path.display()), None)],
             file: None,
+            files: Vec::new(),
         }
     }
 }
 
-/// Read a whole file, or standard input for `-`.
-pub fn read_text(path: &Path) -> Result<String, Failure> {
-    let mut s = String::new();
-    if path == Path::new("-") {
+/// The default input-size limit: 64 MiB per document (and per NDJSON line).
+pub const DEFAULT_MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The input-size limit: `COORD_MAX_INPUT_BYTES` when set to a number, else
+/// [`DEFAULT_MAX_INPUT_BYTES`]. A document larger than this is refused before it is parsed, so
+/// memory stays a small multiple of the limit.
+pub fn max_input_bytes() -> u64 {
+    std::env::var("COORD_MAX_INPUT_BYTES")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(DEFAULT_MAX_INPUT_BYTES)
+}
+
+/// Read a whole file, or standard input for `-`, as bytes, refusing more than
+/// [`max_input_bytes`].
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Failure> {
+    let limit = max_input_bytes();
+    let mut bytes = Vec::new();
+    let read = if path == Path::new("-") {
         std::io::stdin()
-            .read_to_string(&mut s)
-            .map_err(|e| Failure::io(path, &e))?;
-        Ok(s)
+            .lock()
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
     } else {
-        std::fs::read_to_string(path).map_err(|e| Failure::io(path, &e))
+        std::fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+    };
+    read.map_err(|e| Failure::io(path, &e))?;
+    if bytes.len() as u64 > limit {
+        return Err(Failure::invalid(
+            vec![Problem::new(
+                "input.too_large",
+                format!(
+                    "the input is larger than the limit of {limit} bytes (set COORD_MAX_INPUT_BYTES to change it)"
+                ),
+                None,
+            )],
+            Some(path),
+        ));
     }
+    Ok(bytes)
+}
+
+/// Read a whole file, or standard input for `-`, as UTF-8 text (an invalid byte is invalid input,
+/// exit 3, with its line and byte offset).
+pub fn read_text(path: &Path) -> Result<String, Failure> {
+    let bytes = read_bytes(path)?;
+    String::from_utf8(bytes).map_err(|e| {
+        let problem = coord_json::parse::utf8(e.as_bytes())
+            .err()
+            .unwrap_or_else(|| {
+                Problem::new("input.encoding", "the input is not valid UTF-8", None)
+            });
+        Failure::invalid(vec![problem], Some(path))
+    })
 }
 
 /// Parse a JSON file into `T`, naming the file in errors.
@@ -93,9 +174,10 @@ pub fn print(text: &str) {
 /// Print problems to standard error, one line each: `file: pointer: message [code]`.
 pub fn report_failure(f: &Failure) {
     let mut err = std::io::stderr().lock();
-    for p in &f.problems {
+    for (i, p) in f.problems.iter().enumerate() {
         let mut place = String::new();
-        if let Some(file) = &f.file {
+        let file = f.files.get(i).and_then(Option::as_ref).or(f.file.as_ref());
+        if let Some(file) = file {
             place.push_str(&file.display().to_string());
             if let Some(line) = p.line {
                 place.push_str(&format!(":{line}"));
@@ -158,4 +240,66 @@ pub fn ndjson_input(path: Option<&Path>) -> Result<Box<dyn std::io::BufRead>, Fa
             std::io::stdin(),
         )),
     })
+}
+
+/// A command-line error from clap, told without repeating what was typed (a mistyped flag value
+/// may be a CPR number): which flag, what it takes, and where to look. Help and version requests
+/// are printed as clap prints them.
+pub fn usage_error(e: &clap::Error) -> std::process::ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            return if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                Outcome::Usage.code()
+            } else {
+                Outcome::Success.code()
+            };
+        }
+        _ => {}
+    }
+    let flag = match e.get(ContextKind::InvalidArg) {
+        Some(ContextValue::String(s)) if s.starts_with('-') || s.starts_with('<') => {
+            // A flag or argument name from coord's own definition (`--format <FORMAT>`).
+            Some(s.clone())
+        }
+        _ => None,
+    };
+    let valid = match e.get(ContextKind::ValidValue) {
+        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        _ => None,
+    };
+    let what = match e.kind() {
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => "invalid value",
+        ErrorKind::UnknownArgument => "unknown argument",
+        ErrorKind::InvalidSubcommand => "unknown command",
+        ErrorKind::MissingRequiredArgument => "a required argument is missing",
+        ErrorKind::MissingSubcommand => "a command is missing",
+        ErrorKind::TooManyValues | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            "wrong number of values"
+        }
+        ErrorKind::ArgumentConflict => "arguments that cannot be used together",
+        ErrorKind::NoEquals => "the value must be given with `=`",
+        ErrorKind::InvalidUtf8 => "an argument is not valid UTF-8",
+        _ => "the command line is not valid",
+    };
+    let mut message = String::from(what);
+    if let (Some(f), false) = (&flag, e.kind() == ErrorKind::UnknownArgument) {
+        message.push_str(&format!(" for {f}"));
+    }
+    if let Some(v) = valid {
+        message.push_str(&format!(" (possible values: {v})"));
+    }
+    if e.kind() == ErrorKind::MissingRequiredArgument {
+        if let Some(ContextValue::Strings(v)) = e.get(ContextKind::InvalidArg) {
+            message.push_str(&format!(": {}", v.join(", ")));
+        }
+    }
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "error: {message} [usage]\n\nFor more information, try '--help'."
+    );
+    Outcome::Usage.code()
 }

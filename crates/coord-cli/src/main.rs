@@ -13,7 +13,7 @@ mod render_report;
 mod render_rules;
 mod render_team;
 
-use clap::Parser;
+use clap::Parser as _;
 use cli::{
     AccessCommand, CalendarCommand, Cli, Command, ConsentCommand, InstrumentsCommand,
     OffersCommand, PlanCommand, ReferralCommand, RulesCommand,
@@ -21,7 +21,10 @@ use cli::{
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return io::usage_error(&e),
+    };
     let result = match &cli.command {
         Command::Demo(a) => commands::demo::run(a),
         Command::Access(AccessCommand::Check(a)) => commands::access::check(a),

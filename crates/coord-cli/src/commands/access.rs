@@ -80,6 +80,7 @@ fn from_flags(
             None,
         )],
         file: None,
+        files: Vec::new(),
     }
     };
     let (Some(requester), Some(holder), Some(action), Some(purpose), Some(at)) = (

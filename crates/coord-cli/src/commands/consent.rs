@@ -25,9 +25,12 @@ pub fn validate(args: &CaseArgs) -> Result<Outcome, Failure> {
         reference: overrides,
     });
     let Answer::Success { result, .. } = answer else {
-        return Err(Failure::invalid(
+        return Err(Failure::placed(
             answer.errors().to_vec(),
-            args.common.reference.as_deref(),
+            &[
+                ("/case", Some(&args.case)),
+                ("/reference", args.common.reference.as_deref()),
+            ],
         ));
     };
     let invalid = !result.valid;

@@ -16,6 +16,7 @@ fn usage(message: String) -> Failure {
         outcome: Outcome::Usage,
         problems: vec![Problem::new("usage", message, None)],
         file: None,
+        files: Vec::new(),
     }
 }
 
@@ -27,7 +28,7 @@ fn lookup<'a>(
         Failure::invalid(
             vec![Problem::new(
                 "instrument.unknown",
-                format!("unknown instrument `{id}`; see `coord instruments list`"),
+                "unknown instrument; see `coord instruments list`",
                 None,
             )],
             None,
@@ -166,9 +167,9 @@ fn parse_answers(text: &str) -> Result<Vec<Option<i32>>, Failure> {
         .enumerate()
         .map(|(i, a)| match a {
             "" | "-" => Ok(None),
-            v => v.parse().map(Some).map_err(|_| {
+            v => v.parse().map(Some).map_err(|_: std::num::ParseIntError| {
                 usage(format!(
-                    "--answers: answer {} `{v}` is not a whole number (use `-` for an unanswered item)",
+                    "--answers: answer {} is not a whole number (use `-` for an unanswered item)",
                     i + 1
                 ))
             }),

@@ -42,16 +42,18 @@ pub fn case(path: &Path, reference: &ReferenceData) -> Result<CheckedCase, Failu
         .map_err(|p| Failure::invalid(p, Some(path)))
 }
 
-/// Parse a command-line value as the JSON string form of `T` (e.g. a category name).
+/// Parse a command-line value as the JSON string form of `T` (e.g. a category name). The error
+/// names the flag and what it takes, never the value given.
 pub fn value<T: serde::de::DeserializeOwned>(flag: &str, text: &str) -> Result<T, Failure> {
-    serde_json::from_value(serde_json::Value::String(text.to_owned())).map_err(|e| Failure {
+    coord_json::parse::from_flag(text).map_err(|p| Failure {
         outcome: Outcome::Usage,
         problems: vec![Problem::new(
             "usage",
-            format!("--{flag} `{text}`: {e}"),
+            format!("--{flag}: {}", p.message),
             None,
         )],
         file: None,
+        files: Vec::new(),
     })
 }
 
@@ -91,15 +93,7 @@ pub fn today() -> chrono::NaiveDate {
 /// `--as-of DATE` (YYYY-MM-DD), or today when it is left out.
 pub fn as_of(text: Option<&str>) -> Result<chrono::NaiveDate, Failure> {
     match text {
-        Some(t) => t.parse().map_err(|e| Failure {
-            outcome: Outcome::Usage,
-            problems: vec![Problem::new(
-                "usage",
-                format!("--as-of `{t}`: {e} (expected YYYY-MM-DD)"),
-                None,
-            )],
-            file: None,
-        }),
+        Some(t) => value("as-of", t),
         None => Ok(today()),
     }
 }

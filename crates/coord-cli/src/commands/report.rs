@@ -30,7 +30,14 @@ pub fn run(args: &ReportArgs) -> Result<Outcome, Failure> {
     let case_copy = call.case.clone();
     let answer = report(call);
     let Answer::Success { result, .. } = &answer else {
-        return Err(Failure::invalid(answer.errors().to_vec(), Some(&args.case)));
+        return Err(Failure::placed(
+            answer.errors().to_vec(),
+            &[
+                ("/case", Some(&args.case)),
+                ("/pack", args.pack.as_deref()),
+                ("/reference", args.reference.as_deref()),
+            ],
+        ));
     };
     let lang: Language = args.lang.into();
     let text = render(result, &case_copy, lang, args.format)?;

@@ -116,10 +116,7 @@ pub fn referral_transition(call: ReferralTransitionCall) -> Answer<ReferralTrans
         else {
             return Err(vec![Problem::new(
                 "referral.unknown_referral",
-                format!(
-                    "unknown referral `{}`: no referral with this id in the case file",
-                    call.referral
-                ),
+                "unknown referral: no referral with this id in the case file",
                 Some("/referral".to_owned()),
             )]);
         };
