@@ -136,38 +136,123 @@ pub fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, Failu
     coord_json::parse::parse(&text).map_err(|p| Failure::invalid(vec![p], Some(path)))
 }
 
-/// Write `contents` to `path` whole: to a temporary file beside it, then renamed into place.
+/// Write `contents` to `path` whole (see [`write_all_atomically`]).
 pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), Failure> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.coord-tmp"));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(contents)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Failure::io(path, &e)
-    })
+    write_all_atomically(&[(path, contents)])
 }
 
-/// Print to standard output; a closed pipe (`coord … | head`) ends quietly.
+/// Refuse a target that exists and is not a regular file (a symlink, a device, a directory, a
+/// pipe): it is never followed nor replaced.
+fn check_target(path: &Path) -> Result<Option<std::fs::Permissions>, Failure> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_file() => Ok(Some(m.permissions())),
+        Ok(_) => Err(Failure {
+            outcome: Outcome::Io,
+            problems: vec![Problem::new(
+                "io.not_a_regular_file",
+                format!(
+                    "{}: exists and is not a regular file (a link, device or directory); coord does not replace it",
+                    path.display()
+                ),
+                None,
+            )],
+            file: None,
+            files: Vec::new(),
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Failure::io(path, &e)),
+    }
+}
+
+fn dir_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// Write several files, all or none: each to a temporary file created exclusively with an
+/// unpredictable name in its target's directory (`tempfile`: `O_EXCL`, mode 0600, never through
+/// a symlink), given the existing target's permissions, written and synced; only when every one
+/// is written are they renamed into place, each target checked again to be absent or a regular
+/// file, and the directories synced. A failure before the renames leaves no file behind (the
+/// temporary files are removed).
+pub fn write_all_atomically(files: &[(&Path, &[u8])]) -> Result<(), Failure> {
+    let mut staged = Vec::with_capacity(files.len());
+    for (path, contents) in files {
+        let permissions = check_target(path)?;
+        let dir = dir_of(path);
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".coord-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(|e| Failure::io(path, &e))?;
+        let written = (|| {
+            if let Some(p) = permissions {
+                tmp.as_file().set_permissions(p)?;
+            }
+            tmp.write_all(contents)?;
+            tmp.as_file().sync_all()
+        })();
+        written.map_err(|e| Failure::io(path, &e))?;
+        staged.push((*path, tmp));
+    }
+    for (path, tmp) in staged {
+        check_target(path)?;
+        tmp.persist(path).map_err(|e| Failure::io(path, &e.error))?;
+        if let Ok(d) = std::fs::File::open(dir_of(path)) {
+            d.sync_all().map_err(|e| Failure::io(path, &e))?;
+        }
+    }
+    Ok(())
+}
+
+/// Print to standard output. A closed pipe (`coord … | head`) ends quietly (exit 0); any other
+/// failure to write (a full disk, an I/O error) is told on standard error and exits 4: an answer
+/// that did not arrive is not a success.
 pub fn print(text: &str) {
     let mut out = std::io::stdout().lock();
-    if out
-        .write_all(text.as_bytes())
-        .and_then(|_| out.flush())
-        .is_err()
-    {
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        stdout_failed(&e);
+    }
+}
+
+/// End the process after a failed write to standard output (see [`print`]).
+pub fn stdout_failed(e: &std::io::Error) -> ! {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
         std::process::exit(0);
+    }
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "error: standard output could not be written: {e} [io]"
+    );
+    std::process::exit(4);
+}
+
+/// Whether the command line asks for JSON output (`--format json`): then a failure is written
+/// as the JSON failure envelope on standard output, as `coord call` does.
+pub fn wants_json() -> bool {
+    let args: Vec<String> = std::env::args().collect();
+    args.windows(2)
+        .any(|w| w[0] == "--format" && w[1] == "json")
+        || args.iter().any(|a| a == "--format=json")
+}
+
+/// Tell a failure: as the JSON failure envelope on standard output when `--format json` was asked
+/// for, else as text on standard error.
+pub fn report(f: &Failure) {
+    if wants_json() {
+        let mut problems = f.problems.clone();
+        for (i, p) in problems.iter_mut().enumerate() {
+            let file = f.files.get(i).and_then(Option::as_ref).or(f.file.as_ref());
+            if let Some(file) = file {
+                p.message = format!("{}: {}", file.display(), p.message);
+            }
+        }
+        let answer = coord_json::envelope::Answer::<()>::failure(problems);
+        let text = serde_json::to_string_pretty(&answer).unwrap_or_default();
+        print(&format!("{text}\n"));
+    } else {
+        report_failure(f);
     }
 }
 

@@ -56,7 +56,7 @@ fn main() -> ExitCode {
     match result {
         Ok(outcome) => outcome.code(),
         Err(failure) => {
-            io::report_failure(&failure);
+            io::report(&failure);
             failure.outcome.code()
         }
     }

@@ -3,7 +3,7 @@
 use super::as_of;
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::exit::Outcome;
-use crate::io::{print, read_json, write_atomically, Failure};
+use crate::io::{print, read_json, write_all_atomically, Failure};
 use coord_core::category::Language;
 use coord_core::report::CoordinationReport;
 use coord_json::calls::report::{report, ReportCall};
@@ -41,13 +41,24 @@ pub fn run(args: &ReportArgs) -> Result<Outcome, Failure> {
     };
     let lang: Language = args.lang.into();
     let text = render(result, &case_copy, lang, args.format)?;
-    if let Some(path) = &args.svg {
-        let svg = crate::chart::progress_svg(&result.progress, &result.citizen, lang)?;
-        write_atomically(path, svg.as_bytes())?;
+    let svg = match &args.svg {
+        Some(path) => Some((
+            path,
+            crate::chart::progress_svg(&result.progress, &result.citizen, lang)?,
+        )),
+        None => None,
+    };
+    // Every file or none: the chart and the report are written together.
+    let mut files: Vec<(&std::path::Path, &[u8])> = Vec::new();
+    if let Some((path, svg)) = &svg {
+        files.push((path.as_path(), svg.as_bytes()));
     }
-    match &args.out {
-        Some(path) => write_atomically(path, text.as_bytes())?,
-        None => print(&text),
+    if let Some(path) = &args.out {
+        files.push((path.as_path(), text.as_bytes()));
+    }
+    write_all_atomically(&files)?;
+    if args.out.is_none() {
+        print(&text);
     }
     Ok(if result.attention.is_empty() {
         Outcome::Success
