@@ -278,15 +278,51 @@ pub fn report_failure(f: &Failure) {
     }
 }
 
-/// An append-only audit log (NDJSON), opened when `--audit-log FILE` is given.
+/// An append-only, hash-chained audit log (NDJSON of
+/// [`AuditRecord`](coord_json::calls::audit::AuditRecord)s), opened when `--audit-log FILE` is
+/// given. Entries are kept in memory until [`AuditLog::commit`] writes them in one append, flushes
+/// and syncs; a failed append is cut back to the log's previous length, so no half line is left.
+/// After a failure the log refuses every later commit, so nothing decided after it is released.
 pub struct AuditLog {
     path: PathBuf,
-    out: std::io::BufWriter<std::fs::File>,
+    file: std::fs::File,
+    head: coord_json::calls::audit::ChainHead,
+    pending: Vec<u8>,
+    failed: bool,
 }
 
 impl AuditLog {
-    /// Open `path` for appending (created if missing).
+    /// Open `path` for appending (created if missing). An existing log whose chain is broken is
+    /// not appended to.
     pub fn open(path: &Path) -> Result<Self, Failure> {
+        // A regular file is read to find the chain's head; a pipe or device (a logger) is only
+        // written to, its chain starting afresh.
+        let regular = std::fs::metadata(path).map(|m| m.is_file());
+        let existing = match regular {
+            Ok(true) => std::fs::read(path).map_err(|e| Failure::io(path, &e))?,
+            Ok(false) => Vec::new(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(e) => return Err(Failure::io(path, &e)),
+        };
+        let text = String::from_utf8(existing).map_err(|_| {
+            Failure::invalid(vec![coord_json::calls::audit::not_text()], Some(path))
+        })?;
+        let check = coord_json::calls::audit::verify_log(&text);
+        if let Some(line) = check.first_broken_line {
+            return Err(Failure {
+                outcome: Outcome::Io,
+                problems: vec![Problem::new(
+                    "audit.broken_chain",
+                    format!(
+                        "{}: the audit log's chain is broken at line {line}; coord does not append to it (see `coord audit verify`)",
+                        path.display()
+                    ),
+                    None,
+                )],
+                file: None,
+                files: Vec::new(),
+            });
+        }
         let file = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
@@ -294,21 +330,83 @@ impl AuditLog {
             .map_err(|e| Failure::io(path, &e))?;
         Ok(Self {
             path: path.to_path_buf(),
-            out: std::io::BufWriter::new(file),
+            file,
+            head: check.head,
+            pending: Vec::new(),
+            failed: false,
         })
     }
 
-    /// Append one entry as a line.
-    pub fn append(&mut self, entry: &coord_core::consent::AuditEntry) -> Result<(), Failure> {
-        serde_json::to_writer(&mut self.out, entry)
-            .map_err(std::io::Error::other)
-            .and_then(|_| self.out.write_all(b"\n"))
-            .map_err(|e| Failure::io(&self.path, &e))
+    /// Add one entry to the chain (in memory until [`AuditLog::commit`]).
+    pub fn append(&mut self, entry: &coord_core::consent::AuditEntry) {
+        let (line, head) = coord_json::calls::audit::chain_line(&self.head, entry);
+        self.pending.extend_from_slice(line.as_bytes());
+        self.pending.push(b'\n');
+        self.head = head;
     }
 
-    /// Flush what was appended.
+    /// Write what was appended: one append, flushed and synced to disk. On failure the file is
+    /// cut back to its length before, and the log stays failed.
+    pub fn commit(&mut self) -> std::io::Result<()> {
+        if self.failed {
+            return Err(std::io::Error::other("the audit log could not be written"));
+        }
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let before = self.file.metadata().map(|m| m.len()).unwrap_or(0);
+        let result = self
+            .file
+            .write_all(&self.pending)
+            .and_then(|()| self.file.flush())
+            .and_then(|()| self.file.sync_data());
+        if let Err(e) = result {
+            self.failed = true;
+            if self.file.metadata().is_ok_and(|m| m.is_file()) {
+                let _ = self.file.set_len(before);
+            }
+            let _ = self.file.sync_data();
+            return Err(e);
+        }
+        self.pending.clear();
+        Ok(())
+    }
+
+    /// Commit, as a command failure (exit 4) when it cannot be written.
     pub fn finish(mut self) -> Result<(), Failure> {
-        self.out.flush().map_err(|e| Failure::io(&self.path, &e))
+        let path = self.path.clone();
+        self.commit().map_err(|e| Failure::io(&path, &e))
+    }
+}
+
+/// Standard output behind an audit log: before any bytes of answers reach standard output, the
+/// audit entries appended so far are committed. An NDJSON stream thus releases its decisions in
+/// batches (one per output buffer), each after its entries are on disk; when the log cannot be
+/// written, the batch is not released.
+pub struct AuditedStdout {
+    log: std::rc::Rc<std::cell::RefCell<AuditLog>>,
+    out: std::io::Stdout,
+}
+
+impl AuditedStdout {
+    /// Standard output guarded by `log`.
+    pub fn new(log: std::rc::Rc<std::cell::RefCell<AuditLog>>) -> Self {
+        Self {
+            log,
+            out: std::io::stdout(),
+        }
+    }
+}
+
+impl Write for AuditedStdout {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.log.borrow_mut().commit()?;
+        self.out.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.log.borrow_mut().commit()?;
+        self.out.flush()
     }
 }
 

@@ -58,6 +58,10 @@ fn bases() -> Vec<(&'static str, Value)> {
             json!({ "from": "2025-05-01", "working_days": 10 }),
         ),
         ("report", json!({ "case": case, "as_of": as_of })),
+        (
+            "audit-verify",
+            json!({ "log": "{\"seq\":1,\"prev\":\"0\",\"entry\":{}}\n" }),
+        ),
     ]
 }
 
@@ -125,11 +129,7 @@ fn plant(doc: &Value, pointer: &str, how: Plant) -> String {
                 // serde_json's map cannot hold a key twice: write the duplicate into the text.
                 let first = m.keys().next().cloned().unwrap_or_else(|| "id".to_owned());
                 let text = Value::Object(m.clone()).to_string();
-                let dup = format!(
-                    "{{{}:\"{MARKER}\",{}",
-                    Value::String(first),
-                    &text[1..]
-                );
+                let dup = format!("{{{}:\"{MARKER}\",{}", Value::String(first), &text[1..]);
                 *node = json!("__DUP__");
                 return doc.to_string().replace("\"__DUP__\"", &dup);
             }
@@ -198,7 +198,7 @@ proptest! {
 
     /// A marker planted anywhere in a rejected position never comes back.
     #[test]
-    fn planted_markers_never_echo(base in 0usize..18, node in any::<prop::sample::Index>(), how in plants()) {
+    fn planted_markers_never_echo(base in 0usize..19, node in any::<prop::sample::Index>(), how in plants()) {
         let bases = bases();
         let (name, doc) = &bases[base % bases.len()];
         let mut all = Vec::new();
@@ -211,7 +211,7 @@ proptest! {
 
     /// The marker spliced raw into the text (malformed JSON) never comes back.
     #[test]
-    fn raw_markers_never_echo(base in 0usize..18, at in any::<prop::sample::Index>()) {
+    fn raw_markers_never_echo(base in 0usize..19, at in any::<prop::sample::Index>()) {
         let bases = bases();
         let (name, doc) = &bases[base % bases.len()];
         let text = doc.to_string();
@@ -230,7 +230,7 @@ proptest! {
 
     /// Arbitrary bytes (as text where they are UTF-8) never panic any call.
     #[test]
-    fn arbitrary_bytes_never_panic(call in 0usize..18, bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+    fn arbitrary_bytes_never_panic(call in 0usize..19, bytes in prop::collection::vec(any::<u8>(), 0..512)) {
         let name = CALL_NAMES[call % CALL_NAMES.len()];
         if let Ok(text) = std::str::from_utf8(&bytes) {
             let _ = run_named(name, text);
@@ -240,7 +240,7 @@ proptest! {
 
     /// Structure-aware mutations (a node deleted, duplicated, retyped) never panic any call.
     #[test]
-    fn mutated_documents_never_panic(base in 0usize..18, node in any::<prop::sample::Index>(), kind in 0u8..6) {
+    fn mutated_documents_never_panic(base in 0usize..19, node in any::<prop::sample::Index>(), kind in 0u8..6) {
         let bases = bases();
         let (name, doc) = &bases[base % bases.len()];
         let mut all = Vec::new();

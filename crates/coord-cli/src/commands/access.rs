@@ -3,46 +3,51 @@
 use super::{case, emit, reference, value};
 use crate::cli::AccessCheckArgs;
 use crate::exit::Outcome;
-use crate::io::{read_json, AuditLog, Failure};
+use crate::io::{read_json, AuditLog, AuditedStdout, Failure};
 use coord_core::consent::{AccessIndex, AccessRequest};
 use coord_core::pointer::Pointer;
 use coord_json::envelope::Answer;
 use coord_json::parse::parse;
 use coord_json::problems::problem;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// Run `coord access check`.
 pub fn check(args: &AccessCheckArgs) -> Result<Outcome, Failure> {
     let reference = reference(&args.common)?;
     let checked = case(&args.case, &reference)?;
     let index = AccessIndex::new(&checked, &reference);
-    let mut audit = match &args.audit_log {
+    let audit = match &args.audit_log {
         Some(path) => Some(AuditLog::open(path)?),
         None => None,
     };
-    let mut audit_error: Option<Failure> = None;
     if args.ndjson {
         let input = crate::io::ndjson_input(args.input.as_deref())?;
-        let summary = coord_json::ndjson::stream(input, std::io::stdout(), |line| {
-            match parse::<AccessRequest>(line) {
+        let answer =
+            |line: &str, log: Option<&RefCell<AuditLog>>| match parse::<AccessRequest>(line) {
                 Ok(request) => match index.decide(&request) {
                     Ok(d) => {
-                        if let (Some(log), None) = (audit.as_mut(), &audit_error) {
-                            audit_error = log.append(&d.audit_entry()).err();
+                        if let Some(log) = log {
+                            log.borrow_mut().append(&d.audit_entry());
                         }
                         Answer::success(d)
                     }
                     Err(e) => Answer::failure(vec![problem(&e, &Pointer::root())]),
                 },
                 Err(p) => Answer::failure(vec![p]),
+            };
+        let summary = match audit {
+            // Each batch of answers reaches standard output only after its entries are synced.
+            Some(log) => {
+                let path = args.audit_log.clone().unwrap_or_default();
+                let log = Rc::new(RefCell::new(log));
+                let out = AuditedStdout::new(Rc::clone(&log));
+                coord_json::ndjson::stream(input, out, |line| answer(line, Some(&log)))
+                    .map_err(|e| Failure::io(&path, &e))?
             }
-        })
-        .map_err(|e| Failure::io(std::path::Path::new("-"), &e))?;
-        if let Some(e) = audit_error {
-            return Err(e);
-        }
-        if let Some(log) = audit {
-            log.finish()?;
-        }
+            None => coord_json::ndjson::stream(input, std::io::stdout(), |line| answer(line, None))
+                .map_err(|e| Failure::io(std::path::Path::new("-"), &e))?,
+        };
         return Ok(if summary.failures > 0 {
             Outcome::InvalidInput
         } else {
@@ -56,8 +61,10 @@ pub fn check(args: &AccessCheckArgs) -> Result<Outcome, Failure> {
     let decision = index.decide(&request).map_err(|e| {
         Failure::invalid(vec![problem(&e, &Pointer::root())], args.request.as_deref())
     })?;
+    // The entry is on disk before the decision is printed; if it cannot be written, the decision
+    // is not released (exit 4).
     if let Some(mut log) = audit {
-        log.append(&decision.audit_entry())?;
+        log.append(&decision.audit_entry());
         log.finish()?;
     }
     let lang = args.common.lang.into();

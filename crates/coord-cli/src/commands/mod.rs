@@ -1,6 +1,7 @@
 //! One module per command group. Each command: read inputs, call coord-json / coord-core, render.
 
 pub mod access;
+pub mod audit;
 pub mod call;
 pub mod consent;
 pub mod demo;

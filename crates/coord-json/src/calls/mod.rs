@@ -1,6 +1,7 @@
 //! One typed call and answer per operation. Each function is a thin wrapper: resolve reference
 //! data, check the case, call the core, wrap the answer.
 
+pub mod audit;
 pub mod consent;
 pub mod plan;
 pub mod report;
@@ -69,6 +70,7 @@ pub fn run_named(name: &str, text: &str) -> Option<(serde_json::Value, bool)> {
         "attendance" => finish(call_json(text, team::attendance)),
         "working-days" => finish(call_json(text, team::add_working_days)),
         "report" => finish(call_json(text, report::report)),
+        "audit-verify" => finish(call_json(text, audit::audit_verify)),
         _ => return None,
     })
 }
@@ -93,4 +95,5 @@ pub const CALL_NAMES: &[&str] = &[
     "attendance",
     "working-days",
     "report",
+    "audit-verify",
 ];
