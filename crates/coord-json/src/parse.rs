@@ -36,6 +36,16 @@ fn problem_in<T: DeserializeOwned>(text: &str) -> Problem {
     match result {
         Err(e) => {
             let pointer = pointer_of(e.path());
+            let well_formed = || serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
+            if e.inner().classify() == serde_json::error::Category::Syntax && well_formed() {
+                // serde_json reports an enum given as a number, array or `true` as a syntax error;
+                // the JSON is fine, its shape is not.
+                return Problem::new(
+                    "json.invalid",
+                    "expected one of the allowed values (a string), found another kind of value",
+                    pointer,
+                );
+            }
             problem_of(e.inner(), pointer)
         }
         Ok(_) => match de.end() {
