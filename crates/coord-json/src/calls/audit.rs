@@ -160,3 +160,72 @@ pub fn audit_verify(call: AuditVerifyCall) -> Answer<AuditVerification> {
 pub fn not_text() -> Problem {
     Problem::new("input.encoding", "the audit log is not valid UTF-8", None)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(n: u32) -> AuditEntry {
+        parse(&format!(
+            r#"{{"at":"2025-04-01T09:00:0{n}+02:00","requester":"a","citizen":"c","case":"k","holder":"h","action":"view","purpose":"p","decisions":[]}}"#
+        ))
+        .unwrap_or_else(|p| panic!("{}", p.message))
+    }
+
+    fn log(n: u32) -> Vec<String> {
+        let mut head = ChainHead::default();
+        (0..n)
+            .map(|i| {
+                let (line, next) = chain_line(&head, &entry(i));
+                head = next;
+                line
+            })
+            .collect()
+    }
+
+    fn text(lines: &[String]) -> String {
+        lines.iter().map(|l| format!("{l}\n")).collect()
+    }
+
+    #[test]
+    fn an_intact_chain_verifies() {
+        let v = verify_log(&text(&log(5)));
+        assert!(v.intact);
+        assert_eq!(v.entries, 5);
+        assert_eq!(v.head.seq, 5);
+        assert!(verify_log("").intact);
+    }
+
+    #[test]
+    fn an_edited_entry_is_found_at_the_next_line() {
+        let mut lines = log(5);
+        lines[1] = lines[1].replace("\"view\"", "\"disclose\"");
+        let v = verify_log(&text(&lines));
+        assert!(!v.intact);
+        assert_eq!(v.first_broken_line, Some(3));
+    }
+
+    #[test]
+    fn a_removed_entry_is_found() {
+        let mut lines = log(5);
+        lines.remove(2);
+        assert_eq!(verify_log(&text(&lines)).first_broken_line, Some(3));
+    }
+
+    #[test]
+    fn reordered_entries_are_found() {
+        let mut lines = log(5);
+        lines.swap(1, 3);
+        assert_eq!(verify_log(&text(&lines)).first_broken_line, Some(2));
+    }
+
+    #[test]
+    fn a_half_line_is_found_and_not_quoted() {
+        let mut lines = log(3);
+        lines[2].truncate(20);
+        lines[2].push_str("ZqX9MARKqZ");
+        let v = verify_log(&text(&lines));
+        assert_eq!(v.first_broken_line, Some(3));
+        assert!(!v.reason.unwrap_or_default().contains("ZqX9MARKqZ"));
+    }
+}
