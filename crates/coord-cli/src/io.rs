@@ -216,7 +216,7 @@ pub fn print(text: &str) {
     }
 }
 
-/// End the process after a failed write to standard output (see [`print`]).
+/// End the process after a failed write to standard output (see [`print()`]).
 pub fn stdout_failed(e: &std::io::Error) -> ! {
     if e.kind() == std::io::ErrorKind::BrokenPipe {
         std::process::exit(0);
