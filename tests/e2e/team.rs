@@ -299,7 +299,11 @@ fn bad_input_is_named_by_its_place() {
     assert_eq!(o.status.code(), Some(3));
     let err = stderr(&o);
     assert!(err.contains("/offers/offers/3/provider"), "{err}");
-    assert!(err.contains("unknown provider `nobody`"), "{err}");
+    assert!(err.contains("unknown provider: no provider"), "{err}");
+    assert!(
+        !err.contains("nobody"),
+        "the dangling id is not repeated: {err}"
+    );
 }
 
 #[test]

@@ -172,6 +172,9 @@ Exit codes: 0 nothing needs attention, 1 items need attention, 3 invalid input (
 
 Exit codes: 0 computed, 3 invalid input (e.g. a measurement after --as-of; nothing written), 4 I/O.")]
     Progress(ProgressArgs),
+    /// The audit log: verify its hash chain.
+    #[command(subcommand)]
+    Audit(crate::commands::audit::AuditCommand),
 }
 
 /// `coord plan …`.

@@ -7,7 +7,7 @@ mod commands;
 mod exit;
 mod io;
 
-use clap::Parser;
+use clap::Parser as _;
 use cli::{
     AccessCommand, CalendarCommand, Cli, Command, ConsentCommand, InstrumentsCommand,
     OffersCommand, PlanCommand, ReferralCommand, RulesCommand,
@@ -15,7 +15,10 @@ use cli::{
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return io::usage_error(&e),
+    };
     let result = match &cli.command {
         Command::Demo(a) => commands::demo::run(a),
         Command::Access(AccessCommand::Check(a)) => commands::access::check(a),
@@ -43,11 +46,12 @@ fn main() -> ExitCode {
         Command::Instruments(InstrumentsCommand::Show(a)) => commands::instruments::show(a),
         Command::Instruments(InstrumentsCommand::Score(a)) => commands::instruments::score(a),
         Command::Progress(a) => commands::progress::run(a),
+        Command::Audit(a) => commands::audit::run(a),
     };
     match result {
         Ok(outcome) => outcome.code(),
         Err(failure) => {
-            io::report_failure(&failure);
+            io::report(&failure);
             failure.outcome.code()
         }
     }

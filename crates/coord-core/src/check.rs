@@ -15,7 +15,7 @@ use thiserror::Error;
 #[non_exhaustive]
 pub enum CaseFileError {
     /// An id is used twice in the same list.
-    #[error("{at}: duplicate id `{id}`, already used at {first}")]
+    #[error("{at}: duplicate id, already used at {first}")]
     DuplicateId {
         /// Where the second use is.
         at: Pointer,
@@ -31,7 +31,7 @@ pub enum CaseFileError {
         at: Pointer,
     },
     /// A reference to an actor that is not in the case file.
-    #[error("{at}: unknown actor `{id}`: no actor with this id in the case file")]
+    #[error("{at}: unknown actor: no actor with this id in the case file")]
     UnknownActor {
         /// Where the reference is.
         at: Pointer,
@@ -39,7 +39,7 @@ pub enum CaseFileError {
         id: ActorId,
     },
     /// A record about another citizen than the case file's.
-    #[error("{at}: this is about citizen `{got}`, but the case file is about `{expected}`")]
+    #[error("{at}: this is about another citizen than the case file")]
     WrongCitizen {
         /// Where the citizen id is.
         at: Pointer,
@@ -52,7 +52,7 @@ pub enum CaseFileError {
     #[error(transparent)]
     Consent(#[from] ConsentError),
     /// A wish for an offer that is not in the offer catalogue.
-    #[error("{at}: unknown offer `{id}`: no offer with this id in the offer catalogue")]
+    #[error("{at}: unknown offer: no offer with this id in the offer catalogue")]
     UnknownOffer {
         /// Where the reference is.
         at: Pointer,

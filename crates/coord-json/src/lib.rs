@@ -36,3 +36,4 @@ pub mod parse;
 pub mod problems;
 pub mod reference;
 pub mod schema;
+pub mod strict;

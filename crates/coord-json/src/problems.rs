@@ -45,7 +45,77 @@ pub fn problem<E: CoreProblem>(e: &E, prefix: &Pointer) -> Problem {
         Some(rest) => rest.to_owned(),
         None => text,
     };
-    Problem::new(e.code(), message, Some(absolute))
+    Problem::new(e.code(), bounded(&message), Some(absolute))
+}
+
+/// A message cut to [`MAX_MESSAGE_CHARS`] (the core's messages name no input value; see
+/// `tests/hostile.rs`).
+pub fn bounded(message: &str) -> String {
+    if message.chars().count() <= MAX_MESSAGE_CHARS {
+        return message.to_owned();
+    }
+    message.chars().take(MAX_MESSAGE_CHARS).collect::<String>() + " …"
+}
+
+/// The longest message a problem carries (characters); longer ones are cut.
+pub const MAX_MESSAGE_CHARS: usize = 400;
+
+/// A message as it may leave coord: every quoted part (`` `…` `` or `"…"`) kept only when it is a
+/// short lower-case word of coord's or a pack's vocabulary (`health_status`, `events_held`: a
+/// letter, then letters, digits, `_`, `-` or `.`, at most 40 characters), otherwise replaced by
+/// `…`; the whole cut to [`MAX_MESSAGE_CHARS`]. The core's own messages name no input value; this is
+/// the second line of defence, and what keeps rule-pack findings from quoting a pack's values
+/// (ids with capitals or digits first, free text, dates, numbers).
+pub fn redact(message: &str) -> String {
+    fn vocabulary(word: &str) -> bool {
+        let mut chars = word.chars();
+        word.len() <= 40
+            && chars.next().is_some_and(|c| c.is_ascii_lowercase())
+            && chars.all(|c| {
+                c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '-' | '.')
+            })
+    }
+    let mut out = String::with_capacity(message.len().min(MAX_MESSAGE_CHARS + 4));
+    let mut quote: Option<char> = None;
+    let mut word = String::new();
+    let mut count = 0usize;
+    for c in message.chars() {
+        if count >= MAX_MESSAGE_CHARS {
+            out.push_str(" …");
+            return out;
+        }
+        match quote {
+            Some(q) if c == q => {
+                quote = None;
+                if vocabulary(&word) {
+                    out.push(q);
+                    out.push_str(&word);
+                    out.push(q);
+                    count += word.chars().count() + 2;
+                } else {
+                    out.push('…');
+                    count += 1;
+                }
+            }
+            Some(_) => {
+                if word.len() <= 64 {
+                    word.push(c);
+                }
+            }
+            None if c == '`' || c == '"' => {
+                quote = Some(c);
+                word.clear();
+            }
+            None => {
+                out.push(c);
+                count += 1;
+            }
+        }
+    }
+    if quote.is_some() {
+        out.push('…');
+    }
+    out
 }
 
 /// Many core errors as problems under `prefix`.

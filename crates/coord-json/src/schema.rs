@@ -22,6 +22,18 @@ use schemars::{schema_for, Schema};
 pub fn all() -> Vec<(&'static str, Schema)> {
     vec![
         ("case-file", schema_for!(CaseFile)),
+        (
+            "audit-verify.call",
+            schema_for!(crate::calls::audit::AuditVerifyCall),
+        ),
+        (
+            "audit-verify.answer",
+            schema_for!(Answer<crate::calls::audit::AuditVerification>),
+        ),
+        (
+            "audit-record",
+            schema_for!(crate::calls::audit::AuditRecord),
+        ),
         ("reference-data", schema_for!(ReferenceOverrides)),
         ("access-request", schema_for!(AccessRequest)),
         ("access-check.call", schema_for!(AccessCheckCall)),

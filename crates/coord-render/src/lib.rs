@@ -15,6 +15,7 @@
 //! | `CoordinationReport` + audit entries (for the citizen) | [`citizen`] |
 #![forbid(unsafe_code)]
 
+pub mod audit;
 pub mod chart;
 pub mod citizen;
 pub mod consent;

@@ -3,32 +3,57 @@
 use super::{answer, emit, overrides, value};
 use crate::cli::AccessCheckArgs;
 use crate::exit::Outcome;
-use crate::io::{read_json, AuditLog, Failure};
+use crate::io::{read_json, AuditLog, AuditedStdout, Failure};
 use coord_core::case_file::CaseFile;
 use coord_core::consent::AccessRequest;
 use coord_json::calls::consent::{access_check, AccessCheckCall};
 use coord_json::calls::streams::{access_check_stream, StreamError};
 use coord_json::envelope::Problem;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// Run `coord access check`.
 pub fn check(args: &AccessCheckArgs) -> Result<Outcome, Failure> {
     let case: CaseFile = read_json(&args.case)?;
     let reference = overrides(&args.common)?;
-    let mut audit = args.audit_log.as_deref().map(AuditLog::open).transpose()?;
+    let audit = args.audit_log.as_deref().map(AuditLog::open).transpose()?;
     if args.ndjson {
         let input = crate::io::ndjson_input(args.input.as_deref())?;
-        let log = |entry: &_| audit.as_mut().map_or(Ok(()), |l| l.append(entry));
-        let (summary, log_error) =
-            access_check_stream(case, reference, input, std::io::stdout(), log).map_err(
-                |e| match e {
-                    StreamError::Invalid(p) => Failure::invalid(p, Some(&args.case)),
-                    StreamError::Io(e) => Failure::io(std::path::Path::new("-"), &e),
-                },
-            )?;
-        if let Some(e) = log_error {
-            return Err(e);
-        }
-        audit.map(AuditLog::finish).transpose()?;
+        let failed = |e: StreamError| match e {
+            StreamError::Invalid(p) => Failure::invalid(p, Some(&args.case)),
+            StreamError::Io(e) => Failure::io(std::path::Path::new("-"), &e),
+        };
+        let summary = match audit {
+            // Each batch of answers reaches standard output only after its entries are synced.
+            Some(log) => {
+                let path = args.audit_log.clone().unwrap_or_default();
+                let log = Rc::new(RefCell::new(log));
+                let out = AuditedStdout::new(Rc::clone(&log));
+                let append = |entry: &_| {
+                    log.borrow_mut().append(entry);
+                    Ok::<(), Failure>(())
+                };
+                let (summary, _) = access_check_stream(case, reference, input, out, append)
+                    .map_err(|e| match e {
+                        StreamError::Io(e) => Failure::io(&path, &e),
+                        other => failed(other),
+                    })?;
+                let log = Rc::try_unwrap(log).map_err(|_| {
+                    Failure::io(
+                        &path,
+                        &std::io::Error::other("the audit log is still in use"),
+                    )
+                })?;
+                log.into_inner().finish()?;
+                summary
+            }
+            None => {
+                let none = |_: &_| Ok::<(), Failure>(());
+                access_check_stream(case, reference, input, std::io::stdout(), none)
+                    .map_err(failed)?
+                    .0
+            }
+        };
         return Ok(if summary.failures > 0 {
             Outcome::InvalidInput
         } else {
@@ -49,8 +74,10 @@ pub fn check(args: &AccessCheckArgs) -> Result<Outcome, Failure> {
         ("/request", args.request.as_deref()),
     ];
     let decision = answer(access_check(call), &files)?;
+    // The entry is on disk before the decision is printed; if it cannot be written, the decision
+    // is not released (exit 4).
     if let Some(mut log) = audit {
-        log.append(&decision.audit_entry())?;
+        log.append(&decision.audit_entry());
         log.finish()?;
     }
     let lang = args.common.lang.into();
@@ -81,6 +108,7 @@ fn from_flags(args: &AccessCheckArgs, case: &CaseFile) -> Result<AccessRequest, 
                 None,
             )],
             file: None,
+            files: Vec::new(),
         });
     };
     Ok(AccessRequest {

@@ -18,10 +18,11 @@ pub fn run(args: &CallArgs) -> Result<Outcome, Failure> {
             outcome: Outcome::Usage,
             problems: vec![Problem::new(
                 "usage",
-                format!("no call named `{name}`; see `coord call --list`"),
+                "no call by that name; see `coord call --list`",
                 None,
             )],
             file: None,
+            files: Vec::new(),
         });
     }
     let path = args.input.clone().unwrap_or_else(|| "-".into());

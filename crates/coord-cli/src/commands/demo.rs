@@ -4,7 +4,7 @@ use super::report::render;
 use super::{answer, value};
 use crate::cli::{DemoArgs, ReportFormat};
 use crate::exit::Outcome;
-use crate::io::{print, write_atomically, Failure};
+use crate::io::{print, write_all_atomically, Failure};
 use coord_core::category::{InformationCategory, Language};
 use coord_core::consent::{Action, GapFlow};
 use coord_json::calls::consent::{
@@ -41,13 +41,20 @@ pub fn run(args: &DemoArgs) -> Result<Outcome, Failure> {
             ReportFormat::Html => "html",
         };
         let mut written = String::new();
+        let mut files = Vec::new();
         for (demo, r) in &reports {
             let text = render(r, &demo.case, lang, args.format)?;
             let stem = demo.entry.file.trim_end_matches(".json");
             let path = dir.join(format!("{stem}.{ext}"));
-            write_atomically(&path, text.as_bytes())?;
             written.push_str(&format!("{}\n", path.display()));
+            files.push((path, text));
         }
+        // Every report or none.
+        let refs: Vec<(&std::path::Path, &[u8])> = files
+            .iter()
+            .map(|(p, t)| (p.as_path(), t.as_bytes()))
+            .collect();
+        write_all_atomically(&refs)?;
         print(&written);
         return Ok(Outcome::Success);
     }

@@ -58,6 +58,7 @@ fn parse_answers(text: &str) -> Result<Vec<Option<i32>>, Failure> {
                     None,
                 )],
                 file: None,
+                files: Vec::new(),
             }),
         })
         .collect()

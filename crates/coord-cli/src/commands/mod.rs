@@ -11,6 +11,7 @@
 //! placed in the right file, and printing an answer in the format asked for.
 
 pub mod access;
+pub mod audit;
 pub mod call;
 pub mod citizen;
 pub mod consent;
@@ -51,65 +52,52 @@ pub fn optional<T: serde::de::DeserializeOwned>(path: Option<&Path>) -> Result<O
 pub fn answer<R>(a: Answer<R>, files: &[(&str, Option<&Path>)]) -> Result<R, Failure> {
     match a {
         Answer::Success { result, .. } => Ok(result),
-        Answer::Failure { errors, .. } => {
-            let mut file = None;
-            let problems = errors
-                .into_iter()
-                .map(|mut p| {
-                    for (part, path) in files {
-                        let Some(ptr) = p.pointer.as_deref() else {
-                            continue;
-                        };
-                        let inside = ptr == *part || ptr.starts_with(&format!("{part}/"));
-                        if part.is_empty() || !inside {
-                            continue;
-                        }
-                        let rest = ptr[part.len()..].to_owned();
-                        match path {
-                            Some(path) => {
-                                p.pointer = Some(rest);
-                                file.get_or_insert(*path);
-                            }
-                            None => {
-                                let field = rest.trim_start_matches('/');
-                                let flag = field.split('/').next().unwrap_or(field);
-                                // A place inside a list given by one flag keeps its pointer.
-                                if flag.parse::<usize>().is_ok() {
-                                    break;
-                                }
-                                p.pointer = Some(if flag.is_empty() {
-                                    format!("--{}", part.trim_start_matches('/'))
-                                } else {
-                                    format!("--{flag}")
-                                });
-                            }
-                        }
+        Answer::Failure { mut errors, .. } => {
+            // Parts given by flags (no file): the pointer names the flag.
+            for p in &mut errors {
+                for (part, path) in files {
+                    let Some(ptr) = p.pointer.as_deref() else {
                         break;
+                    };
+                    let inside = ptr == *part || ptr.starts_with(&format!("{part}/"));
+                    if part.is_empty() || !inside {
+                        continue;
                     }
-                    p
-                })
-                .collect();
-            Err(Failure::invalid(problems, file))
+                    if path.is_none() {
+                        let rest = &ptr[part.len()..];
+                        let field = rest.trim_start_matches('/');
+                        let flag = field.split('/').next().unwrap_or(field);
+                        // A place inside a list given by one flag keeps its pointer.
+                        if flag.parse::<usize>().is_err() {
+                            p.pointer = Some(if flag.is_empty() {
+                                format!("--{}", part.trim_start_matches('/'))
+                            } else {
+                                format!("--{flag}")
+                            });
+                        }
+                    }
+                    break;
+                }
+            }
+            // Parts read from files: each problem is reported against its own file.
+            Err(Failure::placed(errors, files))
         }
     }
 }
 
-/// Parse a command-line value as the JSON string form of `T` (e.g. a category name).
+/// Parse a command-line value as the JSON string form of `T` (e.g. a category name). The error
+/// names the flag and what it takes, never the value given.
 pub fn value<T: serde::de::DeserializeOwned>(flag: &str, text: &str) -> Result<T, Failure> {
-    serde_json::from_value(serde_json::Value::String(text.to_owned())).map_err(|e| Failure {
+    coord_json::parse::from_flag(text).map_err(|p| Failure {
         outcome: Outcome::Usage,
         problems: vec![Problem::new(
             "usage",
-            format!("--{flag}: {}", strip_value(&e.to_string(), text)),
+            format!("--{flag}: {}", p.message),
             None,
         )],
         file: None,
+        files: Vec::new(),
     })
-}
-
-/// serde's message without the rejected value (it could be anything the user typed).
-fn strip_value(message: &str, value: &str) -> String {
-    message.replace(&format!("`{value}`"), "the value")
 }
 
 /// The terminal's width for text tables: `COLUMNS`, or [`coord_render::DEFAULT_WIDTH`].
@@ -170,15 +158,7 @@ pub fn today() -> chrono::NaiveDate {
 /// `--as-of DATE` (YYYY-MM-DD), or today when it is left out.
 pub fn as_of(text: Option<&str>) -> Result<chrono::NaiveDate, Failure> {
     match text {
-        Some(t) => t.parse().map_err(|e| Failure {
-            outcome: Outcome::Usage,
-            problems: vec![Problem::new(
-                "usage",
-                format!("--as-of: {e} (expected YYYY-MM-DD)"),
-                None,
-            )],
-            file: None,
-        }),
+        Some(t) => value("as-of", t),
         None => Ok(today()),
     }
 }
@@ -189,5 +169,6 @@ pub fn chart_failure(e: &coord_render::chart::ChartError) -> Failure {
         outcome: Outcome::Io,
         problems: vec![Problem::new("svg", e.to_string(), None)],
         file: None,
+        files: Vec::new(),
     }
 }

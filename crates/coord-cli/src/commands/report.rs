@@ -3,7 +3,7 @@
 use super::{answer, as_of, optional};
 use crate::cli::{Audience, Lang, ReportArgs, ReportFormat};
 use crate::exit::Outcome;
-use crate::io::{print, read_json, write_atomically, Failure};
+use crate::io::{print, read_json, write_all_atomically, Failure};
 use coord_core::case_file::CaseFile;
 use coord_core::category::Language;
 use coord_core::report::CoordinationReport;
@@ -26,18 +26,30 @@ pub fn run(args: &ReportArgs) -> Result<Outcome, Failure> {
     let files = [
         ("/case", Some(args.case.as_path())),
         ("/pack", args.pack.as_deref()),
+        ("/reference", args.reference.as_deref()),
     ];
     let result = answer(report(call), &files)?;
     let lang: Language = args.lang.unwrap_or(Lang::En).into();
     let text = render(&result, &case, lang, args.format)?;
-    if let Some(path) = &args.svg {
-        let svg = coord_render::chart::progress_svg(&result.progress, &result.citizen, lang)
-            .map_err(|e| super::chart_failure(&e))?;
-        write_atomically(path, svg.as_bytes())?;
+    let svg = match &args.svg {
+        Some(path) => Some((
+            path,
+            coord_render::chart::progress_svg(&result.progress, &result.citizen, lang)
+                .map_err(|e| super::chart_failure(&e))?,
+        )),
+        None => None,
+    };
+    // Every file or none: the chart and the report are written together.
+    let mut files: Vec<(&std::path::Path, &[u8])> = Vec::new();
+    if let Some((path, svg)) = &svg {
+        files.push((path.as_path(), svg.as_bytes()));
     }
-    match &args.out {
-        Some(path) => write_atomically(path, text.as_bytes())?,
-        None => print(&text),
+    if let Some(path) = &args.out {
+        files.push((path.as_path(), text.as_bytes()));
+    }
+    write_all_atomically(&files)?;
+    if args.out.is_none() {
+        print(&text);
     }
     Ok(if result.attention.is_empty() {
         Outcome::Success

@@ -35,10 +35,11 @@ pub fn run(args: &SchemaArgs) -> Result<Outcome, Failure> {
             outcome: Outcome::Usage,
             problems: vec![Problem::new(
                 "usage",
-                format!("no schema named `{name}`; see `coord schema --list`"),
+                "no schema by that name; see `coord schema --list`",
                 None,
             )],
             file: None,
+            files: Vec::new(),
         }),
     }
 }

@@ -20,7 +20,7 @@ pub enum ConsentError {
         part: &'static str,
     },
     /// The valid period ends before it starts.
-    #[error("{at}: the consent ends on {to}, before it starts on {from}")]
+    #[error("{at}: the consent ends before it starts")]
     EndBeforeStart {
         /// Where `valid_to` is.
         at: Pointer,
@@ -30,7 +30,7 @@ pub enum ConsentError {
         to: NaiveDate,
     },
     /// The valid period is longer than the policy allows.
-    #[error("{at}: the consent runs from {from} to {to}, longer than the {max_months} months a consent may last")]
+    #[error("{at}: the consent runs longer than the {max_months} months a consent may last")]
     ValidityTooLong {
         /// Where `valid_to` is.
         at: Pointer,
@@ -42,7 +42,7 @@ pub enum ConsentError {
         max_months: u32,
     },
     /// A revocation is dated before the consent was given.
-    #[error("{at}: the consent is revoked at {revoked}, before it was given at {given}")]
+    #[error("{at}: the consent is revoked before it was given")]
     RevokedBeforeGiven {
         /// Where the revocation's `at` is.
         at: Pointer,
@@ -58,7 +58,7 @@ pub enum ConsentError {
         at: Pointer,
     },
     /// The consent was given after its validity ended.
-    #[error("{at}: the consent was given on {given}, after its last valid day {to}")]
+    #[error("{at}: the consent was given after its last valid day")]
     GivenAfterEnd {
         /// Where `given_at` is.
         at: Pointer,

@@ -22,7 +22,7 @@ use thiserror::Error;
 #[non_exhaustive]
 pub enum InstrumentDefinitionError {
     /// Two definitions, or two items, share an id.
-    #[error("{at}: duplicate id `{id}`")]
+    #[error("{at}: duplicate id")]
     DuplicateId {
         /// Where the second use is.
         at: Pointer,
@@ -60,7 +60,7 @@ pub enum InstrumentDefinitionError {
         at: Pointer,
     },
     /// A safety item naming no item.
-    #[error("{at}: the safety item names `{item}`, which is not an item of this instrument")]
+    #[error("{at}: the safety item is not an item of this instrument")]
     UnknownSafetyItem {
         /// Where the safety item is.
         at: Pointer,

@@ -12,7 +12,7 @@ use thiserror::Error;
 #[non_exhaustive]
 pub enum OfferError {
     /// An offer refers to a provider that is not in the catalogue.
-    #[error("{at}: unknown provider `{id}`: no provider with this id in the catalogue")]
+    #[error("{at}: unknown provider: no provider with this id in the catalogue")]
     UnknownProvider {
         /// Where the reference is.
         at: Pointer,
@@ -20,7 +20,7 @@ pub enum OfferError {
         id: ActorId,
     },
     /// An id is used twice.
-    #[error("{at}: duplicate id `{id}`, already used at {first}")]
+    #[error("{at}: duplicate id, already used at {first}")]
     DuplicateId {
         /// Where the second use is.
         at: Pointer,

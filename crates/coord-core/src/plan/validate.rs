@@ -16,7 +16,7 @@ use thiserror::Error;
 #[non_exhaustive]
 pub enum PlanError {
     /// A reference to a goal that is not in the plan.
-    #[error("{at}: unknown goal `{id}`: no goal with this id in the plan")]
+    #[error("{at}: unknown goal: no goal with this id in the plan")]
     UnknownGoal {
         /// Where the reference is.
         at: Pointer,
@@ -24,7 +24,7 @@ pub enum PlanError {
         id: GoalId,
     },
     /// A reference to an instrument that is not in the reference data.
-    #[error("{at}: unknown instrument `{id}`: no definition with this id in the reference data")]
+    #[error("{at}: unknown instrument: no definition with this id in the reference data")]
     UnknownInstrument {
         /// Where the reference is.
         at: Pointer,
@@ -32,7 +32,7 @@ pub enum PlanError {
         id: InstrumentId,
     },
     /// A due date before the goal starts.
-    #[error("{at}: the due date {due} is before the goal starts on {start}")]
+    #[error("{at}: the due date is before the goal starts")]
     DueBeforeStart {
         /// Where the due date is.
         at: Pointer,
@@ -42,7 +42,7 @@ pub enum PlanError {
         start: NaiveDate,
     },
     /// A period that ends before it starts.
-    #[error("{at}: the period ends on {to}, before it starts on {from}")]
+    #[error("{at}: the period ends before it starts")]
     PeriodInverted {
         /// Where the period is.
         at: Pointer,

@@ -54,7 +54,7 @@ pub enum TransitionError {
         to: ReferralState,
     },
     /// The transition is dated before the previous one.
-    #[error("{at}: the transition is dated before the previous one ({previous})")]
+    #[error("{at}: the transition is dated before the previous one")]
     OutOfOrder {
         /// The time given.
         at: Pointer,
@@ -62,7 +62,7 @@ pub enum TransitionError {
         previous: Instant,
     },
     /// The actor making the transition is not in the case file.
-    #[error("{at}: unknown actor `{id}`: no actor with this id in the case file")]
+    #[error("{at}: unknown actor: no actor with this id in the case file")]
     UnknownActor {
         /// Where the id is.
         at: Pointer,
@@ -78,7 +78,7 @@ pub enum TransitionError {
         id: crate::ids::ReferralId,
     },
     /// No send without a permit: a carried category is not permitted to the receiver.
-    #[error("{at}: the referral cannot be sent: no permit to disclose {} to `{recipient}`{}", labels(missing), ask.as_deref().map(as_clause).unwrap_or_default())]
+    #[error("{at}: the referral cannot be sent: no permit to disclose {} to the recipient{}", labels(missing), ask.as_deref().map(as_clause).unwrap_or_default())]
     NoPermit {
         /// The requested state.
         at: Pointer,

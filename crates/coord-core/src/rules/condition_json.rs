@@ -70,13 +70,15 @@ pub enum ConditionShapeError {
         operator: &'static str,
     },
     /// A comparison without an operator.
-    #[error("the comparison of `{fact}` needs one operator: eq, ne, lt, lte, gt, gte, in, not_in, contains, contains_any or known")]
+    #[error("a comparison needs one operator: eq, ne, lt, lte, gt, gte, in, not_in, contains, contains_any or known")]
     NoOperator {
         /// The fact.
         fact: String,
     },
     /// A comparison with two operators.
-    #[error("the comparison of `{fact}` has two operators (`{first}` and `{second}`); use `all` to combine them")]
+    #[error(
+        "a comparison has two operators (`{first}` and `{second}`); use `all` to combine them"
+    )]
     TwoOperators {
         /// The fact.
         fact: String,

@@ -13,7 +13,7 @@ use thiserror::Error;
 #[non_exhaustive]
 pub enum TeamError {
     /// The same actor holds the same role in two overlapping periods.
-    #[error("{at}: actor `{actor}` already holds this role in an overlapping period at {other}")]
+    #[error("{at}: the actor already holds this role in an overlapping period at {other}")]
     OverlappingMembership {
         /// The later membership's period.
         at: Pointer,
@@ -31,7 +31,7 @@ pub enum TeamError {
         at: Pointer,
     },
     /// A responsibility for a referral that is not in the case file.
-    #[error("{at}: unknown referral `{id}`: no referral with this id in the case file")]
+    #[error("{at}: unknown referral: no referral with this id in the case file")]
     UnknownReferral {
         /// Where the reference is.
         at: Pointer,

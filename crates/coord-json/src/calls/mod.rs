@@ -1,6 +1,7 @@
 //! One typed call and answer per operation. Each function is a thin wrapper: resolve reference
 //! data, check the case, call the core, wrap the answer.
 
+pub mod audit;
 pub mod citizen;
 pub mod consent;
 pub mod instruments;
@@ -75,6 +76,7 @@ pub fn run_named(name: &str, text: &str) -> Option<(serde_json::Value, bool)> {
         "instruments-list" => finish(call_json(text, instruments::instruments_list)),
         "instrument-show" => finish(call_json(text, instruments::instrument_show)),
         "citizen-report" => finish(call_json(text, citizen::citizen_report)),
+        "audit-verify" => finish(call_json(text, audit::audit_verify)),
         _ => return None,
     })
 }
@@ -102,4 +104,5 @@ pub const CALL_NAMES: &[&str] = &[
     "instruments-list",
     "instrument-show",
     "citizen-report",
+    "audit-verify",
 ];

@@ -124,7 +124,7 @@ mod tests {
         assert!(v["errors"][0]["message"]
             .as_str()
             .unwrap()
-            .contains("phq9-3"));
+            .contains("item 3 was answered with a value that is not one of its options"));
     }
 
     #[test]

@@ -59,11 +59,7 @@ pub fn schema_finding(problem: &Problem, base: &Pointer) -> PackFinding {
         base,
         &Pointer::parse(problem.pointer.as_deref().unwrap_or("")),
     );
-    let message = problem.message.clone();
-    let message = match message.split_once(": ") {
-        Some((_, rest)) if problem.pointer.is_some() => format!("{pointer}: {rest}"),
-        _ => format!("{pointer}: {message}"),
-    };
+    let message = format!("{pointer}: {}", problem.message);
     PackFinding {
         severity: Severity::Error,
         code: "rules.schema".to_owned(),
@@ -85,8 +81,12 @@ pub fn rules_check(call: RulesCheckCall) -> Answer<PackCheck> {
     })())
 }
 
-/// Count a list of findings (see [`PackCheck::summarise`]).
-pub fn summarise(findings: Vec<PackFinding>) -> PackCheck {
+/// Count a list of findings (see [`PackCheck::summarise`]); their messages are
+/// [redacted](crate::problems::redact): no pack value leaves in a finding.
+pub fn summarise(mut findings: Vec<PackFinding>) -> PackCheck {
+    for f in &mut findings {
+        f.message = crate::problems::redact(&f.message);
+    }
     PackCheck::summarise(findings)
 }
 
@@ -97,7 +97,9 @@ pub fn finding_problems(findings: &[PackFinding], base: &Pointer) -> Vec<Problem
         .filter(|f| f.severity == Severity::Error)
         .map(|f| {
             let pointer = join(base, &f.pointer).to_string();
-            let message = format!("{pointer}{}", &f.message[f.pointer.to_string().len()..]);
+            let own = f.pointer.to_string();
+            let rest = f.message.strip_prefix(&own).unwrap_or(&f.message);
+            let message = crate::problems::redact(&format!("{pointer}{rest}"));
             Problem::new(f.code.clone(), message, Some(pointer))
         })
         .collect()
@@ -147,7 +149,7 @@ pub fn choose_pack(
             .ok_or_else(|| {
                 vec![Problem::new(
                     "rules.no_pack_in_force",
-                    format!("no rule pack for jurisdiction `{jurisdiction}` is in force on {as_of}; give one with --pack"),
+                    "no rule pack for the jurisdiction asked is in force on the date asked; give one with --pack",
                     None,
                 )]
             }),
