@@ -289,8 +289,40 @@ fn every_decision_appends_an_audit_entry() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(entries.len(), 2, "appended, not overwritten");
-    assert_eq!(entries[0]["requester"], "mette");
-    assert_eq!(entries[0]["citizen"], "cit-jens");
-    assert_eq!(entries[0]["decisions"][0]["permitted"], true);
-    assert_eq!(entries[0]["decisions"][0]["basis"], "consent c-rehab-view");
+    assert_eq!(entries[0]["seq"], 1);
+    assert_eq!(entries[1]["seq"], 2, "chained");
+    let entry = &entries[0]["entry"];
+    assert_eq!(entry["requester"], "mette");
+    assert_eq!(entry["citizen"], "cit-jens");
+    assert_eq!(entry["decisions"][0]["permitted"], true);
+    assert_eq!(entry["decisions"][0]["basis"], "consent c-rehab-view");
+    let verify = run(&["audit", "verify", log.to_str().unwrap()], "");
+    assert_eq!(verify.status.code(), Some(0), "{}", stdout(&verify));
+    // an edited entry is found by `coord audit verify`, and nothing is appended to a broken log
+    std::fs::write(&log, text.replacen("mette", "lars", 1)).unwrap();
+    let verify = run(&["audit", "verify", log.to_str().unwrap()], "");
+    assert_eq!(verify.status.code(), Some(1));
+    assert!(
+        stdout(&verify).contains(":2: the chain is broken"),
+        "{}",
+        stdout(&verify)
+    );
+    let o = run(&args, "");
+    assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
+    assert!(
+        stdout(&o).is_empty(),
+        "no decision released: {}",
+        stdout(&o)
+    );
+    assert!(stderr(&o).contains("audit.broken_chain"), "{}", stderr(&o));
+    // an audit entry that cannot be written: the decision is not released
+    let mut full = vec!["access", "check", case.as_str(), "--audit-log", "/dev/full"];
+    full.extend(LOOK);
+    let o = run(&full, "");
+    assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
+    assert!(
+        stdout(&o).is_empty(),
+        "no decision released: {}",
+        stdout(&o)
+    );
 }

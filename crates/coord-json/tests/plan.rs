@@ -215,7 +215,10 @@ fn work_ability_score_known_answers() {
     check("was", json!([10]), 10.0, 10.0, Some("good"));
     let (code, _, message) = error("was", json!([11]));
     assert_eq!(code, "instrument.answer_out_of_range");
-    assert!(message.contains("`was-1`"), "{message}");
+    assert!(
+        message.contains("item 1 was answered with a value that is not one of its options"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -239,7 +242,7 @@ fn bad_answers_name_the_item() {
     let (code, pointer, message) = error("phq9", json!([1, 1, 1, null, 1, 1, 1, 1, 1]));
     assert_eq!(code, "instrument.missing_item");
     assert_eq!(pointer, "/answers/3");
-    assert!(message.contains("item 4 (`phq9-4`)"), "{message}");
+    assert!(message.contains("item 4 is not answered"), "{message}");
     let (code, pointer, _) = error("phq9", json!([1, 1, 1]));
     assert_eq!(
         (code.as_str(), pointer.as_str()),
