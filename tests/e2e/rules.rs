@@ -237,6 +237,12 @@ fn evaluate_refuses_a_bad_case_with_a_pointer_and_facts_lists_the_catalogue() {
     );
     assert_eq!(o.status.code(), Some(3));
     assert!(stderr(&o).contains("/course/employer"), "{}", stderr(&o));
+    // A valid case on a date no pack covers: the documented no-law code and the banner.
+    std::fs::write(
+        &case,
+        r#"{"id":"k","citizen":{"id":"c","name":"J"},"course":{"target_group":"sickness_benefit"}}"#,
+    )
+    .unwrap();
     let o = run(
         &[
             "evaluate",
@@ -246,8 +252,12 @@ fn evaluate_refuses_a_bad_case_with_a_pointer_and_facts_lists_the_catalogue() {
         ],
         "",
     );
-    assert_eq!(o.status.code(), Some(3));
-    assert!(stderr(&o).contains("no rule pack"), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(5), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("No rule pack for DK is in force on 2010-03-01"),
+        "{}",
+        stdout(&o)
+    );
     let o = run(&["rules", "facts"], "");
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("weeks_since_first_absence"));

@@ -9,6 +9,7 @@ mod doc;
 mod exit;
 mod io;
 mod render;
+mod render_law;
 mod render_report;
 mod render_rules;
 mod render_team;

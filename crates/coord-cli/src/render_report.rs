@@ -47,24 +47,31 @@ pub fn document(
             r.citizen
         ),
     );
+    if let Some(b) = crate::render_law::banner(&r.law, lang) {
+        d.p(b);
+    }
     if !r.title.is_empty() {
         d.p(r.title.clone());
     }
-    let pack_title = if lang == Language::En {
-        &r.pack.title_en
-    } else {
-        &r.pack.title_da
-    };
     d.p(format!(
-        "{} {} · {} {} {} ({pack_title}) · {} {}",
+        "{} {} · {} · {} {}",
         t(lang, "As of", "Pr."),
         r.as_of,
-        t(lang, "rule pack", "regelsæt"),
-        r.pack.id,
-        r.pack.version,
+        crate::render_law::pack_line(&r.law, lang),
         t(lang, "case", "sag"),
         r.case
     ));
+    let notes = crate::render_law::notes(&r.law, lang);
+    if !notes.is_empty() {
+        d.list(notes);
+    }
+    let mark = |rule: &coord_core::ids::RuleId| -> String {
+        if r.unverified.iter().any(|u| &u.rule == rule) {
+            t(lang, " (not verified)", " (ikke bekræftet)")
+        } else {
+            String::new()
+        }
+    };
 
     d.h(2, t(lang, "Coordination level", "Koordineringsniveau"));
     match &r.level {
@@ -83,11 +90,21 @@ pub fn document(
                         } else {
                             &b.title_da
                         };
-                        format!("{title} [{}] — {}", b.rule, b.source.citation)
+                        format!(
+                            "{title} [{}] — {}{}",
+                            b.rule,
+                            b.source.citation,
+                            crate::render_law::unverified(&b.source, lang)
+                        )
                     })
                     .collect(),
             );
         }
+        None if !r.law.assessed() && !r.law.pack.as_ref().is_some_and(|p| p.given) => d.p(t(
+            lang,
+            "Not assessed: no rule pack is in force on the date.",
+            "Ikke vurderet: intet regelsæt er i kraft på datoen.",
+        )),
         None => d.p(t(
             lang,
             "No rule set a coordination level.",
@@ -228,11 +245,15 @@ pub fn document(
                 } else {
                     &x.title_da
                 };
+                let rule = match &x.pack {
+                    Some(p) => format!("{} · {p}{}", x.rule, mark(&x.rule)),
+                    None => format!("{}{}", x.rule, mark(&x.rule)),
+                };
                 vec![
                     x.due.to_string(),
                     title.to_string(),
                     status.to_owned(),
-                    x.rule.to_string(),
+                    rule,
                 ]
             })
             .collect(),
@@ -492,9 +513,10 @@ pub fn document(
                 .iter()
                 .map(|w| {
                     format!(
-                        "{} [{}]",
+                        "{} [{}]{}",
                         if lang == Language::En { &w.en } else { &w.da },
-                        w.rule
+                        w.rule,
+                        mark(&w.rule)
                     )
                 })
                 .collect(),

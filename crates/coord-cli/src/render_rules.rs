@@ -4,7 +4,7 @@ use coord_core::case_file::CaseFile;
 use coord_core::category::Language;
 use coord_core::rules::evaluate::{DeadlineStatus, Evaluation, TraceOutcome};
 use coord_core::rules::facts::{lookup, FactInfo};
-use coord_core::rules::{ReferralTarget, RulePack, Severity};
+use coord_core::rules::{ReferralTarget, Severity};
 use coord_json::calls::rules::{PackCheck, PackTestReport};
 
 fn pick<'a>(lang: Language, da: &'a str, en: &'a str) -> &'a str {
@@ -109,20 +109,30 @@ fn target(t: &ReferralTarget) -> String {
     }
 }
 
-/// An evaluation: level, roles, referrals, deadlines, consent gaps, warnings, and the trace.
-pub fn evaluation(e: &Evaluation, pack: &RulePack, case: &CaseFile, lang: Language) -> String {
+/// An evaluation: the law applied, level, roles, referrals, deadlines, consent gaps, warnings,
+/// and the trace.
+pub fn evaluation(e: &Evaluation, case: &CaseFile, lang: Language) -> String {
     let mut s = String::new();
+    if let Some(b) = e
+        .law
+        .as_ref()
+        .and_then(|l| crate::render_law::banner(l, lang))
+    {
+        s.push_str(&b);
+        s.push('\n');
+    }
     s.push_str(&format!(
-        "{} ({}) as of {} under {} {} ({})\n",
+        "{} ({}) as of {} under {}\n",
         case.id,
         case.citizen.name,
         e.as_of,
-        e.pack,
-        e.pack_version,
-        pick(lang, &pack.title_da, &pack.title_en)
+        e.law
+            .as_ref()
+            .map(|l| crate::render_law::pack_line(l, lang))
+            .unwrap_or_default()
     ));
-    if !e.pack_in_force {
-        s.push_str("  the pack is not in force on this date: no rule fired\n");
+    for note in e.law.iter().flat_map(|l| crate::render_law::notes(l, lang)) {
+        s.push_str(&format!("  {note}\n"));
     }
     match &e.level {
         Some(l) => s.push_str(&format!(
@@ -164,10 +174,14 @@ pub fn evaluation(e: &Evaluation, pack: &RulePack, case: &CaseFile, lang: Langua
             DeadlineStatus::Done => "done",
         };
         s.push_str(&format!(
-            "  deadline {}: {} — {status} [{}]\n",
+            "  deadline {}: {} — {status} [{}{}]\n",
             d.due,
             pick(lang, &d.title_da, &d.title_en),
-            d.rule
+            d.rule,
+            d.pack
+                .as_ref()
+                .map(|p| format!(" · {p}"))
+                .unwrap_or_default()
         ));
     }
     for g in &e.consent_gaps {

@@ -219,6 +219,14 @@ pub struct Course {
     /// Earlier sick periods (a repeat case has at least one).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub earlier_sick_periods: Vec<DatePeriod>,
+    /// The day the employer expects the employee back, if the employer has said (lov nr. 1750 af
+    /// 29/12/2025: both the citizen and the employer must expect the absence to end within 26 weeks).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub employer_expected_return: Option<NaiveDate>,
+    /// The day the citizen's current scheme began (the resource course, revalidering, the
+    /// contact course …), where it matters which law it began under.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub course_started_on: Option<NaiveDate>,
 }
 
 /// What kind of thing happened in the course.
@@ -250,11 +258,17 @@ pub enum EventKind {
     SelfManagementOffered,
     /// A job-retention plan (fastholdelsesplan, §7b) was made.
     RetentionPlan,
+    /// The combined description of the citizen (samlet beskrivelse, from 2026) was made.
+    CombinedDescription,
+    /// Health advice from the region's clinical function (sundhedskoordinator) was received.
+    HealthAdvice,
+    /// A job interview (jobsamtale) in the contact course was held.
+    JobInterview,
 }
 
 impl EventKind {
     /// Every kind, in a stable order.
-    pub const ALL: [EventKind; 11] = [
+    pub const ALL: [EventKind; 14] = [
         EventKind::FollowUpInterview,
         EventKind::GpCertificateLae285,
         EventKind::GpCertificateLae265,
@@ -266,6 +280,9 @@ impl EventKind {
         EventKind::JobDirectedContact,
         EventKind::SelfManagementOffered,
         EventKind::RetentionPlan,
+        EventKind::CombinedDescription,
+        EventKind::HealthAdvice,
+        EventKind::JobInterview,
     ];
 
     /// The JSON word.
@@ -282,6 +299,9 @@ impl EventKind {
             EventKind::JobDirectedContact => "job_directed_contact",
             EventKind::SelfManagementOffered => "self_management_offered",
             EventKind::RetentionPlan => "retention_plan",
+            EventKind::CombinedDescription => "combined_description",
+            EventKind::HealthAdvice => "health_advice",
+            EventKind::JobInterview => "job_interview",
         }
     }
 }

@@ -1,4 +1,4 @@
-//! `coord evaluate`.
+//! `coord evaluate`: one case (or NDJSON cases) under the law the core chooses for the date.
 
 use super::{emit, reference};
 use crate::cli::EvaluateArgs;
@@ -6,10 +6,10 @@ use crate::exit::Outcome;
 use crate::io::{read_json, Failure};
 use chrono::NaiveDate;
 use coord_core::case_file::CaseFile;
-use coord_core::pointer::Pointer;
-use coord_core::rules::evaluate;
+use coord_core::rules::law::choose_law;
 use coord_core::rules::RulePack;
-use coord_json::calls::rules::{choose_pack, evaluate_line};
+use coord_json::calls::rules::{check_given, evaluate_document, evaluate_line};
+use coord_json::envelope::Answer;
 
 /// Run `coord evaluate`.
 pub fn run(args: &EvaluateArgs) -> Result<Outcome, Failure> {
@@ -19,35 +19,55 @@ pub fn run(args: &EvaluateArgs) -> Result<Outcome, Failure> {
         Some(path) => Some(read_json(path)?),
         None => None,
     };
-    let pack = choose_pack(
-        given,
-        &reference,
-        &args.jurisdiction,
-        as_of,
-        &Pointer::root(),
-    )
-    .map_err(|p| Failure::invalid(p, args.pack.as_deref()))?;
     if args.ndjson {
+        let given = check_given(given, &reference, &coord_core::pointer::Pointer::root())
+            .map_err(|p| Failure::invalid(p, args.pack.as_deref()))?;
+        let law = choose_law(
+            &reference.rule_packs,
+            given.as_ref(),
+            &args.jurisdiction,
+            as_of,
+        );
         let input = crate::io::ndjson_input(args.input.as_deref())?;
-        let compiled = coord_core::rules::compile::CompiledPack::new(&pack);
+        let compiled = law
+            .pack
+            .map(|p| coord_core::rules::compile::CompiledPack::for_law(p, &reference.rule_packs));
         let summary = coord_json::ndjson::stream(input, std::io::stdout(), |line| {
-            evaluate_line(line, &compiled, &reference, as_of, args.explain)
+            evaluate_line(line, &law, compiled.as_ref(), &reference, args.explain)
         })
         .map_err(|e| Failure::io(std::path::Path::new("-"), &e))?;
         return Ok(if summary.failures > 0 {
             Outcome::InvalidInput
+        } else if law.pack.is_none() {
+            Outcome::NoLaw
         } else {
             Outcome::Success
         });
     }
     let path = args.case.as_deref().unwrap_or(std::path::Path::new("-"));
     let case: CaseFile = read_json(path)?;
-    let checked = coord_json::calls::check_case_document(case, &reference)
-        .map_err(|p| Failure::invalid(p, Some(path)))?;
-    let result = evaluate(&pack, &checked, &reference, as_of, args.explain);
-    let case = checked.case();
+    let answer = evaluate_document(
+        case.clone(),
+        &reference,
+        given,
+        &args.jurisdiction,
+        as_of,
+        args.explain,
+    );
+    let Answer::Success { result, .. } = answer else {
+        let file = if args.pack.is_some()
+            && answer.errors().iter().any(|p| p.code.starts_with("rules."))
+        {
+            args.pack.as_deref()
+        } else {
+            Some(path)
+        };
+        return Err(Failure::invalid(answer.errors().to_vec(), file));
+    };
+    let no_law = result.law.as_ref().is_some_and(|l| l.pack.is_none());
     let lang = args.common.lang.into();
-    Ok(emit(args.common.format, result, false, |r| {
-        crate::render_rules::evaluation(r, &pack, case, lang)
-    }))
+    let outcome = emit(args.common.format, result, false, |r| {
+        crate::render_rules::evaluation(r, &case, lang)
+    });
+    Ok(if no_law { Outcome::NoLaw } else { outcome })
 }

@@ -42,7 +42,9 @@ pub fn run(args: &ReportArgs) -> Result<Outcome, Failure> {
         Some(path) => write_atomically(path, text.as_bytes())?,
         None => print(&text),
     }
-    Ok(if result.attention.is_empty() {
+    Ok(if result.law.pack.is_none() {
+        Outcome::NoLaw
+    } else if result.attention.is_empty() {
         Outcome::Success
     } else {
         Outcome::Negative

@@ -52,7 +52,40 @@ fn mark_condition(cond: &Condition, needed: &mut [bool]) {
     }
 }
 
+fn mark_rules(pack: &RulePack, needed: &mut [bool]) {
+    for rule in &pack.rules {
+        mark_condition(&rule.when, needed);
+        for action in &rule.then {
+            if let RuleAction::Deadline(d) = action {
+                mark_date(&d.due, needed);
+                if let Some(done) = &d.done_when {
+                    mark_condition(done, needed);
+                }
+            }
+        }
+    }
+}
+
 impl<'p> CompiledPack<'p> {
+    /// Prepare `pack` for evaluation under the law ([`super::law::evaluate_under_law_facts`]):
+    /// also mark the facts its transitions and announcements test and those the rules of the
+    /// earlier packs they name (found in `packs`) use.
+    pub fn for_law(pack: &'p RulePack, packs: &[RulePack]) -> Self {
+        let mut compiled = Self::new(pack);
+        for t in &pack.transitions {
+            mark_condition(&t.when, &mut compiled.needed);
+            if let Some(earlier) = packs.iter().find(|p| p.id == t.earlier_pack) {
+                mark_rules(earlier, &mut compiled.needed);
+            }
+        }
+        for a in &pack.announcements {
+            if let Some(w) = &a.when {
+                mark_condition(w, &mut compiled.needed);
+            }
+        }
+        compiled
+    }
+
     /// Prepare `pack`: mark every fact its conditions, anchors and `done_when`s name.
     pub fn new(pack: &'p RulePack) -> Self {
         let mut needed = vec![false; CATALOGUE.len()];

@@ -103,6 +103,9 @@ pub struct DeadlineItem {
     pub status: DeadlineStatus,
     /// The rule that creates it.
     pub rule: RuleId,
+    /// The pack the rule belongs to (a case under a transition has deadlines from two packs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack: Option<PackId>,
 }
 
 /// A consent the rules want and the case lacks.
@@ -184,10 +187,12 @@ pub struct RuleTrace {
 pub struct Evaluation {
     /// The case.
     pub case: CaseId,
-    /// The pack.
-    pub pack: PackId,
+    /// The pack (absent: no pack in force, nothing that depends on law is assessed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack: Option<PackId>,
     /// The pack's version.
-    pub pack_version: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack_version: Option<String>,
     /// The evaluation date.
     pub as_of: NaiveDate,
     /// Whether the pack is in force on the date (if not, no rule fires).
@@ -212,6 +217,10 @@ pub struct Evaluation {
     /// The trace per rule, in pack order (only when asked for).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trace: Option<Vec<RuleTrace>>,
+    /// The law applied: the pack, its period, the banner when it is not in force, transitions and
+    /// announcements (set by [`super::law::evaluate_under_law`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub law: Option<super::law::LawStatus>,
 }
 
 impl Evaluation {
@@ -294,8 +303,22 @@ pub fn evaluate_facts(
     facts: &FactSet,
     explain: bool,
 ) -> Evaluation {
+    evaluate_facts_as(pack, case, reference, facts, explain, false)
+}
+
+/// [`evaluate_facts`]; with `outside_period`, the rules apply even on a date outside the pack's
+/// period (a pack given explicitly, or an earlier pack kept by a transition). Each rule's own
+/// period still holds.
+pub fn evaluate_facts_as(
+    pack: &RulePack,
+    case: &CheckedCase,
+    reference: &ReferenceData,
+    facts: &FactSet,
+    explain: bool,
+    outside_period: bool,
+) -> Evaluation {
     let as_of = facts.as_of;
-    let pack_in_force = pack.in_force(as_of);
+    let pack_in_force = outside_period || pack.in_force(as_of);
     let mut builder = Builder::default();
     let mut trace = explain.then(Vec::new);
     for rule in &pack.rules {
@@ -325,7 +348,7 @@ pub fn evaluate_facts(
             });
         }
     }
-    builder.finish(pack, case, reference, as_of, pack_in_force, trace)
+    builder.finish(pack, case, reference, as_of, trace)
 }
 
 #[derive(Default)]
@@ -374,6 +397,7 @@ impl<'p> Builder<'p> {
                             due,
                             status,
                             rule: id,
+                            pack: None,
                         });
                     }
                     None => self.warnings.push(RuleWarning {
@@ -401,7 +425,6 @@ impl<'p> Builder<'p> {
         case: &CheckedCase,
         reference: &ReferenceData,
         as_of: NaiveDate,
-        pack_in_force: bool,
         trace: Option<Vec<RuleTrace>>,
     ) -> Evaluation {
         let file = case.case();
@@ -446,6 +469,9 @@ impl<'p> Builder<'p> {
             .filter(|(t, _)| !self.forbids.iter().any(|(f, _)| f == t))
             .map(|(target, rule)| ProposedReferral { target, rule })
             .collect();
+        for d in &mut self.deadlines {
+            d.pack = Some(pack.id.clone());
+        }
         self.deadlines.sort_by(|a, b| {
             (a.due, &a.task, &a.rule, &a.title_en).cmp(&(b.due, &b.task, &b.rule, &b.title_en))
         });
@@ -472,10 +498,10 @@ impl<'p> Builder<'p> {
         self.fired.sort();
         Evaluation {
             case: file.id.clone(),
-            pack: pack.id.clone(),
-            pack_version: pack.version.clone(),
+            pack: Some(pack.id.clone()),
+            pack_version: Some(pack.version.clone()),
             as_of,
-            pack_in_force,
+            pack_in_force: pack.in_force(as_of),
             level,
             required_roles,
             referrals,
@@ -485,6 +511,7 @@ impl<'p> Builder<'p> {
             warnings: self.warnings,
             fired: self.fired,
             trace,
+            law: None,
         }
     }
 }

@@ -122,7 +122,7 @@ const SOCIAL_WORDS: [&str; 5] = [
     "housing",
     "language",
 ];
-const EVENT_WORDS: [&str; 11] = [
+const EVENT_WORDS: [&str; 14] = [
     "follow_up_interview",
     "gp_certificate_lae285",
     "gp_certificate_lae265",
@@ -134,6 +134,9 @@ const EVENT_WORDS: [&str; 11] = [
     "job_directed_contact",
     "self_management_offered",
     "retention_plan",
+    "combined_description",
+    "health_advice",
+    "job_interview",
 ];
 /// The words of the named [`Role`]s (a municipality's own role `Other("x")` is the word `x`).
 pub const ROLE_WORDS: [&str; 15] = [
@@ -353,6 +356,14 @@ pub const CATALOGUE: &[FactDef] = &[
         compute: Compute::Case(crate::team::facts::coordinator_assigned),
     },
     FactDef {
+        name: "course_started_on",
+        ty: FactType::Date,
+        meaning_en: "the day the citizen's current scheme began (resource course, revalidering, contact course)",
+        meaning_da: "dato hvor borgerens nuværende forløb begyndte (ressourceforløb, revalidering, kontaktforløb)",
+        words: &[],
+        compute: Compute::Case(|ctx| ctx.case.course.course_started_on.map(FactValue::Date)),
+    },
+    FactDef {
         name: "days_since_first_absence",
         ty: FactType::Number,
         meaning_en: "days from the first day of absence to the evaluation date",
@@ -399,6 +410,28 @@ pub const CATALOGUE: &[FactDef] = &[
         meaning_da: "borgeren er i ansættelse",
         words: &[],
         compute: Compute::Case(|ctx| Some(FactValue::Bool(ctx.case.course.employed))),
+    },
+    FactDef {
+        name: "employer_expected_absence_weeks",
+        ty: FactType::Number,
+        meaning_en: "weeks from the first day of absence to the return the employer expects (fractional)",
+        meaning_da: "uger fra første fraværsdag til den raskmelding, arbejdsgiveren forventer",
+        words: &[],
+        compute: Compute::Case(|ctx| {
+            let c = &ctx.case.course;
+            match (c.first_day_of_absence, c.employer_expected_return) {
+                (Some(a), Some(b)) => Some(FactValue::Number((b - a).num_days() as f64 / 7.0)),
+                _ => None,
+            }
+        }),
+    },
+    FactDef {
+        name: "employer_expected_return",
+        ty: FactType::Date,
+        meaning_en: "the day the employer expects the employee back",
+        meaning_da: "den dato, arbejdsgiveren forventer medarbejderen tilbage",
+        words: &[],
+        compute: Compute::Case(|ctx| ctx.case.course.employer_expected_return.map(FactValue::Date)),
     },
     FactDef {
         name: "events_held",
@@ -485,6 +518,14 @@ pub const CATALOGUE: &[FactDef] = &[
         meaning_da: "arbejdsgiveren er aktør i sagen",
         words: &[],
         compute: Compute::Case(|ctx| Some(FactValue::Bool(ctx.case.course.employer.is_some()))),
+    },
+    FactDef {
+        name: "job_interviews_held",
+        ty: FactType::Number,
+        meaning_en: "how many job interviews of the contact course were held on or before the evaluation date",
+        meaning_da: "antal afholdte jobsamtaler i kontaktforløbet senest på datoen",
+        words: &[],
+        compute: Compute::Case(|ctx| Some(num(events_of(ctx, EventKind::JobInterview).count()))),
     },
     FactDef {
         name: "last_follow_up_interview_on",

@@ -9,6 +9,8 @@
 //! - [`testing`]: invariants, example tests and generated-case checks.
 //! - [`compile`]: a pack prepared for many cases (only the facts it uses are computed).
 //! - [`validate`]: the pack validator (codes and pointers).
+//! - [`law`]: which pack is in force for a jurisdiction on a date, the banner when none is, and
+//!   evaluation under the law that applies to a case (with [`transition`]s and announcements).
 
 pub mod action;
 pub mod compile;
@@ -17,8 +19,10 @@ mod condition_json;
 pub mod evaluate;
 pub mod facts;
 mod intervals;
+pub mod law;
 pub mod pack;
 pub mod testing;
+pub mod transition;
 pub mod validate;
 pub mod value;
 

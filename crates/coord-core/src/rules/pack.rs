@@ -45,6 +45,21 @@ pub struct RuleSource {
     /// A note (what is simplified, what must be checked).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// Where the source can be read.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub url: String,
+    /// `false` when the reading is not confirmed by the sources (the note says what is unknown);
+    /// the report shows the mark next to the item.
+    #[serde(default = "yes", skip_serializing_if = "is_yes")]
+    pub verified: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_yes(b: &bool) -> bool {
+    *b
 }
 
 /// One rule: when the condition holds on a date in the rule's period, do the actions.
@@ -162,6 +177,12 @@ pub struct RulePack {
     /// Example tests.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tests: Vec<PackTest>,
+    /// Which cases already running on the pack's start date stay under an earlier pack's rules.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub transitions: Vec<super::transition::Transition>,
+    /// Changes announced but not yet law (a new act, a scheme ending), with source and date.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub announcements: Vec<super::transition::Announcement>,
 }
 
 impl RulePack {
@@ -176,14 +197,12 @@ impl RulePack {
     }
 }
 
-/// The pack in force on `day` for `jurisdiction` (the first such in the list; the validator
-/// reports overlapping packs).
+/// The pack in force on `day` for `jurisdiction` (see [`super::law::packs_in_force`]: the one that
+/// began last when several are).
 pub fn pack_in_force<'a>(
     packs: &'a [RulePack],
     jurisdiction: &str,
     day: NaiveDate,
 ) -> Option<&'a RulePack> {
-    packs
-        .iter()
-        .find(|p| p.jurisdiction == jurisdiction && p.in_force(day))
+    super::law::packs_in_force(packs, jurisdiction, day).pop()
 }

@@ -28,7 +28,8 @@ pub struct InvariantViolation {
     pub failure: ConditionFailure,
 }
 
-/// Evaluate and check every invariant of the pack; the violations in pack order.
+/// Evaluate under the pack (with its transitions to the earlier packs in `reference.rule_packs`)
+/// and check every invariant of the pack; the violations in pack order.
 pub fn evaluate_checked(
     pack: &RulePack,
     case: &CheckedCase,
@@ -36,7 +37,24 @@ pub fn evaluate_checked(
     as_of: NaiveDate,
 ) -> (Evaluation, Vec<InvariantViolation>) {
     let mut facts = case_facts(case.case(), as_of);
-    let evaluation = evaluate_facts(pack, case, reference, &facts, false);
+    let evaluation = if pack.transitions.is_empty() {
+        evaluate_facts(pack, case, reference, &facts, false)
+    } else {
+        let law = super::law::LawChoice {
+            pack: Some(pack),
+            given: false,
+            jurisdiction: pack.jurisdiction.clone(),
+            as_of,
+        };
+        super::law::evaluate_under_law_facts(
+            &law,
+            &reference.rule_packs,
+            case,
+            reference,
+            &facts,
+            false,
+        )
+    };
     evaluation.add_result_facts(&mut facts);
     let violations = pack
         .invariants

@@ -236,6 +236,15 @@ fn assemble((course, actors, events, consents): Parts, start: NaiveDate) -> Case
                     DatePeriod::new(from, Some(at(-400 * (k as i64 + 1) + 30)))
                 })
                 .collect(),
+            // The employer expects the same return as the citizen in most generated cases.
+            employer_expected_return: (employed
+                && known_start
+                && !fast.is_some_and(|f| f % 3 == 0))
+            .then(|| ret.map(at))
+            .flatten(),
+            course_started_on: group
+                .filter(|g| *g != TargetGroup::SicknessBenefit)
+                .map(|_| start),
         };
         case.events = events
             .into_iter()
