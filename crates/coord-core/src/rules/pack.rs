@@ -119,6 +119,9 @@ pub struct Expectation {
     /// The rules that fired.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fired: Option<Vec<RuleId>>,
+    /// Due dates by task: each task must have a deadline due on that day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<std::collections::BTreeMap<String, NaiveDate>>,
 }
 
 /// An example test (Cedar `run-test` style): a case, a date and what the pack must conclude.
@@ -162,6 +165,30 @@ pub struct RulePack {
     /// Example tests.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tests: Vec<PackTest>,
+    /// The grounds on which sickness benefit can be extended beyond the duration limit
+    /// (sygedagpengeloven §27): the codes a case may record in `course.benefit_extension.ground`
+    /// and rules may compare `extension_ground` with.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extension_grounds: Vec<ExtensionGround>,
+}
+
+/// A ground for extending sickness benefit beyond the duration limit (§27), declared by a pack.
+/// The pack's rules give a recorded ground its own deadline (`extension_ground` = the code).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExtensionGround {
+    /// The code (`medical_treatment`).
+    pub code: String,
+    /// In Danish.
+    pub title_da: String,
+    /// In English.
+    pub title_en: String,
+    /// The legal source.
+    pub source: RuleSource,
+    /// The longest extension in weeks from the duration limit, when the law sets one (absent: no
+    /// fixed limit — the municipality follows up).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_weeks: Option<u32>,
 }
 
 impl RulePack {

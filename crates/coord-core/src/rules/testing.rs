@@ -132,6 +132,19 @@ pub fn mismatches(expect: &Expectation, ev: &Evaluation) -> Vec<String> {
         ev.fired.iter().cloned(),
         &mut out,
     );
+    if let Some(due) = &expect.due {
+        for (task, day) in due {
+            let got: Vec<NaiveDate> = ev
+                .deadlines
+                .iter()
+                .filter(|d| &d.task == task)
+                .map(|d| d.due)
+                .collect();
+            if !got.contains(day) {
+                out.push(format!("due `{task}`: expected {day}, got {got:?}"));
+            }
+        }
+    }
     out
 }
 

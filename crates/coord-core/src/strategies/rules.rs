@@ -23,7 +23,7 @@ use crate::course::{
 };
 use crate::ids::{ActorId, CaseId, CitizenId, ConsentId, EventId, PurposeId};
 use crate::party::{Actor, ActorKind, Role, Sector};
-use crate::rules::condition::shift;
+use crate::rules::date_expr::shift;
 use crate::time::DatePeriod;
 use chrono::{NaiveDate, NaiveTime};
 use proptest::prelude::*;
@@ -236,6 +236,7 @@ fn assemble((course, actors, events, consents): Parts, start: NaiveDate) -> Case
                     DatePeriod::new(from, Some(at(-400 * (k as i64 + 1) + 30)))
                 })
                 .collect(),
+            ..Course::default()
         };
         case.events = events
             .into_iter()
