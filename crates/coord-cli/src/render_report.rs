@@ -83,7 +83,12 @@ pub fn document(
                         } else {
                             &b.title_da
                         };
-                        format!("{title} [{}] — {}", b.rule, b.source.citation)
+                        format!(
+                            "{title} [{}]{} — {}",
+                            b.rule,
+                            report_mark(r, b.rule.as_str(), lang),
+                            b.source.citation
+                        )
                     })
                     .collect(),
             );
@@ -106,7 +111,14 @@ pub fn document(
         d.list(
             r.attention
                 .iter()
-                .map(|a| format!("{} [{}]", a.text(lang), a.source))
+                .map(|a| {
+                    format!(
+                        "{} [{}]{}",
+                        a.text(lang),
+                        a.source,
+                        report_mark(r, &a.source, lang)
+                    )
+                })
                 .collect(),
         );
     }
@@ -501,4 +513,13 @@ pub fn document(
         );
     }
     d
+}
+
+/// The mark after an item a rule produced: an unverified reading or local practice (not law).
+fn report_mark(r: &CoordinationReport, source: &str, lang: Language) -> String {
+    match r.rule_marks.iter().find(|m| m.rule.as_str() == source) {
+        None => String::new(),
+        Some(m) if m.local_practice => t(lang, " (local practice)", " (lokal praksis)"),
+        Some(_) => t(lang, " (unverified)", " (ikke verificeret)"),
+    }
 }

@@ -24,7 +24,7 @@ use crate::rules::evaluate::{
     RuleWarning,
 };
 use crate::rules::facts::case_facts;
-use crate::rules::pack::{RulePack, RuleSource};
+use crate::rules::pack::{RulePack, RuleSource, SourceKind};
 use crate::rules::CoordinationLevel;
 use crate::team::{team_report, TeamReport};
 use chrono::NaiveDate;
@@ -109,6 +109,36 @@ pub struct CoordinationReport {
     /// Offers that speak to the citizen's goals or wishes but are not for now, each with its
     /// reasons (a group course waiting for the citizen's own wish, a referral already under way …).
     pub offers_not_now: Vec<ExcludedOffer>,
+    /// The fired rules whose reading is unverified or that are local practice, not law: renderers
+    /// show the mark next to every item such a rule produced.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rule_marks: Vec<RuleMark>,
+}
+
+/// A fired rule that is not verified law: an unverified reading, or local practice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RuleMark {
+    /// The rule.
+    pub rule: RuleId,
+    /// Whether the reading is verified (`false`: the law brief marks it UNVERIFIED).
+    pub verified: bool,
+    /// Whether the rule is the municipality's own practice, not law.
+    pub local_practice: bool,
+}
+
+/// The marks of the fired rules of `pack` that are unverified or local practice.
+pub fn rule_marks(pack: &RulePack, fired: &[RuleId]) -> Vec<RuleMark> {
+    fired
+        .iter()
+        .filter_map(|id| pack.rule(id))
+        .filter(|r| !r.source.verified || r.source.kind == SourceKind::LocalPractice)
+        .map(|r| RuleMark {
+            rule: r.id.clone(),
+            verified: r.source.verified,
+            local_practice: r.source.kind == SourceKind::LocalPractice,
+        })
+        .collect()
 }
 
 /// Make the coordination report of `case` under `pack` as of `as_of`.
@@ -122,8 +152,10 @@ pub fn coordination_report(
     as_of: NaiveDate,
 ) -> Result<CoordinationReport, ProgressError> {
     let progress = progression(case, reference, as_of)?;
-    let facts = case_facts(case.case(), as_of);
+    let mut facts = case_facts(case.case(), as_of);
+    facts.set_calendar(std::sync::Arc::new(reference.calendar.clone()));
     let evaluation = evaluate_facts(pack, case, reference, &facts, false);
+    let marks = rule_marks(pack, &evaluation.fired);
     let required: Vec<_> = evaluation
         .required_roles
         .iter()
@@ -203,5 +235,6 @@ pub fn coordination_report(
         progress,
         offers,
         offers_not_now,
+        rule_marks: marks,
     })
 }

@@ -35,16 +35,118 @@ pub enum SourceKind {
 }
 
 /// Where a rule comes from.
+///
+/// ```json
+/// { "kind": "law", "citation": "Lov om sygedagpenge § 24, stk. 1",
+///   "cites": [ { "statute": "Lov om sygedagpenge", "number": "LBK nr. 1179 af 2023",
+///                "paragraph": "§ 24, stk. 1", "url": "https://…" } ],
+///   "verified": false, "note": "the statutory text was not seen; read from …" }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSource {
     /// What kind of source.
     pub kind: SourceKind,
-    /// The citation (`Sygedagpengeloven §13 stk. 2`, `L 74 (2024/25)`, `COWI 2010 (seed 003)`).
+    /// The citation as people read it (`Lov om sygedagpenge § 13 b, stk. 2`).
     pub citation: String,
+    /// The structured citations a caseworker can check: statutes by name, number and paragraph,
+    /// or named documents by issuer and date, with a URL where one exists. Project notes
+    /// (DOMAIN.md, the seeds) are not sources.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cites: Vec<Citation>,
+    /// Whether the reading is verified (`false`: the law brief marks it UNVERIFIED; the note says
+    /// what is unknown). Reports show the mark next to what the rule produced.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub verified: bool,
     /// A note (what is simplified, what must be checked).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+/// One checkable citation: a statute (or executive order) or a named document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Citation {
+    /// A statute or executive order by name, number and paragraph.
+    Statute(StatuteCitation),
+    /// A named document (a bill, guidance, an analysis, a municipal decision) by issuer and date.
+    Document(DocumentCitation),
+}
+
+/// A statute or executive order: `Lov om sygedagpenge`, `LBK nr. 1179 af 2023`, `§ 24, stk. 1`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatuteCitation {
+    /// The statute's name (`Lov om sygedagpenge`, `Bekendtgørelse om opfølgning i sygedagpengesager`).
+    pub statute: String,
+    /// Its number (`LBK nr. 1179 af 2023`, `BEK nr. 1710 af 30/12/2024`).
+    pub number: String,
+    /// The paragraph (`§ 24, stk. 1`).
+    pub paragraph: String,
+    /// Where to read it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// A named document: `L 74 (2024/25) som fremsat`, issued by `Folketinget`, `2024-11-06`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentCitation {
+    /// The document's title.
+    pub document: String,
+    /// Who issued it (a ministry, an agency, a municipality).
+    pub issuer: String,
+    /// When (`2024-11-06`, or a year or month when no day is given).
+    pub date: String,
+    /// The part cited (`bemærkninger til nr. 8`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
+    /// Where to read it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+impl Citation {
+    /// The citation as one line for people.
+    pub fn line(&self) -> String {
+        match self {
+            Citation::Statute(s) => format!("{}, {} {}", s.statute, s.number, s.paragraph),
+            Citation::Document(d) => match &d.part {
+                Some(part) => format!("{} ({}, {}), {part}", d.document, d.issuer, d.date),
+                None => format!("{} ({}, {})", d.document, d.issuer, d.date),
+            },
+        }
+    }
+
+    /// The URL, if one is given.
+    pub fn url(&self) -> Option<&str> {
+        match self {
+            Citation::Statute(s) => s.url.as_deref(),
+            Citation::Document(d) => d.url.as_deref(),
+        }
+    }
+
+    /// Every text field, for the validator's checks.
+    pub fn texts(&self) -> Vec<&str> {
+        match self {
+            Citation::Statute(s) => vec![&s.statute, &s.number, &s.paragraph],
+            Citation::Document(d) => {
+                let mut v: Vec<&str> = vec![&d.document, &d.issuer, &d.date];
+                if let Some(p) = &d.part {
+                    v.push(p);
+                }
+                v
+            }
+        }
+    }
 }
 
 /// One rule: when the condition holds on a date in the rule's period, do the actions.

@@ -28,7 +28,8 @@ pub struct InvariantViolation {
     pub failure: ConditionFailure,
 }
 
-/// Evaluate and check every invariant of the pack; the violations in pack order.
+/// Evaluate and check every invariant of the pack; the violations in pack order. Invariants are
+/// about the pack's rules, so they are checked only on a date the pack is in force.
 pub fn evaluate_checked(
     pack: &RulePack,
     case: &CheckedCase,
@@ -36,11 +37,14 @@ pub fn evaluate_checked(
     as_of: NaiveDate,
 ) -> (Evaluation, Vec<InvariantViolation>) {
     let mut facts = case_facts(case.case(), as_of);
+    facts.set_calendar(std::sync::Arc::new(reference.calendar.clone()));
     let evaluation = evaluate_facts(pack, case, reference, &facts, false);
     evaluation.add_result_facts(&mut facts);
+    let in_force = evaluation.pack_in_force;
     let violations = pack
         .invariants
         .iter()
+        .filter(|_| in_force)
         .filter(|inv| inv.when.as_ref().is_none_or(|w| w.holds(&facts)))
         .filter_map(|inv| {
             inv.then

@@ -13,6 +13,9 @@
 //! | `rules.unknown_fact` | error | a condition names a fact not in the catalogue |
 //! | `rules.result_fact_in_rule` | error | a rule tests a result fact (only invariants may) |
 //! | `rules.unknown_value` | error | a word a text or set fact can never take (for `extension_ground`: a code the pack does not declare) |
+//! | `rules.no_citation` | error | a rule cites no statute or named document |
+//! | `rules.citation_incomplete` | error | a statute without name, number or paragraph; a document without title, issuer or date |
+//! | `rules.project_note_cited` | error | a citation names a project note (DOMAIN.md, a seed), not a source |
 //! | `rules.empty_window` | error | a `cumulative` window of 0 weeks or 0 months |
 //! | `rules.duplicate_extension_ground` | error | two extension grounds share a code |
 //! | `rules.unknown_extension_ground` | error | an example case records an extension ground the pack does not declare |
@@ -35,6 +38,7 @@ use super::condition::{Comparison, Condition, Literal, Test};
 use super::date_expr::{named_base, DateBase, DateExpr, DateSource};
 use super::facts::{lookup, Compute, ROLE_WORDS};
 use super::intervals::{conjuncts, implies, never_holds, Conj};
+use super::pack::RuleSource;
 use super::pack::{Rule, RulePack};
 use super::value::FactType;
 use crate::check::check_case_file;
@@ -72,8 +76,10 @@ pub struct PackFinding {
     pub message: String,
 }
 
-/// What the validator may check names against. Lists left out are not checked (the offer
-/// catalogue and the instruments come from other parts of the reference data).
+/// Further names the validator accepts besides the reference data's. Offers are checked against
+/// the reference data's offer catalogue plus `known_offers`, indicators against its instruments
+/// plus `known_indicators`; a kind of name is left unchecked only when the reference data has
+/// none of it and no list is given.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ValidationOptions {
@@ -157,6 +163,7 @@ pub fn validate_pack(
     reference: &ReferenceData,
     options: &ValidationOptions,
 ) -> Vec<PackFinding> {
+    let options = &with_reference(options, reference);
     let root = Pointer::root();
     let mut out = Findings(Vec::new());
     if pack.id.as_str().trim().is_empty() {
@@ -248,6 +255,45 @@ pub fn validate_pack(
     out.0
 }
 
+/// Words that mark a project note, not a source a caseworker can check.
+const PROJECT_NOTES: [&str; 4] = ["domain.md", "seed ", "law-2025-2027", "brief"];
+
+/// A source cites at least one statute or named document; no citation is a project note; the
+/// parts of a citation are not empty.
+fn check_source(source: &RuleSource, at: &Pointer, out: &mut Findings) {
+    if source.cites.is_empty() {
+        out.error(
+            "rules.no_citation",
+            &at.key("cites"),
+            "the rule cites no statute (name, number, paragraph) or named document (issuer, date)"
+                .into(),
+        );
+    }
+    for (i, c) in source.cites.iter().enumerate() {
+        let here = at.key("cites").index(i);
+        let texts = c.texts();
+        if texts.iter().any(|t| t.trim().is_empty()) {
+            out.error(
+                "rules.citation_incomplete",
+                &here,
+                "a statute needs its name, number and paragraph; a document its title, issuer and date"
+                    .into(),
+            );
+        }
+        if texts
+            .iter()
+            .any(|t| PROJECT_NOTES.iter().any(|n| t.to_lowercase().contains(n)))
+        {
+            out.error(
+                "rules.project_note_cited",
+                &here,
+                "a project note (DOMAIN.md, a seed, the law brief) is not a source; cite the statute or document it rests on"
+                    .into(),
+            );
+        }
+    }
+}
+
 /// The pack's extension grounds have unique, non-empty codes and titles, and every rule that
 /// compares `extension_ground` names a declared code.
 fn check_extension_grounds(pack: &RulePack, out: &mut Findings) {
@@ -271,6 +317,7 @@ fn check_extension_grounds(pack: &RulePack, out: &mut Findings) {
                 ),
             );
         }
+        check_source(&g.source, &at.key("source"), out);
         for (key, text) in [("title_da", &g.title_da), ("title_en", &g.title_en)] {
             if text.trim().is_empty() {
                 out.error(
@@ -319,6 +366,37 @@ fn check_extension_grounds(pack: &RulePack, out: &mut Findings) {
     }
 }
 
+/// The options with the reference data's offer ids and instrument ids added.
+fn with_reference(options: &ValidationOptions, reference: &ReferenceData) -> ValidationOptions {
+    let merge = |given: &Option<BTreeSet<String>>, from_reference: BTreeSet<String>| match (
+        given,
+        from_reference.is_empty(),
+    ) {
+        (None, true) => None,
+        (None, false) => Some(from_reference),
+        (Some(g), _) => Some(g.iter().cloned().chain(from_reference).collect()),
+    };
+    ValidationOptions {
+        known_offers: merge(
+            &options.known_offers,
+            reference
+                .offers
+                .offers
+                .iter()
+                .map(|o| o.id.to_string())
+                .collect(),
+        ),
+        known_indicators: merge(
+            &options.known_indicators,
+            reference
+                .instruments
+                .iter()
+                .map(|i| i.id.to_string())
+                .collect(),
+        ),
+    }
+}
+
 fn check_period(period: &DatePeriod, at: &Pointer, out: &mut Findings) {
     if period.is_inverted() {
         out.error(
@@ -352,6 +430,7 @@ fn check_rule(
             "every rule cites its legal source or local-practice note".into(),
         );
     }
+    check_source(&rule.source, &at.key("source"), out);
     if let Some(valid) = &rule.valid {
         check_period(valid, &at.key("valid"), out);
         if !valid.is_inverted() && !valid.overlaps(&pack.valid) {
