@@ -18,6 +18,7 @@ STAR_PROCES = "https://star.dk/da/implementering/beskaeftigelsesreform/proces"
 KL_HOERING = "https://backoffice.kl.dk/hoeringssvar/beskaeftigelse-og-integration/2025/hoeringssvar-aendring-af-sygedagpenge-og-aktivloven-beskaeftigelsesreformen"
 START_UNKNOWN = "Start date UNVERIFIED: lov nr. 1750 took effect on 1 February and 1 July 2026, and which item starts on which date was not found; this pack applies it from 1 February 2026."
 START = "2026-02-01"
+DOCS_FREMSAT = {"document": "L 66 (2025/26) Forslag til lov om ændring af lov om en aktiv beskæftigelsesindsats m.fl. (reform af beskæftigelsesindsatsen), som fremsat", "issuer": "Folketinget (Beskæftigelsesministeriet)", "date": "2025-11-05"}
 
 def sb():
     return {"fact": "target_group", "eq": "sickness_benefit"}
@@ -84,12 +85,25 @@ rules.append({
 })
 for rid in ["absence-conversation-week-4", "retention-plan-possible"]:
     rules.append(carried(rid, "Employer duties unchanged through 2026 as far as found (LAW-2025-2027 §4)."))
-rules.append(carried("week-22-reassessment",
+rules.append(carried("benefit-duration-limit",
                      "Carried over: the duration limit (§ 24) and the extension grounds (§ 27) continue in 2026; grounds nr. 1 (revalidering) and nr. 4 (rehabiliteringsteamet) rest on schemes closed or abolished by L 66, and how § 27 was amended is UNVERIFIED."))
+for rid in ["extension-clarifying-measures", "extension-medical-treatment", "extension-without-fixed-end", "gp-certificate-when-needed", "fast-track-request-late"]:
+    rules.append(carried(rid, "Carried over from the 2025 pack unchanged: no amendment by L 66 was found."))
+rules.append({
+    "id": "extension-ground-abolished-scheme",
+    "title_da": "Forlængelse på grund af rehabiliteringsteamet: ordningen er afskaffet",
+    "title_en": "Extension because of the rehabilitation team: the scheme is abolished",
+    "source": {"kind": "law", "citation": ACT + " (rehabiliteringsteam ophævet); sygedagpengeloven § 27, stk. 1, nr. 4", "url": L66_TALE, "verified": False,
+               "note": "The rehabilitation team is abolished (VERIFIED, L 66 fremsættelsestale); how § 27 stk. 1 nr. 4 was amended is UNVERIFIED. " + START_UNKNOWN},
+    "when": {"fact": "extension_ground", "eq": "rehabilitation_team"},
+    "then": [{"warn": {"code": "extension_ground_abolished",
+                       "da": "Forlængelsen bygger på, at sagen skal for rehabiliteringsteamet; teamet er afskaffet fra 2026: vurdér en anden forlængelsesgrund.",
+                       "en": "The extension rests on the case going to the rehabilitation team; the team is abolished from 2026: assess another extension ground."}}]
+})
 rules.append(carried("benefit-period-ends",
                      "Carried over; a jobafklaringsforløb after the limit is announced to end on 1 January 2027 (see announcements)."))
 for rid in ["triage-default", "triage-predictable-long", "triage-complex", "triage-complex-unemployed-health",
-            "risk-after-13-weeks", "attendance-needs-consent", "self-management-assessment", "early-job-directed-contact"]:
+            "attendance-needs-consent", "self-management-assessment", "early-job-directed-contact"]:
     rules.append(carried(rid))
 # --- rehabilitation team, combined description, health advice -----------------------------------
 rules.append({
@@ -226,19 +240,19 @@ tests = [
     {"name": "employed, both expect 10 weeks: exempt from municipal follow-up",
      "case": case("t1", {"target_group": "sickness_benefit", "first_day_of_absence": "2026-03-02", "expected_return": "2026-05-11",
                          "employer_expected_return": "2026-05-11", "employed": True, "conditions": ["injury_accident"]}),
-     "as_of": "2026-03-16", "expect": {"level": "predictable_long", "warnings": ["follow_up_exempt_employed", "retention_plan_possible", "self_management_assessment"], "deadlines": ["absence_conversation", "reassessment_week_22"]}},
+     "as_of": "2026-03-16", "expect": {"level": "predictable_long", "warnings": ["follow_up_exempt_employed", "gp_certificate_if_needed", "retention_plan_possible", "self_management_assessment"], "deadlines": ["absence_conversation", "benefit_duration_reassessment"]}},
     {"name": "employed, the employer expects 30 weeks: not exempt, one interview in the first half-year",
      "case": case("t2", {"target_group": "sickness_benefit", "first_day_of_absence": "2026-03-02", "expected_return": "2026-05-11",
                          "employer_expected_return": "2026-09-28", "employed": True, "conditions": ["injury_accident"]}),
-     "as_of": "2026-03-16", "expect": {"warnings": ["retention_plan_possible", "self_management_assessment"], "deadlines": ["absence_conversation", "follow_up_interview_first_half_year", "reassessment_week_22"]}},
+     "as_of": "2026-03-16", "expect": {"warnings": ["gp_certificate_if_needed", "retention_plan_possible", "self_management_assessment"], "deadlines": ["absence_conversation", "follow_up_interview_first_half_year", "benefit_duration_reassessment"]}},
     {"name": "unemployed on sickness benefit: one interview in the first half-year, done once held",
      "case": case("t3", {"target_group": "sickness_benefit", "first_day_of_absence": "2026-03-02", "conditions": ["mental"]},
                   events=[["follow_up_interview", "2026-04-20"]]),
-     "as_of": "2026-05-04", "expect": {"deadlines": ["follow_up_interview_first_half_year", "reassessment_week_22"], "overdue": [], "fired": ["follow-up-one-interview-half-year", "self-management-assessment", "triage-default", "week-22-reassessment"]}},
+     "as_of": "2026-05-04", "expect": {"deadlines": ["follow_up_interview_first_half_year", "benefit_duration_reassessment"], "overdue": []}},
     {"name": "a case visited under the old categories is told they are phased out",
      "case": case("t4", {"target_group": "sickness_benefit", "first_day_of_absence": "2026-01-05", "conditions": ["mental"]},
                   events=[["visitation", "2026-01-19"]]),
-     "as_of": "2026-03-02", "expect": {"warnings": ["self_management_assessment", "visitation_categories_phased_out"]}},
+     "as_of": "2026-03-02", "expect": {"warnings": ["gp_certificate_if_needed", "self_management_assessment", "visitation_categories_phased_out"]}},
     {"name": "disability-pension case: combined description and health advice, health coordinator, no rehabilitation team",
      "case": case("t5", {"target_group": "disability_pension", "conditions": ["mental", "musculoskeletal"]},
                   events=[["combined_description", "2026-04-01"]]),
@@ -265,6 +279,12 @@ tests = [
      "as_of": "2026-09-01", "expect": {"deadlines": ["job_interviews_first_6_months"], "warnings": ["first_job_interview_due"]}},
 ]
 
+grounds = json.loads(json.dumps(p25.get("extension_grounds", [])))
+for g in grounds:
+    if g["code"] in ("revalidering", "rehabilitation_team"):
+        g["source"]["verified"] = False
+        g["source"]["note"] = (g["source"].get("note", "") + " From 2026 (lov nr. 1750 af 29/12/2025) the scheme behind this ground is closed to new citizens (revalidering) or abolished (rehabiliteringsteamet); how § 27 was amended is UNVERIFIED.").strip()
+
 pack = {
     "id": "dk-sickness-benefit-2026",
     "version": "1.0.0",
@@ -279,6 +299,7 @@ pack = {
     "rules": rules,
     "invariants": invariants,
     "tests": tests,
+    "extension_grounds": grounds,
     "transitions": [{
         "id": "running-resource-courses",
         "title_da": "Ressourceforløb og revalidering, der er begyndt før 1. februar 2026, følges som hidtil",
@@ -287,23 +308,49 @@ pack = {
         "when": {"all": [RR, {"fact": "course_started_on", "lt": START}]},
         "keep": ["rehabilitation-team-target-groups"],
         "instead_of": ["no-new-resource-course"],
-        "source": {"kind": "law", "citation": ACT + ", § 1 nr. 4 og 6; bemærkninger afsnit 2.3.2.3 'Udfasning'", "url": L66_FREMSAT, "verified": False,
+        "source": {"kind": "law", "citation": ACT + ", § 1 nr. 4 og 6; bemærkninger afsnit 2.3.2.3 'Udfasning'", "cites": [dict(DOCS_FREMSAT, url=L66_FREMSAT)], "verified": False,
                    "note": "That running courses continue is VERIFIED (the former chapters 19 and 21 stay as target groups; cabiweb). That they are followed exactly as before, including the rehabilitation team, is UNVERIFIED: section 2.3.2.3 'Udfasning' of the bill was not read."},
     }],
     "announcements": [
         {"id": "new-main-act-2027", "expected": "2027-01-01",
          "title_da": "Ny hovedlov om en aktiv beskæftigelsesindsats, og lov om organisering og understøttelse af beskæftigelsesindsatsen (LOB) ophæves",
          "title_en": "A new main act on active employment policy, and the act on the organisation of employment services (LOB) repealed",
-         "source": {"kind": "law", "citation": "STAR, Beskæftigelsesreformen: proces (fase 2)", "url": STAR_PROCES,
+         "source": {"kind": "law", "citation": "STAR, Beskæftigelsesreformen: proces (fase 2)", "cites": [{"document": "Beskæftigelsesreformen: proces", "issuer": "Styrelsen for Arbejdsmarked og Rekruttering", "date": "udateret", "url": STAR_PROCES}],
                     "note": "Announced ('forventes at træde i kraft 1. januar 2027'); not yet law when this pack was written."}},
         {"id": "job-clarification-ends-2027", "expected": "2027-01-01",
          "when": {"fact": "target_group", "in": ["sickness_benefit", "job_clarification"]},
          "title_da": "Jobafklaringsforløb afskaffes; sygemeldte, der ikke kan få forlænget sygedagpengene, overgår til en reduceret sygedagpengesats",
          "title_en": "Job-clarification courses end; sick-listed citizens whose benefit cannot be extended move to a reduced sickness-benefit rate",
-         "source": {"kind": "law", "citation": "Udkast til lovforslag om ændring af sygedagpengeloven m.v. (høring 13. oktober 2025); KL's høringssvar 12. november 2025", "url": KL_HOERING,
+         "source": {"kind": "law", "citation": "Udkast til lovforslag om ændring af sygedagpengeloven m.v. (høring 13. oktober 2025); KL's høringssvar 12. november 2025", "cites": [{"document": "Høringssvar: ændring af sygedagpenge- og aktivloven (beskæftigelsesreformen)", "issuer": "KL", "date": "2025-11-12", "url": KL_HOERING}],
                     "verified": False, "note": "Draft bill: whether it was introduced or adopted, the reduced rate and the remaining extension grounds are UNVERIFIED."}},
     ],
 }
+DOCS = {
+    L66_FREMSAT: {"document": "L 66 (2025/26) Forslag til lov om ændring af lov om en aktiv beskæftigelsesindsats m.fl. (reform af beskæftigelsesindsatsen), som fremsat", "issuer": "Folketinget (Beskæftigelsesministeriet)", "date": "2025-11-05"},
+    L66_TALE: {"document": "L 66 (2025/26) Fremsættelsestale", "issuer": "Beskæftigelsesministeriet", "date": "2025-11-05"},
+    L66_GUIDE: {"document": "L 66 (2025/26) Forslag til lov om ændring af lov om en aktiv beskæftigelsesindsats m.fl., bemærkninger", "issuer": "Lovguiden", "date": "2025-11-06"},
+    STAR_WEBINAR: {"document": "Svar på spørgsmål fra webinar den 21. januar 2026 (beskæftigelsesreformen)", "issuer": "Styrelsen for Arbejdsmarked og Rekruttering", "date": "2026-01-21"},
+    STAR_PROCES: {"document": "Beskæftigelsesreformen: proces", "issuer": "Styrelsen for Arbejdsmarked og Rekruttering", "date": "udateret"},
+    KL_HOERING: {"document": "Høringssvar: ændring af sygedagpenge- og aktivloven (beskæftigelsesreformen)", "issuer": "KL", "date": "2025-11-12"},
+    "https://www.elov.dk/sygedagpengeloven/paragraf/13b/": {"statute": "Lov om sygedagpenge", "number": "LBK nr. 1179 af 2023", "paragraph": "§ 13 b, stk. 2"},
+    "https://www.elov.dk/sygedagpengeloven/paragraf/12/fremsat/aendringsforslag-fremsat-2025-01-01-20251-l-66/nummer/648764": {"document": "L 66 (2025/26) § 3 nr. 8, ændring af sygedagpengeloven § 12", "issuer": "Folketinget (Beskæftigelsesministeriet)", "date": "2025-11-05"},
+}
+
+def fix(src):
+    url = src.pop("url", None)
+    if url is None:
+        return
+    cite = dict(DOCS[url])
+    cite["url"] = url
+    src.setdefault("cites", [])
+    if ACT in src["citation"]:
+        src["cites"].append({"statute": "Lov om ændring af lov om en aktiv beskæftigelsesindsats, lov om organisering og understøttelse af beskæftigelsesindsatsen m.v. og forskellige andre love",
+                             "number": "Lov nr. 1750 af 29/12/2025", "paragraph": src["citation"].split(", ", 1)[1].split(" (")[0] if "§" in src["citation"] else "(paragraf ikke fundet)"})
+    src["cites"].append(cite)
+
+for r in rules:
+    fix(r["source"])
+
 with open(OUT, "w") as f:
     json.dump(pack, f, ensure_ascii=False, indent=2)
     f.write("\n")

@@ -45,11 +45,12 @@ fn evaluate_explain_shows_the_failing_comparison_with_the_actual_value() {
         out.contains("coordination level: complex [triage-complex]"),
         "{out}"
     );
+    // The §24 duration limit, explained with the date the cumulative window gives.
     assert!(
-        out.contains("(weeks_since_first_absence) = 9, needs ≥ 13"),
+        out.contains("(as_of) = 2025-03-24, needs > 2025-06-30 (day more than 22 weeks counted within 9 calendar months, end of month)"),
         "{out}"
     );
-    assert!(out.contains("OVERDUE"), "{out}");
+    assert!(out.contains("deadline 2025-06-30"), "{out}");
 }
 
 #[test]

@@ -65,13 +65,7 @@ pub fn document(
     if !notes.is_empty() {
         d.list(notes);
     }
-    let mark = |rule: &coord_core::ids::RuleId| -> String {
-        if r.unverified.iter().any(|u| &u.rule == rule) {
-            t(lang, " (not verified)", " (ikke bekræftet)")
-        } else {
-            String::new()
-        }
-    };
+    let mark = |rule: &coord_core::ids::RuleId| -> String { report_mark(r, rule.as_str(), lang) };
 
     d.h(2, t(lang, "Coordination level", "Koordineringsniveau"));
     match &r.level {
@@ -91,10 +85,10 @@ pub fn document(
                             &b.title_da
                         };
                         format!(
-                            "{title} [{}] — {}{}",
+                            "{title} [{}]{} — {}",
                             b.rule,
-                            b.source.citation,
-                            crate::render_law::unverified(&b.source, lang)
+                            report_mark(r, b.rule.as_str(), lang),
+                            b.source.citation
                         )
                     })
                     .collect(),
@@ -123,7 +117,14 @@ pub fn document(
         d.list(
             r.attention
                 .iter()
-                .map(|a| format!("{} [{}]", a.text(lang), a.source))
+                .map(|a| {
+                    format!(
+                        "{} [{}]{}",
+                        a.text(lang),
+                        a.source,
+                        report_mark(r, &a.source, lang)
+                    )
+                })
                 .collect(),
         );
     }
@@ -523,4 +524,13 @@ pub fn document(
         );
     }
     d
+}
+
+/// The mark after an item a rule produced: an unverified reading or local practice (not law).
+fn report_mark(r: &CoordinationReport, source: &str, lang: Language) -> String {
+    match r.rule_marks.iter().find(|m| m.rule.as_str() == source) {
+        None => String::new(),
+        Some(m) if m.local_practice => t(lang, " (local practice)", " (lokal praksis)"),
+        Some(_) => t(lang, " (unverified)", " (ikke verificeret)"),
+    }
 }

@@ -4,7 +4,7 @@ use coord_core::case_file::CaseFile;
 use coord_core::category::Language;
 use coord_core::rules::evaluate::{DeadlineStatus, Evaluation, TraceOutcome};
 use coord_core::rules::facts::{lookup, FactInfo};
-use coord_core::rules::{ReferralTarget, Severity};
+use coord_core::rules::{ReferralTarget, RulePack, Severity};
 use coord_json::calls::rules::{PackCheck, PackTestReport};
 
 fn pick<'a>(lang: Language, da: &'a str, en: &'a str) -> &'a str {
@@ -109,9 +109,34 @@ fn target(t: &ReferralTarget) -> String {
     }
 }
 
+/// The mark shown after a rule id: an unverified reading or local practice (not law).
+fn source_mark(
+    pack: Option<&RulePack>,
+    rule: &coord_core::ids::RuleId,
+    lang: Language,
+) -> &'static str {
+    let Some(r) = pack.and_then(|p| p.rule(rule)) else {
+        return "";
+    };
+    let local = r.source.kind == coord_core::rules::pack::SourceKind::LocalPractice;
+    match (r.source.verified, local, lang) {
+        (true, false, _) => "",
+        (false, false, Language::En) => " (unverified)",
+        (false, false, Language::Da) => " (ikke verificeret)",
+        (_, true, Language::En) => " (local practice)",
+        (_, true, Language::Da) => " (lokal praksis)",
+    }
+}
+
 /// An evaluation: the law applied, level, roles, referrals, deadlines, consent gaps, warnings,
-/// and the trace.
-pub fn evaluation(e: &Evaluation, case: &CaseFile, lang: Language) -> String {
+/// and the trace. `pack` (the pack applied, when known) gives the unverified/local-practice marks.
+pub fn evaluation(
+    e: &Evaluation,
+    pack: Option<&RulePack>,
+    case: &CaseFile,
+    lang: Language,
+) -> String {
+    let m = |rule: &coord_core::ids::RuleId| source_mark(pack, rule, lang);
     let mut s = String::new();
     if let Some(b) = e
         .law
@@ -136,35 +161,39 @@ pub fn evaluation(e: &Evaluation, case: &CaseFile, lang: Language) -> String {
     }
     match &e.level {
         Some(l) => s.push_str(&format!(
-            "  coordination level: {} [{}]\n",
+            "  coordination level: {} [{}]{}\n",
             match lang {
                 Language::Da => l.level.label_da(),
                 Language::En => l.level.word(),
             },
-            l.rule
+            l.rule,
+            m(&l.rule)
         )),
         None => s.push_str("  coordination level: not set by any rule\n"),
     }
     for r in &e.required_roles {
         let present = if r.present { "present" } else { "MISSING" };
         s.push_str(&format!(
-            "  requires role {} ({present}) [{}]\n",
+            "  requires role {} ({present}) [{}]{}\n",
             coord_core::rules::facts::role_word(&r.role),
-            r.rule
+            r.rule,
+            m(&r.rule)
         ));
     }
     for r in &e.referrals {
         s.push_str(&format!(
-            "  propose referral to {} [{}]\n",
+            "  propose referral to {} [{}]{}\n",
             target(&r.target),
-            r.rule
+            r.rule,
+            m(&r.rule)
         ));
     }
     for r in &e.forbidden_referrals {
         s.push_str(&format!(
-            "  do not refer to {} [{}]\n",
+            "  do not refer to {} [{}]{}\n",
             target(&r.target),
-            r.rule
+            r.rule,
+            m(&r.rule)
         ));
     }
     for d in &e.deadlines {
@@ -174,28 +203,31 @@ pub fn evaluation(e: &Evaluation, case: &CaseFile, lang: Language) -> String {
             DeadlineStatus::Done => "done",
         };
         s.push_str(&format!(
-            "  deadline {}: {} — {status} [{}{}]\n",
+            "  deadline {}: {} — {status} [{}{}]{}\n",
             d.due,
             pick(lang, &d.title_da, &d.title_en),
             d.rule,
             d.pack
                 .as_ref()
                 .map(|p| format!(" · {p}"))
-                .unwrap_or_default()
+                .unwrap_or_default(),
+            m(&d.rule)
         ));
     }
     for g in &e.consent_gaps {
         s.push_str(&format!(
-            "  consent missing: {} [{}]\n",
+            "  consent missing: {} [{}]{}\n",
             pick(lang, &g.ask_da, &g.ask_en),
-            g.rule
+            g.rule,
+            m(&g.rule)
         ));
     }
     for w in &e.warnings {
         s.push_str(&format!(
-            "  warning: {} [{}]\n",
+            "  warning: {} [{}]{}\n",
             pick(lang, &w.da, &w.en),
-            w.rule
+            w.rule,
+            m(&w.rule)
         ));
     }
     if let Some(trace) = &e.trace {

@@ -203,61 +203,39 @@ fn a_sickness_benefit_course_begun_in_2025_across_the_reform() {
     let p25 = "dk-sickness-benefit-2025".to_owned();
     let p26 = "dk-sickness-benefit-2026".to_owned();
 
-    // January 2026 (2025 law): the week-8 interview was held, the GP certificate is overdue.
+    let t = |task: &str, due: &str, pack: &str| (task.to_owned(), due.to_owned(), pack.to_owned());
+
+    // January 2026 (2025 law): category 2 — the week-8 interview (held), 4 follow-ups in the
+    // first half-year (to 2026-05-02), the employer's conversation 4 weeks after the first day
+    // (2025-12-01), and the duration limit: the employer period ends 2025-12-02, more than 22
+    // weeks of benefit are paid in May 2026, so the reassessment falls at the end of May.
     let jan = at("2026-01-15");
     assert_eq!(
         tasks(&jan),
         vec![
-            (
-                "absence_conversation".into(),
-                "2025-11-30".into(),
-                p25.clone()
-            ),
-            (
-                "first_follow_up_interview".into(),
-                "2025-12-28".into(),
-                p25.clone()
-            ),
-            (
-                "gp_certificate_lae285".into(),
-                "2025-12-28".into(),
-                p25.clone()
-            ),
-            (
-                "reassessment_week_22".into(),
-                "2026-04-05".into(),
-                p25.clone()
-            ),
+            t("absence_conversation", "2025-12-01", &p25),
+            t("first_follow_up_interview", "2025-12-28", &p25),
+            t("follow_ups_first_half_year", "2026-05-02", &p25),
+            t("benefit_duration_reassessment", "2026-05-31", &p25),
         ]
     );
     assert_eq!(jan.level.as_ref().unwrap().level.word(), "predictable_long");
 
     // March 2026 (2026 law): 30 weeks expected, so not exempt; one interview in the first
-    // half-year (already held); no week-8 or GP-certificate deadline any more.
+    // half-year (already held); no week-8 deadline and no 4 follow-ups any more.
     let mar = at("2026-03-16");
     assert_eq!(
         tasks(&mar),
         vec![
-            (
-                "absence_conversation".into(),
-                "2025-11-30".into(),
-                p26.clone()
-            ),
-            (
-                "reassessment_week_22".into(),
-                "2026-04-05".into(),
-                p26.clone()
-            ),
-            (
-                "follow_up_interview_first_half_year".into(),
-                "2026-05-03".into(),
-                p26.clone()
-            ),
+            t("absence_conversation", "2025-12-01", &p26),
+            t("follow_up_interview_first_half_year", "2026-05-03", &p26),
+            t("benefit_duration_reassessment", "2026-05-31", &p26),
         ]
     );
-    assert!(mar.deadlines.iter().all(|x| x.status
-        != coord_core::rules::evaluate::DeadlineStatus::Overdue
-        || x.task == "reassessment_week_22"));
+    assert!(mar
+        .deadlines
+        .iter()
+        .all(|x| x.status != coord_core::rules::evaluate::DeadlineStatus::Overdue));
     assert!(!warnings(&mar).contains(&"follow_up_exempt_employed"));
 
     // September 2026: past 22 weeks without a reassessment: the benefit period ends.

@@ -282,3 +282,82 @@ fn result_facts_only_in_invariants_and_overlapping_packs() {
     b.jurisdiction = "DK-0219".into();
     assert!(validate_packs(&[a, b], &ReferenceData::default(), &Default::default()).is_empty());
 }
+
+#[test]
+fn date_language_anchors_lists_and_windows_are_checked_where_they_are() {
+    let deadline = |due: &str| {
+        format!(r#"[{{"deadline":{{"task":"t","title_da":"t","title_en":"t","due":{due}}}}}]"#)
+    };
+    check(
+        &[rule(
+            "a",
+            r#"{"fact":"employed","eq":true}"#,
+            &deadline(
+                r#"{"earliest_of":[{"date":"first_day_of_absence","end_of_week":8},{"date":"nonsense","plus_weeks":2}]}"#,
+            ),
+        )],
+        &ValidationOptions::default(),
+        &[(
+            "rules.unknown_anchor",
+            "/rules/0/then/0/deadline/due/earliest_of/1/date",
+            Error,
+        )],
+    );
+    check(
+        &[rule(
+            "a",
+            r#"{"fact":"employed","eq":true}"#,
+            &deadline(r#"{"latest_of":[]}"#),
+        )],
+        &ValidationOptions::default(),
+        &[(
+            "rules.empty_list",
+            "/rules/0/then/0/deadline/due/latest_of",
+            Error,
+        )],
+    );
+    check(
+        &[rule(
+            "a",
+            r#"{"fact":"employed","eq":true}"#,
+            &deadline(
+                r#"{"from":{"cumulative":{"weeks_exceed":0,"calendar_months":9}},"plus_weeks":69}"#,
+            ),
+        )],
+        &ValidationOptions::default(),
+        &[(
+            "rules.empty_window",
+            "/rules/0/then/0/deadline/due/from/cumulative",
+            Error,
+        )],
+    );
+}
+
+#[test]
+fn extension_grounds_are_the_packs_own_vocabulary() {
+    let mut p = pack(&format!(
+        "[{}]",
+        rule(
+            "a",
+            r#"{"fact":"extension_ground","in":["medical_treatment","made_up"]}"#,
+            LEVEL
+        )
+    ));
+    p.extension_grounds = serde_json::from_str(
+        r#"[{"code":"medical_treatment","title_da":"Lægelig behandling","title_en":"Medical treatment",
+             "source":{"kind":"secondary","citation":"c"},"max_weeks":134}]"#,
+    )
+    .unwrap();
+    let got: Vec<(String, String)> =
+        validate_pack(&p, &ReferenceData::default(), &ValidationOptions::default())
+            .into_iter()
+            .map(|f| (f.code, f.pointer.to_string()))
+            .collect();
+    assert_eq!(
+        got,
+        [(
+            "rules.unknown_value".to_owned(),
+            "/rules/0/when/in/1".to_owned()
+        )]
+    );
+}

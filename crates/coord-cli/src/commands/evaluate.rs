@@ -46,6 +46,7 @@ pub fn run(args: &EvaluateArgs) -> Result<Outcome, Failure> {
     }
     let path = args.case.as_deref().unwrap_or(std::path::Path::new("-"));
     let case: CaseFile = read_json(path)?;
+    let given_copy = given.clone();
     let answer = evaluate_document(
         case.clone(),
         &reference,
@@ -66,8 +67,15 @@ pub fn run(args: &EvaluateArgs) -> Result<Outcome, Failure> {
     };
     let no_law = result.law.as_ref().is_some_and(|l| l.pack.is_none());
     let lang = args.common.lang.into();
+    let pack = given_copy.as_ref().or_else(|| {
+        result
+            .pack
+            .as_ref()
+            .and_then(|id| reference.rule_packs.iter().find(|p| &p.id == id))
+    });
+    let pack = pack.cloned();
     let outcome = emit(args.common.format, result, false, |r| {
-        crate::render_rules::evaluation(r, &case, lang)
+        crate::render_rules::evaluation(r, pack.as_ref(), &case, lang)
     });
     Ok(if no_law { Outcome::NoLaw } else { outcome })
 }

@@ -24,7 +24,7 @@ use crate::rules::evaluate::{
 };
 use crate::rules::facts::case_facts;
 use crate::rules::law::{evaluate_under_law_facts, LawChoice, LawStatus};
-use crate::rules::pack::RuleSource;
+use crate::rules::pack::{RulePack, RuleSource, SourceKind};
 use crate::rules::CoordinationLevel;
 use crate::team::{team_report, TeamReport};
 use chrono::NaiveDate;
@@ -70,10 +70,6 @@ pub struct CoordinationReport {
     /// The law applied: the pack (id, version, valid period, in force), the banner when the level
     /// and legal deadlines are not assessed under the law in force, transitions and announcements.
     pub law: LawStatus,
-    /// The rules that fired whose reading the sources do not confirm (`verified: false`): the
-    /// report marks their items.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub unverified: Vec<RuleReason>,
     /// The coordination level and the rules behind it (absent when no rule set one).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<LevelReason>,
@@ -100,6 +96,36 @@ pub struct CoordinationReport {
     /// Offers that speak to the citizen's goals or wishes but are not for now, each with its
     /// reasons (a group course waiting for the citizen's own wish, a referral already under way …).
     pub offers_not_now: Vec<ExcludedOffer>,
+    /// The fired rules whose reading is unverified or that are local practice, not law: renderers
+    /// show the mark next to every item such a rule produced.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rule_marks: Vec<RuleMark>,
+}
+
+/// A fired rule that is not verified law: an unverified reading, or local practice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RuleMark {
+    /// The rule.
+    pub rule: RuleId,
+    /// Whether the reading is verified (`false`: the law brief marks it UNVERIFIED).
+    pub verified: bool,
+    /// Whether the rule is the municipality's own practice, not law.
+    pub local_practice: bool,
+}
+
+/// The marks of the fired rules of `pack` that are unverified or local practice.
+pub fn rule_marks(pack: &RulePack, fired: &[RuleId]) -> Vec<RuleMark> {
+    fired
+        .iter()
+        .filter_map(|id| pack.rule(id))
+        .filter(|r| !r.source.verified || r.source.kind == SourceKind::LocalPractice)
+        .map(|r| RuleMark {
+            rule: r.id.clone(),
+            verified: r.source.verified,
+            local_practice: r.source.kind == SourceKind::LocalPractice,
+        })
+        .collect()
 }
 
 /// Make the coordination report of `case` under the law chosen (see
@@ -115,7 +141,8 @@ pub fn coordination_report(
 ) -> Result<CoordinationReport, ProgressError> {
     let as_of = law.as_of;
     let progress = progression(case, reference, as_of)?;
-    let facts = case_facts(case.case(), as_of);
+    let mut facts = case_facts(case.case(), as_of);
+    facts.set_calendar(std::sync::Arc::new(reference.calendar.clone()));
     let evaluation =
         evaluate_under_law_facts(law, &reference.rule_packs, case, reference, &facts, false);
     let rule_source = |id: &RuleId| -> Option<(String, String, RuleSource)> {
@@ -125,6 +152,18 @@ pub fn coordination_report(
                 .map(|r| (r.title_da.clone(), r.title_en.clone(), r.source.clone()))
         })
     };
+    // The marks of the fired rules: from the pack applied, and for rules a transition kept, from
+    // the earlier pack.
+    let mut marks = Vec::new();
+    for id in &evaluation.fired {
+        let pack = law
+            .pack
+            .filter(|p| p.rule(id).is_some())
+            .or_else(|| reference.rule_packs.iter().find(|p| p.rule(id).is_some()));
+        if let Some(p) = pack {
+            marks.extend(rule_marks(p, std::slice::from_ref(id)));
+        }
+    }
     let required: Vec<_> = evaluation
         .required_roles
         .iter()
@@ -135,20 +174,6 @@ pub fn coordination_report(
     let referrals = referral_overview(&index, &reference.offers, &reference.calendar, as_of);
     let plan = check_plan(case, as_of);
     let offers = match_offers_for_case(case.case(), &reference.offers, as_of);
-    let unverified = evaluation
-        .fired
-        .iter()
-        .filter_map(|id| {
-            rule_source(id)
-                .filter(|(_, _, source)| !source.verified)
-                .map(|(title_da, title_en, source)| RuleReason {
-                    rule: id.clone(),
-                    title_da,
-                    title_en,
-                    source,
-                })
-        })
-        .collect();
     let Evaluation {
         level,
         law: status,
@@ -210,7 +235,6 @@ pub fn coordination_report(
             transitions: Vec::new(),
             announcements: Vec::new(),
         }),
-        unverified,
         level,
         attention,
         team,
@@ -223,5 +247,6 @@ pub fn coordination_report(
         progress,
         offers,
         offers_not_now,
+        rule_marks: marks,
     })
 }

@@ -11,7 +11,8 @@
 //! - every list is sorted (by its content, then by rule id). Only the trace keeps pack order.
 
 use super::action::{ConsentAsk, CoordinationLevel, ReferralTarget, RuleAction};
-use super::condition::{shift, ConditionFailure};
+use super::condition::ConditionFailure;
+use super::date_expr::shift;
 use super::facts::{case_facts, role_word};
 use super::pack::{Rule, RulePack};
 use super::value::{FactSet, FactValue};
@@ -291,7 +292,8 @@ pub fn evaluate(
     as_of: NaiveDate,
     explain: bool,
 ) -> Evaluation {
-    let facts = case_facts(case.case(), as_of);
+    let mut facts = case_facts(case.case(), as_of);
+    facts.set_calendar(std::sync::Arc::new(reference.calendar.clone()));
     evaluate_facts(pack, case, reference, &facts, explain)
 }
 
@@ -400,20 +402,28 @@ impl<'p> Builder<'p> {
                             pack: None,
                         });
                     }
-                    None => self.warnings.push(RuleWarning {
-                        code: "deadline_anchor_unknown".to_owned(),
-                        da: format!(
-                            "Fristen for `{}` kan ikke beregnes: `{}` kendes ikke.",
-                            d.task, d.due.date
-                        )
-                        .into(),
-                        en: format!(
-                            "The deadline for `{}` cannot be computed: `{}` is not known.",
-                            d.task, d.due.date
-                        )
-                        .into(),
-                        rule: id,
-                    }),
+                    None => {
+                        let anchors = d.due.anchors();
+                        let what = if anchors.is_empty() {
+                            d.due.to_string()
+                        } else {
+                            anchors.join("`, `")
+                        };
+                        self.warnings.push(RuleWarning {
+                            code: "deadline_anchor_unknown".to_owned(),
+                            da: format!(
+                                "Fristen for `{}` kan ikke beregnes: `{what}` kendes ikke.",
+                                d.task
+                            )
+                            .into(),
+                            en: format!(
+                                "The deadline for `{}` cannot be computed: `{what}` is not known.",
+                                d.task
+                            )
+                            .into(),
+                            rule: id,
+                        });
+                    }
                 },
             }
         }

@@ -296,6 +296,14 @@ pub const CATALOGUE: &[FactDef] = &[
         compute: Compute::Case(|ctx| Some(FactValue::Date(ctx.as_of))),
     },
     FactDef {
+        name: "citizen_expected_return",
+        ty: FactType::Date,
+        meaning_en: "the day the citizen expects to be back at work",
+        meaning_da: "den dag, borgeren selv forventer at være tilbage i arbejde",
+        words: &[],
+        compute: Compute::Case(|ctx| ctx.case.course.citizen_expected_return.map(FactValue::Date)),
+    },
+    FactDef {
         name: "condition_count",
         ty: FactType::Number,
         meaning_en: "how many categories of health condition the citizen has",
@@ -428,10 +436,22 @@ pub const CATALOGUE: &[FactDef] = &[
     FactDef {
         name: "employer_expected_return",
         ty: FactType::Date,
-        meaning_en: "the day the employer expects the employee back",
-        meaning_da: "den dato, arbejdsgiveren forventer medarbejderen tilbage",
+        meaning_en: "the day the employer expects the citizen back at work",
+        meaning_da: "den dag, arbejdsgiveren forventer borgeren tilbage i arbejde",
         words: &[],
         compute: Compute::Case(|ctx| ctx.case.course.employer_expected_return.map(FactValue::Date)),
+    },
+    FactDef {
+        name: "employer_period_ends_on",
+        ty: FactType::Date,
+        meaning_en: "the last day of the employer period (recorded, or an employee's first 30 days of absence)",
+        meaning_da: "sidste dag i arbejdsgiverperioden (registreret, eller lønmodtagerens første 30 fraværsdage)",
+        words: &[],
+        compute: Compute::Case(|ctx| {
+            crate::course::benefit::employer_period(&ctx.case.course)
+                .and_then(|p| p.to)
+                .map(FactValue::Date)
+        }),
     },
     FactDef {
         name: "events_held",
@@ -462,6 +482,36 @@ pub const CATALOGUE: &[FactDef] = &[
         meaning_da: "forventet dato for raskmelding",
         words: &[],
         compute: Compute::Case(|ctx| ctx.case.course.expected_return.map(FactValue::Date)),
+    },
+    FactDef {
+        name: "extension_decided_on",
+        ty: FactType::Date,
+        meaning_en: "the day an extension of sickness benefit (§27) was decided, on or before the evaluation date",
+        meaning_da: "dato for afgørelse om forlængelse af sygedagpenge (§ 27) senest på datoen",
+        words: &[],
+        compute: Compute::Case(|ctx| {
+            ctx.case
+                .course
+                .benefit_extension
+                .as_ref()
+                .filter(|e| e.decided_on <= ctx.as_of)
+                .map(|e| FactValue::Date(e.decided_on))
+        }),
+    },
+    FactDef {
+        name: "extension_ground",
+        ty: FactType::Text,
+        meaning_en: "the ground of an extension of sickness benefit decided on or before the evaluation date (a code the pack declares in `extension_grounds`)",
+        meaning_da: "grunden til en forlængelse af sygedagpenge afgjort senest på datoen (en kode, pakken erklærer i `extension_grounds`)",
+        words: &[],
+        compute: Compute::Case(|ctx| {
+            ctx.case
+                .course
+                .benefit_extension
+                .as_ref()
+                .filter(|e| e.decided_on <= ctx.as_of)
+                .map(|e| FactValue::text(e.ground.clone()))
+        }),
     },
     FactDef {
         name: "fast_track_requested",
@@ -723,7 +773,13 @@ pub fn case_facts(case: &CaseFile, as_of: NaiveDate) -> FactSet {
             Compute::Result => {}
         }
     }
+    facts.set_counted_periods(counted_periods(case));
     facts
+}
+
+/// The periods of `case` counting towards the sickness-benefit duration limit, for a fact set.
+pub fn counted_periods(case: &CaseFile) -> std::sync::Arc<[crate::time::DatePeriod]> {
+    crate::course::benefit::counted_periods(&case.course).into()
 }
 
 /// Every fact's description, in catalogue order.

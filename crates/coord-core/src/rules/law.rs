@@ -333,28 +333,29 @@ pub fn evaluate_under_law_facts(
                 a.expected,
                 a.title_da,
                 a.source.citation,
-                if a.source.url.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", a.source.url)
-                }
+                source_url(&a.source)
+                    .map(|u| format!(" ({u})"))
+                    .unwrap_or_default()
             ),
             en: format!(
                 "The rules for this citizen are expected to change on {}: {}. See {}{}.",
                 a.expected,
                 a.title_en,
                 a.source.citation,
-                if a.source.url.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", a.source.url)
-                }
+                source_url(&a.source)
+                    .map(|u| format!(" ({u})"))
+                    .unwrap_or_default()
             ),
             source: a.source.clone(),
         })
         .collect();
     evaluation.law = Some(status);
     evaluation
+}
+
+/// The first URL among a source's citations.
+fn source_url(source: &RuleSource) -> Option<&str> {
+    source.cites.iter().find_map(|c| c.url())
 }
 
 /// An evaluation in which nothing was assessed (no pack).

@@ -4,6 +4,8 @@
 //! - [`value`]: fact values, types and fact sets.
 //! - [`facts`]: the fact catalogue and the facts of a case as of a date.
 //! - [`condition`]: the condition language and its explained evaluation.
+//! - [`date_expr`]: the date language (counted weeks, months, working days, earliest/latest of,
+//!   the cumulative window of the sickness-benefit duration limit).
 //! - [`action`]: what rules do; [`pack`]: rule packs with invariants and example tests.
 //! - [`evaluate`](mod@evaluate): evaluation with priorities and a trace.
 //! - [`testing`]: invariants, example tests and generated-case checks.
@@ -16,6 +18,7 @@ pub mod action;
 pub mod compile;
 pub mod condition;
 mod condition_json;
+pub mod date_expr;
 pub mod evaluate;
 pub mod facts;
 mod intervals;
@@ -30,6 +33,7 @@ pub use action::{CoordinationLevel, ReferralTarget, RuleAction};
 pub use condition::{
     Comparison, Condition, ConditionFailure, ConditionOutcome, DateExpr, Literal, Test,
 };
+pub use date_expr::{CumulativeWindow, DateSource};
 pub use evaluate::{evaluate, Evaluation};
 pub use pack::{pack_in_force, Rule, RulePack};
 pub use validate::{validate_pack, validate_packs, PackFinding, Severity, ValidationOptions};

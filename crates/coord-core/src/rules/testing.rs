@@ -37,6 +37,7 @@ pub fn evaluate_checked(
     as_of: NaiveDate,
 ) -> (Evaluation, Vec<InvariantViolation>) {
     let mut facts = case_facts(case.case(), as_of);
+    facts.set_calendar(std::sync::Arc::new(reference.calendar.clone()));
     let evaluation = if pack.transitions.is_empty() {
         evaluate_facts(pack, case, reference, &facts, false)
     } else {
@@ -56,9 +57,11 @@ pub fn evaluate_checked(
         )
     };
     evaluation.add_result_facts(&mut facts);
+    let in_force = evaluation.pack_in_force;
     let violations = pack
         .invariants
         .iter()
+        .filter(|_| in_force)
         .filter(|inv| inv.when.as_ref().is_none_or(|w| w.holds(&facts)))
         .filter_map(|inv| {
             inv.then
@@ -150,6 +153,19 @@ pub fn mismatches(expect: &Expectation, ev: &Evaluation) -> Vec<String> {
         ev.fired.iter().cloned(),
         &mut out,
     );
+    if let Some(due) = &expect.due {
+        for (task, day) in due {
+            let got: Vec<NaiveDate> = ev
+                .deadlines
+                .iter()
+                .filter(|d| &d.task == task)
+                .map(|d| d.due)
+                .collect();
+            if !got.contains(day) {
+                out.push(format!("due `{task}`: expected {day}, got {got:?}"));
+            }
+        }
+    }
     out
 }
 
