@@ -370,7 +370,9 @@ fn citations_name_a_statute_or_document_and_never_a_project_note() {
         )
     };
     check(
-        &[with(r#"{"kind":"law","citation":"Lov om sygedagpenge § 24"}"#)],
+        &[with(
+            r#"{"kind":"law","citation":"Lov om sygedagpenge § 24"}"#,
+        )],
         &ValidationOptions::default(),
         &[("rules.no_citation", "/rules/0/source/cites", Error)],
     );
@@ -381,7 +383,11 @@ fn citations_name_a_statute_or_document_and_never_a_project_note() {
         &ValidationOptions::default(),
         &[
             ("rules.project_note_cited", "/rules/0/source/cites/0", Error),
-            ("rules.citation_incomplete", "/rules/0/source/cites/1", Error),
+            (
+                "rules.citation_incomplete",
+                "/rules/0/source/cites/1",
+                Error,
+            ),
         ],
     );
 }
