@@ -22,7 +22,7 @@ fn pack(rules: &str) -> RulePack {
 
 fn rule(id: &str, when: &str, then: &str) -> String {
     format!(
-        r#"{{"id":"{id}","title_da":"t","title_en":"t","source":{{"kind":"law","citation":"c"}},"when":{when},"then":{then}}}"#
+        r#"{{"id":"{id}","title_da":"t","title_en":"t","source":{{"kind":"law","citation":"c","cites":[{{"statute":"Lov","number":"LBK nr. 1","paragraph":"§ 1"}}]}},"when":{when},"then":{then}}}"#
     )
 }
 
@@ -345,7 +345,7 @@ fn extension_grounds_are_the_packs_own_vocabulary() {
     ));
     p.extension_grounds = serde_json::from_str(
         r#"[{"code":"medical_treatment","title_da":"Lægelig behandling","title_en":"Medical treatment",
-             "source":{"kind":"secondary","citation":"c"},"max_weeks":134}]"#,
+             "source":{"kind":"secondary","citation":"c","cites":[{"statute":"Lov","number":"LBK nr. 1","paragraph":"§ 27"}]},"max_weeks":134}]"#,
     )
     .unwrap();
     let got: Vec<(String, String)> =
@@ -359,5 +359,35 @@ fn extension_grounds_are_the_packs_own_vocabulary() {
             "rules.unknown_value".to_owned(),
             "/rules/0/when/in/1".to_owned()
         )]
+    );
+}
+
+#[test]
+fn citations_name_a_statute_or_document_and_never_a_project_note() {
+    let with = |source: &str| {
+        format!(
+            r#"{{"id":"a","title_da":"t","title_en":"t","source":{source},"when":{{"fact":"employed","eq":true}},"then":{LEVEL}}}"#
+        )
+    };
+    check(
+        &[with(
+            r#"{"kind":"law","citation":"Lov om sygedagpenge § 24"}"#,
+        )],
+        &ValidationOptions::default(),
+        &[("rules.no_citation", "/rules/0/source/cites", Error)],
+    );
+    check(
+        &[with(
+            r#"{"kind":"secondary","citation":"c","cites":[{"document":"DOMAIN.md §4","issuer":"coord","date":"2026"},{"statute":"Lov","number":"","paragraph":"§ 1"}]}"#,
+        )],
+        &ValidationOptions::default(),
+        &[
+            ("rules.project_note_cited", "/rules/0/source/cites/0", Error),
+            (
+                "rules.citation_incomplete",
+                "/rules/0/source/cites/1",
+                Error,
+            ),
+        ],
     );
 }

@@ -253,4 +253,49 @@ mod tests {
             vec![p("2025-01-01", Some("2025-02-05")), p("2025-03-01", None)]
         );
     }
+
+    /// The count within the window ending on `day`, by brute force over a day-by-day table
+    /// (`counted[i]`: day `origin + i` counts; prefix sums make each window one subtraction).
+    fn window_count(prefix: &[i64], origin: NaiveDate, day: NaiveDate, months: u32) -> i64 {
+        let start = day
+            .with_day(1)
+            .unwrap()
+            .checked_sub_months(Months::new(months - 1))
+            .unwrap()
+            .max(origin);
+        let i = |x: NaiveDate| usize::try_from((x - origin).num_days()).unwrap();
+        prefix[i(day) + 1] - prefix[i(start)]
+    }
+
+    proptest::proptest! {
+        /// The day found is the first day whose window holds more than the weeks: checked by
+        /// brute force over every day from the first counted day.
+        #[test]
+        fn first_day_exceeding_is_the_first_day_over_the_limit(
+            raw in proptest::collection::vec((0i64..900, 1i64..200, proptest::bool::weighted(0.1)), 1..4),
+            weeks in 1u32..30,
+            months in 1u32..12,
+        ) {
+            let base = d("2023-01-01");
+            let periods = merge(raw.iter().map(|(off, len, open)| {
+                let from = base + chrono::Duration::days(*off);
+                DatePeriod::new(from, (!open).then(|| from + chrono::Duration::days(len - 1)))
+            }).collect());
+            let found = first_day_exceeding(&periods, weeks, months);
+            let threshold = 7 * i64::from(weeks);
+            let origin = base;
+            let mut prefix = vec![0i64];
+            for day in origin.iter_days().take(2600) {
+                let counted = i64::from(periods.iter().any(|p| p.contains(day)));
+                prefix.push(prefix[prefix.len() - 1] + counted);
+            }
+            let horizon = found.unwrap_or(base + chrono::Duration::days(2500));
+            for day in periods[0].from.iter_days().take_while(|x| *x < horizon) {
+                proptest::prop_assert!(window_count(&prefix, origin, day, months) <= threshold, "{} already over", day);
+            }
+            if let Some(day) = found {
+                proptest::prop_assert!(window_count(&prefix, origin, day, months) > threshold);
+            }
+        }
+    }
 }
