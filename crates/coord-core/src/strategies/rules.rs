@@ -272,11 +272,9 @@ fn assemble((course, actors, events, consents): Parts, start: NaiveDate) -> Case
                 decided_on: at(offset),
             }),
             // The employer expects the same return as the citizen in most generated cases.
-            employer_expected_return: (employed
-                && known_start
-                && !fast.is_some_and(|f| f % 3 == 0))
-            .then(|| ret.map(at))
-            .flatten(),
+            employer_expected_return: (employed && known_start && fast.is_none_or(|f| f % 3 != 0))
+                .then(|| ret.map(at))
+                .flatten(),
             course_started_on: group
                 .filter(|g| *g != TargetGroup::SicknessBenefit)
                 .map(|_| start),
