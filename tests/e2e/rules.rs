@@ -45,11 +45,12 @@ fn evaluate_explain_shows_the_failing_comparison_with_the_actual_value() {
         out.contains("coordination level: complex (coordination is decisive) [triage-complex]"),
         "{out}"
     );
+    // The §24 duration limit, explained with the date the cumulative window gives.
     assert!(
-        out.contains("(weeks_since_first_absence) = 9, needs ≥ 13"),
+        out.contains("(as_of) = 2025-03-24, needs > 2025-06-30 (day more than 22 weeks counted within 9 calendar months, end of month)"),
         "{out}"
     );
-    assert!(out.contains("OVERDUE"), "{out}");
+    assert!(out.contains("deadline 2025-06-30"), "{out}");
 }
 
 #[test]
@@ -239,6 +240,12 @@ fn evaluate_refuses_a_bad_case_with_a_pointer_and_facts_lists_the_catalogue() {
     );
     assert_eq!(o.status.code(), Some(3));
     assert!(stderr(&o).contains("/course/employer"), "{}", stderr(&o));
+    // A valid case on a date no pack covers: the documented no-law code and the banner.
+    std::fs::write(
+        &case,
+        r#"{"id":"k","citizen":{"id":"c","name":"J"},"course":{"target_group":"sickness_benefit"}}"#,
+    )
+    .unwrap();
     let o = run(
         &[
             "evaluate",
@@ -248,8 +255,12 @@ fn evaluate_refuses_a_bad_case_with_a_pointer_and_facts_lists_the_catalogue() {
         ],
         "",
     );
-    assert_eq!(o.status.code(), Some(3));
-    assert!(stderr(&o).contains("no rule pack"), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(5), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("No rule pack for DK is in force on 2010-03-01"),
+        "{}",
+        stdout(&o)
+    );
     let o = run(&["rules", "facts"], "");
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("weeks_since_first_absence"));

@@ -440,10 +440,12 @@ pub struct RulesCheckArgs {
     /// The pack files (checked together: overlapping periods are reported).
     #[arg(required = true)]
     pub packs: Vec<PathBuf>,
-    /// A known offer id (repeat); when given, referrals to other offers are errors.
+    /// A further known offer id besides the reference data's offer catalogue (repeat); referrals
+    /// to offers in neither are errors.
     #[arg(long, value_name = "ID")]
     pub known_offer: Vec<String>,
-    /// A known indicator id (repeat); when given, `indicator_*.<id>` facts for others are errors.
+    /// A further known indicator id besides the reference data's instruments (repeat);
+    /// `indicator_*.<id>` facts for others are errors.
     #[arg(long, value_name = "ID")]
     pub known_indicator: Vec<String>,
     /// Shared options.

@@ -17,6 +17,10 @@ pub enum Outcome {
     InvalidInput,
     /// 4: a file could not be read or written.
     Io,
+    /// 5: no rule pack is in force on the date: the answer holds everything that does not depend
+    /// on law (team, consents, referrals, plan, progression, offers), with a banner; the
+    /// coordination level and legal deadlines were not assessed.
+    NoLaw,
 }
 
 impl Outcome {
@@ -28,6 +32,7 @@ impl Outcome {
             Outcome::Usage => 2,
             Outcome::InvalidInput => 3,
             Outcome::Io => 4,
+            Outcome::NoLaw => 5,
         })
     }
 }
@@ -38,4 +43,5 @@ pub const EXIT_CODES_HELP: &str = "Exit codes:
   1  the answer is no: a category denied, a consent invalid, findings to act on
   2  usage error: wrong command line
   3  invalid input: malformed JSON, unknown field, dangling reference … (nothing written)
-  4  a file could not be read or written";
+  4  a file could not be read or written
+  5  no rule pack in force on the date: law-independent parts only, level and legal deadlines not assessed";

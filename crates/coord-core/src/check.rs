@@ -68,6 +68,9 @@ pub enum CaseFileError {
     /// A problem in the plan or the measurements.
     #[error(transparent)]
     Plan(#[from] crate::plan::PlanError),
+    /// A problem with the periods of the course.
+    #[error(transparent)]
+    Course(#[from] crate::course::check::CourseError),
 }
 
 impl CaseFileError {
@@ -83,6 +86,7 @@ impl CaseFileError {
             CaseFileError::Team(e) => e.code(),
             CaseFileError::Referral(e) => e.code(),
             CaseFileError::Plan(e) => e.code(),
+            CaseFileError::Course(e) => e.code(),
         }
     }
 
@@ -98,6 +102,7 @@ impl CaseFileError {
             CaseFileError::Team(e) => e.pointer(),
             CaseFileError::Referral(e) => e.pointer(),
             CaseFileError::Plan(e) => e.pointer(),
+            CaseFileError::Course(e) => e.pointer(),
         }
     }
 }
@@ -239,6 +244,11 @@ pub fn check_case_file(case: &CaseFile, reference: &ReferenceData) -> Vec<CaseFi
     if let Some(employer) = &case.course.employer {
         known(employer, root.key("course").key("employer"), &mut errors);
     }
+    errors.extend(
+        crate::course::check::check_course(&case.course, &root.key("course"))
+            .into_iter()
+            .map(CaseFileError::from),
+    );
     let mut ids = IdRegistry::new();
     for (i, event) in case.events.iter().enumerate() {
         let at = root.key("events").index(i);

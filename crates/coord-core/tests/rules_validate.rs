@@ -22,7 +22,7 @@ fn pack(rules: &str) -> RulePack {
 
 fn rule(id: &str, when: &str, then: &str) -> String {
     format!(
-        r#"{{"id":"{id}","title_da":"t","title_en":"t","source":{{"kind":"law","citation":"c"}},"when":{when},"then":{then}}}"#
+        r#"{{"id":"{id}","title_da":"t","title_en":"t","source":{{"kind":"law","citation":"c","cites":[{{"statute":"Lov","number":"LBK nr. 1","paragraph":"§ 1"}}]}},"when":{when},"then":{then}}}"#
     )
 }
 
@@ -281,4 +281,113 @@ fn result_facts_only_in_invariants_and_overlapping_packs() {
     );
     b.jurisdiction = "DK-0219".into();
     assert!(validate_packs(&[a, b], &ReferenceData::default(), &Default::default()).is_empty());
+}
+
+#[test]
+fn date_language_anchors_lists_and_windows_are_checked_where_they_are() {
+    let deadline = |due: &str| {
+        format!(r#"[{{"deadline":{{"task":"t","title_da":"t","title_en":"t","due":{due}}}}}]"#)
+    };
+    check(
+        &[rule(
+            "a",
+            r#"{"fact":"employed","eq":true}"#,
+            &deadline(
+                r#"{"earliest_of":[{"date":"first_day_of_absence","end_of_week":8},{"date":"nonsense","plus_weeks":2}]}"#,
+            ),
+        )],
+        &ValidationOptions::default(),
+        &[(
+            "rules.unknown_anchor",
+            "/rules/0/then/0/deadline/due/earliest_of/1/date",
+            Error,
+        )],
+    );
+    check(
+        &[rule(
+            "a",
+            r#"{"fact":"employed","eq":true}"#,
+            &deadline(r#"{"latest_of":[]}"#),
+        )],
+        &ValidationOptions::default(),
+        &[(
+            "rules.empty_list",
+            "/rules/0/then/0/deadline/due/latest_of",
+            Error,
+        )],
+    );
+    check(
+        &[rule(
+            "a",
+            r#"{"fact":"employed","eq":true}"#,
+            &deadline(
+                r#"{"from":{"cumulative":{"weeks_exceed":0,"calendar_months":9}},"plus_weeks":69}"#,
+            ),
+        )],
+        &ValidationOptions::default(),
+        &[(
+            "rules.empty_window",
+            "/rules/0/then/0/deadline/due/from/cumulative",
+            Error,
+        )],
+    );
+}
+
+#[test]
+fn extension_grounds_are_the_packs_own_vocabulary() {
+    let mut p = pack(&format!(
+        "[{}]",
+        rule(
+            "a",
+            r#"{"fact":"extension_ground","in":["medical_treatment","made_up"]}"#,
+            LEVEL
+        )
+    ));
+    p.extension_grounds = serde_json::from_str(
+        r#"[{"code":"medical_treatment","title_da":"Lægelig behandling","title_en":"Medical treatment",
+             "source":{"kind":"secondary","citation":"c","cites":[{"statute":"Lov","number":"LBK nr. 1","paragraph":"§ 27"}]},"max_weeks":134}]"#,
+    )
+    .unwrap();
+    let got: Vec<(String, String)> =
+        validate_pack(&p, &ReferenceData::default(), &ValidationOptions::default())
+            .into_iter()
+            .map(|f| (f.code, f.pointer.to_string()))
+            .collect();
+    assert_eq!(
+        got,
+        [(
+            "rules.unknown_value".to_owned(),
+            "/rules/0/when/in/1".to_owned()
+        )]
+    );
+}
+
+#[test]
+fn citations_name_a_statute_or_document_and_never_a_project_note() {
+    let with = |source: &str| {
+        format!(
+            r#"{{"id":"a","title_da":"t","title_en":"t","source":{source},"when":{{"fact":"employed","eq":true}},"then":{LEVEL}}}"#
+        )
+    };
+    check(
+        &[with(
+            r#"{"kind":"law","citation":"Lov om sygedagpenge § 24"}"#,
+        )],
+        &ValidationOptions::default(),
+        &[("rules.no_citation", "/rules/0/source/cites", Error)],
+    );
+    check(
+        &[with(
+            r#"{"kind":"secondary","citation":"c","cites":[{"document":"DOMAIN.md §4","issuer":"coord","date":"2026"},{"statute":"Lov","number":"","paragraph":"§ 1"}]}"#,
+        )],
+        &ValidationOptions::default(),
+        &[
+            ("rules.project_note_cited", "/rules/0/source/cites/0", Error),
+            (
+                "rules.citation_incomplete",
+                "/rules/0/source/cites/1",
+                Error,
+            ),
+        ],
+    );
 }

@@ -17,7 +17,7 @@ mod fixtures;
 use coord_core::check::CheckedCase;
 use coord_core::plan::Measurement;
 use coord_core::report::coordination_report;
-use coord_core::rules::pack_in_force;
+use coord_core::rules::law::choose_law;
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use serde_json::json;
 
@@ -56,14 +56,12 @@ fn bench(c: &mut Criterion) {
     .unwrap();
     let checked = CheckedCase::new(case, &reference).unwrap();
     let as_of = "2024-12-20".parse().unwrap();
-    let pack = pack_in_force(&reference.rule_packs, "DK", "2025-01-02".parse().unwrap())
-        .unwrap()
-        .clone();
-    let report = coordination_report(&checked, &reference, &pack, as_of).unwrap();
+    let law = choose_law(&reference.rule_packs, None, "DK", as_of);
+    let report = coordination_report(&checked, &reference, &law).unwrap();
     assert_eq!(report.team.members.len(), 30);
     assert_eq!(report.referrals.referrals.len(), 50);
     c.bench_function("report/30_members_50_referrals_200_events", |b| {
-        b.iter(|| coordination_report(black_box(&checked), &reference, &pack, black_box(as_of)))
+        b.iter(|| coordination_report(black_box(&checked), &reference, black_box(&law)))
     });
 }
 

@@ -19,11 +19,16 @@ pub const PACK_DK_PRE_2025_JSON: &str = include_str!("../data/packs/dk-pre-2025.
 /// The built-in Danish rule pack from 1 January 2025 (L 74), as JSON text.
 pub const PACK_DK_2025_JSON: &str = include_str!("../data/packs/dk-2025.json");
 
+/// The built-in Danish rule pack from 1 February 2026 (lov nr. 1750 af 29/12/2025, L 66), open-ended,
+/// as JSON text.
+pub const PACK_DK_2026_JSON: &str = include_str!("../data/packs/dk-2026.json");
+
 /// The built-in rule packs, oldest first.
 pub fn rule_packs() -> Result<Vec<RulePack>, Problem> {
     Ok(vec![
         parse(PACK_DK_PRE_2025_JSON)?,
         parse(PACK_DK_2025_JSON)?,
+        parse(PACK_DK_2026_JSON)?,
     ])
 }
 

@@ -20,6 +20,7 @@ pub mod chart;
 pub mod citizen;
 pub mod consent;
 pub mod doc;
+pub mod law;
 pub mod plan;
 pub mod report;
 pub mod rules;

@@ -22,10 +22,9 @@ pub fn document(
     let mut sources: Vec<String> = vec![
         format!("{}: {}", pick(lang, "sag", "case"), r.case),
         format!(
-            "{}: {} {}",
+            "{}: {}",
             pick(lang, "regelsæt", "rule pack"),
-            r.pack.id,
-            r.pack.version
+            crate::law::pack_line(&r.law, lang)
         ),
     ];
     d.h(
@@ -36,14 +35,29 @@ pub fn document(
             r.citizen
         ),
     );
+    if let Some(banner) = crate::law::banner(&r.law, lang) {
+        d.alert(banner);
+    }
     if !r.title.is_empty() {
         d.p(r.title.clone());
     }
     d.labelled(pick(lang, "Opgjort pr.", "As of"), date_long(lang, r.as_of));
     d.labelled(
         pick(lang, "Regelsæt", "Rules"),
-        pick(lang, &r.pack.title_da, &r.pack.title_en).to_owned(),
+        match &r.law.pack {
+            Some(p) => format!(
+                "{} ({} {})",
+                pick(lang, &p.title_da, &p.title_en),
+                pick(lang, "gælder", "valid"),
+                crate::law::period(&p.valid)
+            ),
+            None => pick(lang, "intet regelsæt i kraft", "no rule pack in force").to_owned(),
+        },
     );
+    let notes = crate::law::notes(&r.law, lang);
+    if !notes.is_empty() {
+        d.list(notes);
+    }
 
     attention(&mut d, r, lang, &mut sources);
     level(&mut d, r, lang, &mut sources);
@@ -115,7 +129,13 @@ fn level(d: &mut Doc, r: &CoordinationReport, lang: Language, sources: &mut Vec<
             d.list(
                 l.because
                     .iter()
-                    .map(|b| pick(lang, &b.title_da, &b.title_en).to_owned())
+                    .map(|b| {
+                        format!(
+                            "{}{}",
+                            pick(lang, &b.title_da, &b.title_en),
+                            mark(r, b.rule.as_str(), lang)
+                        )
+                    })
                     .collect(),
             );
             sources.extend(l.because.iter().map(|b| {
@@ -127,11 +147,25 @@ fn level(d: &mut Doc, r: &CoordinationReport, lang: Language, sources: &mut Vec<
                 )
             }));
         }
+        None if !r.law.assessed() => d.p(pick(
+            lang,
+            "Ikke vurderet: intet regelsæt er i kraft på datoen.",
+            "Not assessed: no rule pack is in force on the date.",
+        )),
         None => d.p(pick(
             lang,
             "Ingen regel satte et koordineringsniveau.",
             "No rule set a coordination level.",
         )),
+    }
+}
+
+/// The mark after an item a rule produced: an unverified reading or local practice (not law).
+fn mark(r: &CoordinationReport, rule: &str, lang: Language) -> &'static str {
+    match r.rule_marks.iter().find(|m| m.rule.as_str() == rule) {
+        None => "",
+        Some(m) if m.local_practice => pick(lang, " (lokal praksis)", " (local practice)"),
+        Some(_) => pick(lang, " (ikke verificeret)", " (unverified)"),
     }
 }
 
@@ -244,7 +278,11 @@ fn deadlines(d: &mut Doc, r: &CoordinationReport, lang: Language, sources: &mut 
             .map(|x| {
                 vec![
                     date_short(lang, x.due),
-                    pick(lang, &x.title_da, &x.title_en).to_owned(),
+                    format!(
+                        "{}{}",
+                        pick(lang, &x.title_da, &x.title_en),
+                        mark(r, x.rule.as_str(), lang)
+                    ),
                     x.status.label(lang).to_owned(),
                 ]
             })
@@ -252,10 +290,14 @@ fn deadlines(d: &mut Doc, r: &CoordinationReport, lang: Language, sources: &mut 
     );
     sources.extend(r.deadlines.iter().map(|x| {
         format!(
-            "{} {}: {}",
+            "{} {}: {}{}",
             pick(lang, "frist", "deadline"),
             date_short(lang, x.due),
-            x.rule
+            x.rule,
+            x.pack
+                .as_ref()
+                .map(|p| format!(" · {p}"))
+                .unwrap_or_default()
         )
     }));
 }

@@ -113,22 +113,24 @@ fn target(t: &ReferralTarget, lang: Language) -> String {
 /// An evaluation: level, roles, referrals, deadlines, consent gaps, warnings, and the trace.
 fn evaluation_text(e: &Evaluation, case: &CaseFile, lang: Language) -> String {
     let mut s = String::new();
+    if let Some(b) = e.law.as_ref().and_then(|l| crate::law::banner(l, lang)) {
+        s.push_str(&b);
+        s.push('\n');
+    }
     s.push_str(&format!(
-        "{} ({}) {} {} {} {} {}\n",
+        "{} ({}) {} {} {} {}\n",
         case.id,
         case.citizen.name,
         pick(lang, "pr.", "as of"),
         date_long(lang, e.as_of),
         pick(lang, "efter", "under"),
-        e.pack,
-        e.pack_version,
+        e.law
+            .as_ref()
+            .map(|l| crate::law::pack_line(l, lang))
+            .unwrap_or_default()
     ));
-    if !e.pack_in_force {
-        s.push_str(pick(
-            lang,
-            "  regelsættet gælder ikke på denne dato: ingen regel er brugt\n",
-            "  the pack is not in force on this date: no rule fired\n",
-        ));
+    for note in e.law.iter().flat_map(|l| crate::law::notes(l, lang)) {
+        s.push_str(&format!("  {note}\n"));
     }
     match &e.level {
         Some(l) => s.push_str(&format!(
@@ -174,12 +176,16 @@ fn evaluation_text(e: &Evaluation, case: &CaseFile, lang: Language) -> String {
     }
     for d in &e.deadlines {
         s.push_str(&format!(
-            "  {} {}: {} — {} [{}]\n",
+            "  {} {}: {} — {} [{}{}]\n",
             pick(lang, "frist", "deadline"),
             date_long(lang, d.due),
             pick(lang, &d.title_da, &d.title_en),
             d.status.label(lang),
-            d.rule
+            d.rule,
+            d.pack
+                .as_ref()
+                .map(|p| format!(" · {p}"))
+                .unwrap_or_default()
         ));
     }
     for g in &e.consent_gaps {

@@ -1,4 +1,5 @@
-//! `coord evaluate`: one case file, or one case per NDJSON line.
+//! `coord evaluate`: one case file, or one case per NDJSON line, under the law the core chooses
+//! for the date (exit 5 when no rule pack is in force).
 
 use super::{answer, emit, optional, overrides};
 use crate::cli::EvaluateArgs;
@@ -17,7 +18,7 @@ pub fn run(args: &EvaluateArgs) -> Result<Outcome, Failure> {
     if args.ndjson {
         let input = crate::io::ndjson_input(args.input.as_deref())?;
         let out = std::io::stdout();
-        let summary = evaluate_stream(
+        let (summary, assessed) = evaluate_stream(
             reference,
             pack,
             &args.jurisdiction,
@@ -32,6 +33,8 @@ pub fn run(args: &EvaluateArgs) -> Result<Outcome, Failure> {
         })?;
         return Ok(if summary.failures > 0 {
             Outcome::InvalidInput
+        } else if !assessed {
+            Outcome::NoLaw
         } else {
             Outcome::Success
         });
@@ -49,12 +52,14 @@ pub fn run(args: &EvaluateArgs) -> Result<Outcome, Failure> {
     let files = [("/case", Some(path)), ("/pack", args.pack.as_deref())];
     let result = answer(evaluate_call(call), &files)?;
     let lang = args.common.lang.into();
-    Ok(emit(
+    let no_law = result.law.as_ref().is_some_and(|l| l.pack.is_none());
+    let outcome = emit(
         args.common.format,
         lang,
         &case.citizen.name,
         result,
         false,
         |r| coord_render::rules::evaluation(r, &case, lang),
-    ))
+    );
+    Ok(if no_law { Outcome::NoLaw } else { outcome })
 }

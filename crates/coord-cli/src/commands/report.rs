@@ -51,7 +51,9 @@ pub fn run(args: &ReportArgs) -> Result<Outcome, Failure> {
     if args.out.is_none() {
         print(&text);
     }
-    Ok(if result.attention.is_empty() {
+    Ok(if result.law.pack.is_none() {
+        Outcome::NoLaw
+    } else if result.attention.is_empty() {
         Outcome::Success
     } else {
         Outcome::Negative

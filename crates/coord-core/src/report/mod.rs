@@ -17,36 +17,22 @@ pub use citizen::{citizen_view, CitizenView};
 
 use crate::check::CheckedCase;
 use crate::consent::AccessIndex;
-use crate::ids::{CaseId, PackId, RuleId};
+use crate::ids::{CaseId, RuleId};
 use crate::offers::{match_offers_for_case, ExcludedOffer, ExclusionReason, OfferMatch};
 use crate::plan::{check_plan, progression, PlanCheck, ProgressError, ProgressReport};
 use crate::reference::ReferenceData;
 use crate::referral::{referral_overview, ReferralOverview};
 use crate::rules::evaluate::{
-    evaluate_facts, DeadlineItem, DeadlineStatus, Evaluation, ProposedReferral, RuleConsentGap,
-    RuleWarning,
+    DeadlineItem, DeadlineStatus, Evaluation, ProposedReferral, RuleConsentGap, RuleWarning,
 };
 use crate::rules::facts::case_facts;
-use crate::rules::pack::{RulePack, RuleSource};
+use crate::rules::law::{evaluate_under_law_facts, LawChoice, LawStatus};
+use crate::rules::pack::{RulePack, RuleSource, SourceKind};
 use crate::rules::CoordinationLevel;
 use crate::team::{team_report, TeamReport};
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-
-/// The rule pack a report was made under.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct PackSummary {
-    /// The pack's id.
-    pub id: PackId,
-    /// Its version.
-    pub version: String,
-    /// Its title in Danish.
-    pub title_da: String,
-    /// Its title in English.
-    pub title_en: String,
-}
 
 /// A rule named as a reason, with its title and source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -84,8 +70,9 @@ pub struct CoordinationReport {
     pub citizen: String,
     /// The date the report is made as of.
     pub as_of: NaiveDate,
-    /// The rule pack used.
-    pub pack: PackSummary,
+    /// The law applied: the pack (id, version, valid period, in force), the banner when the level
+    /// and legal deadlines are not assessed under the law in force, transitions and announcements.
+    pub law: LawStatus,
     /// The coordination level and the rules behind it (absent when no rule set one).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<LevelReason>,
@@ -112,6 +99,10 @@ pub struct CoordinationReport {
     /// Offers that speak to the citizen's goals or wishes but are not for now, each with its
     /// reasons (a group course waiting for the citizen's own wish, a referral already under way …).
     pub offers_not_now: Vec<ExcludedOffer>,
+    /// The fired rules whose reading is unverified or that are local practice, not law: renderers
+    /// show the mark next to every item such a rule produced.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rule_marks: Vec<RuleMark>,
 }
 
 /// How many fitting offers a report shows (the best first; the rest are in the JSON answer).
@@ -130,19 +121,68 @@ impl CoordinationReport {
     }
 }
 
-/// Make the coordination report of `case` under `pack` as of `as_of`.
+/// A fired rule that is not verified law: an unverified reading, or local practice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RuleMark {
+    /// The rule.
+    pub rule: RuleId,
+    /// Whether the reading is verified (`false`: the law brief marks it UNVERIFIED).
+    pub verified: bool,
+    /// Whether the rule is the municipality's own practice, not law.
+    pub local_practice: bool,
+}
+
+/// The marks of the fired rules of `pack` that are unverified or local practice.
+pub fn rule_marks(pack: &RulePack, fired: &[RuleId]) -> Vec<RuleMark> {
+    fired
+        .iter()
+        .filter_map(|id| pack.rule(id))
+        .filter(|r| !r.source.verified || r.source.kind == SourceKind::LocalPractice)
+        .map(|r| RuleMark {
+            rule: r.id.clone(),
+            verified: r.source.verified,
+            local_practice: r.source.kind == SourceKind::LocalPractice,
+        })
+        .collect()
+}
+
+/// Make the coordination report of `case` under the law chosen (see
+/// [`crate::rules::law::choose_law`]; earlier packs that transitions name are looked up in
+/// `reference.rule_packs`). With no pack, everything that does not depend on law is still made.
 ///
 /// Fails only when progression cannot be computed as of that date (a measurement dated after
 /// it); every other problem is a finding in the report.
 pub fn coordination_report(
     case: &CheckedCase,
     reference: &ReferenceData,
-    pack: &RulePack,
-    as_of: NaiveDate,
+    law: &LawChoice<'_>,
 ) -> Result<CoordinationReport, ProgressError> {
+    let as_of = law.as_of;
     let progress = progression(case, reference, as_of)?;
-    let facts = case_facts(case.case(), as_of);
-    let evaluation = evaluate_facts(pack, case, reference, &facts, false);
+    let mut facts = case_facts(case.case(), as_of);
+    facts.set_calendar(std::sync::Arc::new(reference.calendar.clone()));
+    let evaluation =
+        evaluate_under_law_facts(law, &reference.rule_packs, case, reference, &facts, false);
+    let rule_source = |id: &RuleId| -> Option<(String, String, RuleSource)> {
+        let mut packs = law.pack.into_iter().chain(reference.rule_packs.iter());
+        packs.find_map(|p| {
+            p.rule(id)
+                .map(|r| (r.title_da.clone(), r.title_en.clone(), r.source.clone()))
+        })
+    };
+    // The marks of the fired rules: from the pack applied, and for rules a transition kept, from
+    // the earlier pack.
+    let mut marks = Vec::new();
+    for id in &evaluation.fired {
+        let pack = law
+            .pack
+            .filter(|p| p.rule(id).is_some())
+            .or_else(|| reference.rule_packs.iter().find(|p| p.rule(id).is_some()));
+        if let Some(p) = pack {
+            marks.extend(rule_marks(p, std::slice::from_ref(id)));
+        }
+    }
     let required: Vec<_> = evaluation
         .required_roles
         .iter()
@@ -155,6 +195,7 @@ pub fn coordination_report(
     let offers = match_offers_for_case(case.case(), &reference.offers, as_of);
     let Evaluation {
         level,
+        law: status,
         referrals: proposed_referrals,
         mut deadlines,
         consent_gaps,
@@ -174,12 +215,13 @@ pub fn coordination_report(
             .set_by
             .iter()
             .filter(|(_, set)| *set == l.level)
-            .filter_map(|(id, _)| pack.rules.iter().find(|r| &r.id == id))
-            .map(|r| RuleReason {
-                rule: r.id.clone(),
-                title_da: r.title_da.clone(),
-                title_en: r.title_en.clone(),
-                source: r.source.clone(),
+            .filter_map(|(id, _)| {
+                rule_source(id).map(|(title_da, title_en, source)| RuleReason {
+                    rule: id.clone(),
+                    title_da,
+                    title_en,
+                    source,
+                })
             })
             .collect(),
         level: l.level,
@@ -211,12 +253,14 @@ pub fn coordination_report(
         title: c.title.clone(),
         citizen: c.citizen.name.clone(),
         as_of,
-        pack: PackSummary {
-            id: pack.id.clone(),
-            version: pack.version.clone(),
-            title_da: pack.title_da.clone(),
-            title_en: pack.title_en.clone(),
-        },
+        law: status.unwrap_or_else(|| LawStatus {
+            jurisdiction: law.jurisdiction.clone(),
+            as_of,
+            pack: None,
+            banner: None,
+            transitions: Vec::new(),
+            announcements: Vec::new(),
+        }),
         level,
         attention,
         team,
@@ -229,5 +273,6 @@ pub fn coordination_report(
         progress,
         offers,
         offers_not_now,
+        rule_marks: marks,
     })
 }

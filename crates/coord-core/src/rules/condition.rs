@@ -16,8 +16,10 @@
 //! `ne`, `lt`, `lte`, `gt`, `gte`, `in`, `not_in`, `contains`, `contains_any` or `known`.
 //!
 //! Values: JSON `true`/`false`, numbers, words, and dates — a date is written `"2025-01-01"` or as a
-//! date expression `{ "date": BASE, "plus_days": n, "plus_weeks": n }` where `BASE` is `"as_of"`,
-//! the name of a date fact (an *anchor*), or a literal date; the offsets may be negative.
+//! date expression ([`super::date_expr`]): `{ "date": BASE, "plus_weeks": n }` where `BASE` is
+//! `"as_of"`, the name of a date fact (an *anchor*), or a literal date, and the date language's
+//! other forms (end of a counted week, calendar months, working days, earliest/latest of, the
+//! cumulative window).
 //!
 //! **Unknown facts.** A comparison with a fact that is not known (absent from the fact set), or
 //! with an anchor that is not known, does not hold — only `{"fact": …, "known": false}` holds
@@ -31,9 +33,10 @@
 //! failure is reported.
 
 pub use super::condition_json::{ConditionShapeError, RawCondition};
+pub use super::date_expr::{DateBase, DateExpr};
 use super::value::{write_number, FactSet, FactType, FactValue};
 use crate::pointer::Pointer;
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -189,95 +192,6 @@ impl fmt::Display for Literal {
             Literal::Text(t) => f.write_str(t),
             Literal::Date(d) => d.fmt(f),
         }
-    }
-}
-
-/// A date relative to a base: `{ "date": "as_of", "plus_weeks": -8 }`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct DateExpr {
-    /// `"as_of"` (the evaluation date), the name of a date fact (an anchor), or a date `YYYY-MM-DD`.
-    pub date: String,
-    /// Days to add (may be negative).
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub plus_days: i32,
-    /// Weeks to add (may be negative).
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub plus_weeks: i32,
-}
-
-fn is_zero(n: &i32) -> bool {
-    *n == 0
-}
-
-/// The base of a [`DateExpr`], decoded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DateBase<'a> {
-    /// The evaluation date.
-    AsOf,
-    /// A literal date.
-    Fixed(NaiveDate),
-    /// A date fact (anchor).
-    Anchor(&'a str),
-}
-
-impl DateExpr {
-    /// What the base names.
-    pub fn base(&self) -> DateBase<'_> {
-        let looks_like_date = self.date.bytes().next().is_some_and(|b| b.is_ascii_digit());
-        if self.date == "as_of" {
-            DateBase::AsOf
-        } else if let Some(d) = looks_like_date
-            .then(|| self.date.parse::<NaiveDate>().ok())
-            .flatten()
-        {
-            DateBase::Fixed(d)
-        } else {
-            DateBase::Anchor(&self.date)
-        }
-    }
-
-    /// The offset in days.
-    pub fn offset_days(&self) -> i64 {
-        i64::from(self.plus_days) + 7 * i64::from(self.plus_weeks)
-    }
-
-    /// The date in `facts`, or `None` when the anchor is not known (or not a date) or the date
-    /// would fall outside the calendar.
-    pub fn resolve(&self, facts: &FactSet) -> Option<NaiveDate> {
-        let base = match self.base() {
-            DateBase::AsOf => facts.as_of,
-            DateBase::Fixed(d) => d,
-            DateBase::Anchor(name) => match facts.get(name) {
-                Some(FactValue::Date(d)) => *d,
-                _ => return None,
-            },
-        };
-        shift(base, self.offset_days())
-    }
-}
-
-/// `day` moved by `offset` days (None outside the calendar).
-pub fn shift(day: NaiveDate, offset: i64) -> Option<NaiveDate> {
-    let magnitude = Days::new(offset.unsigned_abs());
-    if offset >= 0 {
-        day.checked_add_days(magnitude)
-    } else {
-        day.checked_sub_days(magnitude)
-    }
-}
-
-impl fmt::Display for DateExpr {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.date)?;
-        for (n, unit) in [(self.plus_weeks, "weeks"), (self.plus_days, "days")] {
-            match n.cmp(&0) {
-                Ordering::Greater => write!(f, " + {n} {unit}")?,
-                Ordering::Less => write!(f, " − {} {unit}", n.unsigned_abs())?,
-                Ordering::Equal => {}
-            }
-        }
-        Ok(())
     }
 }
 

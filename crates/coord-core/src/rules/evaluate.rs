@@ -11,7 +11,8 @@
 //! - every list is sorted (by its content, then by rule id). Only the trace keeps pack order.
 
 use super::action::{ConsentAsk, CoordinationLevel, ReferralTarget, RuleAction};
-use super::condition::{shift, ConditionFailure};
+use super::condition::ConditionFailure;
+use super::date_expr::shift;
 use super::facts::{case_facts, role_word};
 use super::pack::{Rule, RulePack};
 use super::value::{FactSet, FactValue};
@@ -103,6 +104,9 @@ pub struct DeadlineItem {
     pub status: DeadlineStatus,
     /// The rule that creates it.
     pub rule: RuleId,
+    /// The pack the rule belongs to (a case under a transition has deadlines from two packs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack: Option<PackId>,
 }
 
 /// A consent the rules want and the case lacks.
@@ -184,10 +188,12 @@ pub struct RuleTrace {
 pub struct Evaluation {
     /// The case.
     pub case: CaseId,
-    /// The pack.
-    pub pack: PackId,
+    /// The pack (absent: no pack in force, nothing that depends on law is assessed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack: Option<PackId>,
     /// The pack's version.
-    pub pack_version: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack_version: Option<String>,
     /// The evaluation date.
     pub as_of: NaiveDate,
     /// Whether the pack is in force on the date (if not, no rule fires).
@@ -212,6 +218,10 @@ pub struct Evaluation {
     /// The trace per rule, in pack order (only when asked for).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trace: Option<Vec<RuleTrace>>,
+    /// The law applied: the pack, its period, the banner when it is not in force, transitions and
+    /// announcements (set by [`super::law::evaluate_under_law`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub law: Option<super::law::LawStatus>,
 }
 
 impl Evaluation {
@@ -282,7 +292,8 @@ pub fn evaluate(
     as_of: NaiveDate,
     explain: bool,
 ) -> Evaluation {
-    let facts = case_facts(case.case(), as_of);
+    let mut facts = case_facts(case.case(), as_of);
+    facts.set_calendar(std::sync::Arc::new(reference.calendar.clone()));
     evaluate_facts(pack, case, reference, &facts, explain)
 }
 
@@ -294,8 +305,22 @@ pub fn evaluate_facts(
     facts: &FactSet,
     explain: bool,
 ) -> Evaluation {
+    evaluate_facts_as(pack, case, reference, facts, explain, false)
+}
+
+/// [`evaluate_facts`]; with `outside_period`, the rules apply even on a date outside the pack's
+/// period (a pack given explicitly, or an earlier pack kept by a transition). Each rule's own
+/// period still holds.
+pub fn evaluate_facts_as(
+    pack: &RulePack,
+    case: &CheckedCase,
+    reference: &ReferenceData,
+    facts: &FactSet,
+    explain: bool,
+    outside_period: bool,
+) -> Evaluation {
     let as_of = facts.as_of;
-    let pack_in_force = pack.in_force(as_of);
+    let pack_in_force = outside_period || pack.in_force(as_of);
     let mut builder = Builder::default();
     let mut trace = explain.then(Vec::new);
     for rule in &pack.rules {
@@ -325,7 +350,7 @@ pub fn evaluate_facts(
             });
         }
     }
-    builder.finish(pack, case, reference, as_of, pack_in_force, trace)
+    builder.finish(pack, case, reference, as_of, trace)
 }
 
 #[derive(Default)]
@@ -374,22 +399,31 @@ impl<'p> Builder<'p> {
                             due,
                             status,
                             rule: id,
+                            pack: None,
                         });
                     }
-                    None => self.warnings.push(RuleWarning {
-                        code: "deadline_anchor_unknown".to_owned(),
-                        da: format!(
-                            "Fristen for “{}” kan ikke beregnes: “{}” kendes ikke.",
-                            d.task, d.due.date
-                        )
-                        .into(),
-                        en: format!(
-                            "The deadline for “{}” cannot be computed: “{}” is not known.",
-                            d.task, d.due.date
-                        )
-                        .into(),
-                        rule: id,
-                    }),
+                    None => {
+                        let anchors = d.due.anchors();
+                        let what = if anchors.is_empty() {
+                            d.due.to_string()
+                        } else {
+                            anchors.join("”, “")
+                        };
+                        self.warnings.push(RuleWarning {
+                            code: "deadline_anchor_unknown".to_owned(),
+                            da: format!(
+                                "Fristen for “{}” kan ikke beregnes: “{what}” kendes ikke.",
+                                d.task
+                            )
+                            .into(),
+                            en: format!(
+                                "The deadline for “{}” cannot be computed: “{what}” is not known.",
+                                d.task
+                            )
+                            .into(),
+                            rule: id,
+                        });
+                    }
                 },
             }
         }
@@ -401,7 +435,6 @@ impl<'p> Builder<'p> {
         case: &CheckedCase,
         reference: &ReferenceData,
         as_of: NaiveDate,
-        pack_in_force: bool,
         trace: Option<Vec<RuleTrace>>,
     ) -> Evaluation {
         let file = case.case();
@@ -446,6 +479,9 @@ impl<'p> Builder<'p> {
             .filter(|(t, _)| !self.forbids.iter().any(|(f, _)| f == t))
             .map(|(target, rule)| ProposedReferral { target, rule })
             .collect();
+        for d in &mut self.deadlines {
+            d.pack = Some(pack.id.clone());
+        }
         self.deadlines.sort_by(|a, b| {
             (a.due, &a.task, &a.rule, &a.title_en).cmp(&(b.due, &b.task, &b.rule, &b.title_en))
         });
@@ -472,10 +508,10 @@ impl<'p> Builder<'p> {
         self.fired.sort();
         Evaluation {
             case: file.id.clone(),
-            pack: pack.id.clone(),
-            pack_version: pack.version.clone(),
+            pack: Some(pack.id.clone()),
+            pack_version: Some(pack.version.clone()),
             as_of,
-            pack_in_force,
+            pack_in_force: pack.in_force(as_of),
             level,
             required_roles,
             referrals,
@@ -485,6 +521,7 @@ impl<'p> Builder<'p> {
             warnings: self.warnings,
             fired: self.fired,
             trace,
+            law: None,
         }
     }
 }

@@ -122,7 +122,7 @@ const SOCIAL_WORDS: [&str; 5] = [
     "housing",
     "language",
 ];
-const EVENT_WORDS: [&str; 11] = [
+const EVENT_WORDS: [&str; 14] = [
     "follow_up_interview",
     "gp_certificate_lae285",
     "gp_certificate_lae265",
@@ -134,6 +134,9 @@ const EVENT_WORDS: [&str; 11] = [
     "job_directed_contact",
     "self_management_offered",
     "retention_plan",
+    "combined_description",
+    "health_advice",
+    "job_interview",
 ];
 /// The words of the named [`Role`]s (a municipality's own role `Other("x")` is the word `x`).
 pub const ROLE_WORDS: [&str; 15] = [
@@ -293,6 +296,14 @@ pub const CATALOGUE: &[FactDef] = &[
         compute: Compute::Case(|ctx| Some(FactValue::Date(ctx.as_of))),
     },
     FactDef {
+        name: "citizen_expected_return",
+        ty: FactType::Date,
+        meaning_en: "the day the citizen expects to be back at work",
+        meaning_da: "den dag, borgeren selv forventer at være tilbage i arbejde",
+        words: &[],
+        compute: Compute::Case(|ctx| ctx.case.course.citizen_expected_return.map(FactValue::Date)),
+    },
+    FactDef {
         name: "condition_count",
         ty: FactType::Number,
         meaning_en: "how many categories of health condition the citizen has",
@@ -353,6 +364,14 @@ pub const CATALOGUE: &[FactDef] = &[
         compute: Compute::Case(crate::team::facts::coordinator_assigned),
     },
     FactDef {
+        name: "course_started_on",
+        ty: FactType::Date,
+        meaning_en: "the day the citizen's current scheme began (resource course, revalidering, contact course)",
+        meaning_da: "dato hvor borgerens nuværende forløb begyndte (ressourceforløb, revalidering, kontaktforløb)",
+        words: &[],
+        compute: Compute::Case(|ctx| ctx.case.course.course_started_on.map(FactValue::Date)),
+    },
+    FactDef {
         name: "days_since_first_absence",
         ty: FactType::Number,
         meaning_en: "days from the first day of absence to the evaluation date",
@@ -401,6 +420,40 @@ pub const CATALOGUE: &[FactDef] = &[
         compute: Compute::Case(|ctx| Some(FactValue::Bool(ctx.case.course.employed))),
     },
     FactDef {
+        name: "employer_expected_absence_weeks",
+        ty: FactType::Number,
+        meaning_en: "weeks from the first day of absence to the return the employer expects (fractional)",
+        meaning_da: "uger fra første fraværsdag til den raskmelding, arbejdsgiveren forventer",
+        words: &[],
+        compute: Compute::Case(|ctx| {
+            let c = &ctx.case.course;
+            match (c.first_day_of_absence, c.employer_expected_return) {
+                (Some(a), Some(b)) => Some(FactValue::Number((b - a).num_days() as f64 / 7.0)),
+                _ => None,
+            }
+        }),
+    },
+    FactDef {
+        name: "employer_expected_return",
+        ty: FactType::Date,
+        meaning_en: "the day the employer expects the citizen back at work",
+        meaning_da: "den dag, arbejdsgiveren forventer borgeren tilbage i arbejde",
+        words: &[],
+        compute: Compute::Case(|ctx| ctx.case.course.employer_expected_return.map(FactValue::Date)),
+    },
+    FactDef {
+        name: "employer_period_ends_on",
+        ty: FactType::Date,
+        meaning_en: "the last day of the employer period (recorded, or an employee's first 30 days of absence)",
+        meaning_da: "sidste dag i arbejdsgiverperioden (registreret, eller lønmodtagerens første 30 fraværsdage)",
+        words: &[],
+        compute: Compute::Case(|ctx| {
+            crate::course::benefit::employer_period(&ctx.case.course)
+                .and_then(|p| p.to)
+                .map(FactValue::Date)
+        }),
+    },
+    FactDef {
         name: "events_held",
         ty: FactType::Set,
         meaning_en: "the kinds of event that happened on or before the evaluation date",
@@ -429,6 +482,36 @@ pub const CATALOGUE: &[FactDef] = &[
         meaning_da: "forventet dato for raskmelding",
         words: &[],
         compute: Compute::Case(|ctx| ctx.case.course.expected_return.map(FactValue::Date)),
+    },
+    FactDef {
+        name: "extension_decided_on",
+        ty: FactType::Date,
+        meaning_en: "the day an extension of sickness benefit (§27) was decided, on or before the evaluation date",
+        meaning_da: "dato for afgørelse om forlængelse af sygedagpenge (§ 27) senest på datoen",
+        words: &[],
+        compute: Compute::Case(|ctx| {
+            ctx.case
+                .course
+                .benefit_extension
+                .as_ref()
+                .filter(|e| e.decided_on <= ctx.as_of)
+                .map(|e| FactValue::Date(e.decided_on))
+        }),
+    },
+    FactDef {
+        name: "extension_ground",
+        ty: FactType::Text,
+        meaning_en: "the ground of an extension of sickness benefit decided on or before the evaluation date (a code the pack declares in `extension_grounds`)",
+        meaning_da: "grunden til en forlængelse af sygedagpenge afgjort senest på datoen (en kode, pakken erklærer i `extension_grounds`)",
+        words: &[],
+        compute: Compute::Case(|ctx| {
+            ctx.case
+                .course
+                .benefit_extension
+                .as_ref()
+                .filter(|e| e.decided_on <= ctx.as_of)
+                .map(|e| FactValue::text(e.ground.clone()))
+        }),
     },
     FactDef {
         name: "fast_track_requested",
@@ -485,6 +568,14 @@ pub const CATALOGUE: &[FactDef] = &[
         meaning_da: "arbejdsgiveren er aktør i sagen",
         words: &[],
         compute: Compute::Case(|ctx| Some(FactValue::Bool(ctx.case.course.employer.is_some()))),
+    },
+    FactDef {
+        name: "job_interviews_held",
+        ty: FactType::Number,
+        meaning_en: "how many job interviews of the contact course were held on or before the evaluation date",
+        meaning_da: "antal afholdte jobsamtaler i kontaktforløbet senest på datoen",
+        words: &[],
+        compute: Compute::Case(|ctx| Some(num(events_of(ctx, EventKind::JobInterview).count()))),
     },
     FactDef {
         name: "last_follow_up_interview_on",
@@ -682,7 +773,13 @@ pub fn case_facts(case: &CaseFile, as_of: NaiveDate) -> FactSet {
             Compute::Result => {}
         }
     }
+    facts.set_counted_periods(counted_periods(case));
     facts
+}
+
+/// The periods of `case` counting towards the sickness-benefit duration limit, for a fact set.
+pub fn counted_periods(case: &CaseFile) -> std::sync::Arc<[crate::time::DatePeriod]> {
+    crate::course::benefit::counted_periods(&case.course).into()
 }
 
 /// Every fact's description, in catalogue order.

@@ -45,10 +45,10 @@ pub(crate) fn point(lit: &Literal) -> Option<(String, f64)> {
             .parse::<NaiveDate>()
             .ok()
             .map(|d| (String::new(), day_number(d))),
-        Literal::Date(expr) => match expr.base() {
-            DateBase::Fixed(d) => Some((String::new(), day_number(d) + expr.offset_days() as f64)),
-            DateBase::AsOf => Some(("as_of".to_owned(), expr.offset_days() as f64)),
-            DateBase::Anchor(a) => Some((a.to_owned(), expr.offset_days() as f64)),
+        Literal::Date(expr) => match expr.linear()? {
+            (DateBase::Fixed(d), off) => Some((String::new(), day_number(d) + off as f64)),
+            (DateBase::AsOf, off) => Some(("as_of".to_owned(), off as f64)),
+            (DateBase::Anchor(a), off) => Some((a.to_owned(), off as f64)),
         },
         Literal::Bool(_) => None,
     }

@@ -35,16 +35,118 @@ pub enum SourceKind {
 }
 
 /// Where a rule comes from.
+///
+/// ```json
+/// { "kind": "law", "citation": "Lov om sygedagpenge § 24, stk. 1",
+///   "cites": [ { "statute": "Lov om sygedagpenge", "number": "LBK nr. 1179 af 2023",
+///                "paragraph": "§ 24, stk. 1", "url": "https://…" } ],
+///   "verified": false, "note": "the statutory text was not seen; read from …" }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSource {
     /// What kind of source.
     pub kind: SourceKind,
-    /// The citation (`Sygedagpengeloven §13 stk. 2`, `L 74 (2024/25)`, `COWI 2010 (seed 003)`).
+    /// The citation as people read it (`Lov om sygedagpenge § 13 b, stk. 2`).
     pub citation: String,
+    /// The structured citations a caseworker can check: statutes by name, number and paragraph,
+    /// or named documents by issuer and date, with a URL where one exists. Project notes
+    /// (DOMAIN.md, the seeds) are not sources.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cites: Vec<Citation>,
+    /// Whether the reading is verified (`false`: the law brief marks it UNVERIFIED; the note says
+    /// what is unknown). Reports show the mark next to what the rule produced.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub verified: bool,
     /// A note (what is simplified, what must be checked).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+/// One checkable citation: a statute (or executive order) or a named document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Citation {
+    /// A statute or executive order by name, number and paragraph.
+    Statute(StatuteCitation),
+    /// A named document (a bill, guidance, an analysis, a municipal decision) by issuer and date.
+    Document(DocumentCitation),
+}
+
+/// A statute or executive order: `Lov om sygedagpenge`, `LBK nr. 1179 af 2023`, `§ 24, stk. 1`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatuteCitation {
+    /// The statute's name (`Lov om sygedagpenge`, `Bekendtgørelse om opfølgning i sygedagpengesager`).
+    pub statute: String,
+    /// Its number (`LBK nr. 1179 af 2023`, `BEK nr. 1710 af 30/12/2024`).
+    pub number: String,
+    /// The paragraph (`§ 24, stk. 1`).
+    pub paragraph: String,
+    /// Where to read it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// A named document: `L 74 (2024/25) som fremsat`, issued by `Folketinget`, `2024-11-06`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentCitation {
+    /// The document's title.
+    pub document: String,
+    /// Who issued it (a ministry, an agency, a municipality).
+    pub issuer: String,
+    /// When (`2024-11-06`, or a year or month when no day is given).
+    pub date: String,
+    /// The part cited (`bemærkninger til nr. 8`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
+    /// Where to read it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+impl Citation {
+    /// The citation as one line for people.
+    pub fn line(&self) -> String {
+        match self {
+            Citation::Statute(s) => format!("{}, {} {}", s.statute, s.number, s.paragraph),
+            Citation::Document(d) => match &d.part {
+                Some(part) => format!("{} ({}, {}), {part}", d.document, d.issuer, d.date),
+                None => format!("{} ({}, {})", d.document, d.issuer, d.date),
+            },
+        }
+    }
+
+    /// The URL, if one is given.
+    pub fn url(&self) -> Option<&str> {
+        match self {
+            Citation::Statute(s) => s.url.as_deref(),
+            Citation::Document(d) => d.url.as_deref(),
+        }
+    }
+
+    /// Every text field, for the validator's checks.
+    pub fn texts(&self) -> Vec<&str> {
+        match self {
+            Citation::Statute(s) => vec![&s.statute, &s.number, &s.paragraph],
+            Citation::Document(d) => {
+                let mut v: Vec<&str> = vec![&d.document, &d.issuer, &d.date];
+                if let Some(p) = &d.part {
+                    v.push(p);
+                }
+                v
+            }
+        }
+    }
 }
 
 /// One rule: when the condition holds on a date in the rule's period, do the actions.
@@ -119,6 +221,9 @@ pub struct Expectation {
     /// The rules that fired.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fired: Option<Vec<RuleId>>,
+    /// Due dates by task: each task must have a deadline due on that day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<std::collections::BTreeMap<String, NaiveDate>>,
 }
 
 /// An example test (Cedar `run-test` style): a case, a date and what the pack must conclude.
@@ -162,6 +267,36 @@ pub struct RulePack {
     /// Example tests.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tests: Vec<PackTest>,
+    /// The grounds on which sickness benefit can be extended beyond the duration limit
+    /// (sygedagpengeloven §27): the codes a case may record in `course.benefit_extension.ground`
+    /// and rules may compare `extension_ground` with.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extension_grounds: Vec<ExtensionGround>,
+    /// Which cases already running on the pack's start date stay under an earlier pack's rules.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub transitions: Vec<super::transition::Transition>,
+    /// Changes announced but not yet law (a new act, a scheme ending), with source and date.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub announcements: Vec<super::transition::Announcement>,
+}
+
+/// A ground for extending sickness benefit beyond the duration limit (§27), declared by a pack.
+/// The pack's rules give a recorded ground its own deadline (`extension_ground` = the code).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExtensionGround {
+    /// The code (`medical_treatment`).
+    pub code: String,
+    /// In Danish.
+    pub title_da: String,
+    /// In English.
+    pub title_en: String,
+    /// The legal source.
+    pub source: RuleSource,
+    /// The longest extension in weeks from the duration limit, when the law sets one (absent: no
+    /// fixed limit — the municipality follows up).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_weeks: Option<u32>,
 }
 
 impl RulePack {
@@ -176,14 +311,12 @@ impl RulePack {
     }
 }
 
-/// The pack in force on `day` for `jurisdiction` (the first such in the list; the validator
-/// reports overlapping packs).
+/// The pack in force on `day` for `jurisdiction` (see [`super::law::packs_in_force`]: the one that
+/// began last when several are).
 pub fn pack_in_force<'a>(
     packs: &'a [RulePack],
     jurisdiction: &str,
     day: NaiveDate,
 ) -> Option<&'a RulePack> {
-    packs
-        .iter()
-        .find(|p| p.jurisdiction == jurisdiction && p.in_force(day))
+    super::law::packs_in_force(packs, jurisdiction, day).pop()
 }

@@ -28,7 +28,8 @@ pub struct InvariantViolation {
     pub failure: ConditionFailure,
 }
 
-/// Evaluate and check every invariant of the pack; the violations in pack order.
+/// Evaluate under the pack (with its transitions to the earlier packs in `reference.rule_packs`)
+/// and check every invariant of the pack; the violations in pack order.
 pub fn evaluate_checked(
     pack: &RulePack,
     case: &CheckedCase,
@@ -36,11 +37,31 @@ pub fn evaluate_checked(
     as_of: NaiveDate,
 ) -> (Evaluation, Vec<InvariantViolation>) {
     let mut facts = case_facts(case.case(), as_of);
-    let evaluation = evaluate_facts(pack, case, reference, &facts, false);
+    facts.set_calendar(std::sync::Arc::new(reference.calendar.clone()));
+    let evaluation = if pack.transitions.is_empty() {
+        evaluate_facts(pack, case, reference, &facts, false)
+    } else {
+        let law = super::law::LawChoice {
+            pack: Some(pack),
+            given: false,
+            jurisdiction: pack.jurisdiction.clone(),
+            as_of,
+        };
+        super::law::evaluate_under_law_facts(
+            &law,
+            &reference.rule_packs,
+            case,
+            reference,
+            &facts,
+            false,
+        )
+    };
     evaluation.add_result_facts(&mut facts);
+    let in_force = evaluation.pack_in_force;
     let violations = pack
         .invariants
         .iter()
+        .filter(|_| in_force)
         .filter(|inv| inv.when.as_ref().is_none_or(|w| w.holds(&facts)))
         .filter_map(|inv| {
             inv.then
@@ -132,6 +153,19 @@ pub fn mismatches(expect: &Expectation, ev: &Evaluation) -> Vec<String> {
         ev.fired.iter().cloned(),
         &mut out,
     );
+    if let Some(due) = &expect.due {
+        for (task, day) in due {
+            let got: Vec<NaiveDate> = ev
+                .deadlines
+                .iter()
+                .filter(|d| &d.task == task)
+                .map(|d| d.due)
+                .collect();
+            if !got.contains(day) {
+                out.push(format!("due `{task}`: expected {day}, got {got:?}"));
+            }
+        }
+    }
     out
 }
 

@@ -12,7 +12,13 @@
 //! | `rules.no_actions` | warning | a rule does nothing |
 //! | `rules.unknown_fact` | error | a condition names a fact not in the catalogue |
 //! | `rules.result_fact_in_rule` | error | a rule tests a result fact (only invariants may) |
-//! | `rules.unknown_value` | error | a word a text or set fact can never take |
+//! | `rules.unknown_value` | error | a word a text or set fact can never take (for `extension_ground`: a code the pack does not declare) |
+//! | `rules.no_citation` | error | a rule cites no statute or named document |
+//! | `rules.citation_incomplete` | error | a statute without name, number or paragraph; a document without title, issuer or date |
+//! | `rules.project_note_cited` | error | a citation names a project note (DOMAIN.md, a seed), not a source |
+//! | `rules.empty_window` | error | a `cumulative` window of 0 weeks or 0 months |
+//! | `rules.duplicate_extension_ground` | error | two extension grounds share a code |
+//! | `rules.unknown_extension_ground` | error | an example case records an extension ground the pack does not declare |
 //! | `rules.unknown_role` | error / warning | a role word not in the named roles (conditions: error; a municipality's own `other` role in an action: warning) |
 //! | `rules.unknown_offer` | error | a referral to an offer not in the given offer ids |
 //! | `rules.unknown_indicator` | error | an `indicator_*.<id>` fact for an indicator not in the given ids |
@@ -28,9 +34,11 @@
 //! | `rules.invalid_test_case` | error | an example test's case file fails the case-file check |
 
 use super::action::{ReferralTarget, RuleAction};
-use super::condition::{Comparison, Condition, DateBase, Literal, Test};
+use super::condition::{Comparison, Condition, Literal, Test};
+use super::date_expr::{named_base, DateBase, DateExpr, DateSource};
 use super::facts::{lookup, Compute, ROLE_WORDS};
 use super::intervals::{conjuncts, implies, never_holds, Conj};
+use super::pack::RuleSource;
 use super::pack::{Rule, RulePack};
 use super::value::FactType;
 use crate::check::check_case_file;
@@ -68,8 +76,10 @@ pub struct PackFinding {
     pub message: String,
 }
 
-/// What the validator may check names against. Lists left out are not checked (the offer
-/// catalogue and the instruments come from other parts of the reference data).
+/// Further names the validator accepts besides the reference data's. Offers are checked against
+/// the reference data's offer catalogue plus `known_offers`, indicators against its instruments
+/// plus `known_indicators`; a kind of name is left unchecked only when the reference data has
+/// none of it and no list is given.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ValidationOptions {
@@ -153,6 +163,7 @@ pub fn validate_pack(
     reference: &ReferenceData,
     options: &ValidationOptions,
 ) -> Vec<PackFinding> {
+    let options = &with_reference(options, reference);
     let root = Pointer::root();
     let mut out = Findings(Vec::new());
     if pack.id.as_str().trim().is_empty() {
@@ -220,8 +231,18 @@ pub fn validate_pack(
         }
         check_condition(&inv.then, &at.key("then"), true, options, &mut out);
     }
+    check_extension_grounds(pack, &mut out);
     for (i, test) in pack.tests.iter().enumerate() {
         let at = root.key("tests").index(i).key("case");
+        if let Some(ext) = &test.case.course.benefit_extension {
+            if !pack.extension_grounds.iter().any(|g| g.code == ext.ground) {
+                out.error(
+                    "rules.unknown_extension_ground",
+                    &at.key("course").key("benefit_extension").key("ground"),
+                    "the extension ground is not among the pack's `extension_grounds`".into(),
+                );
+            }
+        }
         for e in check_case_file(&test.case, reference) {
             let p = join(&at, e.pointer());
             out.error(
@@ -232,6 +253,148 @@ pub fn validate_pack(
         }
     }
     out.0
+}
+
+/// Words that mark a project note, not a source a caseworker can check.
+const PROJECT_NOTES: [&str; 4] = ["domain.md", "seed ", "law-2025-2027", "brief"];
+
+/// A source cites at least one statute or named document; no citation is a project note; the
+/// parts of a citation are not empty.
+fn check_source(source: &RuleSource, at: &Pointer, out: &mut Findings) {
+    if source.cites.is_empty() {
+        out.error(
+            "rules.no_citation",
+            &at.key("cites"),
+            "the rule cites no statute (name, number, paragraph) or named document (issuer, date)"
+                .into(),
+        );
+    }
+    for (i, c) in source.cites.iter().enumerate() {
+        let here = at.key("cites").index(i);
+        let texts = c.texts();
+        if texts.iter().any(|t| t.trim().is_empty()) {
+            out.error(
+                "rules.citation_incomplete",
+                &here,
+                "a statute needs its name, number and paragraph; a document its title, issuer and date"
+                    .into(),
+            );
+        }
+        if texts
+            .iter()
+            .any(|t| PROJECT_NOTES.iter().any(|n| t.to_lowercase().contains(n)))
+        {
+            out.error(
+                "rules.project_note_cited",
+                &here,
+                "a project note (DOMAIN.md, a seed, the law brief) is not a source; cite the statute or document it rests on"
+                    .into(),
+            );
+        }
+    }
+}
+
+/// The pack's extension grounds have unique, non-empty codes and titles, and every rule that
+/// compares `extension_ground` names a declared code.
+fn check_extension_grounds(pack: &RulePack, out: &mut Findings) {
+    let root = Pointer::root();
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, g) in pack.extension_grounds.iter().enumerate() {
+        let at = root.key("extension_grounds").index(i);
+        if g.code.trim().is_empty() {
+            out.error(
+                "rules.empty_id",
+                &at.key("code"),
+                "the extension ground's code is empty".into(),
+            );
+        } else if let Some(first) = seen.insert(g.code.as_str(), i) {
+            seen.insert(g.code.as_str(), first);
+            out.error(
+                "rules.duplicate_extension_ground",
+                &at.key("code"),
+                format!(
+                    "duplicate extension ground, already declared at /extension_grounds/{first}"
+                ),
+            );
+        }
+        check_source(&g.source, &at.key("source"), out);
+        for (key, text) in [("title_da", &g.title_da), ("title_en", &g.title_en)] {
+            if text.trim().is_empty() {
+                out.error(
+                    "rules.missing_text",
+                    &at.key(key),
+                    "the title is empty".into(),
+                );
+            }
+        }
+    }
+    for (i, rule) in pack.rules.iter().enumerate() {
+        let at = root.key("rules").index(i).key("when");
+        for (rel, cmp) in rule.when.comparisons() {
+            if cmp.fact != "extension_ground" {
+                continue;
+            }
+            for (k, lit) in cmp.test.literals().iter().enumerate() {
+                if let Literal::Text(word) = lit {
+                    if !pack.extension_grounds.iter().any(|g| &g.code == word) {
+                        let op_at = join(&at, &rel).key(cmp.test.key());
+                        let many = matches!(
+                            cmp.test,
+                            Test::In(_) | Test::NotIn(_) | Test::ContainsAny(_)
+                        );
+                        let lit_at = if many { op_at.index(k) } else { op_at };
+                        out.error(
+                            "rules.unknown_value",
+                            &lit_at,
+                            format!(
+                                "`extension_ground` never takes the value `{word}`: the pack declares {}",
+                                if pack.extension_grounds.is_empty() {
+                                    "no extension grounds".to_owned()
+                                } else {
+                                    pack.extension_grounds
+                                        .iter()
+                                        .map(|g| g.code.as_str())
+                                        .collect::<Vec<_>>()
+                                        .join(", ")
+                                }
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The options with the reference data's offer ids and instrument ids added.
+fn with_reference(options: &ValidationOptions, reference: &ReferenceData) -> ValidationOptions {
+    let merge = |given: &Option<BTreeSet<String>>, from_reference: BTreeSet<String>| match (
+        given,
+        from_reference.is_empty(),
+    ) {
+        (None, true) => None,
+        (None, false) => Some(from_reference),
+        (Some(g), _) => Some(g.iter().cloned().chain(from_reference).collect()),
+    };
+    ValidationOptions {
+        known_offers: merge(
+            &options.known_offers,
+            reference
+                .offers
+                .offers
+                .iter()
+                .map(|o| o.id.to_string())
+                .collect(),
+        ),
+        known_indicators: merge(
+            &options.known_indicators,
+            reference
+                .instruments
+                .iter()
+                .map(|i| i.id.to_string())
+                .collect(),
+        ),
+    }
 }
 
 fn check_period(period: &DatePeriod, at: &Pointer, out: &mut Findings) {
@@ -267,6 +430,7 @@ fn check_rule(
             "every rule cites its legal source or local-practice note".into(),
         );
     }
+    check_source(&rule.source, &at.key("source"), out);
     if let Some(valid) = &rule.valid {
         check_period(valid, &at.key("valid"), out);
         if !valid.is_inverted() && !valid.overlaps(&pack.valid) {
@@ -293,7 +457,7 @@ fn check_rule(
             }
             RuleAction::RequireRole(role) => check_action_role(role, &at, out),
             RuleAction::Deadline(d) => {
-                check_date_base(&d.due.date, &at.key("due").key("date"), out);
+                check_date_expr(&d.due, &at.key("due"), out);
                 if let Some(c) = &d.done_when {
                     check_condition(c, &at.key("done_when"), false, options, out);
                 }
@@ -339,21 +503,50 @@ fn check_target(t: &ReferralTarget, at: &Pointer, options: &ValidationOptions, o
     }
 }
 
-fn check_date_base(base: &str, at: &Pointer, out: &mut Findings) {
-    if let DateBase::Anchor(name) = (super::condition::DateExpr {
-        date: base.to_owned(),
-        plus_days: 0,
-        plus_weeks: 0,
-    })
-    .base()
-    {
-        match lookup(name) {
-            Some(def) if def.ty == FactType::Date && !matches!(def.compute, Compute::Result) => {}
-            _ => out.error(
-                "rules.unknown_anchor",
-                at,
-                format!("`{name}` is not `as_of`, a date (YYYY-MM-DD) or a date fact"),
-            ),
+/// A date expression: named bases are `as_of`, a date or a date fact; lists are not empty;
+/// windows count at least one week and one month (nested expressions are checked in turn).
+fn check_date_expr(expr: &DateExpr, at: &Pointer, out: &mut Findings) {
+    match &expr.base {
+        DateSource::Named(name) => {
+            if let DateBase::Anchor(name) = named_base(name) {
+                match lookup(name) {
+                    Some(def)
+                        if def.ty == FactType::Date && !matches!(def.compute, Compute::Result) => {}
+                    _ => out.error(
+                        "rules.unknown_anchor",
+                        &at.key("date"),
+                        format!("`{name}` is not `as_of`, a date (YYYY-MM-DD) or a date fact"),
+                    ),
+                }
+            }
+        }
+        DateSource::EarliestOf(parts) | DateSource::LatestOf(parts) => {
+            let key = if matches!(expr.base, DateSource::EarliestOf(_)) {
+                "earliest_of"
+            } else {
+                "latest_of"
+            };
+            if parts.is_empty() {
+                out.error(
+                    "rules.empty_list",
+                    &at.key(key),
+                    format!("`{key}` needs at least one date"),
+                );
+            }
+            for (i, p) in parts.iter().enumerate() {
+                check_date_expr(p, &at.key(key).index(i), out);
+            }
+        }
+        DateSource::From(inner) => check_date_expr(inner, &at.key("from"), out),
+        DateSource::Cumulative(w) => {
+            if w.weeks_exceed == 0 || w.calendar_months == 0 {
+                out.error(
+                    "rules.empty_window",
+                    &at.key("cumulative"),
+                    "a cumulative window needs `weeks_exceed` and `calendar_months` of at least 1"
+                        .into(),
+                );
+            }
         }
     }
 }
@@ -469,7 +662,7 @@ fn check_comparison(
             continue;
         }
         if let Literal::Date(expr) = lit {
-            check_date_base(&expr.date, &lit_at.key("date"), out);
+            check_date_expr(expr, &lit_at, out);
         }
         if let Literal::Text(word) = lit {
             if !def.words.is_empty() && !def.words.contains(&word.as_str()) {

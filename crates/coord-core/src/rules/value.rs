@@ -4,11 +4,14 @@
 //! The case-file fact catalogue ([`super::facts`]) fills one from a case; any other caller (e.g.
 //! offer eligibility) may fill one by hand with [`FactSet::insert`].
 
+use crate::calendar::WorkingCalendar;
+use crate::time::DatePeriod;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::{Arc, OnceLock};
 
 /// The type of a fact (what the validator checks comparisons against).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -134,6 +137,15 @@ pub struct FactSet {
     facts: Vec<(Cow<'static, str>, FactValue)>,
     /// Slot → position + 1 (0: empty). Positions beyond the table are found by scanning.
     index: [u8; INDEX_SLOTS],
+    /// The working-day calendar date expressions count in (absent: public holidays only).
+    calendar: Option<Arc<WorkingCalendar>>,
+    /// The periods counting towards the sickness-benefit duration limit, sorted and merged.
+    counted: Option<Arc<[DatePeriod]>>,
+}
+
+fn public_holidays_only() -> &'static WorkingCalendar {
+    static CAL: OnceLock<WorkingCalendar> = OnceLock::new();
+    CAL.get_or_init(WorkingCalendar::public_holidays_only)
 }
 
 const INDEX_SLOTS: usize = 256;
@@ -163,7 +175,32 @@ impl FactSet {
             as_of,
             facts: Vec::with_capacity(48),
             index: [0; INDEX_SLOTS],
+            calendar: None,
+            counted: None,
         }
+    }
+
+    /// Count working days in `calendar` (the municipality's, from the reference data).
+    pub fn set_calendar(&mut self, calendar: Arc<WorkingCalendar>) {
+        self.calendar = Some(calendar);
+    }
+
+    /// The working-day calendar: the one set, or weekends and public holidays only.
+    pub fn calendar(&self) -> &WorkingCalendar {
+        self.calendar
+            .as_deref()
+            .unwrap_or_else(|| public_holidays_only())
+    }
+
+    /// Set the periods counting towards the duration limit (sorted and merged, see
+    /// [`crate::course::benefit::counted_periods`]); the `cumulative` date expression reads them.
+    pub fn set_counted_periods(&mut self, periods: Arc<[DatePeriod]>) {
+        self.counted = Some(periods);
+    }
+
+    /// The periods counting towards the duration limit (empty when not set).
+    pub fn counted_periods(&self) -> &[DatePeriod] {
+        self.counted.as_deref().unwrap_or(&[])
     }
 
     fn position(&self, name: &str) -> Option<usize> {

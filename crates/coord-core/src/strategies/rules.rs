@@ -19,11 +19,12 @@ use crate::case_file::{CaseFile, Citizen};
 use crate::category::InformationCategory;
 use crate::consent::model::{Action, Consent, ConsentForm, ConsentScope, PartyRef, Revocation};
 use crate::course::{
-    CaseEvent, ConditionCategory, Course, DiffusePicture, EventKind, SocialFactor, TargetGroup,
+    BenefitExtension, CaseEvent, ConditionCategory, Course, DiffusePicture, EventKind,
+    SocialFactor, TargetGroup,
 };
 use crate::ids::{ActorId, CaseId, CitizenId, ConsentId, EventId, PurposeId};
 use crate::party::{Actor, ActorKind, Role, Sector};
-use crate::rules::condition::shift;
+use crate::rules::date_expr::shift;
 use crate::time::DatePeriod;
 use chrono::{NaiveDate, NaiveTime};
 use proptest::prelude::*;
@@ -149,8 +150,20 @@ type CourseParts = (
     Vec<ConditionCategory>,
     Option<(bool, bool)>,
     Vec<SocialFactor>,
-    usize,
+    (usize, Option<(&'static str, i64)>),
 );
+
+/// The §27 extension-ground codes the shipped Danish packs declare; generated cases record one
+/// of them now and then (a pack with other codes sees them as undeclared, which rules ignore).
+pub const EXTENSION_GROUND_CODES: [&str; 7] = [
+    "revalidering",
+    "clarifying_measures",
+    "medical_treatment",
+    "rehabilitation_team",
+    "life_threatening_illness",
+    "work_injury",
+    "disability_pension_application",
+];
 /// Generated consent parts: categories, start offset, days valid, revocation offset, holder pick.
 type ConsentParts = (
     Vec<InformationCategory>,
@@ -185,7 +198,16 @@ fn parts() -> impl Strategy<Value = Parts> {
         subsequence(ConditionCategory::ALL.to_vec(), 0..=3),
         proptest::option::weighted(0.3, (any::<bool>(), any::<bool>())),
         subsequence(SocialFactor::ALL.to_vec(), 0..=3),
-        0usize..3,
+        (
+            0usize..3,
+            proptest::option::weighted(
+                0.15,
+                (
+                    proptest::sample::select(EXTENSION_GROUND_CODES.to_vec()),
+                    60i64..400,
+                ),
+            ),
+        ),
     );
     let actors = subsequence((0..PALETTE.len()).collect::<Vec<_>>(), 0..=PALETTE.len());
     let events = proptest::collection::vec(
@@ -211,8 +233,17 @@ fn parts() -> impl Strategy<Value = Parts> {
 /// Build the case from its parts, with the course starting on `start`.
 fn assemble((course, actors, events, consents): Parts, start: NaiveDate) -> CaseFile {
     {
-        let (group, known_start, ret, employed, fast, conditions, diffuse, social, earlier) =
-            course;
+        let (
+            group,
+            known_start,
+            ret,
+            employed,
+            fast,
+            conditions,
+            diffuse,
+            social,
+            (earlier, extension),
+        ) = course;
         let mut case = empty_case();
         case.actors = actors.into_iter().map(actor).collect();
         let has_employer = case.actors.iter().any(|a| a.id.as_str() == "employer");
@@ -236,6 +267,18 @@ fn assemble((course, actors, events, consents): Parts, start: NaiveDate) -> Case
                     DatePeriod::new(from, Some(at(-400 * (k as i64 + 1) + 30)))
                 })
                 .collect(),
+            benefit_extension: extension.map(|(ground, offset)| BenefitExtension {
+                ground: ground.to_owned(),
+                decided_on: at(offset),
+            }),
+            // The employer expects the same return as the citizen in most generated cases.
+            employer_expected_return: (employed && known_start && fast.is_none_or(|f| f % 3 != 0))
+                .then(|| ret.map(at))
+                .flatten(),
+            course_started_on: group
+                .filter(|g| *g != TargetGroup::SicknessBenefit)
+                .map(|_| start),
+            ..Course::default()
         };
         case.events = events
             .into_iter()

@@ -2,7 +2,7 @@
 //! audit entries about them.
 
 use super::check_case;
-use super::rules::{choose_pack, DEFAULT_JURISDICTION};
+use super::rules::{check_given, DEFAULT_JURISDICTION};
 use crate::envelope::Answer;
 use crate::problems::problem;
 use crate::reference::{resolve, ReferenceOverrides};
@@ -11,6 +11,7 @@ use coord_core::case_file::CaseFile;
 use coord_core::consent::AuditEntry;
 use coord_core::pointer::Pointer;
 use coord_core::report::{citizen_view, coordination_report, CitizenView};
+use coord_core::rules::law::choose_law;
 use coord_core::rules::RulePack;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -42,15 +43,15 @@ pub fn citizen_report(call: CitizenReportCall) -> Answer<CitizenView> {
     Answer::from_result((|| {
         let reference = resolve(call.reference)?;
         let jurisdiction = call.jurisdiction.as_deref().unwrap_or(DEFAULT_JURISDICTION);
-        let pack = choose_pack(
-            call.pack,
-            &reference,
+        let given = check_given(call.pack, &reference, &Pointer::root().key("pack"))?;
+        let checked = check_case(call.case, &reference)?;
+        let law = choose_law(
+            &reference.rule_packs,
+            given.as_ref(),
             jurisdiction,
             call.as_of,
-            &Pointer::root().key("pack"),
-        )?;
-        let checked = check_case(call.case, &reference)?;
-        let report = coordination_report(&checked, &reference, &pack, call.as_of)
+        );
+        let report = coordination_report(&checked, &reference, &law)
             .map_err(|e| vec![problem(&e, &Pointer::root().key("case"))])?;
         Ok(citizen_view(&report, checked.case(), &call.audit))
     })())

@@ -1,7 +1,7 @@
 //! The coordination report call: one page for the meeting, computed by coord-core.
 
 use super::check_case;
-use super::rules::{choose_pack, DEFAULT_JURISDICTION};
+use super::rules::{check_given, DEFAULT_JURISDICTION};
 use crate::envelope::Answer;
 use crate::problems::problem;
 use crate::reference::{resolve, ReferenceOverrides};
@@ -9,11 +9,13 @@ use chrono::NaiveDate;
 use coord_core::case_file::CaseFile;
 use coord_core::pointer::Pointer;
 use coord_core::report::{coordination_report, CoordinationReport};
+use coord_core::rules::law::choose_law;
 use coord_core::rules::RulePack;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// Make the coordination report of a case as of a date.
+/// Make the coordination report of a case as of a date, under the pack given or the pack in force
+/// (with none in force, the parts that do not depend on law, and a banner).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReportCall {
@@ -37,15 +39,15 @@ pub fn report(call: ReportCall) -> Answer<CoordinationReport> {
     Answer::from_result((|| {
         let reference = resolve(call.reference)?;
         let jurisdiction = call.jurisdiction.as_deref().unwrap_or(DEFAULT_JURISDICTION);
-        let pack = choose_pack(
-            call.pack,
-            &reference,
+        let given = check_given(call.pack, &reference, &Pointer::root().key("pack"))?;
+        let checked = check_case(call.case, &reference)?;
+        let law = choose_law(
+            &reference.rule_packs,
+            given.as_ref(),
             jurisdiction,
             call.as_of,
-            &Pointer::root().key("pack"),
-        )?;
-        let checked = check_case(call.case, &reference)?;
-        coordination_report(&checked, &reference, &pack, call.as_of)
+        );
+        coordination_report(&checked, &reference, &law)
             .map_err(|e| vec![problem(&e, &Pointer::root().key("case"))])
     })())
 }

@@ -11,11 +11,12 @@ use coord_core::check::CheckedCase;
 use coord_core::pointer::Pointer;
 use coord_core::reference::ReferenceData;
 use coord_core::rules::compile::CompiledPack;
-use coord_core::rules::evaluate::{evaluate, Evaluation};
+use coord_core::rules::evaluate::Evaluation;
 use coord_core::rules::facts::{catalogue, FactInfo};
+use coord_core::rules::law::{choose_law, evaluate_under_law, evaluate_under_law_facts, LawChoice};
 use coord_core::rules::reports::test_pack;
 use coord_core::rules::validate::{has_errors, join, validate_packs};
-use coord_core::rules::{pack_in_force, PackFinding, RulePack, Severity, ValidationOptions};
+use coord_core::rules::{PackFinding, RulePack, Severity, ValidationOptions};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -127,65 +128,82 @@ pub struct EvaluateCall {
     pub explain: bool,
 }
 
-/// The pack to use: the given one (validated), or the reference data's pack in force on `as_of`.
-pub fn choose_pack(
+/// Check a pack given explicitly (the validator's errors are problems under `given_at`).
+pub fn check_given(
     given: Option<RulePack>,
     reference: &ReferenceData,
-    jurisdiction: &str,
-    as_of: NaiveDate,
     given_at: &Pointer,
-) -> Result<RulePack, Vec<Problem>> {
+) -> Result<Option<RulePack>, Vec<Problem>> {
     match given {
         Some(pack) => {
-            let findings = coord_core::rules::validate_pack(&pack, reference, &ValidationOptions::default());
+            let findings =
+                coord_core::rules::validate_pack(&pack, reference, &ValidationOptions::default());
             if has_errors(&findings) {
                 Err(finding_problems(&findings, given_at))
             } else {
-                Ok(pack)
+                Ok(Some(pack))
             }
         }
-        None => pack_in_force(&reference.rule_packs, jurisdiction, as_of)
-            .cloned()
-            .ok_or_else(|| {
-                vec![Problem::new(
-                    "rules.no_pack_in_force",
-                    "no rule pack for the jurisdiction asked is in force on the date asked; give one with --pack",
-                    None,
-                )]
-            }),
+        None => Ok(None),
     }
 }
 
-/// Evaluate a case.
+/// Evaluate a case under the law chosen by the core: the pack given, else the pack in force for
+/// the jurisdiction on the date; with none, an evaluation that assesses nothing, with a banner.
 pub fn evaluate_call(call: EvaluateCall) -> Answer<Evaluation> {
     Answer::from_result((|| {
         let reference = resolve(call.reference)?;
         let jurisdiction = call.jurisdiction.as_deref().unwrap_or(DEFAULT_JURISDICTION);
-        let pack = choose_pack(
-            call.pack,
-            &reference,
+        let given = check_given(call.pack, &reference, &Pointer::root().key("pack"))?;
+        let checked = check_case(call.case, &reference)?;
+        let choice = choose_law(
+            &reference.rule_packs,
+            given.as_ref(),
             jurisdiction,
             call.as_of,
-            &Pointer::root().key("pack"),
-        )?;
-        let checked = check_case(call.case, &reference)?;
-        Ok(evaluate(
-            &pack,
+        );
+        Ok(evaluate_under_law(
+            &choice,
+            &reference.rule_packs,
             &checked,
             &reference,
-            call.as_of,
             call.explain,
         ))
     })())
 }
 
-/// Evaluate one case given as a document of its own (NDJSON line), with pack and reference fixed
-/// (compile the pack once with [`CompiledPack::new`]).
+/// Evaluate a case file given as a document of its own under the law chosen by the core (the
+/// pack given, checked; else the pack in force; else nothing assessed, with a banner).
+pub fn evaluate_document(
+    case: CaseFile,
+    reference: &ReferenceData,
+    given: Option<RulePack>,
+    jurisdiction: &str,
+    as_of: NaiveDate,
+    explain: bool,
+) -> Answer<Evaluation> {
+    Answer::from_result((|| {
+        let given = check_given(given, reference, &Pointer::root())?;
+        let checked = super::check_case_document(case, reference)?;
+        let choice = choose_law(&reference.rule_packs, given.as_ref(), jurisdiction, as_of);
+        Ok(evaluate_under_law(
+            &choice,
+            &reference.rule_packs,
+            &checked,
+            reference,
+            explain,
+        ))
+    })())
+}
+
+/// Evaluate one case given as a document of its own (NDJSON line) under the law chosen, with
+/// reference fixed (compile the chosen pack once with [`CompiledPack::for_law`]; `None` when no
+/// pack applies).
 pub fn evaluate_line(
     line: &str,
-    pack: &CompiledPack<'_>,
+    law: &LawChoice<'_>,
+    pack: Option<&CompiledPack<'_>>,
     reference: &ReferenceData,
-    as_of: NaiveDate,
     explain: bool,
 ) -> Answer<Evaluation> {
     let case: CaseFile = match parse(line) {
@@ -193,7 +211,20 @@ pub fn evaluate_line(
         Err(p) => return Answer::failure(vec![p]),
     };
     match CheckedCase::new(case, reference) {
-        Ok(checked) => Answer::success(pack.evaluate(&checked, reference, as_of, explain)),
+        Ok(checked) => Answer::success(match pack {
+            Some(compiled) => {
+                let facts = compiled.facts(&checked, law.as_of);
+                evaluate_under_law_facts(
+                    law,
+                    &reference.rule_packs,
+                    &checked,
+                    reference,
+                    &facts,
+                    explain,
+                )
+            }
+            None => evaluate_under_law(law, &reference.rule_packs, &checked, reference, explain),
+        }),
         Err(errors) => Answer::failure(crate::problems::problems(&errors, &Pointer::root())),
     }
 }
@@ -258,7 +289,7 @@ mod tests {
     }
 
     #[test]
-    fn no_pack_in_force_and_schema_errors_are_problems_with_pointers() {
+    fn no_pack_in_force_is_a_banner_and_schema_errors_are_problems_with_pointers() {
         let (case, _) = crate::demo::rules_cases().unwrap().remove(0);
         let answer = evaluate_call(EvaluateCall {
             case,
@@ -268,7 +299,13 @@ mod tests {
             as_of: "2025-03-24".parse().unwrap(),
             explain: false,
         });
-        assert_eq!(answer.errors()[0].code, "rules.no_pack_in_force");
+        let result = answer.result().unwrap();
+        let law = result.law.as_ref().unwrap();
+        assert!(law.pack.is_none() && result.level.is_none() && result.fired.is_empty());
+        assert_eq!(
+            law.banner.as_ref().unwrap().en,
+            "no rule pack for SE is in force on 2025-03-24: coordination level and legal deadlines are not assessed"
+        );
         let check = rules_check(RulesCheckCall {
             packs: vec![serde_json::json!({ "id": "p", "rules": [] })],
             reference: None,

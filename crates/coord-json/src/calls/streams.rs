@@ -2,7 +2,7 @@
 //! is one call: resolve and check once, then answer every line through the core.
 
 use super::check_case_document;
-use super::rules::{choose_pack, evaluate_line};
+use super::rules::{check_given, evaluate_line};
 use crate::envelope::{Answer, Problem};
 use crate::ndjson::{stream, StreamSummary};
 use crate::parse::parse;
@@ -13,6 +13,7 @@ use coord_core::case_file::CaseFile;
 use coord_core::consent::{AccessIndex, AccessRequest, AuditEntry};
 use coord_core::pointer::Pointer;
 use coord_core::rules::compile::CompiledPack;
+use coord_core::rules::law::choose_law;
 use coord_core::rules::RulePack;
 use std::io::{BufRead, Write};
 
@@ -54,7 +55,9 @@ pub fn access_check_stream<E>(
     Ok((summary, first_error))
 }
 
-/// Evaluate one case per line under `pack` (or the pack in force in `jurisdiction` on `as_of`).
+/// Evaluate one case per line under the law the core chooses: `pack` if given (checked), else the
+/// pack in force in `jurisdiction` on `as_of`; with none, every line is answered with an
+/// evaluation that assesses nothing. The flag says whether a pack applied.
 pub fn evaluate_stream(
     reference: Option<ReferenceOverrides>,
     pack: Option<RulePack>,
@@ -63,13 +66,16 @@ pub fn evaluate_stream(
     explain: bool,
     input: impl BufRead,
     output: impl Write,
-) -> Result<StreamSummary, StreamError> {
+) -> Result<(StreamSummary, bool), StreamError> {
     let reference = resolve(reference).map_err(StreamError::Invalid)?;
-    let pack = choose_pack(pack, &reference, jurisdiction, as_of, &Pointer::root())
-        .map_err(StreamError::Invalid)?;
-    let compiled = CompiledPack::new(&pack);
-    stream(input, output, |line| {
-        evaluate_line(line, &compiled, &reference, as_of, explain)
+    let given = check_given(pack, &reference, &Pointer::root()).map_err(StreamError::Invalid)?;
+    let law = choose_law(&reference.rule_packs, given.as_ref(), jurisdiction, as_of);
+    let compiled = law
+        .pack
+        .map(|p| CompiledPack::for_law(p, &reference.rule_packs));
+    let summary = stream(input, output, |line| {
+        evaluate_line(line, &law, compiled.as_ref(), &reference, explain)
     })
-    .map_err(StreamError::Io)
+    .map_err(StreamError::Io)?;
+    Ok((summary, law.pack.is_some()))
 }

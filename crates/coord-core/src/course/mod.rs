@@ -2,7 +2,11 @@
 //! and the events that happened (interviews, certificates, meetings).
 //!
 //! These are case-file parts (`course`, `events`); the rule engine turns them into facts as of a date
-//! (see [`crate::rules::facts`]).
+//! (see [`crate::rules::facts`]). The periods that count towards the sickness-benefit duration
+//! limit are in [`benefit`]; the case-file check of the course's periods is in [`check`].
+
+pub mod benefit;
+pub mod check;
 
 use crate::ids::{ActorId, EventId};
 use crate::time::DatePeriod;
@@ -216,9 +220,43 @@ pub struct Course {
     /// Social factors.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub social_factors: Vec<SocialFactor>,
-    /// Earlier sick periods (a repeat case has at least one).
+    /// Earlier sick periods (a repeat case has at least one). Each counts in full towards the
+    /// duration limit (sygedagpengeloven §24): record the part in which benefit was paid.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub earlier_sick_periods: Vec<DatePeriod>,
+    /// Periods in which sickness benefit (or salary with refusion to the employer) was paid, as
+    /// recorded; they count in full towards the duration limit, together with the earlier sick
+    /// periods and the current absence after the employer period.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub benefit_paid_periods: Vec<DatePeriod>,
+    /// The employer period of the current absence (arbejdsgiverperioden), when it is not the
+    /// default: for an employee the first 30 calendar days from the first day of absence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub employer_period: Option<DatePeriod>,
+    /// The day the employer expects the citizen back at work, if the employer said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub employer_expected_return: Option<NaiveDate>,
+    /// The day the citizen expects to be back at work, if the citizen said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citizen_expected_return: Option<NaiveDate>,
+    /// The day the citizen's current scheme began (the resource course, revalidering, the
+    /// contact course …), where it matters which law it began under.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub course_started_on: Option<NaiveDate>,
+    /// A recorded extension of sickness benefit beyond the duration limit (§27): the ground (a code
+    /// the rule pack declares in `extension_grounds`) and the day it was decided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub benefit_extension: Option<BenefitExtension>,
+}
+
+/// A recorded extension of sickness benefit (sygedagpengeloven §27).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BenefitExtension {
+    /// The extension ground: a code declared in the rule pack's `extension_grounds`.
+    pub ground: String,
+    /// The day the extension was decided.
+    pub decided_on: NaiveDate,
 }
 
 /// What kind of thing happened in the course.
@@ -250,11 +288,17 @@ pub enum EventKind {
     SelfManagementOffered,
     /// A job-retention plan (fastholdelsesplan, §7b) was made.
     RetentionPlan,
+    /// The combined description of the citizen (samlet beskrivelse, from 2026) was made.
+    CombinedDescription,
+    /// Health advice from the region's clinical function (sundhedskoordinator) was received.
+    HealthAdvice,
+    /// A job interview (jobsamtale) in the contact course was held.
+    JobInterview,
 }
 
 impl EventKind {
     /// Every kind, in a stable order.
-    pub const ALL: [EventKind; 11] = [
+    pub const ALL: [EventKind; 14] = [
         EventKind::FollowUpInterview,
         EventKind::GpCertificateLae285,
         EventKind::GpCertificateLae265,
@@ -266,6 +310,9 @@ impl EventKind {
         EventKind::JobDirectedContact,
         EventKind::SelfManagementOffered,
         EventKind::RetentionPlan,
+        EventKind::CombinedDescription,
+        EventKind::HealthAdvice,
+        EventKind::JobInterview,
     ];
 
     /// The JSON word.
@@ -282,6 +329,9 @@ impl EventKind {
             EventKind::JobDirectedContact => "job_directed_contact",
             EventKind::SelfManagementOffered => "self_management_offered",
             EventKind::RetentionPlan => "retention_plan",
+            EventKind::CombinedDescription => "combined_description",
+            EventKind::HealthAdvice => "health_advice",
+            EventKind::JobInterview => "job_interview",
         }
     }
 }
