@@ -40,6 +40,7 @@ pub fn report(call: ReportCall) -> Answer<CoordinationReport> {
         let reference = resolve(call.reference)?;
         let jurisdiction = call.jurisdiction.as_deref().unwrap_or(DEFAULT_JURISDICTION);
         let given = check_given(call.pack, &reference, &Pointer::root().key("pack"))?;
+        super::rules::check_jurisdiction(&reference, given.as_ref(), jurisdiction)?;
         let checked = check_case(call.case, &reference)?;
         let law = choose_law(
             &reference.rule_packs,

@@ -69,6 +69,8 @@ pub fn evaluate_stream(
 ) -> Result<(StreamSummary, bool), StreamError> {
     let reference = resolve(reference).map_err(StreamError::Invalid)?;
     let given = check_given(pack, &reference, &Pointer::root()).map_err(StreamError::Invalid)?;
+    super::rules::check_jurisdiction(&reference, given.as_ref(), jurisdiction)
+        .map_err(StreamError::Invalid)?;
     let law = choose_law(&reference.rule_packs, given.as_ref(), jurisdiction, as_of);
     let compiled = law
         .pack
