@@ -62,6 +62,9 @@ fn bases() -> Vec<(&'static str, Value)> {
             "audit-verify",
             json!({ "log": "{\"seq\":1,\"prev\":\"0\",\"entry\":{}}\n" }),
         ),
+        ("instruments-list", json!({})),
+        ("instrument-show", json!({ "instrument": "who5" })),
+        ("citizen-report", json!({ "case": case, "as_of": as_of })),
     ]
 }
 
@@ -198,7 +201,7 @@ proptest! {
 
     /// A marker planted anywhere in a rejected position never comes back.
     #[test]
-    fn planted_markers_never_echo(base in 0usize..19, node in any::<prop::sample::Index>(), how in plants()) {
+    fn planted_markers_never_echo(base in 0usize..22, node in any::<prop::sample::Index>(), how in plants()) {
         let bases = bases();
         let (name, doc) = &bases[base % bases.len()];
         let mut all = Vec::new();

@@ -317,8 +317,8 @@ mod tests {
             case,
             reference: None,
             pack: None,
-            jurisdiction: Some("SE".into()),
-            as_of: "2025-03-24".parse().unwrap(),
+            jurisdiction: None,
+            as_of: "2013-03-01".parse().unwrap(),
             explain: false,
         });
         let result = answer.result().unwrap();
@@ -326,7 +326,7 @@ mod tests {
         assert!(law.pack.is_none() && result.level.is_none() && result.fired.is_empty());
         assert_eq!(
             law.banner.as_ref().unwrap().en,
-            "no rule pack for SE is in force on 2025-03-24: coordination level and legal deadlines are not assessed"
+            "no rule pack for DK is in force on 2013-03-01: coordination level and legal deadlines are not assessed"
         );
         let check = rules_check(RulesCheckCall {
             packs: vec![serde_json::json!({ "id": "p", "rules": [] })],
