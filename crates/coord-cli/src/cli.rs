@@ -112,6 +112,17 @@ Without --pack the built-in pack in force on the date is used (Danish packs befo
 
 Exit codes: 0 evaluated, 3 invalid input (case or pack), 4 I/O.")]
     Evaluate(EvaluateArgs),
+    /// Synthetic case files as NDJSON (visibly synthetic names and ids), for benchmarks, pipeline
+    /// tests and statistics.
+    #[command(after_help = "Examples:
+  coord generate --cases 100000 --seed 1 --as-of 2026-12-01 > cases.ndjson
+  coord generate --cases 10000 --seed 7 --municipalities 5 --call report --as-of 2026-12-01 > calls.ndjson
+  coord generate --cases 1000 --seed 1 --first 5000   # cases 5000-5999 of the same population
+
+Distributions follow the COWI 2010 survey in DOMAIN.md section 8 (half musculoskeletal, over a
+third psychological, two-thirds with anxiety/depression symptoms, half repeat cases); see
+docs/generate.md. At most 10,000,000 cases a run. Exit codes: 0 written, 2 usage (limits), 4 I/O.")]
+    Generate(crate::commands::generate::GenerateArgs),
     /// The care team: who holds the thread, the members, handovers, findings.
     #[command(after_help = "Examples:
   coord team case.json --as-of 2025-06-02

@@ -96,6 +96,14 @@ pub fn all() -> Vec<(&'static str, Schema)> {
             "report.answer",
             schema_for!(Answer<coord_core::report::CoordinationReport>),
         ),
+        (
+            "generate.call",
+            schema_for!(crate::calls::generate::GenerateCall),
+        ),
+        (
+            "generate.answer",
+            schema_for!(Answer<crate::calls::generate::GeneratedCases>),
+        ),
     ]
 }
 

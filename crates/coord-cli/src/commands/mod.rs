@@ -5,6 +5,7 @@ pub mod call;
 pub mod consent;
 pub mod demo;
 pub mod evaluate;
+pub mod generate;
 pub mod instruments;
 pub mod plan;
 pub mod progress;

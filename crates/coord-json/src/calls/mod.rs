@@ -2,6 +2,7 @@
 //! data, check the case, call the core, wrap the answer.
 
 pub mod consent;
+pub mod generate;
 pub mod plan;
 pub mod report;
 pub mod rules;
@@ -69,6 +70,7 @@ pub fn run_named(name: &str, text: &str) -> Option<(serde_json::Value, bool)> {
         "attendance" => finish(call_json(text, team::attendance)),
         "working-days" => finish(call_json(text, team::add_working_days)),
         "report" => finish(call_json(text, report::report)),
+        "generate" => finish(call_json(text, generate::generate)),
         _ => return None,
     })
 }
@@ -93,4 +95,5 @@ pub const CALL_NAMES: &[&str] = &[
     "attendance",
     "working-days",
     "report",
+    "generate",
 ];
