@@ -509,6 +509,9 @@ pub struct EvaluateArgs {
     /// With --ndjson: read from this file instead of standard input.
     #[arg(long, value_name = "FILE", requires = "ndjson")]
     pub input: Option<PathBuf>,
+    /// Options of --ndjson.
+    #[command(flatten)]
+    pub stream: crate::ndjson_cli::NdjsonOptions,
     /// Shared options.
     #[command(flatten)]
     pub common: Common,
@@ -584,6 +587,9 @@ pub struct AccessCheckArgs {
     /// to this file, for the host to keep.
     #[arg(long, value_name = "FILE")]
     pub audit_log: Option<PathBuf>,
+    /// Options of --ndjson (with --audit-log, lines are answered on one thread, in order).
+    #[command(flatten)]
+    pub stream: crate::ndjson_cli::NdjsonOptions,
     /// Shared options.
     #[command(flatten)]
     pub common: Common,
@@ -693,6 +699,13 @@ pub struct CallArgs {
     /// Read from this file instead of standard input.
     #[arg(long, value_name = "FILE")]
     pub input: Option<PathBuf>,
+    /// Reference data replacing parts of the built-in defaults for every call (a call's own
+    /// `reference` part then replaces only that part, for that call).
+    #[arg(long, value_name = "FILE")]
+    pub reference: Option<PathBuf>,
+    /// Options of --ndjson.
+    #[command(flatten)]
+    pub stream: crate::ndjson_cli::NdjsonOptions,
 }
 
 /// Output format of `coord report`.

@@ -8,6 +8,7 @@ mod commands;
 mod doc;
 mod exit;
 mod io;
+mod ndjson_cli;
 mod render;
 mod render_report;
 mod render_rules;

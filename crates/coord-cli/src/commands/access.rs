@@ -7,7 +7,7 @@ use crate::io::{read_json, AuditLog, Failure};
 use coord_core::consent::{AccessIndex, AccessRequest};
 use coord_core::pointer::Pointer;
 use coord_json::envelope::Answer;
-use coord_json::parse::parse;
+use coord_json::ndjson::TypedLines;
 use coord_json::problems::problem;
 
 /// Run `coord access check`.
@@ -15,39 +15,42 @@ pub fn check(args: &AccessCheckArgs) -> Result<Outcome, Failure> {
     let reference = reference(&args.common)?;
     let checked = case(&args.case, &reference)?;
     let index = AccessIndex::new(&checked, &reference);
-    let mut audit = match &args.audit_log {
+    let audit = match &args.audit_log {
         Some(path) => Some(AuditLog::open(path)?),
         None => None,
     };
-    let mut audit_error: Option<Failure> = None;
     if args.ndjson {
-        let input = crate::io::ndjson_input(args.input.as_deref())?;
-        let summary = coord_json::ndjson::stream(input, std::io::stdout(), |line| {
-            match parse::<AccessRequest>(line) {
-                Ok(request) => match index.decide(&request) {
-                    Ok(d) => {
-                        if let (Some(log), None) = (audit.as_mut(), &audit_error) {
-                            audit_error = log.append(&d.audit_entry()).err();
-                        }
-                        Answer::success(d)
+        let audit = std::sync::Mutex::new((audit, None::<Failure>));
+        let lines = TypedLines::new(|request: AccessRequest| match index.decide(&request) {
+            Ok(d) => {
+                if let Ok(mut guard) = audit.lock() {
+                    let (log, error) = &mut *guard;
+                    if let (Some(log), None) = (log.as_mut(), &error) {
+                        *error = log.append(&d.audit_entry()).err();
                     }
-                    Err(e) => Answer::failure(vec![problem(&e, &Pointer::root())]),
-                },
-                Err(p) => Answer::failure(vec![p]),
+                }
+                Answer::success(d)
             }
-        })
-        .map_err(|e| Failure::io(std::path::Path::new("-"), &e))?;
-        if let Some(e) = audit_error {
+            Err(e) => Answer::failure(vec![problem(&e, &Pointer::root())]),
+        });
+        // Audit entries are appended in input order: one thread when there is a log.
+        let jobs = if args.audit_log.is_some() {
+            1
+        } else {
+            args.stream.jobs()
+        };
+        let outcome =
+            crate::ndjson_cli::run_with_jobs(args.input.as_deref(), &lines, &args.stream, jobs)?;
+        let (log, error) = audit
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(e) = error {
             return Err(e);
         }
-        if let Some(log) = audit {
+        if let Some(log) = log {
             log.finish()?;
         }
-        return Ok(if summary.failures > 0 {
-            Outcome::InvalidInput
-        } else {
-            Outcome::Success
-        });
+        return Ok(outcome);
     }
     let request: AccessRequest = match &args.request {
         Some(path) => read_json(path)?,

@@ -9,7 +9,8 @@ use coord_core::case_file::CaseFile;
 use coord_core::pointer::Pointer;
 use coord_core::rules::evaluate;
 use coord_core::rules::RulePack;
-use coord_json::calls::rules::{choose_pack, evaluate_line};
+use coord_json::calls::rules::{choose_pack, evaluate_case};
+use coord_json::ndjson::TypedLines;
 
 /// Run `coord evaluate`.
 pub fn run(args: &EvaluateArgs) -> Result<Outcome, Failure> {
@@ -28,17 +29,11 @@ pub fn run(args: &EvaluateArgs) -> Result<Outcome, Failure> {
     )
     .map_err(|p| Failure::invalid(p, args.pack.as_deref()))?;
     if args.ndjson {
-        let input = crate::io::ndjson_input(args.input.as_deref())?;
         let compiled = coord_core::rules::compile::CompiledPack::new(&pack);
-        let summary = coord_json::ndjson::stream(input, std::io::stdout(), |line| {
-            evaluate_line(line, &compiled, &reference, as_of, args.explain)
-        })
-        .map_err(|e| Failure::io(std::path::Path::new("-"), &e))?;
-        return Ok(if summary.failures > 0 {
-            Outcome::InvalidInput
-        } else {
-            Outcome::Success
+        let lines = TypedLines::with_own_id(|case| {
+            evaluate_case(case, &compiled, &reference, as_of, args.explain)
         });
+        return crate::ndjson_cli::run(args.input.as_deref(), &lines, &args.stream);
     }
     let path = args.case.as_deref().unwrap_or(std::path::Path::new("-"));
     let case: CaseFile = read_json(path)?;

@@ -3,6 +3,7 @@
 
 pub mod consent;
 pub mod generate;
+pub mod lines;
 pub mod plan;
 pub mod report;
 pub mod rules;
@@ -11,6 +12,7 @@ pub mod team;
 use crate::envelope::{Answer, Problem};
 use crate::parse::parse;
 use crate::problems::problems;
+use crate::shared::Shared;
 use coord_core::case_file::CaseFile;
 use coord_core::check::CheckedCase;
 use coord_core::pointer::Pointer;
@@ -25,6 +27,15 @@ pub fn call_json<C: DeserializeOwned, R>(
     match parse::<C>(text) {
         Ok(call) => run(call),
         Err(p) => Answer::failure(vec![p]),
+    }
+}
+
+/// Run a call with the built-in reference data (parsed and checked for this one call; share it
+/// over many calls with the `_with` form of each call and [`Shared`]).
+pub fn with_builtin<C, R>(call: C, run: impl FnOnce(&Shared, C) -> Answer<R>) -> Answer<R> {
+    match Shared::builtin() {
+        Ok(shared) => run(&shared, call),
+        Err(problems) => Answer::failure(problems),
     }
 }
 

@@ -4,7 +4,8 @@
 use super::check_case;
 use crate::envelope::{Answer, Problem};
 use crate::parse::{from_value, parse};
-use crate::reference::{resolve, ReferenceOverrides};
+use crate::reference::ReferenceOverrides;
+use crate::shared::Shared;
 use chrono::NaiveDate;
 use coord_core::case_file::CaseFile;
 use coord_core::check::CheckedCase;
@@ -18,6 +19,7 @@ use coord_core::rules::validate::{has_errors, join, validate_packs};
 use coord_core::rules::{pack_in_force, PackFinding, RulePack, Severity, ValidationOptions};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// The jurisdiction used when a call does not name one.
 pub const DEFAULT_JURISDICTION: &str = "DK";
@@ -86,8 +88,15 @@ pub fn schema_finding(problem: &Problem, base: &Pointer) -> PackFinding {
 
 /// Check rule packs.
 pub fn rules_check(call: RulesCheckCall) -> Answer<PackCheck> {
+    super::with_builtin(call, rules_check_with)
+}
+
+/// Check rule packs.
+///
+/// With reference data shared by many calls (see [`crate::shared::Shared`]).
+pub fn rules_check_with(shared: &Shared, call: RulesCheckCall) -> Answer<PackCheck> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference)?;
+        let reference = shared.reference_for(call.reference)?;
         let n = call.packs.len();
         let (packs, mut findings) = parse_packs(call.packs);
         if packs.len() == n {
@@ -147,24 +156,24 @@ pub struct EvaluateCall {
 }
 
 /// The pack to use: the given one (validated), or the reference data's pack in force on `as_of`.
-pub fn choose_pack(
+pub fn choose_pack<'r>(
     given: Option<RulePack>,
-    reference: &ReferenceData,
+    reference: &'r ReferenceData,
     jurisdiction: &str,
     as_of: NaiveDate,
     given_at: &Pointer,
-) -> Result<RulePack, Vec<Problem>> {
+) -> Result<Cow<'r, RulePack>, Vec<Problem>> {
     match given {
         Some(pack) => {
             let findings = coord_core::rules::validate_pack(&pack, reference, &ValidationOptions::default());
             if has_errors(&findings) {
                 Err(finding_problems(&findings, given_at))
             } else {
-                Ok(pack)
+                Ok(Cow::Owned(pack))
             }
         }
         None => pack_in_force(&reference.rule_packs, jurisdiction, as_of)
-            .cloned()
+            .map(Cow::Borrowed)
             .ok_or_else(|| {
                 vec![Problem::new(
                     "rules.no_pack_in_force",
@@ -177,8 +186,15 @@ pub fn choose_pack(
 
 /// Evaluate a case.
 pub fn evaluate_call(call: EvaluateCall) -> Answer<Evaluation> {
+    super::with_builtin(call, evaluate_call_with)
+}
+
+/// Evaluate a case.
+///
+/// With reference data shared by many calls (see [`crate::shared::Shared`]).
+pub fn evaluate_call_with(shared: &Shared, call: EvaluateCall) -> Answer<Evaluation> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference)?;
+        let reference = shared.reference_for(call.reference)?;
         let jurisdiction = call.jurisdiction.as_deref().unwrap_or(DEFAULT_JURISDICTION);
         let pack = choose_pack(
             call.pack,
@@ -207,10 +223,20 @@ pub fn evaluate_line(
     as_of: NaiveDate,
     explain: bool,
 ) -> Answer<Evaluation> {
-    let case: CaseFile = match parse(line) {
-        Ok(c) => c,
-        Err(p) => return Answer::failure(vec![p]),
-    };
+    match parse::<CaseFile>(line) {
+        Ok(case) => evaluate_case(case, pack, reference, as_of, explain),
+        Err(p) => Answer::failure(vec![p]),
+    }
+}
+
+/// Evaluate one parsed case file (pointers from its root), with pack and reference fixed.
+pub fn evaluate_case(
+    case: CaseFile,
+    pack: &CompiledPack<'_>,
+    reference: &ReferenceData,
+    as_of: NaiveDate,
+    explain: bool,
+) -> Answer<Evaluation> {
     match CheckedCase::new(case, reference) {
         Ok(checked) => Answer::success(pack.evaluate(&checked, reference, as_of, explain)),
         Err(errors) => Answer::failure(crate::problems::problems(&errors, &Pointer::root())),
@@ -249,8 +275,15 @@ pub struct PackTestReport {
 
 /// Test a pack (the pack must pass the validator first).
 pub fn rules_test(call: RulesTestCall) -> Answer<PackTestReport> {
+    super::with_builtin(call, rules_test_with)
+}
+
+/// Test a pack (the pack must pass the validator first).
+///
+/// With reference data shared by many calls (see [`crate::shared::Shared`]).
+pub fn rules_test_with(shared: &Shared, call: RulesTestCall) -> Answer<PackTestReport> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference)?;
+        let reference = shared.reference_for(call.reference)?;
         let findings =
             coord_core::rules::validate_pack(&call.pack, &reference, &ValidationOptions::default());
         if has_errors(&findings) {
