@@ -16,4 +16,5 @@ mod plan_props;
 mod report;
 mod rules;
 mod schemas;
+mod spark;
 mod team;
