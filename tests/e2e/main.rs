@@ -11,6 +11,7 @@
 mod consent;
 mod consent_cli;
 mod consent_props;
+mod pipelines;
 mod plan;
 mod plan_props;
 mod report;
