@@ -130,7 +130,7 @@ fn bad_answers_exit_three_naming_the_item() {
     let o = run(&["instruments", "score", "wai", "--answers", "1"], "");
     assert_eq!(o.status.code(), Some(3));
     assert!(
-        stderr(&o).contains("unknown instrument;") && !stderr(&o).contains("wai"),
+        stderr(&o).contains("unknown instrument") && !stderr(&o).contains("wai"),
         "{}",
         stderr(&o)
     );

@@ -50,7 +50,7 @@ fn evaluate_explain_shows_the_failing_comparison_with_the_actual_value() {
         out.contains("(as_of) = 2025-03-24, needs > 2025-06-30 (day more than 22 weeks counted within 9 calendar months, end of month)"),
         "{out}"
     );
-    assert!(out.contains("deadline 2025-06-30"), "{out}");
+    assert!(out.contains("deadline 30 June 2025"), "{out}");
 }
 
 #[test]

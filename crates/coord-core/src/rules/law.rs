@@ -175,6 +175,11 @@ pub struct LawChoice<'a> {
     pub as_of: NaiveDate,
 }
 
+/// Whether any pack among `packs` is for `jurisdiction` (in force or not).
+pub fn jurisdiction_known(packs: &[RulePack], jurisdiction: &str) -> bool {
+    packs.iter().any(|p| p.jurisdiction == jurisdiction)
+}
+
 /// Choose the law: the pack given (used even when not in force, with a banner), else the pack in
 /// force for `jurisdiction` on `as_of` among `packs`, else none.
 pub fn choose_law<'a>(

@@ -44,6 +44,7 @@ pub fn citizen_report(call: CitizenReportCall) -> Answer<CitizenView> {
         let reference = resolve(call.reference)?;
         let jurisdiction = call.jurisdiction.as_deref().unwrap_or(DEFAULT_JURISDICTION);
         let given = check_given(call.pack, &reference, &Pointer::root().key("pack"))?;
+        super::rules::check_jurisdiction(&reference, given.as_ref(), jurisdiction)?;
         let checked = check_case(call.case, &reference)?;
         let law = choose_law(
             &reference.rule_packs,

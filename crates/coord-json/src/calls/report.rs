@@ -48,6 +48,7 @@ pub fn report_with(shared: &Shared, call: ReportCall) -> Answer<CoordinationRepo
         let reference = shared.reference_for(call.reference)?;
         let jurisdiction = call.jurisdiction.as_deref().unwrap_or(DEFAULT_JURISDICTION);
         let given = check_given(call.pack, &reference, &Pointer::root().key("pack"))?;
+        super::rules::check_jurisdiction(&reference, given.as_ref(), jurisdiction)?;
         let checked = check_case(call.case, &reference)?;
         let law = choose_law(
             &reference.rule_packs,

@@ -136,6 +136,26 @@ pub struct EvaluateCall {
     pub explain: bool,
 }
 
+/// Refuse a jurisdiction no pack of the reference data is for, when no pack is given: a typing
+/// error there is an input error (exit 3), not "no law in force", and the jurisdiction the user
+/// typed is never repeated.
+pub fn check_jurisdiction(
+    reference: &ReferenceData,
+    given: Option<&RulePack>,
+    jurisdiction: &str,
+) -> Result<(), Vec<Problem>> {
+    if given.is_some()
+        || coord_core::rules::law::jurisdiction_known(&reference.rule_packs, jurisdiction)
+    {
+        return Ok(());
+    }
+    Err(vec![Problem::new(
+        "rules.unknown_jurisdiction",
+        "no rule pack for the jurisdiction asked exists in the reference data; name a jurisdiction the reference data has (DK) or give a pack with --pack",
+        Some("/jurisdiction".to_owned()),
+    )])
+}
+
 /// Check a pack given explicitly (the validator's errors are problems under `given_at`).
 pub fn check_given(
     given: Option<RulePack>,
@@ -170,6 +190,7 @@ pub fn evaluate_call_with(shared: &Shared, call: EvaluateCall) -> Answer<Evaluat
         let reference = shared.reference_for(call.reference)?;
         let jurisdiction = call.jurisdiction.as_deref().unwrap_or(DEFAULT_JURISDICTION);
         let given = check_given(call.pack, &reference, &Pointer::root().key("pack"))?;
+        check_jurisdiction(&reference, given.as_ref(), jurisdiction)?;
         let checked = check_case(call.case, &reference)?;
         let choice = choose_law(
             &reference.rule_packs,
@@ -199,6 +220,7 @@ pub fn evaluate_document(
 ) -> Answer<Evaluation> {
     Answer::from_result((|| {
         let given = check_given(given, reference, &Pointer::root())?;
+        check_jurisdiction(reference, given.as_ref(), jurisdiction)?;
         let checked = super::check_case_document(case, reference)?;
         let choice = choose_law(&reference.rule_packs, given.as_ref(), jurisdiction, as_of);
         Ok(evaluate_under_law(

@@ -50,6 +50,7 @@ pub fn evaluate_lines<T>(
 ) -> Result<T, Vec<Problem>> {
     let reference = resolve(reference)?;
     let given = check_given(pack, &reference, &Pointer::root())?;
+    super::rules::check_jurisdiction(&reference, given.as_ref(), jurisdiction)?;
     let law = choose_law(&reference.rule_packs, given.as_ref(), jurisdiction, as_of);
     let compiled = law
         .pack
