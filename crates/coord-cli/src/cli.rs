@@ -116,6 +116,17 @@ Without --pack the built-in pack in force on the date is used (Danish packs befo
 
 Exit codes: 0 evaluated, 3 invalid input (case or pack), 4 I/O.")]
     Evaluate(EvaluateArgs),
+    /// Synthetic case files as NDJSON (visibly synthetic names and ids), for benchmarks, pipeline
+    /// tests and statistics.
+    #[command(after_help = "Examples:
+  coord generate --cases 100000 --seed 1 --as-of 2026-12-01 > cases.ndjson
+  coord generate --cases 10000 --seed 7 --municipalities 5 --call report --as-of 2026-12-01 > calls.ndjson
+  coord generate --cases 1000 --seed 1 --first 5000   # cases 5000-5999 of the same population
+
+Distributions follow the COWI 2010 survey in DOMAIN.md section 8 (half musculoskeletal, over a
+third psychological, two-thirds with anxiety/depression symptoms, half repeat cases); see
+docs/generate.md. At most 10,000,000 cases a run. Exit codes: 0 written, 2 usage (limits), 4 I/O.")]
+    Generate(crate::commands::generate::GenerateArgs),
     /// The care team: who holds the thread, the members, handovers, findings.
     #[command(after_help = "Examples:
   coord team case.json --as-of 2025-06-02
@@ -507,6 +518,9 @@ pub struct EvaluateArgs {
     /// With --ndjson: read from this file instead of standard input.
     #[arg(long, value_name = "FILE", requires = "ndjson")]
     pub input: Option<PathBuf>,
+    /// Options of --ndjson.
+    #[command(flatten)]
+    pub stream: crate::ndjson_cli::NdjsonOptions,
     /// Shared options.
     #[command(flatten)]
     pub common: Common,
@@ -582,6 +596,9 @@ pub struct AccessCheckArgs {
     /// to this file, for the host to keep.
     #[arg(long, value_name = "FILE")]
     pub audit_log: Option<PathBuf>,
+    /// Options of --ndjson (with --audit-log, lines are answered on one thread, in order).
+    #[command(flatten)]
+    pub stream: crate::ndjson_cli::NdjsonOptions,
     /// Shared options.
     #[command(flatten)]
     pub common: Common,
@@ -691,6 +708,13 @@ pub struct CallArgs {
     /// Read from this file instead of standard input.
     #[arg(long, value_name = "FILE")]
     pub input: Option<PathBuf>,
+    /// Reference data replacing parts of the built-in defaults for every call (a call's own
+    /// `reference` part then replaces only that part, for that call).
+    #[arg(long, value_name = "FILE")]
+    pub reference: Option<PathBuf>,
+    /// Options of --ndjson.
+    #[command(flatten)]
+    pub stream: crate::ndjson_cli::NdjsonOptions,
 }
 
 /// Output format of `coord report`.

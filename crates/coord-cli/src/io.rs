@@ -384,13 +384,13 @@ impl AuditLog {
 /// batches (one per output buffer), each after its entries are on disk; when the log cannot be
 /// written, the batch is not released.
 pub struct AuditedStdout {
-    log: std::rc::Rc<std::cell::RefCell<AuditLog>>,
+    log: std::sync::Arc<std::sync::Mutex<AuditLog>>,
     out: std::io::Stdout,
 }
 
 impl AuditedStdout {
     /// Standard output guarded by `log`.
-    pub fn new(log: std::rc::Rc<std::cell::RefCell<AuditLog>>) -> Self {
+    pub fn new(log: std::sync::Arc<std::sync::Mutex<AuditLog>>) -> Self {
         Self {
             log,
             out: std::io::stdout(),
@@ -398,14 +398,23 @@ impl AuditedStdout {
     }
 }
 
+impl AuditedStdout {
+    fn commit(&self) -> std::io::Result<()> {
+        self.log
+            .lock()
+            .map_err(|_| std::io::Error::other("the audit log is unusable"))?
+            .commit()
+    }
+}
+
 impl Write for AuditedStdout {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.log.borrow_mut().commit()?;
+        self.commit()?;
         self.out.write(buf)
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        self.log.borrow_mut().commit()?;
+        self.commit()?;
         self.out.flush()
     }
 }

@@ -6,6 +6,7 @@ mod cli;
 mod commands;
 mod exit;
 mod io;
+mod ndjson_cli;
 
 use clap::Parser as _;
 use cli::{
@@ -41,6 +42,7 @@ fn main() -> ExitCode {
         Command::Rules(RulesCommand::Test(a)) => commands::rules::test(a),
         Command::Rules(RulesCommand::Facts(a)) => commands::rules::facts(a),
         Command::Evaluate(a) => commands::evaluate::run(a),
+        Command::Generate(a) => commands::generate::run(a),
         Command::Plan(PlanCommand::Check(a)) => commands::plan::check(a),
         Command::Instruments(InstrumentsCommand::List(a)) => commands::instruments::list(a),
         Command::Instruments(InstrumentsCommand::Show(a)) => commands::instruments::show(a),

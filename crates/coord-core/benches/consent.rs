@@ -151,5 +151,53 @@ fn scaling(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench, scaling);
+/// A denial over a full (category, action, purpose) bucket: every consent covers what is asked but
+/// names another holder (or has expired), so the decision looks at each near miss.
+fn full_bucket(c: &mut Criterion) {
+    for n in [10, 100, 1000] {
+        let (mut checked, reference) = fixture(0);
+        let mut case = checked.case().clone();
+        let start = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+        case.consents = (0..n)
+            .map(|i| Consent {
+                id: format!("c{i:05}").into(),
+                citizen: "cit".into(),
+                given_at: "2025-01-01T09:00:00+01:00".parse().unwrap(),
+                form: ConsentForm::Digital,
+                recorded_by: None,
+                scope: ConsentScope {
+                    categories: vec![InformationCategory::TreatmentProgress],
+                    holders: vec![PartyRef::Sector(Sector::ALL[2 + i % 5])],
+                    recipients: vec![PartyRef::Sector(Sector::ALL[0])],
+                    purposes: vec!["return-to-work".into()],
+                    actions: vec![Action::View],
+                    case: "case".into(),
+                },
+                valid_from: start,
+                valid_to: start + Duration::days(if i % 2 == 0 { 100 } else { 300 }),
+                revocations: vec![],
+                text_ref: None,
+            })
+            .collect();
+        checked = CheckedCase::new(case, &reference).expect("bench fixture is valid");
+        let index = AccessIndex::new(&checked, &reference);
+        let deny = AccessRequest {
+            requester: "a0".into(),
+            citizen: "cit".into(),
+            case: "case".into(),
+            holder: "a1".into(),
+            categories: vec![InformationCategory::TreatmentProgress],
+            action: Action::View,
+            purpose: "return-to-work".into(),
+            at: "2025-06-01T10:00:00+02:00".parse().unwrap(),
+        };
+        assert!(!index.decide(&deny).unwrap().all_permitted());
+        c.bench_function(
+            &format!("consent/scaling/deny_full_bucket/{n}_consents"),
+            |b| b.iter(|| index.decide(black_box(&deny))),
+        );
+    }
+}
+
+criterion_group!(benches, bench, scaling, full_bucket);
 criterion_main!(benches);

@@ -67,6 +67,9 @@ pub struct CaseFile {
     /// Measurements of indicators over time.
     #[serde(default)]
     pub measurements: Vec<Measurement>,
+    /// Municipality, birth year and gender, for statistics (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub demographics: Option<crate::demographics::Demographics>,
 }
 
 impl CaseFile {

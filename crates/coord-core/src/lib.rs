@@ -20,6 +20,7 @@
 //!   the care team, closed-loop referrals, the offer catalogue, attendance reporting, working days.
 //! - [`plan`]: the shared plan — goals, activities, measurements, the plan check and
 //!   progression; [`instruments`]: instrument definitions (WHO-5, PHQ-9 …) and scoring.
+//! - [`demographics`], [`generate`]: municipality, birth year and gender; synthetic case files.
 //! - `strategies` (feature `proptest`): generators for property tests of your own data and rules.
 //!
 //! ## Example: may the bridge-builder look at rehabilitation progress?
@@ -63,6 +64,8 @@ pub mod category;
 pub mod check;
 pub mod consent;
 pub mod course;
+pub mod demographics;
+pub mod generate;
 pub mod ids;
 pub mod instruments;
 pub mod party;

@@ -132,6 +132,14 @@ pub fn all() -> Vec<(&'static str, Schema)> {
             "citizen-report.answer",
             schema_for!(Answer<coord_core::report::CitizenView>),
         ),
+        (
+            "generate.call",
+            schema_for!(crate::calls::generate::GenerateCall),
+        ),
+        (
+            "generate.answer",
+            schema_for!(Answer<crate::calls::generate::GeneratedCases>),
+        ),
     ]
 }
 

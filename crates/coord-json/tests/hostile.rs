@@ -272,12 +272,10 @@ proptest! {
             input.push(b'\n');
         }
         let mut out = Vec::new();
-        let summary = coord_json::ndjson::stream(&input[..], &mut out, |line| {
-            match coord_json::parse::parse::<coord_core::consent::AccessRequest>(line) {
-                Ok(r) => coord_json::envelope::Answer::success(r),
-                Err(p) => coord_json::envelope::Answer::failure(vec![p]),
-            }
+        let lines = coord_json::ndjson::TypedLines::new(|r: coord_core::consent::AccessRequest| {
+            coord_json::envelope::Answer::success(r)
         });
+        let summary = coord_json::ndjson::stream(&input[..], &mut out, &lines, 2, &mut |_| {});
         prop_assert!(summary.is_ok());
     }
 }

@@ -7,10 +7,9 @@ use crate::io::{read_json, AuditLog, AuditedStdout, Failure};
 use coord_core::case_file::CaseFile;
 use coord_core::consent::AccessRequest;
 use coord_json::calls::consent::{access_check, AccessCheckCall};
-use coord_json::calls::streams::{access_check_stream, StreamError};
+use coord_json::calls::streams::access_check_lines;
 use coord_json::envelope::Problem;
-use std::cell::RefCell;
-use std::rc::Rc;
+use std::sync::{Arc, Mutex};
 
 /// Run `coord access check`.
 pub fn check(args: &AccessCheckArgs) -> Result<Outcome, Failure> {
@@ -18,47 +17,37 @@ pub fn check(args: &AccessCheckArgs) -> Result<Outcome, Failure> {
     let reference = overrides(&args.common)?;
     let audit = args.audit_log.as_deref().map(AuditLog::open).transpose()?;
     if args.ndjson {
-        let input = crate::io::ndjson_input(args.input.as_deref())?;
-        let failed = |e: StreamError| match e {
-            StreamError::Invalid(p) => Failure::invalid(p, Some(&args.case)),
-            StreamError::Io(e) => Failure::io(std::path::Path::new("-"), &e),
-        };
-        let summary = match audit {
-            // Each batch of answers reaches standard output only after its entries are synced.
+        let invalid = |p| Failure::invalid(p, Some(&args.case));
+        return match audit {
+            // Audit entries in input order (one thread); each batch of answers reaches standard
+            // output only after its entries are synced.
             Some(log) => {
                 let path = args.audit_log.clone().unwrap_or_default();
-                let log = Rc::new(RefCell::new(log));
-                let out = AuditedStdout::new(Rc::clone(&log));
+                let log = Arc::new(Mutex::new(log));
                 let append = |entry: &_| {
-                    log.borrow_mut().append(entry);
-                    Ok::<(), Failure>(())
+                    if let Ok(mut l) = log.lock() {
+                        l.append(entry);
+                    }
                 };
-                let (summary, _) = access_check_stream(case, reference, input, out, append)
-                    .map_err(|e| match e {
-                        StreamError::Io(e) => Failure::io(&path, &e),
-                        other => failed(other),
+                let out = AuditedStdout::new(Arc::clone(&log));
+                let outcome = access_check_lines(case, reference, &append, |lines| {
+                    crate::ndjson_cli::run_to(args.input.as_deref(), lines, &args.stream, 1, out)
+                })
+                .map_err(invalid)??;
+                let log = Arc::try_unwrap(log)
+                    .ok()
+                    .and_then(|m| m.into_inner().ok())
+                    .ok_or_else(|| {
+                        Failure::io(&path, &std::io::Error::other("the audit log is unusable"))
                     })?;
-                let log = Rc::try_unwrap(log).map_err(|_| {
-                    Failure::io(
-                        &path,
-                        &std::io::Error::other("the audit log is still in use"),
-                    )
-                })?;
-                log.into_inner().finish()?;
-                summary
+                log.finish()?;
+                Ok(outcome)
             }
-            None => {
-                let none = |_: &_| Ok::<(), Failure>(());
-                access_check_stream(case, reference, input, std::io::stdout(), none)
-                    .map_err(failed)?
-                    .0
-            }
+            None => access_check_lines(case, reference, &|_| {}, |lines| {
+                crate::ndjson_cli::run(args.input.as_deref(), lines, &args.stream)
+            })
+            .map_err(invalid)?,
         };
-        return Ok(if summary.failures > 0 {
-            Outcome::InvalidInput
-        } else {
-            Outcome::Success
-        });
     }
     let request = match &args.request {
         Some(path) => read_json(path)?,

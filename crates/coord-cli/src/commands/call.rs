@@ -3,8 +3,9 @@
 use crate::cli::CallArgs;
 use crate::exit::Outcome;
 use crate::io::{print, read_text, Failure};
+use coord_json::calls::lines::call_lines;
 use coord_json::calls::{run_named, CALL_NAMES};
-use coord_json::envelope::{Answer, Problem};
+use coord_json::envelope::Problem;
 
 /// Run `coord call`.
 pub fn run(args: &CallArgs) -> Result<Outcome, Failure> {
@@ -27,21 +28,16 @@ pub fn run(args: &CallArgs) -> Result<Outcome, Failure> {
     }
     let path = args.input.clone().unwrap_or_else(|| "-".into());
     if args.ndjson {
-        let input = crate::io::ndjson_input(Some(&path))?;
-        let summary = coord_json::ndjson::stream(input, std::io::stdout(), |line| {
-            // run_named gives the whole envelope as a value; take it back as an envelope so the
-            // stream can place errors on their line.
-            let value = run_named(name, line).map(|(v, _)| v).unwrap_or_default();
-            serde_json::from_value::<Answer<serde_json::Value>>(value).unwrap_or_else(|e| {
-                Answer::failure(vec![Problem::new("internal", e.to_string(), None)])
-            })
-        })
-        .map_err(|e| Failure::io(&path, &e))?;
-        return Ok(if summary.failures > 0 {
-            Outcome::InvalidInput
-        } else {
-            Outcome::Success
-        });
+        let overrides = match &args.reference {
+            Some(file) => Some(crate::io::read_json(file)?),
+            None => None,
+        };
+        let shared = coord_json::shared::Shared::new(overrides)
+            .map_err(|p| Failure::invalid(p, args.reference.as_deref()))?;
+        let Some(lines) = call_lines(name, &shared) else {
+            return Ok(Outcome::Usage);
+        };
+        return crate::ndjson_cli::run(Some(&path), lines.as_ref(), &args.stream);
     }
     let text = read_text(&path)?;
     match run_named(name, &text) {

@@ -7,7 +7,7 @@ use crate::exit::Outcome;
 use crate::io::{read_json, Failure};
 use coord_core::case_file::CaseFile;
 use coord_json::calls::rules::{evaluate_call, EvaluateCall};
-use coord_json::calls::streams::{evaluate_stream, StreamError};
+use coord_json::calls::streams::evaluate_lines;
 use std::path::Path;
 
 /// Run `coord evaluate`.
@@ -16,28 +16,24 @@ pub fn run(args: &EvaluateArgs) -> Result<Outcome, Failure> {
     let pack = optional(args.pack.as_deref())?;
     let reference = overrides(&args.common)?;
     if args.ndjson {
-        let input = crate::io::ndjson_input(args.input.as_deref())?;
-        let out = std::io::stdout();
-        let (summary, assessed) = evaluate_stream(
+        let outcome = evaluate_lines(
             reference,
             pack,
             &args.jurisdiction,
             as_of,
             args.explain,
-            input,
-            out,
+            |lines, assessed| {
+                crate::ndjson_cli::run(args.input.as_deref(), lines, &args.stream).map(|o| {
+                    if o == Outcome::Success && !assessed {
+                        Outcome::NoLaw
+                    } else {
+                        o
+                    }
+                })
+            },
         )
-        .map_err(|e| match e {
-            StreamError::Invalid(p) => Failure::invalid(p, args.pack.as_deref()),
-            StreamError::Io(e) => Failure::io(Path::new("-"), &e),
-        })?;
-        return Ok(if summary.failures > 0 {
-            Outcome::InvalidInput
-        } else if !assessed {
-            Outcome::NoLaw
-        } else {
-            Outcome::Success
-        });
+        .map_err(|p| Failure::invalid(p, args.pack.as_deref()))??;
+        return Ok(outcome);
     }
     let path = args.case.as_deref().unwrap_or(Path::new("-"));
     let case: CaseFile = read_json(path)?;

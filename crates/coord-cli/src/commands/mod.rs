@@ -17,6 +17,7 @@ pub mod citizen;
 pub mod consent;
 pub mod demo;
 pub mod evaluate;
+pub mod generate;
 pub mod instruments;
 pub mod plan;
 pub mod progress;

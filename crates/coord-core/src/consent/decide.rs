@@ -558,79 +558,89 @@ impl<'a> AccessIndex<'a> {
     }
 
     /// How far `consent` — already known to cover the category, action and purpose — gets towards
-    /// covering `request`; Ok when it permits.
+    /// covering `request`; Ok when it permits. Nothing is allocated: the reason of the closest
+    /// consent is built once, by [`Self::deny_reason`].
     fn consent_stage(
         &self,
         consent: &Consent,
         request: &AccessRequest,
         category: InformationCategory,
-    ) -> Result<(), (Stage, DenyReason)> {
-        let id = || consent.id.clone();
+    ) -> Result<(), Stage> {
         let scope = &consent.scope;
         if !scope
             .holders
             .iter()
             .any(|p| self.party_matches(p, &request.holder))
         {
-            return Err((
-                Stage::Holder,
-                DenyReason::HolderNotCovered { consent: id() },
-            ));
+            return Err(Stage::Holder);
         }
         if !scope
             .recipients
             .iter()
             .any(|p| self.party_matches(p, &request.requester))
         {
-            return Err((
-                Stage::Recipient,
-                DenyReason::RecipientNotCovered { consent: id() },
-            ));
+            return Err(Stage::Recipient);
         }
         if scope.case != request.case {
-            return Err((Stage::Case, DenyReason::CaseNotCovered { consent: id() }));
+            return Err(Stage::Case);
         }
         if request.at < consent.given_at {
-            return Err((
-                Stage::Given,
-                DenyReason::NotYetGiven {
-                    consent: id(),
-                    given_at: consent.given_at,
-                },
-            ));
+            return Err(Stage::Given);
         }
         let day = date_of(&request.at);
         if day < consent.valid_from {
-            return Err((
-                Stage::ValidFrom,
-                DenyReason::NotYetValid {
-                    consent: id(),
-                    from: consent.valid_from,
-                },
-            ));
+            return Err(Stage::ValidFrom);
         }
         if day > consent.valid_to {
-            return Err((
-                Stage::ValidTo,
-                DenyReason::Expired {
-                    consent: id(),
-                    on: consent.valid_to,
-                },
-            ));
+            return Err(Stage::ValidTo);
         }
-        if let Some(r) = consent
+        if consent
             .revocation_for(category)
-            .filter(|r| r.at <= request.at)
+            .is_some_and(|r| r.at <= request.at)
         {
-            return Err((
-                Stage::Revocation,
-                DenyReason::Revoked {
-                    consent: id(),
-                    at: r.at,
-                },
-            ));
+            return Err(Stage::Revocation);
         }
         Ok(())
+    }
+
+    /// Why `consent` stopped at `stage` for `request`.
+    fn deny_reason(
+        consent: &Consent,
+        stage: Stage,
+        request: &AccessRequest,
+        category: InformationCategory,
+    ) -> DenyReason {
+        let consent_id = consent.id.clone();
+        match stage {
+            Stage::Holder => DenyReason::HolderNotCovered {
+                consent: consent_id,
+            },
+            Stage::Recipient => DenyReason::RecipientNotCovered {
+                consent: consent_id,
+            },
+            Stage::Case => DenyReason::CaseNotCovered {
+                consent: consent_id,
+            },
+            Stage::Given => DenyReason::NotYetGiven {
+                consent: consent_id,
+                given_at: consent.given_at,
+            },
+            Stage::ValidFrom => DenyReason::NotYetValid {
+                consent: consent_id,
+                from: consent.valid_from,
+            },
+            Stage::ValidTo => DenyReason::Expired {
+                consent: consent_id,
+                on: consent.valid_to,
+            },
+            Stage::Revocation => DenyReason::Revoked {
+                consent: consent_id,
+                at: consent
+                    .revocation_for(category)
+                    .filter(|r| r.at <= request.at)
+                    .map_or(request.at, |r| r.at),
+            },
+        }
     }
 
     fn verdict(&self, request: &AccessRequest, category: InformationCategory) -> Verdict {
@@ -656,7 +666,7 @@ impl<'a> AccessIndex<'a> {
             .get(&key)
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        let mut closest: Option<(Stage, DenyReason)> = None;
+        let mut closest: Option<(Stage, &Consent)> = None;
         for consent in candidates {
             match self.consent_stage(consent, request, category) {
                 Ok(()) => {
@@ -667,9 +677,9 @@ impl<'a> AccessIndex<'a> {
                     }
                 }
                 // Candidates are sorted by id, so a strict `>` keeps the smallest id on ties.
-                Err((stage, reason)) => {
-                    if closest.as_ref().is_none_or(|(best, _)| stage > *best) {
-                        closest = Some((stage, reason));
+                Err(stage) => {
+                    if closest.is_none_or(|(best, _)| stage > best) {
+                        closest = Some((stage, *consent));
                     }
                 }
             }
@@ -689,7 +699,7 @@ impl<'a> AccessIndex<'a> {
         // else one that matched category and action (so not the purpose); else one that matched
         // the category (so not the action). Buckets are sorted by id, so the first is the smallest.
         let reason = match closest {
-            Some((_, reason)) => reason,
+            Some((stage, consent)) => Self::deny_reason(consent, stage, request, category),
             None => {
                 let first = |b: &[&Consent]| b.first().map(|c| c.id.clone());
                 if let Some(consent) = first(bucket(

@@ -3,7 +3,8 @@
 use super::check_case;
 use crate::envelope::{Answer, Problem};
 use crate::problems::{problem, problems};
-use crate::reference::{resolve, ReferenceOverrides};
+use crate::reference::ReferenceOverrides;
+use crate::shared::Shared;
 use coord_core::case_file::CaseFile;
 use coord_core::consent::minimise::ReleaseRequest;
 use coord_core::consent::{
@@ -29,8 +30,15 @@ pub struct AccessCheckCall {
 
 /// Decide an access request.
 pub fn access_check(call: AccessCheckCall) -> Answer<AccessDecision> {
+    super::with_builtin(call, access_check_with)
+}
+
+/// Decide an access request.
+///
+/// With reference data shared by many calls (see [`crate::shared::Shared`]).
+pub fn access_check_with(shared: &Shared, call: AccessCheckCall) -> Answer<AccessDecision> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference)?;
+        let reference = shared.reference_for(call.reference)?;
         let checked = check_case(call.case, &reference)?;
         let index = AccessIndex::new(&checked, &reference);
         index
@@ -65,8 +73,18 @@ pub struct ConsentValidation {
 
 /// Validate a case file's consents.
 pub fn consent_validate(call: ConsentValidateCall) -> Answer<ConsentValidation> {
+    super::with_builtin(call, consent_validate_with)
+}
+
+/// Validate a case file's consents.
+///
+/// With reference data shared by many calls (see [`crate::shared::Shared`]).
+pub fn consent_validate_with(
+    shared: &Shared,
+    call: ConsentValidateCall,
+) -> Answer<ConsentValidation> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference)?;
+        let reference = shared.reference_for(call.reference)?;
         let summary = validation_summary(&call.case, &reference);
         Ok(ConsentValidation {
             valid: summary.valid,
@@ -91,8 +109,15 @@ pub struct MinimiseCall {
 
 /// Minimise a record.
 pub fn minimise_record(call: MinimiseCall) -> Answer<MinimisedRecord> {
+    super::with_builtin(call, minimise_record_with)
+}
+
+/// Minimise a record.
+///
+/// With reference data shared by many calls (see [`crate::shared::Shared`]).
+pub fn minimise_record_with(shared: &Shared, call: MinimiseCall) -> Answer<MinimisedRecord> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference)?;
+        let reference = shared.reference_for(call.reference)?;
         let checked = check_case(call.case, &reference)?;
         let index = AccessIndex::new(&checked, &reference);
         minimise(&index, &call.release).map_err(|e| vec![release_problem(&e)])
@@ -123,8 +148,15 @@ pub struct ConsentGapsCall {
 
 /// Find the consent gaps of a flow.
 pub fn consent_gaps_call(call: ConsentGapsCall) -> Answer<ConsentGapReport> {
+    super::with_builtin(call, consent_gaps_call_with)
+}
+
+/// Find the consent gaps of a flow.
+///
+/// With reference data shared by many calls (see [`crate::shared::Shared`]).
+pub fn consent_gaps_call_with(shared: &Shared, call: ConsentGapsCall) -> Answer<ConsentGapReport> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference)?;
+        let reference = shared.reference_for(call.reference)?;
         let checked = check_case(call.case, &reference)?;
         let index = AccessIndex::new(&checked, &reference);
         consent_gaps(&index, &call.flow).map_err(|e| vec![gap_problem(&e)])

@@ -4,7 +4,9 @@
 pub mod audit;
 pub mod citizen;
 pub mod consent;
+pub mod generate;
 pub mod instruments;
+pub mod lines;
 pub mod plan;
 pub mod report;
 pub mod rules;
@@ -14,6 +16,7 @@ pub mod team;
 use crate::envelope::{Answer, Problem};
 use crate::parse::parse;
 use crate::problems::problems;
+use crate::shared::Shared;
 use coord_core::case_file::CaseFile;
 use coord_core::check::CheckedCase;
 use coord_core::pointer::Pointer;
@@ -28,6 +31,15 @@ pub fn call_json<C: DeserializeOwned, R>(
     match parse::<C>(text) {
         Ok(call) => run(call),
         Err(p) => Answer::failure(vec![p]),
+    }
+}
+
+/// Run a call with the built-in reference data (parsed and checked for this one call; share it
+/// over many calls with the `_with` form of each call and [`Shared`]).
+pub fn with_builtin<C, R>(call: C, run: impl FnOnce(&Shared, C) -> Answer<R>) -> Answer<R> {
+    match Shared::builtin() {
+        Ok(shared) => run(&shared, call),
+        Err(problems) => Answer::failure(problems),
     }
 }
 
@@ -77,6 +89,7 @@ pub fn run_named(name: &str, text: &str) -> Option<(serde_json::Value, bool)> {
         "instrument-show" => finish(call_json(text, instruments::instrument_show)),
         "citizen-report" => finish(call_json(text, citizen::citizen_report)),
         "audit-verify" => finish(call_json(text, audit::audit_verify)),
+        "generate" => finish(call_json(text, generate::generate)),
         _ => return None,
     })
 }
@@ -105,4 +118,5 @@ pub const CALL_NAMES: &[&str] = &[
     "instrument-show",
     "citizen-report",
     "audit-verify",
+    "generate",
 ];

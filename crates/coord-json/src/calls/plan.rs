@@ -3,7 +3,8 @@
 use super::check_case;
 use crate::envelope::Answer;
 use crate::problems::problem;
-use crate::reference::{resolve, ReferenceOverrides};
+use crate::reference::ReferenceOverrides;
+use crate::shared::Shared;
 use chrono::NaiveDate;
 use coord_core::case_file::CaseFile;
 use coord_core::ids::InstrumentId;
@@ -28,8 +29,15 @@ pub struct PlanCheckCall {
 
 /// Check a plan: findings, never errors (errors only for an unusable case file).
 pub fn plan_check(call: PlanCheckCall) -> Answer<PlanCheck> {
+    super::with_builtin(call, plan_check_with)
+}
+
+/// Check a plan: findings, never errors (errors only for an unusable case file).
+///
+/// With reference data shared by many calls (see [`crate::shared::Shared`]).
+pub fn plan_check_with(shared: &Shared, call: PlanCheckCall) -> Answer<PlanCheck> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference)?;
+        let reference = shared.reference_for(call.reference)?;
         let checked = check_case(call.case, &reference)?;
         Ok(check_plan(&checked, call.as_of))
     })())
@@ -50,8 +58,15 @@ pub struct ScoreCall {
 
 /// Score answers.
 pub fn instrument_score(call: ScoreCall) -> Answer<Score> {
+    super::with_builtin(call, instrument_score_with)
+}
+
+/// Score answers.
+///
+/// With reference data shared by many calls (see [`crate::shared::Shared`]).
+pub fn instrument_score_with(shared: &Shared, call: ScoreCall) -> Answer<Score> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference)?;
+        let reference = shared.reference_for(call.reference)?;
         let root = Pointer::root();
         let def = find(&reference.instruments, &call.instrument).ok_or_else(|| {
             vec![problem(
@@ -82,8 +97,15 @@ pub struct ProgressCall {
 
 /// Compute progression.
 pub fn progress(call: ProgressCall) -> Answer<ProgressReport> {
+    super::with_builtin(call, progress_with)
+}
+
+/// Compute progression.
+///
+/// With reference data shared by many calls (see [`crate::shared::Shared`]).
+pub fn progress_with(shared: &Shared, call: ProgressCall) -> Answer<ProgressReport> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference)?;
+        let reference = shared.reference_for(call.reference)?;
         let checked = check_case(call.case, &reference)?;
         progression(&checked, &reference, call.as_of)
             .map_err(|e| vec![problem(&e, &Pointer::root().key("case"))])

@@ -4,7 +4,8 @@ use super::check_case;
 use super::rules::{check_given, DEFAULT_JURISDICTION};
 use crate::envelope::Answer;
 use crate::problems::problem;
-use crate::reference::{resolve, ReferenceOverrides};
+use crate::reference::ReferenceOverrides;
+use crate::shared::Shared;
 use chrono::NaiveDate;
 use coord_core::case_file::CaseFile;
 use coord_core::pointer::Pointer;
@@ -36,8 +37,15 @@ pub struct ReportCall {
 
 /// Make the report.
 pub fn report(call: ReportCall) -> Answer<CoordinationReport> {
+    super::with_builtin(call, report_with)
+}
+
+/// Make the report.
+///
+/// With reference data shared by many calls (see [`crate::shared::Shared`]).
+pub fn report_with(shared: &Shared, call: ReportCall) -> Answer<CoordinationReport> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference)?;
+        let reference = shared.reference_for(call.reference)?;
         let jurisdiction = call.jurisdiction.as_deref().unwrap_or(DEFAULT_JURISDICTION);
         let given = check_given(call.pack, &reference, &Pointer::root().key("pack"))?;
         super::rules::check_jurisdiction(&reference, given.as_ref(), jurisdiction)?;

@@ -4,7 +4,8 @@
 use super::check_case;
 use crate::envelope::{Answer, Problem};
 use crate::parse::{from_value, parse};
-use crate::reference::{resolve, ReferenceOverrides};
+use crate::reference::ReferenceOverrides;
+use crate::shared::Shared;
 use chrono::NaiveDate;
 use coord_core::case_file::CaseFile;
 use coord_core::check::CheckedCase;
@@ -71,8 +72,15 @@ pub fn schema_finding(problem: &Problem, base: &Pointer) -> PackFinding {
 
 /// Check rule packs.
 pub fn rules_check(call: RulesCheckCall) -> Answer<PackCheck> {
+    super::with_builtin(call, rules_check_with)
+}
+
+/// Check rule packs.
+///
+/// With reference data shared by many calls (see [`crate::shared::Shared`]).
+pub fn rules_check_with(shared: &Shared, call: RulesCheckCall) -> Answer<PackCheck> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference)?;
+        let reference = shared.reference_for(call.reference)?;
         let n = call.packs.len();
         let (packs, mut findings) = parse_packs(call.packs);
         if packs.len() == n {
@@ -171,8 +179,15 @@ pub fn check_given(
 /// Evaluate a case under the law chosen by the core: the pack given, else the pack in force for
 /// the jurisdiction on the date; with none, an evaluation that assesses nothing, with a banner.
 pub fn evaluate_call(call: EvaluateCall) -> Answer<Evaluation> {
+    super::with_builtin(call, evaluate_call_with)
+}
+
+/// Evaluate a case.
+///
+/// With reference data shared by many calls (see [`crate::shared::Shared`]).
+pub fn evaluate_call_with(shared: &Shared, call: EvaluateCall) -> Answer<Evaluation> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference)?;
+        let reference = shared.reference_for(call.reference)?;
         let jurisdiction = call.jurisdiction.as_deref().unwrap_or(DEFAULT_JURISDICTION);
         let given = check_given(call.pack, &reference, &Pointer::root().key("pack"))?;
         check_jurisdiction(&reference, given.as_ref(), jurisdiction)?;
@@ -228,10 +243,21 @@ pub fn evaluate_line(
     reference: &ReferenceData,
     explain: bool,
 ) -> Answer<Evaluation> {
-    let case: CaseFile = match parse(line) {
-        Ok(c) => c,
-        Err(p) => return Answer::failure(vec![p]),
-    };
+    match parse::<CaseFile>(line) {
+        Ok(case) => evaluate_case(case, law, pack, reference, explain),
+        Err(p) => Answer::failure(vec![p]),
+    }
+}
+
+/// Evaluate one parsed case file (pointers from its root) under the law chosen, with reference
+/// fixed.
+pub fn evaluate_case(
+    case: CaseFile,
+    law: &LawChoice<'_>,
+    pack: Option<&CompiledPack<'_>>,
+    reference: &ReferenceData,
+    explain: bool,
+) -> Answer<Evaluation> {
     match CheckedCase::new(case, reference) {
         Ok(checked) => Answer::success(match pack {
             Some(compiled) => {
@@ -269,8 +295,15 @@ pub struct RulesTestCall {
 
 /// Test a pack (the pack must pass the validator first).
 pub fn rules_test(call: RulesTestCall) -> Answer<PackTestReport> {
+    super::with_builtin(call, rules_test_with)
+}
+
+/// Test a pack (the pack must pass the validator first).
+///
+/// With reference data shared by many calls (see [`crate::shared::Shared`]).
+pub fn rules_test_with(shared: &Shared, call: RulesTestCall) -> Answer<PackTestReport> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference)?;
+        let reference = shared.reference_for(call.reference)?;
         let findings =
             coord_core::rules::validate_pack(&call.pack, &reference, &ValidationOptions::default());
         if has_errors(&findings) {

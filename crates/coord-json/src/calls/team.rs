@@ -4,7 +4,8 @@
 use super::check_case;
 use crate::envelope::Answer;
 use crate::problems::problem;
-use crate::reference::{resolve, ReferenceOverrides};
+use crate::reference::ReferenceOverrides;
+use crate::shared::Shared;
 use chrono::NaiveDate;
 use coord_core::attendance::{attendance_report, AttendanceAnswer, AttendanceQuestion};
 use coord_core::calendar::WorkingDaysAnswer;
@@ -37,8 +38,15 @@ pub struct TeamCall {
 
 /// Who holds the thread, the team, findings.
 pub fn team(call: TeamCall) -> Answer<TeamReport> {
+    super::with_builtin(call, team_with)
+}
+
+/// Who holds the thread, the team, findings.
+///
+/// With reference data shared by many calls (see [`crate::shared::Shared`]).
+pub fn team_with(shared: &Shared, call: TeamCall) -> Answer<TeamReport> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference)?;
+        let reference = shared.reference_for(call.reference)?;
         let checked = check_case(call.case, &reference)?;
         Ok(team_report(
             checked.case(),
@@ -63,8 +71,15 @@ pub struct ReferralsCall {
 
 /// States, deadlines, stale referrals first.
 pub fn referrals(call: ReferralsCall) -> Answer<ReferralOverview> {
+    super::with_builtin(call, referrals_with)
+}
+
+/// States, deadlines, stale referrals first.
+///
+/// With reference data shared by many calls (see [`crate::shared::Shared`]).
+pub fn referrals_with(shared: &Shared, call: ReferralsCall) -> Answer<ReferralOverview> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference)?;
+        let reference = shared.reference_for(call.reference)?;
         let checked = check_case(call.case, &reference)?;
         let index = AccessIndex::new(&checked, &reference);
         Ok(referral_overview(
@@ -97,8 +112,18 @@ pub type ReferralTransitionAnswer = coord_core::referral::TransitionApplied;
 
 /// Make a transition: nothing changes unless it is legal and, for `sent`, permitted.
 pub fn referral_transition(call: ReferralTransitionCall) -> Answer<ReferralTransitionAnswer> {
+    super::with_builtin(call, referral_transition_with)
+}
+
+/// Make a transition: nothing changes unless it is legal and, for `sent`, permitted.
+///
+/// With reference data shared by many calls (see [`crate::shared::Shared`]).
+pub fn referral_transition_with(
+    shared: &Shared,
+    call: ReferralTransitionCall,
+) -> Answer<ReferralTransitionAnswer> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference)?;
+        let reference = shared.reference_for(call.reference)?;
         let checked = check_case(call.case, &reference)?;
         let index = AccessIndex::new(&checked, &reference);
         apply_transition(
@@ -123,7 +148,18 @@ pub struct OffersListCall {
 
 /// The catalogue (built-in unless replaced).
 pub fn offers_list(call: OffersListCall) -> Answer<OfferCatalogue> {
-    Answer::from_result(resolve(call.reference).map(|r| r.offers))
+    super::with_builtin(call, offers_list_with)
+}
+
+/// The catalogue (built-in unless replaced).
+///
+/// With reference data shared by many calls (see [`crate::shared::Shared`]).
+pub fn offers_list_with(shared: &Shared, call: OffersListCall) -> Answer<OfferCatalogue> {
+    Answer::from_result(
+        shared
+            .reference_for(call.reference)
+            .map(|r| r.offers.clone()),
+    )
 }
 
 /// Match offers to the citizen as of a date.
@@ -141,8 +177,15 @@ pub struct OffersMatchCall {
 
 /// The offers that fit, best first, and why the others do not.
 pub fn offers_match(call: OffersMatchCall) -> Answer<OfferMatch> {
+    super::with_builtin(call, offers_match_with)
+}
+
+/// The offers that fit, best first, and why the others do not.
+///
+/// With reference data shared by many calls (see [`crate::shared::Shared`]).
+pub fn offers_match_with(shared: &Shared, call: OffersMatchCall) -> Answer<OfferMatch> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference)?;
+        let reference = shared.reference_for(call.reference)?;
         let checked = check_case(call.case, &reference)?;
         Ok(match_offers_for_case(
             checked.case(),
@@ -167,8 +210,15 @@ pub struct AttendanceCall {
 
 /// Forward, reportable, or withheld with a notice.
 pub fn attendance(call: AttendanceCall) -> Answer<AttendanceAnswer> {
+    super::with_builtin(call, attendance_with)
+}
+
+/// Forward, reportable, or withheld with a notice.
+///
+/// With reference data shared by many calls (see [`crate::shared::Shared`]).
+pub fn attendance_with(shared: &Shared, call: AttendanceCall) -> Answer<AttendanceAnswer> {
     Answer::from_result((|| {
-        let reference = resolve(call.reference)?;
+        let reference = shared.reference_for(call.reference)?;
         let checked = check_case(call.case, &reference)?;
         let index = AccessIndex::new(&checked, &reference);
         let at = Pointer::root().key("question");
@@ -192,7 +242,16 @@ pub struct WorkingDaysCall {
 
 /// The date, and the holidays skipped on the way.
 pub fn add_working_days(call: WorkingDaysCall) -> Answer<WorkingDaysAnswer> {
+    super::with_builtin(call, add_working_days_with)
+}
+
+/// The date, and the holidays skipped on the way.
+///
+/// With reference data shared by many calls (see [`crate::shared::Shared`]).
+pub fn add_working_days_with(shared: &Shared, call: WorkingDaysCall) -> Answer<WorkingDaysAnswer> {
     Answer::from_result(
-        resolve(call.reference).map(|r| r.calendar.explain_add(call.from, call.working_days)),
+        shared
+            .reference_for(call.reference)
+            .map(|r| r.calendar.explain_add(call.from, call.working_days)),
     )
 }

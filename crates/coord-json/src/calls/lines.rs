@@ -1,0 +1,80 @@
+//! Every call as NDJSON lines: one call document per line (with an optional `id`), answered with
+//! reference data parsed and checked once for the whole stream ([`Shared`]).
+
+use super::{consent, generate, plan, report, rules, team};
+use crate::ndjson::{Lines, TypedLines};
+use crate::shared::Shared;
+
+/// The lines of the call named `name` (as listed by [`super::CALL_NAMES`]), answered with `shared`;
+/// `None` for an unknown name.
+pub fn call_lines<'s>(name: &str, shared: &'s Shared) -> Option<Box<dyn Lines + 's>> {
+    macro_rules! with {
+        ($f:path) => {
+            Box::new(TypedLines::new(move |c| $f(shared, c)))
+        };
+    }
+    Some(match name {
+        "access-check" => with!(consent::access_check_with),
+        "consent-validate" => with!(consent::consent_validate_with),
+        "minimise" => with!(consent::minimise_record_with),
+        "consent-gaps" => with!(consent::consent_gaps_call_with),
+        "plan-check" => with!(plan::plan_check_with),
+        "instrument-score" => with!(plan::instrument_score_with),
+        "progress" => with!(plan::progress_with),
+        "rules-check" => with!(rules::rules_check_with),
+        "rules-test" => with!(rules::rules_test_with),
+        "evaluate" => with!(rules::evaluate_call_with),
+        "team" => with!(team::team_with),
+        "referrals" => with!(team::referrals_with),
+        "referral-transition" => with!(team::referral_transition_with),
+        "offers-list" => with!(team::offers_list_with),
+        "offers-match" => with!(team::offers_match_with),
+        "attendance" => with!(team::attendance_with),
+        "working-days" => with!(team::add_working_days_with),
+        "report" => with!(report::report_with),
+        "generate" => Box::new(TypedLines::new(generate::generate)),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ndjson::stream;
+
+    #[test]
+    fn every_call_name_has_lines() {
+        let shared = Shared::builtin().unwrap();
+        for name in super::super::CALL_NAMES {
+            assert!(call_lines(name, &shared).is_some(), "{name}");
+        }
+        assert!(call_lines("nope", &shared).is_none());
+    }
+
+    #[test]
+    fn a_line_answer_is_the_single_call_answer_with_line_and_id() {
+        let shared = Shared::builtin().unwrap();
+        let lines = call_lines("working-days", &shared).unwrap();
+        let input = "{\"id\":\"w1\",\"from\":\"2025-04-14\",\"working_days\":10}\n\n{\"from\":\"2025-04-14\",\"working_days\":\"x\"}\n";
+        let mut out = Vec::new();
+        stream(input.as_bytes(), &mut out, lines.as_ref(), 1, &mut |_| {}).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let answers: Vec<serde_json::Value> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let single = super::super::run_named(
+            "working-days",
+            "{\"from\":\"2025-04-14\",\"working_days\":10}",
+        )
+        .unwrap()
+        .0;
+        assert_eq!(answers[0]["id"], "w1");
+        assert_eq!(answers[0]["line"], 1);
+        assert_eq!(answers[0]["result"], single["result"]);
+        assert_eq!(answers[0]["result"]["date"], "2025-05-01");
+        assert_eq!(answers[1]["line"], 3);
+        assert_eq!(answers[1]["status"], "failure");
+        assert!(answers[1].get("id").is_none());
+    }
+}
