@@ -57,12 +57,21 @@ pub fn run_in(dir: Option<&std::path::Path>, args: &[&str], stdin: &str) -> Outp
     let mut child = cmd
         .spawn()
         .unwrap_or_else(|e| panic!("could not start coord: {e}"));
-    if let Some(mut input) = child.stdin.take() {
-        let _ = input.write_all(stdin.as_bytes());
-    }
-    child
+    // Standard input is written from a thread of its own while the output is read: a large input
+    // whose answers fill the output pipe would otherwise block both sides.
+    let writer = child.stdin.take().map(|mut input| {
+        let bytes = stdin.as_bytes().to_vec();
+        std::thread::spawn(move || {
+            let _ = input.write_all(&bytes);
+        })
+    });
+    let output = child
         .wait_with_output()
-        .unwrap_or_else(|e| panic!("coord did not finish: {e}"))
+        .unwrap_or_else(|e| panic!("coord did not finish: {e}"));
+    if let Some(w) = writer {
+        let _ = w.join();
+    }
+    output
 }
 
 /// Standard output as text.

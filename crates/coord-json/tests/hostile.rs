@@ -65,6 +65,10 @@ fn bases() -> Vec<(&'static str, Value)> {
         ("instruments-list", json!({})),
         ("instrument-show", json!({ "instrument": "who5" })),
         ("citizen-report", json!({ "case": case, "as_of": as_of })),
+        (
+            "generate",
+            json!({ "cases": 2, "seed": 1, "first": 0, "as_of": as_of }),
+        ),
     ]
 }
 

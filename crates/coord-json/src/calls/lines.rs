@@ -1,7 +1,7 @@
 //! Every call as NDJSON lines: one call document per line (with an optional `id`), answered with
 //! reference data parsed and checked once for the whole stream ([`Shared`]).
 
-use super::{consent, generate, plan, report, rules, team};
+use super::{audit, citizen, consent, generate, instruments, plan, report, rules, team};
 use crate::ndjson::{Lines, TypedLines};
 use crate::shared::Shared;
 
@@ -33,6 +33,11 @@ pub fn call_lines<'s>(name: &str, shared: &'s Shared) -> Option<Box<dyn Lines + 
         "working-days" => with!(team::add_working_days_with),
         "report" => with!(report::report_with),
         "generate" => Box::new(TypedLines::new(generate::generate)),
+        // Calls that read reference data rarely or not at all: answered one by one.
+        "instruments-list" => Box::new(TypedLines::new(instruments::instruments_list)),
+        "instrument-show" => Box::new(TypedLines::new(instruments::instrument_show)),
+        "citizen-report" => Box::new(TypedLines::new(citizen::citizen_report)),
+        "audit-verify" => Box::new(TypedLines::new(audit::audit_verify)),
         _ => return None,
     })
 }
