@@ -151,51 +151,69 @@ fn scaling(c: &mut Criterion) {
     }
 }
 
-/// A denial over a full (category, action, purpose) bucket: every consent covers what is asked but
-/// names another holder (or has expired), so the decision looks at each near miss.
+/// A denial over a full (category, action, purpose) bucket: every consent covers the category,
+/// action and purpose asked for. `other_parties`: each names another holder (the index answers
+/// from the heads of its holder lists); `same_parties`: each names this holder and recipient but
+/// has expired (a citizen who renewed a consent again and again — each must be checked for its
+/// dates, so this one grows with the consents naming these very parties).
 fn full_bucket(c: &mut Criterion) {
-    for n in [10, 100, 1000] {
-        let (mut checked, reference) = fixture(0);
-        let mut case = checked.case().clone();
-        let start = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
-        case.consents = (0..n)
-            .map(|i| Consent {
-                id: format!("c{i:05}").into(),
+    for same_parties in [false, true] {
+        for n in [10, 100, 1000] {
+            let (mut checked, reference) = fixture(0);
+            let mut case = checked.case().clone();
+            let start = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+            case.consents = (0..n)
+                .map(|i| Consent {
+                    id: format!("c{i:05}").into(),
+                    citizen: "cit".into(),
+                    given_at: "2025-01-01T09:00:00+01:00".parse().unwrap(),
+                    form: ConsentForm::Digital,
+                    recorded_by: None,
+                    scope: ConsentScope {
+                        categories: vec![InformationCategory::TreatmentProgress],
+                        holders: vec![PartyRef::Sector(if same_parties {
+                            Sector::ALL[1]
+                        } else {
+                            Sector::ALL[2 + i % 5]
+                        })],
+                        recipients: vec![PartyRef::Sector(Sector::ALL[0])],
+                        purposes: vec!["return-to-work".into()],
+                        actions: vec![Action::View],
+                        case: "case".into(),
+                    },
+                    valid_from: start,
+                    valid_to: start
+                        + Duration::days(match (same_parties, i % 2) {
+                            (true, _) => 100,
+                            (false, 0) => 100,
+                            (false, _) => 300,
+                        }),
+                    revocations: vec![],
+                    text_ref: None,
+                })
+                .collect();
+            checked = CheckedCase::new(case, &reference).expect("bench fixture is valid");
+            let index = AccessIndex::new(&checked, &reference);
+            let deny = AccessRequest {
+                requester: "a0".into(),
                 citizen: "cit".into(),
-                given_at: "2025-01-01T09:00:00+01:00".parse().unwrap(),
-                form: ConsentForm::Digital,
-                recorded_by: None,
-                scope: ConsentScope {
-                    categories: vec![InformationCategory::TreatmentProgress],
-                    holders: vec![PartyRef::Sector(Sector::ALL[2 + i % 5])],
-                    recipients: vec![PartyRef::Sector(Sector::ALL[0])],
-                    purposes: vec!["return-to-work".into()],
-                    actions: vec![Action::View],
-                    case: "case".into(),
-                },
-                valid_from: start,
-                valid_to: start + Duration::days(if i % 2 == 0 { 100 } else { 300 }),
-                revocations: vec![],
-                text_ref: None,
-            })
-            .collect();
-        checked = CheckedCase::new(case, &reference).expect("bench fixture is valid");
-        let index = AccessIndex::new(&checked, &reference);
-        let deny = AccessRequest {
-            requester: "a0".into(),
-            citizen: "cit".into(),
-            case: "case".into(),
-            holder: "a1".into(),
-            categories: vec![InformationCategory::TreatmentProgress],
-            action: Action::View,
-            purpose: "return-to-work".into(),
-            at: "2025-06-01T10:00:00+02:00".parse().unwrap(),
-        };
-        assert!(!index.decide(&deny).unwrap().all_permitted());
-        c.bench_function(
-            &format!("consent/scaling/deny_full_bucket/{n}_consents"),
-            |b| b.iter(|| index.decide(black_box(&deny))),
-        );
+                case: "case".into(),
+                holder: "a1".into(),
+                categories: vec![InformationCategory::TreatmentProgress],
+                action: Action::View,
+                purpose: "return-to-work".into(),
+                at: "2025-06-01T10:00:00+02:00".parse().unwrap(),
+            };
+            assert!(!index.decide(&deny).unwrap().all_permitted());
+            let kind = if same_parties {
+                "deny_full_bucket_same_parties"
+            } else {
+                "deny_full_bucket"
+            };
+            c.bench_function(&format!("consent/scaling/{kind}/{n}_consents"), |b| {
+                b.iter(|| index.decide(black_box(&deny)))
+            });
+        }
     }
 }
 

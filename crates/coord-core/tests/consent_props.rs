@@ -12,13 +12,15 @@
 use coord_core::case_file::CaseFile;
 use coord_core::check::CheckedCase;
 use coord_core::consent::{
-    AccessDecision, AccessIndex, AccessRequest, Effect, Grounds, PartyRef, Verdict,
+    AccessDecision, AccessIndex, AccessRequest, Consent, DenyReason, Effect, Grounds, PartyRef,
+    Verdict,
 };
 use coord_core::ids::ActorId;
 use coord_core::reference::ReferenceData;
 use coord_core::strategies::consent::{
     case_and_request, case_with_consents, legal_rule, reference, request,
 };
+use coord_core::time::date_of;
 use proptest::prelude::*;
 
 fn decide(case: &CaseFile, reference: &ReferenceData, request: &AccessRequest) -> AccessDecision {
@@ -42,6 +44,65 @@ fn matches(case: &CaseFile, party: &PartyRef, actor: &ActorId) -> bool {
     match party {
         PartyRef::Actor(id) => &a.id == id || a.organisation.as_ref() == Some(id),
         PartyRef::Sector(s) => a.sector == *s,
+    }
+}
+
+/// The consent part of a decision worked out the slow way, as the engine's documentation states
+/// it: scan every consent in id order; the first that covers the whole request permits; otherwise
+/// the one that got furthest (category → action → purpose → holder → recipient → case → given →
+/// valid from → valid to → revocation; ties to the smaller id) explains the denial. Returns the
+/// permitting consent, or the stage reached (0 = no consent in the category) and the consent.
+fn oracle(
+    case: &CaseFile,
+    req: &AccessRequest,
+    category: coord_core::category::InformationCategory,
+) -> Result<String, (u8, Option<String>)> {
+    let mut consents: Vec<&Consent> = case.consents.iter().collect();
+    consents.sort_by(|a, b| a.id.cmp(&b.id));
+    let day = date_of(&req.at);
+    let mut best: (u8, Option<String>) = (0, None);
+    for c in consents {
+        let s = &c.scope;
+        let checks = [
+            s.categories.contains(&category),
+            s.actions.contains(&req.action),
+            s.purposes.contains(&req.purpose),
+            s.holders.iter().any(|p| matches(case, p, &req.holder)),
+            s.recipients
+                .iter()
+                .any(|p| matches(case, p, &req.requester)),
+            s.case == req.case,
+            req.at >= c.given_at,
+            day >= c.valid_from,
+            day <= c.valid_to,
+            c.revocation_for(category).is_none_or(|r| r.at > req.at),
+        ];
+        let reached = checks.iter().take_while(|ok| **ok).count();
+        if reached == checks.len() {
+            return Ok(c.id.to_string());
+        }
+        // stage 1 = failed on the action (the category matched), … 10 = revoked
+        let stage = u8::try_from(reached).expect("ten checks");
+        if reached > 0 && stage > best.0 {
+            best = (stage, Some(c.id.to_string()));
+        }
+    }
+    Err(best)
+}
+
+fn stage_of(reason: &DenyReason) -> u8 {
+    match reason {
+        DenyReason::NoConsent => 0,
+        DenyReason::ActionNotCovered { .. } => 1,
+        DenyReason::PurposeNotCovered { .. } => 2,
+        DenyReason::HolderNotCovered { .. } => 3,
+        DenyReason::RecipientNotCovered { .. } => 4,
+        DenyReason::CaseNotCovered { .. } => 5,
+        DenyReason::NotYetGiven { .. } => 6,
+        DenyReason::NotYetValid { .. } => 7,
+        DenyReason::Expired { .. } => 8,
+        DenyReason::Revoked { .. } => 9,
+        other => panic!("no legal rules in this test, got {other:?}"),
     }
 }
 
@@ -135,6 +196,29 @@ proptest! {
         fewer.consents.remove(pick.index(case.consents.len()));
         let after = permitted(&decide(&fewer, &reference, &req));
         prop_assert!(after.iter().all(|c| before.contains(c)));
+    }
+
+    #[test]
+    fn the_indexed_decision_equals_a_scan_of_every_consent(
+        (case, req) in case_and_request(12)
+    ) {
+        let reference = ReferenceData::default();
+        let decision = decide(&case, &reference, &req);
+        for outcome in &decision.outcomes {
+            let expected = oracle(&case, &req, outcome.category);
+            match (&outcome.verdict, expected) {
+                (Verdict::Permit { grounds: Grounds::Consent { consent } }, Ok(id)) => {
+                    prop_assert_eq!(consent.to_string(), id);
+                }
+                (Verdict::Deny { reason }, Err((stage, id))) => {
+                    prop_assert_eq!(stage_of(reason), stage);
+                    prop_assert_eq!(reason.consent().map(|c| c.to_string()), id);
+                }
+                (verdict, expected) => {
+                    prop_assert!(false, "engine {:?}, scan {:?}", verdict, expected);
+                }
+            }
+        }
     }
 
     #[test]

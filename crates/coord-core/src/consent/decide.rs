@@ -8,6 +8,7 @@
 //! [`AccessIndex::new`], so a decision only looks at records that can touch it. The result does
 //! not depend on the order of records: ties are broken by id.
 
+use super::bucket::{Bucket, Selection};
 use super::legal::{Effect, LegalRule};
 use super::model::{Action, Consent, PartyRef};
 use crate::case_file::CaseFile;
@@ -377,8 +378,9 @@ pub struct AccessIndex<'a> {
     consents_by_category: Vec<Vec<&'a Consent>>,
     /// Consents by (category, action) (sorted by id).
     consents_by_category_action: Vec<Vec<&'a Consent>>,
-    /// Consents by (category, action, purpose) (sorted by id): the only ones that can permit.
-    consents_by_key: HashMap<(usize, usize, &'a str), Vec<&'a Consent>>,
+    /// Consents by (category, action, purpose), indexed by holder and recipient: the only ones
+    /// that can permit.
+    consents_by_key: HashMap<(usize, usize, &'a str), Bucket<'a>>,
     forbids_by_category: Vec<Vec<&'a LegalRule>>,
     permits_by_category: Vec<Vec<&'a LegalRule>>,
 }
@@ -408,7 +410,7 @@ impl<'a> AccessIndex<'a> {
         let mut consents_by_category: Vec<Vec<&Consent>> = vec![Vec::new(); n];
         let mut consents_by_category_action: Vec<Vec<&Consent>> =
             vec![Vec::new(); n * Action::ALL.len()];
-        let mut consents_by_key: HashMap<(usize, usize, &str), Vec<&Consent>> = HashMap::new();
+        let mut consents_by_key: HashMap<(usize, usize, &str), Bucket<'a>> = HashMap::new();
         for consent in by_id {
             let actions = sorted_unique(&consent.scope.actions);
             let mut purposes: Vec<&str> =
@@ -557,37 +559,22 @@ impl<'a> AccessIndex<'a> {
                 .is_none_or(|p| p.contains(&request.purpose))
     }
 
-    /// How far `consent` — already known to cover the category, action and purpose — gets towards
-    /// covering `request`; Ok when it permits. Nothing is allocated: the reason of the closest
-    /// consent is built once, by [`Self::deny_reason`].
+    /// How far `consent` — already known to cover the category, action and purpose, and to name
+    /// the request's holder and recipient (the bucket selected it by them) — gets towards covering
+    /// `request` on `day` (the request's date); Ok when it permits. Nothing is allocated: the
+    /// reason of the closest consent is built once, by [`Self::deny_reason`].
     fn consent_stage(
-        &self,
         consent: &Consent,
         request: &AccessRequest,
         category: InformationCategory,
+        day: NaiveDate,
     ) -> Result<(), Stage> {
-        let scope = &consent.scope;
-        if !scope
-            .holders
-            .iter()
-            .any(|p| self.party_matches(p, &request.holder))
-        {
-            return Err(Stage::Holder);
-        }
-        if !scope
-            .recipients
-            .iter()
-            .any(|p| self.party_matches(p, &request.requester))
-        {
-            return Err(Stage::Recipient);
-        }
-        if scope.case != request.case {
+        if consent.scope.case != request.case {
             return Err(Stage::Case);
         }
         if request.at < consent.given_at {
             return Err(Stage::Given);
         }
-        let day = date_of(&request.at);
         if day < consent.valid_from {
             return Err(Stage::ValidFrom);
         }
@@ -659,28 +646,51 @@ impl<'a> AccessIndex<'a> {
                 },
             };
         }
-        // Only consents covering this category, action and purpose can permit: look at those.
+        // Only consents covering this category, action and purpose can permit, and of those only
+        // the ones naming this holder and this recipient: look at those.
         let key = (i, request.action as usize, request.purpose.as_str());
-        let candidates = self
-            .consents_by_key
-            .get(&key)
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
+        let selection = self.consents_by_key.get(&key).and_then(|b| {
+            b.select(
+                self.actors.get(&request.holder).copied(),
+                self.actors.get(&request.requester).copied(),
+            )
+        });
         let mut closest: Option<(Stage, &Consent)> = None;
-        for consent in candidates {
-            match self.consent_stage(consent, request, category) {
-                Ok(()) => {
+        match selection {
+            None => {}
+            Some(Selection::NoHolder(consent)) => closest = Some((Stage::Holder, consent)),
+            Some(Selection::NoRecipient(consent)) => closest = Some((Stage::Recipient, consent)),
+            Some(Selection::Both(lists)) => {
+                let day = date_of(&request.at);
+                let mut permit: Option<&Consent> = None;
+                for list in lists {
+                    for consent in list {
+                        if permit.is_some_and(|p| p.id <= consent.id) {
+                            break;
+                        }
+                        match Self::consent_stage(consent, request, category, day) {
+                            Ok(()) => {
+                                permit = Some(consent);
+                                break;
+                            }
+                            // Lists are sorted by id: on equal stages the smaller id wins.
+                            Err(stage) => {
+                                let closer = closest.is_none_or(|(best, c)| {
+                                    stage > best || (stage == best && consent.id < c.id)
+                                });
+                                if closer {
+                                    closest = Some((stage, *consent));
+                                }
+                            }
+                        }
+                    }
+                }
+                if let Some(consent) = permit {
                     return Verdict::Permit {
                         grounds: Grounds::Consent {
                             consent: consent.id.clone(),
                         },
-                    }
-                }
-                // Candidates are sorted by id, so a strict `>` keeps the smallest id on ties.
-                Err(stage) => {
-                    if closest.is_none_or(|(best, _)| stage > best) {
-                        closest = Some((stage, *consent));
-                    }
+                    };
                 }
             }
         }

@@ -10,6 +10,7 @@
 //! - [`audit`]: the audit entry every decision yields, for the host to store.
 
 pub mod audit;
+mod bucket;
 pub mod decide;
 pub mod gaps;
 pub mod legal;
