@@ -119,7 +119,7 @@ pub fn attendance_report(
     let report = consent_gaps(index, &flow).map_err(|e| {
         AttendanceError::Request(match e {
             RequestError::UnknownActor { at: p, id } => {
-                let field = if p.segments().last().map(String::as_str) == Some("requester") {
+                let field = if p.last().as_deref() == Some("requester") {
                     "recipient"
                 } else {
                     "holder"

@@ -7,7 +7,7 @@ use crate::consent::validate::{validate_consent, ConsentError};
 use crate::ids::ActorId;
 use crate::pointer::Pointer;
 use crate::reference::ReferenceData;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use thiserror::Error;
 
 /// A problem that makes a case file unusable. Each message names the place.
@@ -107,33 +107,40 @@ impl CaseFileError {
     }
 }
 
-/// Finds duplicate and empty ids in one list of a document.
+/// Finds duplicate and empty ids in one list of a document. It keeps the index where each id
+/// was first seen, and builds places only for the problems it finds.
 #[derive(Debug)]
 pub struct IdRegistry<'a> {
-    seen: BTreeMap<&'a str, Pointer>,
+    seen: HashMap<&'a str, usize>,
 }
 
 impl<'a> IdRegistry<'a> {
     /// An empty registry.
     pub fn new() -> Self {
         Self {
-            seen: BTreeMap::new(),
+            seen: HashMap::new(),
         }
     }
 
-    /// Register `id` found at `at`; returns the problem if it is empty or already used.
-    pub fn register(&mut self, id: &'a str, at: Pointer) -> Option<CaseFileError> {
+    /// Register `id`, found in the list at `index`; `place(i)` is where the id of the list's
+    /// `i`-th item is. Returns the problem if it is empty or already used.
+    pub fn register(
+        &mut self,
+        id: &'a str,
+        index: usize,
+        place: impl Fn(usize) -> Pointer,
+    ) -> Option<CaseFileError> {
         if id.trim().is_empty() {
-            return Some(CaseFileError::EmptyId { at });
+            return Some(CaseFileError::EmptyId { at: place(index) });
         }
-        if let Some(first) = self.seen.get(id) {
+        if let Some(&first) = self.seen.get(id) {
             return Some(CaseFileError::DuplicateId {
-                at,
+                at: place(index),
                 id: id.to_owned(),
-                first: first.clone(),
+                first: place(first),
             });
         }
-        self.seen.insert(id, at);
+        self.seen.insert(id, index);
         None
     }
 }
@@ -180,26 +187,34 @@ pub fn check_case_file(case: &CaseFile, reference: &ReferenceData) -> Vec<CaseFi
         errors.push(CaseFileError::EmptyId { at: root.key("id") });
     }
     let actor_ids: HashSet<&ActorId> = case.actors.iter().map(|a| &a.id).collect();
-    let known = |id: &ActorId, at: Pointer, errors: &mut Vec<CaseFileError>| {
+    // The place is built only for an actor that is not known.
+    let known = |id: &ActorId, at: &dyn Fn() -> Pointer, errors: &mut Vec<CaseFileError>| {
         if !actor_ids.contains(id) {
-            errors.push(CaseFileError::UnknownActor { at, id: id.clone() });
+            errors.push(CaseFileError::UnknownActor {
+                at: at(),
+                id: id.clone(),
+            });
         }
     };
     if let Some(actor) = &case.citizen.actor {
-        known(actor, root.key("citizen").key("actor"), &mut errors);
+        known(actor, &|| root.key("citizen").key("actor"), &mut errors);
     }
     let mut ids = IdRegistry::new();
     for (i, actor) in case.actors.iter().enumerate() {
-        let at = root.key("actors").index(i);
-        errors.extend(ids.register(actor.id.as_str(), at.key("id")));
+        let at = || root.key("actors").index(i);
+        errors.extend(ids.register(actor.id.as_str(), i, |i| {
+            root.key("actors").index(i).key("id")
+        }));
         if let Some(org) = &actor.organisation {
-            known(org, at.key("organisation"), &mut errors);
+            known(org, &|| at().key("organisation"), &mut errors);
         }
     }
     let mut ids = IdRegistry::new();
     for (i, consent) in case.consents.iter().enumerate() {
         let at = root.key("consents").index(i);
-        errors.extend(ids.register(consent.id.as_str(), at.key("id")));
+        errors.extend(ids.register(consent.id.as_str(), i, |i| {
+            root.key("consents").index(i).key("id")
+        }));
         if consent.citizen != case.citizen.id {
             errors.push(CaseFileError::WrongCitizen {
                 at: at.key("citizen"),
@@ -208,13 +223,13 @@ pub fn check_case_file(case: &CaseFile, reference: &ReferenceData) -> Vec<CaseFi
             });
         }
         if let Some(by) = &consent.recorded_by {
-            known(by, at.key("recorded_by"), &mut errors);
+            known(by, &|| at.key("recorded_by"), &mut errors);
         }
         for (j, party) in consent.scope.holders.iter().enumerate() {
             if let crate::consent::PartyRef::Actor(id) = party {
                 known(
                     id,
-                    at.key("scope").key("holders").index(j).key("actor"),
+                    &|| at.key("scope").key("holders").index(j).key("actor"),
                     &mut errors,
                 );
             }
@@ -223,7 +238,7 @@ pub fn check_case_file(case: &CaseFile, reference: &ReferenceData) -> Vec<CaseFi
             if let crate::consent::PartyRef::Actor(id) = party {
                 known(
                     id,
-                    at.key("scope").key("recipients").index(j).key("actor"),
+                    &|| at.key("scope").key("recipients").index(j).key("actor"),
                     &mut errors,
                 );
             }
@@ -231,7 +246,7 @@ pub fn check_case_file(case: &CaseFile, reference: &ReferenceData) -> Vec<CaseFi
         for (j, r) in consent.revocations.iter().enumerate() {
             known(
                 &r.recorded_by,
-                at.key("revocations").index(j).key("recorded_by"),
+                &|| at.key("revocations").index(j).key("recorded_by"),
                 &mut errors,
             );
         }
@@ -242,7 +257,11 @@ pub fn check_case_file(case: &CaseFile, reference: &ReferenceData) -> Vec<CaseFi
         );
     }
     if let Some(employer) = &case.course.employer {
-        known(employer, root.key("course").key("employer"), &mut errors);
+        known(
+            employer,
+            &|| root.key("course").key("employer"),
+            &mut errors,
+        );
     }
     errors.extend(
         crate::course::check::check_course(&case.course, &root.key("course"))
@@ -251,10 +270,12 @@ pub fn check_case_file(case: &CaseFile, reference: &ReferenceData) -> Vec<CaseFi
     );
     let mut ids = IdRegistry::new();
     for (i, event) in case.events.iter().enumerate() {
-        let at = root.key("events").index(i);
-        errors.extend(ids.register(event.id.as_str(), at.key("id")));
+        let at = || root.key("events").index(i);
+        errors.extend(ids.register(event.id.as_str(), i, |i| {
+            root.key("events").index(i).key("id")
+        }));
         if let Some(by) = &event.by {
-            known(by, at.key("by"), &mut errors);
+            known(by, &|| at().key("by"), &mut errors);
         }
     }
     check_team_and_referrals(case, reference, &mut errors);

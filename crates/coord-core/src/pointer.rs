@@ -9,34 +9,55 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A path into a document (a case file, a rule pack, a request).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Pointer(Vec<String>);
+///
+/// Held as its rendered JSON pointer, so extending a path is one allocation (checks build a
+/// pointer for every place they look at). Equality and hashing follow the rendering, which is
+/// one-to-one with the segments; ordering compares segment by segment.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Pointer(String);
 
 impl Pointer {
     /// The whole document (`""`).
     pub fn root() -> Self {
-        Self(Vec::new())
+        Self(String::new())
     }
 
     /// This path extended by a field name.
     #[must_use]
     pub fn key(&self, key: &str) -> Self {
-        let mut p = self.0.clone();
-        p.push(key.to_owned());
+        let mut p = String::with_capacity(self.0.len() + key.len() + 1);
+        p.push_str(&self.0);
+        p.push('/');
+        if key.contains(['~', '/']) {
+            p.push_str(&key.replace('~', "~0").replace('/', "~1"));
+        } else {
+            p.push_str(key);
+        }
         Self(p)
     }
 
     /// This path extended by an array index.
     #[must_use]
     pub fn index(&self, i: usize) -> Self {
-        let mut p = self.0.clone();
-        p.push(i.to_string());
+        use std::fmt::Write as _;
+        let mut p = String::with_capacity(self.0.len() + 8);
+        p.push_str(&self.0);
+        // Writing to a String cannot fail.
+        let _ = write!(p, "/{i}");
         Self(p)
     }
 
-    /// The segments of the path.
-    pub fn segments(&self) -> &[String] {
-        &self.0
+    /// The segments of the path, unescaped.
+    pub fn segments(&self) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
+        self.0.split('/').skip(1).map(|s| match s.contains('~') {
+            true => std::borrow::Cow::Owned(s.replace("~1", "/").replace("~0", "~")),
+            false => std::borrow::Cow::Borrowed(s),
+        })
+    }
+
+    /// The last segment, unescaped (`None` for the root).
+    pub fn last(&self) -> Option<std::borrow::Cow<'_, str>> {
+        self.segments().last()
     }
 
     /// Parse a JSON pointer (`/a/0/b`); `~1` and `~0` are unescaped.
@@ -44,21 +65,29 @@ impl Pointer {
         if text.is_empty() {
             return Self::root();
         }
-        Self(
-            text.trim_start_matches('/')
-                .split('/')
-                .map(|s| s.replace("~1", "/").replace("~0", "~"))
-                .collect(),
-        )
+        text.trim_start_matches('/')
+            .split('/')
+            .fold(Self::root(), |p, s| {
+                p.key(&s.replace("~1", "/").replace("~0", "~"))
+            })
+    }
+}
+
+impl PartialOrd for Pointer {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Pointer {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.segments().cmp(other.segments())
     }
 }
 
 impl fmt::Display for Pointer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for seg in &self.0 {
-            write!(f, "/{}", seg.replace('~', "~0").replace('/', "~1"))?;
-        }
-        Ok(())
+        f.write_str(&self.0)
     }
 }
 
@@ -101,5 +130,9 @@ mod tests {
         assert_eq!(odd.to_string(), "/a~1b~0c");
         assert_eq!(Pointer::parse(&odd.to_string()), odd);
         assert_eq!(Pointer::root().to_string(), "");
+        let segs: Vec<String> = odd.segments().map(|s| s.into_owned()).collect();
+        assert_eq!(segs, ["a/b~c"]);
+        assert!(Pointer::root().key("a").key("b") < Pointer::root().key("a-x"));
+        assert!(Pointer::root().key("a") < Pointer::root().key("a").index(0));
     }
 }

@@ -130,8 +130,9 @@ pub fn validate_plan(case: &CaseFile, reference: &ReferenceData) -> Vec<CaseFile
         }
         let mut ids = IdRegistry::new();
         for (i, goal) in plan.goals.iter().enumerate() {
-            let at = at.key("goals").index(i);
-            errors.extend(ids.register(goal.id.as_str(), at.key("id")));
+            let goals = at.key("goals");
+            errors.extend(ids.register(goal.id.as_str(), i, |i| goals.index(i).key("id")));
+            let at = goals.index(i);
             for (j, a) in goal.responsible.iter().enumerate() {
                 actor(a, at.key("responsible").index(j), &mut errors);
             }
@@ -164,8 +165,9 @@ pub fn validate_plan(case: &CaseFile, reference: &ReferenceData) -> Vec<CaseFile
         }
         let mut ids = IdRegistry::new();
         for (i, act) in plan.activities.iter().enumerate() {
-            let at = at.key("activities").index(i);
-            errors.extend(ids.register(act.id.as_str(), at.key("id")));
+            let activities = at.key("activities");
+            errors.extend(ids.register(act.id.as_str(), i, |i| activities.index(i).key("id")));
+            let at = activities.index(i);
             actor(&act.provider, at.key("provider"), &mut errors);
             for (j, g) in act.goals.iter().enumerate() {
                 if !goal_ids.contains(g) {
@@ -209,8 +211,10 @@ pub fn validate_plan(case: &CaseFile, reference: &ReferenceData) -> Vec<CaseFile
     }
     let mut ids = IdRegistry::new();
     for (i, m) in case.measurements.iter().enumerate() {
+        errors.extend(ids.register(m.id.as_str(), i, |i| {
+            root.key("measurements").index(i).key("id")
+        }));
         let at = root.key("measurements").index(i);
-        errors.extend(ids.register(m.id.as_str(), at.key("id")));
         if let Some(by) = &m.recorded_by {
             actor(by, at.key("recorded_by"), &mut errors);
         }

@@ -112,7 +112,7 @@ impl Findings {
 
 /// `base` extended by the segments of `rel`.
 pub fn join(base: &Pointer, rel: &Pointer) -> Pointer {
-    rel.segments().iter().fold(base.clone(), |p, s| p.key(s))
+    rel.segments().fold(base.clone(), |p, s| p.key(&s))
 }
 
 /// Whether any finding is an error.

@@ -147,9 +147,9 @@ pub fn comparison_words(cmp: &Comparison, negated: bool) -> Text {
 pub fn failure_words(cond: &Condition, failure: &ConditionFailure) -> Option<Text> {
     let mut here = cond;
     let mut negated = false;
-    let mut segments = failure.at.segments().iter();
+    let mut segments = failure.at.segments();
     while let Some(seg) = segments.next() {
-        here = match (here, seg.as_str()) {
+        here = match (here, seg.as_ref()) {
             (Condition::All(parts), "all") | (Condition::Any(parts), "any") => {
                 let i: usize = segments.next()?.parse().ok()?;
                 parts.get(i)?
