@@ -6,7 +6,7 @@ same type with plain serde_json and writes a small answer; the path is `coord â€
 Both run one after the other on the same files; the ratio floor/path is the figure to compare
 (target >= 0.5). Peak RSS of the path is reported too.
 
-    cargo build --release -p coord-cli -p coord-json --example ndjson_floor
+    cargo build --release -p coord-cli && cargo build --release -p coord-json --example ndjson_floor
     python3 scripts/ndjson-floor-e2e.py [LINES] [--jobs]
 
 With `--jobs`, the rows are instead `--jobs 1` against `--jobs 2` for evaluate, report and call.
@@ -85,7 +85,7 @@ def main():
     n = int(args[0]) if args else 100_000
     for exe in (COORD, FLOOR):
         if not os.path.exists(exe):
-            sys.exit(f"missing {exe}: cargo build --release -p coord-cli -p coord-json --example ndjson_floor")
+            sys.exit(f"missing {exe}: cargo build --release -p coord-cli && cargo build --release -p coord-json --example ndjson_floor")
     tmp = tempfile.mkdtemp(prefix="coord-floor-")
     try:
         case = os.path.join(tmp, "hillerod.json")

@@ -182,57 +182,99 @@ pub fn stream<R: BufRead, W: Write>(
             .num_threads(jobs)
             .build()
             .map_err(io::Error::other)?;
-        let mut chunk: Vec<(u64, Vec<u8>)> = Vec::with_capacity(CHUNK_LINES);
-        let mut answers: Vec<(Vec<u8>, bool)> = Vec::with_capacity(CHUNK_LINES);
-        loop {
-            // Read one chunk (reusing the buffers of the last one).
-            let mut spare: Vec<Vec<u8>> = chunk.drain(..).map(|(_, b)| b).collect();
-            let mut eof = false;
-            while chunk.len() < CHUNK_LINES {
-                let mut buf = spare.pop().unwrap_or_default();
-                buf.clear();
-                let n = input.read_until(b'\n', &mut buf)?;
-                if n == 0 {
-                    eof = true;
-                    break;
-                }
-                line_no += 1;
-                summary.bytes += n as u64;
-                if is_blank(&buf) {
-                    summary.blank += 1;
-                    spare.push(buf);
-                    continue;
-                }
-                chunk.push((line_no, buf));
-            }
-            pool.install(|| {
-                chunk
-                    .par_iter()
-                    .map(|(no, bytes)| {
-                        let mut a = Vec::with_capacity(bytes.len().max(1024));
-                        let ok = match std::str::from_utf8(bytes) {
-                            Ok(text) => lines.answer(text, *no, &mut a),
-                            Err(_) => not_utf8(*no, &mut a),
-                        };
-                        a.push(b'\n');
-                        (a, ok)
+        // A pipeline of chunks: while the pool answers chunk n, this thread writes the answers
+        // of chunk n − 1 and reads chunk n + 1, so reading and writing overlap the work.
+        let mut spare: Vec<Vec<u8>> = Vec::new();
+        let (mut chunk, mut eof) = read_chunk(&mut input, &mut spare, &mut line_no, &mut summary)?;
+        let mut written: Vec<(Vec<u8>, bool)> = Vec::new();
+        while !chunk.is_empty() {
+            let (answers, next) = std::thread::scope(|scope| {
+                let current = &chunk;
+                let worker = scope.spawn(|| {
+                    pool.install(|| {
+                        current
+                            .par_iter()
+                            .map(|(no, bytes)| {
+                                let mut a = Vec::with_capacity(bytes.len().max(1024));
+                                let ok = match std::str::from_utf8(bytes) {
+                                    Ok(text) => lines.answer(text, *no, &mut a),
+                                    Err(_) => not_utf8(*no, &mut a),
+                                };
+                                a.push(b'\n');
+                                (a, ok)
+                            })
+                            .collect::<Vec<_>>()
                     })
-                    .collect_into_vec(&mut answers);
-            });
-            for (a, ok) in &answers {
-                summary.answered += 1;
-                summary.failures += u64::from(!ok);
-                out.write_all(a)?;
+                });
+                let io = write_answers(&mut out, &written, &mut summary).and_then(|()| {
+                    if eof {
+                        Ok((Vec::new(), true))
+                    } else {
+                        read_chunk(&mut input, &mut spare, &mut line_no, &mut summary)
+                    }
+                });
+                let answers = worker
+                    .join()
+                    .map_err(|_| io::Error::other("an NDJSON worker thread stopped"))?;
+                io.map(|next| (answers, next))
+            })?;
+            if !written.is_empty() {
+                progress(&summary);
             }
-            progress(&summary);
-            if eof {
-                break;
-            }
+            spare.extend(chunk.drain(..).map(|(_, b)| b));
+            written = answers;
+            (chunk, eof) = next;
         }
+        write_answers(&mut out, &written, &mut summary)?;
     }
     out.flush()?;
     progress(&summary);
     Ok(summary)
+}
+
+/// Lines of one chunk with their line numbers.
+type Chunk = Vec<(u64, Vec<u8>)>;
+
+/// Read up to [`CHUNK_LINES`] non-blank lines (reusing buffers from `spare`); true at the end of
+/// the input.
+fn read_chunk<R: BufRead>(
+    input: &mut R,
+    spare: &mut Vec<Vec<u8>>,
+    line_no: &mut u64,
+    summary: &mut StreamSummary,
+) -> io::Result<(Chunk, bool)> {
+    let mut chunk = Vec::with_capacity(CHUNK_LINES);
+    while chunk.len() < CHUNK_LINES {
+        let mut buf = spare.pop().unwrap_or_default();
+        buf.clear();
+        let n = input.read_until(b'\n', &mut buf)?;
+        if n == 0 {
+            return Ok((chunk, true));
+        }
+        *line_no += 1;
+        summary.bytes += n as u64;
+        if is_blank(&buf) {
+            summary.blank += 1;
+            spare.push(buf);
+            continue;
+        }
+        chunk.push((*line_no, buf));
+    }
+    Ok((chunk, false))
+}
+
+/// Write a chunk's answers in order and count them.
+fn write_answers<W: Write>(
+    out: &mut W,
+    answers: &[(Vec<u8>, bool)],
+    summary: &mut StreamSummary,
+) -> io::Result<()> {
+    for (a, ok) in answers {
+        summary.answered += 1;
+        summary.failures += u64::from(!ok);
+        out.write_all(a)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
