@@ -192,7 +192,7 @@ pub fn coordination_report(
     let index = AccessIndex::new(case, reference);
     let referrals = referral_overview(&index, &reference.offers, &reference.calendar, as_of);
     let plan = check_plan(case, as_of);
-    let offers = match_offers_for_case(case.case(), &reference.offers, as_of);
+    let offers = match_offers_for_case(case.case(), reference, as_of);
     let Evaluation {
         level,
         law: status,

@@ -106,9 +106,7 @@ pub fn finding_problems(findings: &[PackFinding], base: &Pointer) -> Vec<Problem
         .filter(|f| f.severity == Severity::Error)
         .map(|f| {
             let pointer = join(base, &f.pointer).to_string();
-            let own = f.pointer.to_string();
-            let rest = f.message.strip_prefix(&own).unwrap_or(&f.message);
-            let message = crate::problems::redact(&format!("{pointer}{rest}"));
+            let message = crate::problems::redact(&f.message);
             Problem::new(f.code.clone(), message, Some(pointer))
         })
         .collect()
