@@ -69,6 +69,14 @@ impl Sector {
         )
     }
 
+    /// The label in `lang` (the one accessor renderers use).
+    pub fn label(self, lang: crate::category::Language) -> &'static str {
+        match lang {
+            crate::category::Language::Da => self.label_da(),
+            crate::category::Language::En => self.label_en(),
+        }
+    }
+
     /// The sector's name in Danish.
     pub fn label_da(self) -> &'static str {
         match self {

@@ -333,10 +333,7 @@ fn referrals(
             .referrals
             .iter()
             .map(|s| {
-                let state = match lang {
-                    Language::En => s.state.label_en(),
-                    Language::Da => s.state.label_da(),
-                };
+                let state = s.state.label(lang);
                 let note = if s.stale {
                     format!("{} ({})", s.mark(lang), s.overdue(lang))
                 } else {

@@ -134,10 +134,7 @@ fn waiting(w: Option<WaitingOn>, lang: Language) -> &'static str {
 }
 
 fn status_line(case: &CaseFile, st: &ReferralStatus, lang: Language) -> String {
-    let state = match lang {
-        Language::En => st.state.label_en(),
-        Language::Da => st.state.label_da(),
-    };
+    let state = st.state.label(lang);
     let mark = st.mark(lang);
     let mut s = format!(
         "  {mark:<9} {}  {} → {}{}: {state} {} {}",
@@ -195,10 +192,7 @@ fn referrals_text(case: &CaseFile, o: &ReferralOverview, lang: Language) -> Stri
 
 /// A transition made.
 fn transition_text(case: &CaseFile, t: &TransitionResult, lang: Language) -> String {
-    let (from, to) = match lang {
-        Language::En => (t.from.label_en(), t.to.label_en()),
-        Language::Da => (t.from.label_da(), t.to.label_da()),
-    };
+    let (from, to) = (t.from.label(lang), t.to.label(lang));
     let mut s = format!(
         "{} {}: {from} → {to}\n",
         pick(lang, "Henvisning", "Referral"),

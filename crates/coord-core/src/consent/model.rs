@@ -26,6 +26,14 @@ impl Action {
     /// Every action, in a stable order.
     pub const ALL: [Action; 3] = [Action::View, Action::Disclose, Action::ReportAttendance];
 
+    /// The label in `lang` (the one accessor renderers use).
+    pub fn label(self, lang: crate::category::Language) -> &'static str {
+        match lang {
+            crate::category::Language::Da => self.label_da(),
+            crate::category::Language::En => self.label_en(),
+        }
+    }
+
     /// The action in English, as a verb phrase ("view").
     pub fn label_en(self) -> &'static str {
         match self {

@@ -129,6 +129,14 @@ impl ReferralState {
         }
     }
 
+    /// The label in `lang` (the one accessor renderers use).
+    pub fn label(self, lang: crate::category::Language) -> &'static str {
+        match lang {
+            crate::category::Language::Da => self.label_da(),
+            crate::category::Language::En => self.label_en(),
+        }
+    }
+
     /// The state's name in English.
     pub fn label_en(self) -> &'static str {
         use ReferralState::*;
