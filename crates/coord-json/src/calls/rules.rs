@@ -61,12 +61,11 @@ pub fn schema_finding(problem: &Problem, base: &Pointer) -> PackFinding {
         base,
         &Pointer::parse(problem.pointer.as_deref().unwrap_or("")),
     );
-    let message = format!("{pointer}: {}", problem.message);
     PackFinding {
         severity: Severity::Error,
         code: "rules.schema".to_owned(),
         pointer,
-        message,
+        message: problem.message.clone(),
     }
 }
 
