@@ -30,16 +30,36 @@ fn both(what: &str, da: &str, en: &str, must_differ: bool) {
 #[test]
 fn every_enum_is_worded_in_both_languages() {
     for c in InformationCategory::ALL {
-        both(&format!("{c:?}"), c.label_da(), c.label_en(), true);
+        both(
+            &format!("{c:?}"),
+            c.label(coord_core::category::Language::Da),
+            c.label(coord_core::category::Language::En),
+            true,
+        );
     }
     for a in Action::ALL {
-        both(&format!("{a:?}"), a.label_da(), a.label_en(), true);
+        both(
+            &format!("{a:?}"),
+            a.label(coord_core::category::Language::Da),
+            a.label(coord_core::category::Language::En),
+            true,
+        );
     }
     for s in Sector::ALL {
-        both(&format!("{s:?}"), s.label_da(), s.label_en(), false);
+        both(
+            &format!("{s:?}"),
+            s.label(coord_core::category::Language::Da),
+            s.label(coord_core::category::Language::En),
+            false,
+        );
     }
     for s in ReferralState::ALL {
-        both(&format!("{s:?}"), s.label_da(), s.label_en(), true);
+        both(
+            &format!("{s:?}"),
+            s.label(coord_core::category::Language::Da),
+            s.label(coord_core::category::Language::En),
+            true,
+        );
     }
     for d in ChangeDirection::ALL {
         both(

@@ -20,7 +20,7 @@ use thiserror::Error;
 #[non_exhaustive]
 pub enum TransitionError {
     /// The state machine does not allow this step.
-    #[error("a referral cannot go from `{}` to `{}`; allowed next: {}", from.label_en(), to.label_en(), allowed(*from))]
+    #[error("a referral cannot go from `{}` to `{}`; allowed next: {}", from.label(crate::category::Language::En), to.label(crate::category::Language::En), allowed(*from))]
     Illegal {
         /// The requested state.
         at: Pointer,
@@ -36,7 +36,7 @@ pub enum TransitionError {
         at: Pointer,
     },
     /// Only `completed` carries an outcome.
-    #[error("only a completed referral has an outcome, not `{}`", to.label_en())]
+    #[error("only a completed referral has an outcome, not `{}`", to.label(crate::category::Language::En))]
     OutcomeNotAllowed {
         /// The outcome given.
         at: Pointer,
@@ -44,7 +44,7 @@ pub enum TransitionError {
         to: ReferralState,
     },
     /// `rejected` and `cancelled` need a reason.
-    #[error("a referral that is {} needs a reason", to.label_en())]
+    #[error("a referral that is {} needs a reason", to.label(crate::category::Language::En))]
     ReasonRequired {
         /// Where the reason belongs.
         at: Pointer,
@@ -113,7 +113,7 @@ fn as_clause(ask: &str) -> String {
 
 fn labels(cats: &[InformationCategory]) -> String {
     cats.iter()
-        .map(|c| c.label_en())
+        .map(|c| c.label(crate::category::Language::En))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -424,7 +424,7 @@ pub fn notifications(
                 referral.id,
                 case.citizen.name,
                 name(&referral.to),
-                step.to.label_en(),
+                step.to.label(crate::category::Language::En),
                 extra(Language::En),
                 name(&step.by),
                 day
@@ -434,7 +434,7 @@ pub fn notifications(
                 referral.id,
                 case.citizen.name,
                 name(&referral.to),
-                step.to.label_da(),
+                step.to.label(crate::category::Language::Da),
                 extra(Language::Da),
                 name(&step.by),
                 day
