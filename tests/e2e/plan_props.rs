@@ -13,8 +13,11 @@ proptest! {
 
     #[test]
     fn generated_plan_answers_match_their_schemas((case, reference) in plan_case()) {
+        // Own instruments replace the built-in ones, so the built-in catalogue's readiness
+        // indicator is no longer defined: the catalogue goes too.
         let overrides = ReferenceOverrides {
             instruments: Some(reference.instruments.clone()),
+            offers: Some(coord_core::offers::OfferCatalogue::default()),
             ..ReferenceOverrides::default()
         };
         let as_of = chrono::NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
@@ -37,7 +40,11 @@ proptest! {
         let call = ScoreCall {
             instrument: def.id.clone(),
             answers,
-            reference: Some(ReferenceOverrides { instruments: Some(vec![def]), ..ReferenceOverrides::default() }),
+            reference: Some(ReferenceOverrides {
+                instruments: Some(vec![def]),
+                offers: Some(coord_core::offers::OfferCatalogue::default()),
+                ..ReferenceOverrides::default()
+            }),
         };
         assert_valid("instrument-score.call", &serde_json::to_value(&call).unwrap());
         let answer = instrument_score(call);

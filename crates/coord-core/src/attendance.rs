@@ -37,7 +37,7 @@ pub struct AttendanceQuestion {
 #[non_exhaustive]
 pub enum AttendanceError {
     /// The offer is not in the catalogue.
-    #[error("{at}: unknown offer: no offer with this id in the offer catalogue")]
+    #[error("unknown offer: no offer with this id in the offer catalogue")]
     UnknownOffer {
         /// Where the id is.
         at: Pointer,

@@ -59,35 +59,39 @@ impl InformationCategory {
         )
     }
 
-    /// The category's name in Danish.
-    pub fn label_da(self) -> &'static str {
+    /// The category's name. In `lang`: the one wording per language.
+    pub fn label(self, lang: crate::category::Language) -> &'static str {
         match self {
-            InformationCategory::HealthStatus => "helbredsoplysninger og diagnoser",
-            InformationCategory::TreatmentProgress => "forløb i behandling og genoptræning",
-            InformationCategory::FunctionalAbility => "funktionsevne",
-            InformationCategory::WorkAbility => "arbejdsevne",
-            InformationCategory::Attendance => "fremmøde",
-            InformationCategory::SocialCircumstances => "sociale forhold",
-            InformationCategory::Economy => "økonomi",
-            InformationCategory::ContactDetails => "kontaktoplysninger",
-            InformationCategory::PlanAndGoals => "plan og mål",
-            InformationCategory::IndicatorMeasurements => "målinger (indikatorer)",
-        }
-    }
-
-    /// The category's name in English.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            InformationCategory::HealthStatus => "health status and diagnoses",
-            InformationCategory::TreatmentProgress => "treatment and rehabilitation progress",
-            InformationCategory::FunctionalAbility => "functional ability",
-            InformationCategory::WorkAbility => "work ability",
-            InformationCategory::Attendance => "attendance",
-            InformationCategory::SocialCircumstances => "social circumstances",
-            InformationCategory::Economy => "economy",
-            InformationCategory::ContactDetails => "contact details",
-            InformationCategory::PlanAndGoals => "plan and goals",
-            InformationCategory::IndicatorMeasurements => "indicator measurements",
+            InformationCategory::HealthStatus => crate::text::pick(
+                lang,
+                "helbredsoplysninger og diagnoser",
+                "health status and diagnoses",
+            ),
+            InformationCategory::TreatmentProgress => crate::text::pick(
+                lang,
+                "forløb i behandling og genoptræning",
+                "treatment and rehabilitation progress",
+            ),
+            InformationCategory::FunctionalAbility => {
+                crate::text::pick(lang, "funktionsevne", "functional ability")
+            }
+            InformationCategory::WorkAbility => {
+                crate::text::pick(lang, "arbejdsevne", "work ability")
+            }
+            InformationCategory::Attendance => crate::text::pick(lang, "fremmøde", "attendance"),
+            InformationCategory::SocialCircumstances => {
+                crate::text::pick(lang, "sociale forhold", "social circumstances")
+            }
+            InformationCategory::Economy => crate::text::pick(lang, "økonomi", "economy"),
+            InformationCategory::ContactDetails => {
+                crate::text::pick(lang, "kontaktoplysninger", "contact details")
+            }
+            InformationCategory::PlanAndGoals => {
+                crate::text::pick(lang, "plan og mål", "plan and goals")
+            }
+            InformationCategory::IndicatorMeasurements => {
+                crate::text::pick(lang, "målinger (indikatorer)", "indicator measurements")
+            }
         }
     }
 }

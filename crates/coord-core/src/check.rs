@@ -15,7 +15,7 @@ use thiserror::Error;
 #[non_exhaustive]
 pub enum CaseFileError {
     /// An id is used twice in the same list.
-    #[error("{at}: duplicate id, already used at {first}")]
+    #[error("duplicate id, already used at {first}")]
     DuplicateId {
         /// Where the second use is.
         at: Pointer,
@@ -25,13 +25,13 @@ pub enum CaseFileError {
         first: Pointer,
     },
     /// An id is empty.
-    #[error("{at}: the id is empty")]
+    #[error("the id is empty")]
     EmptyId {
         /// Where the id is.
         at: Pointer,
     },
     /// A reference to an actor that is not in the case file.
-    #[error("{at}: unknown actor: no actor with this id in the case file")]
+    #[error("unknown actor: no actor with this id in the case file")]
     UnknownActor {
         /// Where the reference is.
         at: Pointer,
@@ -39,7 +39,7 @@ pub enum CaseFileError {
         id: ActorId,
     },
     /// A record about another citizen than the case file's.
-    #[error("{at}: this is about another citizen than the case file")]
+    #[error("this is about another citizen than the case file")]
     WrongCitizen {
         /// Where the citizen id is.
         at: Pointer,
@@ -52,7 +52,7 @@ pub enum CaseFileError {
     #[error(transparent)]
     Consent(#[from] ConsentError),
     /// A wish for an offer that is not in the offer catalogue.
-    #[error("{at}: unknown offer: no offer with this id in the offer catalogue")]
+    #[error("unknown offer: no offer with this id in the offer catalogue")]
     UnknownOffer {
         /// Where the reference is.
         at: Pointer,
@@ -262,6 +262,16 @@ pub fn check_case_file(case: &CaseFile, reference: &ReferenceData) -> Vec<CaseFi
             &|| root.key("course").key("employer"),
             &mut errors,
         );
+    }
+    for (i, t) in case.course.treatments.iter().enumerate() {
+        if let Some(by) = &t.by {
+            let at = root.key("course").key("treatments").index(i).key("by");
+            known(by, at, &mut errors);
+        }
+    }
+    for (i, p) in case.course.rehabilitation_plans.iter().enumerate() {
+        let at = root.key("course").key("rehabilitation_plans").index(i);
+        known(&p.from, at.key("from"), &mut errors);
     }
     errors.extend(
         crate::course::check::check_course(&case.course, &root.key("course"))

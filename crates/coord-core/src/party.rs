@@ -69,39 +69,35 @@ impl Sector {
         )
     }
 
-    /// The sector's name in Danish.
-    pub fn label_da(self) -> &'static str {
+    /// The sector's name. In `lang`: the one wording per language.
+    pub fn label(self, lang: crate::category::Language) -> &'static str {
         match self {
-            Sector::MunicipalEmployment => "kommunens beskæftigelsesområde (jobcenter)",
-            Sector::MunicipalRehabilitation => "kommunal genoptræning",
-            Sector::MunicipalPrevention => "kommunal forebyggelse",
-            Sector::MunicipalHealthCentre => "sundhedscenter",
-            Sector::Hospital => "hospital",
-            Sector::Psychiatry => "psykiatri",
-            Sector::GeneralPractice => "praktiserende læge",
-            Sector::SocialServices => "socialområdet",
-            Sector::Education => "uddannelse",
-            Sector::Employer => "arbejdsgiver",
-            Sector::VolunteerOrganisation => "frivillig organisation",
-            Sector::Citizen => "borgeren",
-        }
-    }
-
-    /// The sector's name in English.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Sector::MunicipalEmployment => "municipal employment (jobcenter)",
-            Sector::MunicipalRehabilitation => "municipal rehabilitation",
-            Sector::MunicipalPrevention => "municipal prevention",
-            Sector::MunicipalHealthCentre => "health centre",
-            Sector::Hospital => "hospital",
-            Sector::Psychiatry => "psychiatry",
-            Sector::GeneralPractice => "general practice",
-            Sector::SocialServices => "social services",
-            Sector::Education => "education",
-            Sector::Employer => "employer",
-            Sector::VolunteerOrganisation => "volunteer organisation",
-            Sector::Citizen => "the citizen",
+            Sector::MunicipalEmployment => crate::text::pick(
+                lang,
+                "kommunens beskæftigelsesområde (jobcenter)",
+                "municipal employment (jobcenter)",
+            ),
+            Sector::MunicipalRehabilitation => {
+                crate::text::pick(lang, "kommunal genoptræning", "municipal rehabilitation")
+            }
+            Sector::MunicipalPrevention => {
+                crate::text::pick(lang, "kommunal forebyggelse", "municipal prevention")
+            }
+            Sector::MunicipalHealthCentre => {
+                crate::text::pick(lang, "sundhedscenter", "health centre")
+            }
+            Sector::Hospital => crate::text::pick(lang, "hospital", "hospital"),
+            Sector::Psychiatry => crate::text::pick(lang, "psykiatri", "psychiatry"),
+            Sector::GeneralPractice => {
+                crate::text::pick(lang, "praktiserende læge", "general practice")
+            }
+            Sector::SocialServices => crate::text::pick(lang, "socialområdet", "social services"),
+            Sector::Education => crate::text::pick(lang, "uddannelse", "education"),
+            Sector::Employer => crate::text::pick(lang, "arbejdsgiver", "employer"),
+            Sector::VolunteerOrganisation => {
+                crate::text::pick(lang, "frivillig organisation", "volunteer organisation")
+            }
+            Sector::Citizen => crate::text::pick(lang, "borgeren", "the citizen"),
         }
     }
 }

@@ -75,9 +75,13 @@ pub fn check_reference(reference: &ReferenceData) -> Vec<ReferenceError> {
             .map(ReferenceError::from)
             .collect();
     errors.extend(
-        crate::offers::validate_catalogue(&reference.offers, &root.key("offers"))
-            .into_iter()
-            .map(ReferenceError::from),
+        crate::offers::validate_catalogue(
+            &reference.offers,
+            &reference.instruments,
+            &root.key("offers"),
+        )
+        .into_iter()
+        .map(ReferenceError::from),
     );
     errors
 }

@@ -10,7 +10,8 @@
 
 use coord_core::category::{InformationCategory, Language};
 use coord_core::consent::Action;
-use coord_core::course::{ConditionCategory, TargetGroup};
+use coord_core::course::{ConditionCategory, TargetGroup, TreatmentKind};
+use coord_core::offers::{GoalArea, OfferMode, OfferStatus, ParticipationBasis};
 use coord_core::party::Sector;
 use coord_core::plan::{ChangeDirection, ReliableChangeClass, TargetState};
 use coord_core::referral::ReferralState;
@@ -29,16 +30,36 @@ fn both(what: &str, da: &str, en: &str, must_differ: bool) {
 #[test]
 fn every_enum_is_worded_in_both_languages() {
     for c in InformationCategory::ALL {
-        both(&format!("{c:?}"), c.label_da(), c.label_en(), true);
+        both(
+            &format!("{c:?}"),
+            c.label(coord_core::category::Language::Da),
+            c.label(coord_core::category::Language::En),
+            true,
+        );
     }
     for a in Action::ALL {
-        both(&format!("{a:?}"), a.label_da(), a.label_en(), true);
+        both(
+            &format!("{a:?}"),
+            a.label(coord_core::category::Language::Da),
+            a.label(coord_core::category::Language::En),
+            true,
+        );
     }
     for s in Sector::ALL {
-        both(&format!("{s:?}"), s.label_da(), s.label_en(), false);
+        both(
+            &format!("{s:?}"),
+            s.label(coord_core::category::Language::Da),
+            s.label(coord_core::category::Language::En),
+            false,
+        );
     }
     for s in ReferralState::ALL {
-        both(&format!("{s:?}"), s.label_da(), s.label_en(), true);
+        both(
+            &format!("{s:?}"),
+            s.label(coord_core::category::Language::Da),
+            s.label(coord_core::category::Language::En),
+            true,
+        );
     }
     for d in ChangeDirection::ALL {
         both(
@@ -76,6 +97,46 @@ fn every_enum_is_worded_in_both_languages() {
             true,
         );
     }
+    for a in GoalArea::ALL {
+        both(
+            &format!("{a:?}"),
+            a.label(Language::Da),
+            a.label(Language::En),
+            true,
+        );
+    }
+    for b in ParticipationBasis::ALL {
+        both(
+            &format!("{b:?}"),
+            b.label(Language::Da),
+            b.label(Language::En),
+            true,
+        );
+    }
+    for m in OfferMode::ALL {
+        both(
+            &format!("{m:?}"),
+            m.label(Language::Da),
+            m.label(Language::En),
+            true,
+        );
+    }
+    for s in OfferStatus::ALL {
+        both(
+            &format!("{s:?}"),
+            s.label(Language::Da),
+            s.label(Language::En),
+            true,
+        );
+    }
+    for t in TreatmentKind::ALL {
+        both(
+            &format!("{t:?}"),
+            t.label(Language::Da),
+            t.label(Language::En),
+            true,
+        );
+    }
     for u in Unit::ALL {
         let (d1, dn) = u.forms(Language::Da);
         let (e1, en) = u.forms(Language::En);
@@ -92,6 +153,23 @@ fn every_condition_word_is_worded_in_both_languages() {
             word_label(c.word(), Language::En),
         );
         both(c.word(), da.unwrap_or(""), en.unwrap_or(""), true);
+    }
+    for t in TreatmentKind::ALL {
+        let (da, en) = (
+            word_label(t.word(), Language::Da),
+            word_label(t.word(), Language::En),
+        );
+        both(t.word(), da.unwrap_or(""), en.unwrap_or(""), true);
+        assert_eq!(
+            da,
+            Some(t.label(Language::Da)),
+            "{t:?}: two Danish wordings"
+        );
+        assert_eq!(
+            en,
+            Some(t.label(Language::En)),
+            "{t:?}: two English wordings"
+        );
     }
     for t in TargetGroup::ALL {
         let (da, en) = (

@@ -204,7 +204,7 @@ proptest! {
         let findings = validate_pack(&pack, &reference, &ValidationOptions::default());
         for f in &findings {
             prop_assert!(f.pointer.to_string().starts_with("/rules/0") || f.code == "rules.shadowed" || f.code == "rules.duplicate_task" || f.code == "rules.contradictory_actions", "{f:?}");
-            prop_assert!(f.message.starts_with(&f.pointer.to_string()));
+            prop_assert!(!f.message.starts_with('/'), "{}", f.message);
         }
         let checked = CheckedCase::new(case, &reference).unwrap();
         let _ = evaluate(&pack, &checked, &reference, as_of, true);

@@ -95,8 +95,11 @@ mod tests {
     fn builtin_offer_catalogue_is_valid() {
         let c = offer_catalogue().unwrap();
         assert!(c.offers.len() >= 6);
-        let errors =
-            coord_core::offers::validate_catalogue(&c, &coord_core::pointer::Pointer::root());
+        let errors = coord_core::offers::validate_catalogue(
+            &c,
+            &instruments().unwrap(),
+            &coord_core::pointer::Pointer::root(),
+        );
         assert!(errors.is_empty(), "{errors:?}");
     }
 

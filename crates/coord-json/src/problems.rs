@@ -37,15 +37,10 @@ core_problem!(
 
 /// A core error as a problem, its pointer placed under `prefix` (the part of the call it came from).
 pub fn problem<E: CoreProblem>(e: &E, prefix: &Pointer) -> Problem {
-    // The message starts with the pointer relative to its own document; say it absolutely.
-    let relative = e.pointer().to_string();
-    let absolute = format!("{prefix}{relative}");
-    let text = e.to_string();
-    let message = match text.strip_prefix(&format!("{relative}: ")) {
-        Some(rest) => rest.to_owned(),
-        None => text,
-    };
-    Problem::new(e.code(), bounded(&message), Some(absolute))
+    // The place is a field of the error, relative to its own document; say it absolutely. The
+    // message is the core's, unchanged (it never starts with the place).
+    let absolute = format!("{prefix}{}", e.pointer());
+    Problem::new(e.code(), bounded(&e.to_string()), Some(absolute))
 }
 
 /// A message cut to [`MAX_MESSAGE_CHARS`] (the core's messages name no input value; see

@@ -157,6 +157,16 @@ fn assert_no_echo(name: &str, text: &str, answer: &Value) {
         !shown.contains(MARKER),
         "{name}: the marker is repeated in {shown:.600}\ninput: {text:.600}"
     );
+    // The place is the problem's pointer; no message starts with it (or with any pointer).
+    if let Some(errors) = answer["errors"].as_array() {
+        for e in errors {
+            let message = e["message"].as_str().unwrap_or_default();
+            assert!(
+                !message.starts_with('/'),
+                "{name}: a message starts with a pointer: {message:.200}"
+            );
+        }
+    }
     assert!(
         shown.len() < 64 * 1024,
         "{name}: unbounded answer ({} bytes)",

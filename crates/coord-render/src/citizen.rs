@@ -165,14 +165,7 @@ pub fn document(v: &CitizenView, lang: Language) -> Doc {
         v.access
             .iter()
             .map(|a| {
-                let what: Vec<&str> = a
-                    .categories
-                    .iter()
-                    .map(|(c, _)| match lang {
-                        Language::Da => c.label_da(),
-                        Language::En => c.label_en(),
-                    })
-                    .collect();
+                let what: Vec<&str> = a.categories.iter().map(|(c, _)| c.label(lang)).collect();
                 let shared = a.categories.iter().filter(|(_, p)| *p).count();
                 let shared = if shared == a.categories.len() {
                     pick(lang, "ja", "yes")

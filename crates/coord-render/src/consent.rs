@@ -13,18 +13,12 @@ use coord_core::text::{count, pick, Unit};
 
 /// A category's label.
 pub fn category(c: InformationCategory, lang: Language) -> &'static str {
-    match lang {
-        Language::Da => c.label_da(),
-        Language::En => c.label_en(),
-    }
+    c.label(lang)
 }
 
 /// A sector's label.
 pub fn sector(s: Sector, lang: Language) -> &'static str {
-    match lang {
-        Language::Da => s.label_da(),
-        Language::En => s.label_en(),
-    }
+    s.label(lang)
 }
 
 /// "Name (sector)" for an actor id.
@@ -69,10 +63,7 @@ pub fn decision_doc(case: &CaseFile, d: &AccessDecision, lang: Language) -> Doc 
 /// A decision: a header line saying who asks what, then one line per category.
 pub fn decision(case: &CaseFile, d: &AccessDecision, lang: Language) -> String {
     let r = &d.request;
-    let action = match lang {
-        Language::Da => r.action.label_da(),
-        Language::En => r.action.label_en(),
-    };
+    let action = r.action.label(lang);
     let head = match lang {
         Language::Da => format!(
             "{} → {} oplysninger hos {} om {}, formål {}, {}\n",

@@ -8,7 +8,8 @@
 //! | answer | renderer |
 //! |---|---|
 //! | `AccessDecision`, `ConsentGapReport`, `MinimisedRecord`, consent validation | [`consent`] |
-//! | `TeamReport`, `ReferralOverview`, `TransitionApplied`, offers, attendance, working days | [`team`] |
+//! | `TeamReport`, `ReferralOverview`, `TransitionApplied`, attendance, working days | [`team`] |
+//! | `OfferCatalogue`, `OfferMatch` | [`offers`] |
 //! | `PackCheck`, `PackTestReport`, fact catalogue, `Evaluation` | [`rules`] |
 //! | `PlanCheck`, `ProgressReport`, instrument definitions and scores | [`plan`] |
 //! | `CoordinationReport` (for the meeting) | [`report`] |
@@ -21,6 +22,7 @@ pub mod citizen;
 pub mod consent;
 pub mod doc;
 pub mod law;
+pub mod offers;
 pub mod plan;
 pub mod report;
 pub mod rules;

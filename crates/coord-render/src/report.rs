@@ -333,10 +333,7 @@ fn referrals(
             .referrals
             .iter()
             .map(|s| {
-                let state = match lang {
-                    Language::En => s.state.label_en(),
-                    Language::Da => s.state.label_da(),
-                };
+                let state = s.state.label(lang);
                 let note = if s.stale {
                     format!("{} ({})", s.mark(lang), s.overdue(lang))
                 } else {
@@ -542,14 +539,7 @@ fn offers(d: &mut Doc, r: &CoordinationReport, lang: Language) {
                 } else {
                     ""
                 };
-                format!(
-                    "{} ({}){wait}{wish}",
-                    pick(lang, &o.name_da, &o.name_en),
-                    match lang {
-                        Language::En => o.basis.label_en(),
-                        Language::Da => o.basis.label_da(),
-                    }
-                )
+                format!("{} ({}){wait}{wish}", o.name(lang), o.basis.label(lang))
             })
             .collect(),
     );
@@ -564,7 +554,7 @@ fn offers(d: &mut Doc, r: &CoordinationReport, lang: Language) {
                 .iter()
                 .map(|e| {
                     let why: Vec<String> = e.reasons.iter().map(|x| x.describe(lang)).collect();
-                    format!("{}: {}", pick(lang, &e.name_da, &e.name_en), why.join("; "))
+                    format!("{}: {}", e.name(lang), why.join("; "))
                 })
                 .collect(),
         );

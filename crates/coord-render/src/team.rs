@@ -1,4 +1,4 @@
-//! Text rendering of the team, referrals, offers, attendance and working days. Rendering only:
+//! Text rendering of the team, referrals, attendance and working days (offers: [`crate::offers`]). Rendering only:
 //! every fact and sentence comes from the core.
 
 use crate::doc::Doc;
@@ -6,7 +6,6 @@ use coord_core::attendance::AttendanceAnswer;
 use coord_core::calendar::WorkingDaysAnswer;
 use coord_core::case_file::CaseFile;
 use coord_core::category::Language;
-use coord_core::offers::{OfferCatalogue, OfferMatch, OfferMode, OfferStatus, ParticipationBasis};
 use coord_core::referral::{ReferralOverview, ReferralStatus, TransitionResult, WaitingOn};
 use coord_core::team::{role_label, MemberView, TeamReport, ThreadHolder};
 use coord_core::text::{count, date_long, pick, weekday, Unit};
@@ -135,10 +134,7 @@ fn waiting(w: Option<WaitingOn>, lang: Language) -> &'static str {
 }
 
 fn status_line(case: &CaseFile, st: &ReferralStatus, lang: Language) -> String {
-    let state = match lang {
-        Language::En => st.state.label_en(),
-        Language::Da => st.state.label_da(),
-    };
+    let state = st.state.label(lang);
     let mark = st.mark(lang);
     let mut s = format!(
         "  {mark:<9} {}  {} → {}{}: {state} {} {}",
@@ -196,10 +192,7 @@ fn referrals_text(case: &CaseFile, o: &ReferralOverview, lang: Language) -> Stri
 
 /// A transition made.
 fn transition_text(case: &CaseFile, t: &TransitionResult, lang: Language) -> String {
-    let (from, to) = match lang {
-        Language::En => (t.from.label_en(), t.to.label_en()),
-        Language::Da => (t.from.label_da(), t.to.label_da()),
-    };
+    let (from, to) = (t.from.label(lang), t.to.label(lang));
     let mut s = format!(
         "{} {}: {from} → {to}\n",
         pick(lang, "Henvisning", "Referral"),
@@ -227,118 +220,6 @@ fn transition_text(case: &CaseFile, t: &TransitionResult, lang: Language) -> Str
             "  ! {} {on}\n",
             pick(lang, "ingen holdt tråden den", "nobody held the thread on")
         ));
-    }
-    s
-}
-
-fn basis(b: ParticipationBasis, lang: Language) -> &'static str {
-    match b {
-        ParticipationBasis::VoluntaryHealthOffer => pick(lang, "frivilligt", "voluntary"),
-        ParticipationBasis::ObligatoryEmploymentActivity => {
-            pick(lang, "med mødepligt", "obligatory (duty to attend)")
-        }
-    }
-}
-
-fn mode(m: OfferMode, lang: Language) -> &'static str {
-    match m {
-        OfferMode::Group => pick(lang, "hold", "group"),
-        OfferMode::Individual => pick(lang, "individuelt", "individual"),
-    }
-}
-
-/// The catalogue.
-fn catalogue_text(c: &OfferCatalogue, lang: Language) -> String {
-    let mut s = String::new();
-    for o in &c.offers {
-        let status = match o.status {
-            OfferStatus::Active => "",
-            OfferStatus::Inactive => pick(lang, " [nedlagt]", " [inactive]"),
-            OfferStatus::TemporarilyClosed => {
-                pick(lang, " [midlertidigt lukket]", " [temporarily closed]")
-            }
-        };
-        let provider = c
-            .provider(&o.provider)
-            .map_or_else(|| o.provider.to_string(), |p| p.name.clone());
-        s.push_str(&format!(
-            "{}  {}{status}\n    {provider} · {} · {}",
-            o.id,
-            o.name(lang),
-            basis(o.basis, lang),
-            mode(o.mode, lang)
-        ));
-        if let Some(h) = o.weekly_hours {
-            s.push_str(&format!(" · {h} {}", pick(lang, "t/uge", "h/week")));
-        }
-        if let Some(w) = o.capacity.waiting_weeks {
-            s.push_str(&format!(
-                " · {} {}",
-                pick(lang, "ventetid", "wait"),
-                count(lang, i64::from(w), Unit::Week)
-            ));
-        }
-        s.push('\n');
-        if let Some(sch) = &o.schedule {
-            s.push_str(&format!("    {sch}\n"));
-        }
-    }
-    s
-}
-
-/// The match result.
-fn offer_match_text(case: &CaseFile, m: &OfferMatch, lang: Language) -> String {
-    let mut s = format!(
-        "{} {} {} {}\n",
-        pick(lang, "Tilbud til", "Offers for"),
-        case.citizen.name,
-        pick(lang, "pr.", "as of"),
-        date_long(lang, m.as_of)
-    );
-    s.push_str(pick(lang, "Passer, bedste først:\n", "Fits, best first:\n"));
-    if m.matches.is_empty() {
-        s.push_str(pick(lang, "  ingen\n", "  none\n"));
-    }
-    for (i, c) in m.matches.iter().enumerate() {
-        let name = match lang {
-            Language::En => &c.name_en,
-            Language::Da => &c.name_da,
-        };
-        let fits: Vec<&str> = c
-            .fits
-            .iter()
-            .map(|a| match lang {
-                Language::En => a.label_en(),
-                Language::Da => a.label_da(),
-            })
-            .collect();
-        s.push_str(&format!(
-            "  {}. {} — {name} ({}, {})",
-            i + 1,
-            c.offer,
-            basis(c.basis, lang),
-            mode(c.mode, lang)
-        ));
-        if c.wished {
-            s.push_str(pick(
-                lang,
-                "; borgeren har selv bedt om det",
-                "; asked for by the citizen",
-            ));
-        }
-        if !fits.is_empty() {
-            s.push_str(&format!(
-                "; {} {}",
-                pick(lang, "passer til", "fits"),
-                fits.join(", ")
-            ));
-        }
-        s.push('\n');
-    }
-    s.push_str(pick(lang, "Fravalgt:\n", "Excluded:\n"));
-    for e in &m.excluded {
-        let why: Vec<String> = e.reasons.iter().map(|r| r.describe(lang)).collect();
-        s.push_str(&format!("  - {}: {}\n", e.offer, why.join("; ")));
     }
     s
 }
@@ -400,16 +281,6 @@ pub fn team(case: &CaseFile, r: &TeamReport, lang: Language) -> Doc {
 /// The `referrals` answer as a document.
 pub fn referrals(case: &CaseFile, o: &ReferralOverview, lang: Language) -> Doc {
     Doc::from_lines(&referrals_text(case, o, lang))
-}
-
-/// The `catalogue` answer as a document.
-pub fn catalogue(c: &OfferCatalogue, lang: Language) -> Doc {
-    Doc::from_lines(&catalogue_text(c, lang))
-}
-
-/// The `offer_match` answer as a document.
-pub fn offer_match(case: &CaseFile, m: &OfferMatch, lang: Language) -> Doc {
-    Doc::from_lines(&offer_match_text(case, m, lang))
 }
 
 /// The `attendance` answer as a document.

@@ -111,7 +111,7 @@ fn renderings() -> Vec<(String, Language, String)> {
                 ),
                 (
                     "offers",
-                    coord_render::team::offer_match(case, &offers, lang),
+                    coord_render::offers::offer_match(case, &offers, lang),
                 ),
                 ("progress", coord_render::plan::progress(&prog, who, lang)),
                 ("plan", coord_render::plan::plan_check(&plan, who, lang)),

@@ -132,11 +132,7 @@ fn place_in_file(f: &mut coord_core::rules::PackFinding, files: &[std::path::Pat
         return;
     };
     let rest = parts.next().map(|r| format!("/{r}")).unwrap_or_default();
-    let body = f
-        .message
-        .strip_prefix(&text)
-        .map(|m| m.trim_start_matches(": ").to_owned())
-        .unwrap_or_else(|| f.message.clone());
+    let body = f.message.clone();
     f.message = if rest.is_empty() {
         format!("{}: {body}", file.display())
     } else {

@@ -128,7 +128,7 @@ pub fn offers_list(args: &OffersListArgs) -> Result<Outcome, Failure> {
         "coord offers",
         catalogue,
         false,
-        |c| render::catalogue(c, lang),
+        |c| coord_render::offers::catalogue(c, lang),
     ))
 }
 
@@ -148,7 +148,7 @@ pub fn offers_match(args: &AsOfArgs) -> Result<Outcome, Failure> {
         &case.citizen.name,
         result,
         false,
-        |m| render::offer_match(&case, m, lang),
+        |m| coord_render::offers::offer_match(&case, m, lang),
     ))
 }
 

@@ -42,37 +42,26 @@ pub enum PublicHoliday {
 }
 
 impl PublicHoliday {
-    /// The holiday's name in Danish.
-    pub fn label_da(self) -> &'static str {
+    /// The holiday's name. In `lang`: the one wording per language.
+    pub fn label(self, lang: crate::category::Language) -> &'static str {
         match self {
-            PublicHoliday::NewYearsDay => "nytårsdag",
-            PublicHoliday::MaundyThursday => "skærtorsdag",
-            PublicHoliday::GoodFriday => "langfredag",
-            PublicHoliday::EasterSunday => "påskedag",
-            PublicHoliday::EasterMonday => "2. påskedag",
-            PublicHoliday::GreatPrayerDay => "store bededag",
-            PublicHoliday::AscensionDay => "Kristi himmelfartsdag",
-            PublicHoliday::WhitSunday => "pinsedag",
-            PublicHoliday::WhitMonday => "2. pinsedag",
-            PublicHoliday::ChristmasDay => "juledag",
-            PublicHoliday::BoxingDay => "2. juledag",
-        }
-    }
-
-    /// The holiday's name in English.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            PublicHoliday::NewYearsDay => "New Year's Day",
-            PublicHoliday::MaundyThursday => "Maundy Thursday",
-            PublicHoliday::GoodFriday => "Good Friday",
-            PublicHoliday::EasterSunday => "Easter Sunday",
-            PublicHoliday::EasterMonday => "Easter Monday",
-            PublicHoliday::GreatPrayerDay => "Great Prayer Day",
-            PublicHoliday::AscensionDay => "Ascension Day",
-            PublicHoliday::WhitSunday => "Whit Sunday",
-            PublicHoliday::WhitMonday => "Whit Monday",
-            PublicHoliday::ChristmasDay => "Christmas Day",
-            PublicHoliday::BoxingDay => "Boxing Day",
+            PublicHoliday::NewYearsDay => crate::text::pick(lang, "nytårsdag", "New Year's Day"),
+            PublicHoliday::MaundyThursday => {
+                crate::text::pick(lang, "skærtorsdag", "Maundy Thursday")
+            }
+            PublicHoliday::GoodFriday => crate::text::pick(lang, "langfredag", "Good Friday"),
+            PublicHoliday::EasterSunday => crate::text::pick(lang, "påskedag", "Easter Sunday"),
+            PublicHoliday::EasterMonday => crate::text::pick(lang, "2. påskedag", "Easter Monday"),
+            PublicHoliday::GreatPrayerDay => {
+                crate::text::pick(lang, "store bededag", "Great Prayer Day")
+            }
+            PublicHoliday::AscensionDay => {
+                crate::text::pick(lang, "Kristi himmelfartsdag", "Ascension Day")
+            }
+            PublicHoliday::WhitSunday => crate::text::pick(lang, "pinsedag", "Whit Sunday"),
+            PublicHoliday::WhitMonday => crate::text::pick(lang, "2. pinsedag", "Whit Monday"),
+            PublicHoliday::ChristmasDay => crate::text::pick(lang, "juledag", "Christmas Day"),
+            PublicHoliday::BoxingDay => crate::text::pick(lang, "2. juledag", "Boxing Day"),
         }
     }
 }

@@ -128,8 +128,12 @@ impl ClosedBecause {
         match (self, lang) {
             (ClosedBecause::Weekend, Language::En) => "weekend",
             (ClosedBecause::Weekend, Language::Da) => "weekend",
-            (ClosedBecause::PublicHoliday { holiday }, Language::En) => holiday.label_en(),
-            (ClosedBecause::PublicHoliday { holiday }, Language::Da) => holiday.label_da(),
+            (ClosedBecause::PublicHoliday { holiday }, Language::En) => {
+                holiday.label(crate::category::Language::En)
+            }
+            (ClosedBecause::PublicHoliday { holiday }, Language::Da) => {
+                holiday.label(crate::category::Language::Da)
+            }
             (ClosedBecause::Agreed { day }, Language::En) => match day {
                 AgreedClosingDay::ConstitutionDay => "Constitution Day (closed by agreement)",
                 AgreedClosingDay::ChristmasEve => "Christmas Eve (closed by agreement)",

@@ -52,7 +52,7 @@ pub struct AccessRequest {
 #[non_exhaustive]
 pub enum RequestError {
     /// The request names an actor that is not in the case file.
-    #[error("{at}: unknown actor: no actor with this id in the case file")]
+    #[error("unknown actor: no actor with this id in the case file")]
     UnknownActor {
         /// Where the id is.
         at: Pointer,
@@ -60,7 +60,7 @@ pub enum RequestError {
         id: ActorId,
     },
     /// The request is about another citizen than the case file.
-    #[error("{at}: the request is about another citizen than the case file")]
+    #[error("the request is about another citizen than the case file")]
     WrongCitizen {
         /// Where the citizen id is.
         at: Pointer,
@@ -70,7 +70,7 @@ pub enum RequestError {
         expected: CitizenId,
     },
     /// The request names another case than the case file.
-    #[error("{at}: the request is for another case than the case file")]
+    #[error("the request is for another case than the case file")]
     WrongCase {
         /// Where the case id is.
         at: Pointer,
@@ -80,7 +80,7 @@ pub enum RequestError {
         expected: CaseId,
     },
     /// The request names no category.
-    #[error("{at}: the request names no information category")]
+    #[error("the request names no information category")]
     NoCategories {
         /// Where the list is.
         at: Pointer,

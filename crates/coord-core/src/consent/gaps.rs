@@ -153,8 +153,8 @@ pub fn consent_gaps(
             categories
                 .iter()
                 .map(|c| match lang {
-                    Language::Da => c.label_da(),
-                    Language::En => c.label_en(),
+                    Language::Da => c.label(crate::category::Language::Da),
+                    Language::En => c.label(crate::category::Language::En),
                 })
                 .collect::<Vec<_>>()
                 .join(", ")

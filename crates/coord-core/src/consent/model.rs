@@ -26,21 +26,14 @@ impl Action {
     /// Every action, in a stable order.
     pub const ALL: [Action; 3] = [Action::View, Action::Disclose, Action::ReportAttendance];
 
-    /// The action in English, as a verb phrase ("view").
-    pub fn label_en(self) -> &'static str {
+    /// The action, as a verb phrase ("view"). In `lang`: the one wording per language.
+    pub fn label(self, lang: crate::category::Language) -> &'static str {
         match self {
-            Action::View => "view",
-            Action::Disclose => "disclose",
-            Action::ReportAttendance => "report attendance",
-        }
-    }
-
-    /// The action in Danish.
-    pub fn label_da(self) -> &'static str {
-        match self {
-            Action::View => "se (kiggeadgang)",
-            Action::Disclose => "videregive",
-            Action::ReportAttendance => "indberette fremmøde",
+            Action::View => crate::text::pick(lang, "se (kiggeadgang)", "view"),
+            Action::Disclose => crate::text::pick(lang, "videregive", "disclose"),
+            Action::ReportAttendance => {
+                crate::text::pick(lang, "indberette fremmøde", "report attendance")
+            }
         }
     }
 }

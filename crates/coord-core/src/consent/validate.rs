@@ -12,7 +12,7 @@ use thiserror::Error;
 #[non_exhaustive]
 pub enum ConsentError {
     /// The scope leaves a part open, so the consent is a blanket consent.
-    #[error("{at}: the consent does not name its {part}; a consent must say which information, from whom, to whom and for what (retssikkerhedsloven §11a), so a blanket consent is invalid")]
+    #[error("the consent does not name its {part}; a consent must say which information, from whom, to whom and for what (retssikkerhedsloven §11a), so a blanket consent is invalid")]
     Blanket {
         /// Where the empty list is.
         at: Pointer,
@@ -20,7 +20,7 @@ pub enum ConsentError {
         part: &'static str,
     },
     /// The valid period ends before it starts.
-    #[error("{at}: the consent ends before it starts")]
+    #[error("the consent ends before it starts")]
     EndBeforeStart {
         /// Where `valid_to` is.
         at: Pointer,
@@ -30,7 +30,7 @@ pub enum ConsentError {
         to: NaiveDate,
     },
     /// The valid period is longer than the policy allows.
-    #[error("{at}: the consent runs longer than the {max_months} months a consent may last")]
+    #[error("the consent runs longer than the {max_months} months a consent may last")]
     ValidityTooLong {
         /// Where `valid_to` is.
         at: Pointer,
@@ -42,7 +42,7 @@ pub enum ConsentError {
         max_months: u32,
     },
     /// A revocation is dated before the consent was given.
-    #[error("{at}: the consent is revoked before it was given")]
+    #[error("the consent is revoked before it was given")]
     RevokedBeforeGiven {
         /// Where the revocation's `at` is.
         at: Pointer,
@@ -52,13 +52,13 @@ pub enum ConsentError {
         given: Instant,
     },
     /// An oral consent with nobody named as having recorded it.
-    #[error("{at}: an oral consent must name the professional who recorded it (GDPR art. 7(1): the controller must be able to show the consent was given)")]
+    #[error("an oral consent must name the professional who recorded it (GDPR art. 7(1): the controller must be able to show the consent was given)")]
     OralWithoutRecorder {
         /// Where `recorded_by` belongs.
         at: Pointer,
     },
     /// The consent was given after its validity ended.
-    #[error("{at}: the consent was given after its last valid day")]
+    #[error("the consent was given after its last valid day")]
     GivenAfterEnd {
         /// Where `given_at` is.
         at: Pointer,

@@ -14,13 +14,15 @@ use thiserror::Error;
 #[non_exhaustive]
 pub enum CourseError {
     /// A period ends before it starts.
-    #[error("{at}: the period ends before it starts (`to` must be on or after `from`)")]
+    #[error("the period ends before it starts (`to` must be on or after `from`)")]
     InvertedPeriod {
         /// The period.
         at: Pointer,
     },
     /// Two periods of one list share a day.
-    #[error("{at}: the period overlaps the period at {other}; periods in this list must not share a day")]
+    #[error(
+        "the period overlaps the period at {other}; periods in this list must not share a day"
+    )]
     OverlappingPeriods {
         /// The later period in the list.
         at: Pointer,
@@ -28,7 +30,7 @@ pub enum CourseError {
         other: Pointer,
     },
     /// An earlier sick period reaches the current absence.
-    #[error("{at}: an earlier sick period must end before the first day of absence at {absence}")]
+    #[error("an earlier sick period must end before the first day of absence at {absence}")]
     EarlierPeriodNotEarlier {
         /// The earlier sick period.
         at: Pointer,
@@ -36,9 +38,7 @@ pub enum CourseError {
         absence: Pointer,
     },
     /// The employer period starts before the first day of absence.
-    #[error(
-        "{at}: the employer period must start on or after the first day of absence at {absence}"
-    )]
+    #[error("the employer period must start on or after the first day of absence at {absence}")]
     EmployerPeriodBeforeAbsence {
         /// The employer period.
         at: Pointer,
@@ -46,7 +46,9 @@ pub enum CourseError {
         absence: Pointer,
     },
     /// A recorded extension without a ground.
-    #[error("{at}: the extension ground is empty; give a code the rule pack declares in `extension_grounds`")]
+    #[error(
+        "the extension ground is empty; give a code the rule pack declares in `extension_grounds`"
+    )]
     EmptyExtensionGround {
         /// The ground.
         at: Pointer,
@@ -129,6 +131,13 @@ pub fn check_course(course: &Course, at: &Pointer) -> Vec<CourseError> {
             errors.push(CourseError::EmployerPeriodBeforeAbsence {
                 at: here,
                 absence: absence.clone(),
+            });
+        }
+    }
+    for (i, t) in course.treatments.iter().enumerate() {
+        if t.period.is_inverted() {
+            errors.push(CourseError::InvertedPeriod {
+                at: at.key("treatments").index(i).key("period"),
             });
         }
     }

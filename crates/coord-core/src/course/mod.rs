@@ -1,5 +1,6 @@
 //! The citizen's course as rules see it: target group, absence, health conditions, social factors,
-//! and the events that happened (interviews, certificates, meetings).
+//! treatments, rehabilitation plans and smoking ([`health`]), and the events that happened
+//! (interviews, certificates, meetings).
 //!
 //! These are case-file parts (`course`, `events`); the rule engine turns them into facts as of a date
 //! (see [`crate::rules::facts`]). The periods that count towards the sickness-benefit duration
@@ -7,6 +8,9 @@
 
 pub mod benefit;
 pub mod check;
+pub mod health;
+
+pub use health::{RehabilitationPlan, Treatment, TreatmentKind};
 
 use crate::ids::{ActorId, EventId};
 use crate::time::DatePeriod;
@@ -247,6 +251,17 @@ pub struct Course {
     /// the rule pack declares in `extension_grounds`) and the day it was decided.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub benefit_extension: Option<BenefitExtension>,
+    /// Treatments the citizen receives or will receive (chemotherapy …), with their periods;
+    /// offers that cannot be attended during one are not shown while they overlap.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub treatments: Vec<Treatment>,
+    /// Rehabilitation plans (genoptræningsplan) received from a hospital; rehabilitation under
+    /// sundhedsloven §140 needs one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rehabilitation_plans: Vec<RehabilitationPlan>,
+    /// Whether the citizen smokes, if recorded (smoking-cessation offers are for smokers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub smokes: Option<bool>,
 }
 
 /// A recorded extension of sickness benefit (sygedagpengeloven §27).

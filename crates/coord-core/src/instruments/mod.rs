@@ -22,7 +22,7 @@ use thiserror::Error;
 #[non_exhaustive]
 pub enum InstrumentDefinitionError {
     /// Two definitions, or two items, share an id.
-    #[error("{at}: duplicate id")]
+    #[error("duplicate id")]
     DuplicateId {
         /// Where the second use is.
         at: Pointer,
@@ -30,37 +30,37 @@ pub enum InstrumentDefinitionError {
         id: String,
     },
     /// A definition without items.
-    #[error("{at}: the instrument has no items")]
+    #[error("the instrument has no items")]
     NoItems {
         /// Where the items are.
         at: Pointer,
     },
     /// An item without answer options.
-    #[error("{at}: the item has no answer options (neither its own nor the instrument's)")]
+    #[error("the item has no answer options (neither its own nor the instrument's)")]
     NoOptions {
         /// Where the item is.
         at: Pointer,
     },
     /// The range is empty or inverted.
-    #[error("{at}: the range must have `min` below `max`")]
+    #[error("the range must have `min` below `max`")]
     BadRange {
         /// Where the range is.
         at: Pointer,
     },
     /// Bands out of order or outside the range.
-    #[error("{at}: bands must start within the range and in ascending order")]
+    #[error("bands must start within the range and in ascending order")]
     BandsOutOfOrder {
         /// Where the band is.
         at: Pointer,
     },
     /// A reliability outside [0, 1) or a norm SD that is not positive.
-    #[error("{at}: reliability must lie in [0, 1) and the norm SD must be positive")]
+    #[error("reliability must lie in [0, 1) and the norm SD must be positive")]
     BadReliability {
         /// Where the value is.
         at: Pointer,
     },
     /// A safety item naming no item.
-    #[error("{at}: the safety item is not an item of this instrument")]
+    #[error("the safety item is not an item of this instrument")]
     UnknownSafetyItem {
         /// Where the safety item is.
         at: Pointer,

@@ -13,7 +13,7 @@ use thiserror::Error;
 #[non_exhaustive]
 pub enum ScoreError {
     /// No instrument with this id in the reference data.
-    #[error("{at}: unknown instrument: no definition with this id in the reference data")]
+    #[error("unknown instrument: no definition with this id in the reference data")]
     UnknownInstrument {
         /// Where the id is.
         at: Pointer,
@@ -21,7 +21,7 @@ pub enum ScoreError {
         id: InstrumentId,
     },
     /// More answers than items.
-    #[error("{at}: {got} answers given, but the instrument has {expected} items")]
+    #[error("{got} answers given, but the instrument has {expected} items")]
     TooManyAnswers {
         /// Where the answers are.
         at: Pointer,
@@ -33,9 +33,7 @@ pub enum ScoreError {
         got: usize,
     },
     /// An answer that is not one of the item's options.
-    #[error(
-        "{at}: item {number} was answered with a value that is not one of its options ({allowed})"
-    )]
+    #[error("item {number} was answered with a value that is not one of its options ({allowed})")]
     OutOfRange {
         /// Where the answer is.
         at: Pointer,
@@ -49,7 +47,9 @@ pub enum ScoreError {
         allowed: String,
     },
     /// An item left unanswered where the instrument allows none (or no more) missing.
-    #[error("{at}: item {number} is not answered, and the instrument allows {max_missing} missing item(s)")]
+    #[error(
+        "item {number} is not answered, and the instrument allows {max_missing} missing item(s)"
+    )]
     MissingItem {
         /// Where the answer belongs.
         at: Pointer,
@@ -63,7 +63,7 @@ pub enum ScoreError {
         max_missing: usize,
     },
     /// Every answer was "not relevant", so there is nothing to score.
-    #[error("{at}: every answer to the instrument is \"not relevant\", so there is no score")]
+    #[error("every answer to the instrument is \"not relevant\", so there is no score")]
     NothingToScore {
         /// Where the answers are.
         at: Pointer,
@@ -71,7 +71,7 @@ pub enum ScoreError {
         instrument: InstrumentId,
     },
     /// A value given directly that lies outside the instrument's range.
-    #[error("{at}: the value lies outside the range of the instrument ({min}–{max})")]
+    #[error("the value lies outside the range of the instrument ({min}–{max})")]
     ValueOutOfRange {
         /// Where the value is.
         at: Pointer,

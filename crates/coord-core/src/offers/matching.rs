@@ -1,14 +1,20 @@
-//! Which offers fit the citizen: goals and wishes, eligibility (in the rule language), status and
-//! readiness for group courses — best first, and for every excluded offer the reasons.
+//! Which offers fit the citizen: goals and wishes, eligibility (in the rule language), status,
+//! readiness for group courses, the expected return to work (no offer that ends after it) and
+//! treatments the offer cannot be attended during — best first, and for every excluded offer the
+//! reasons.
 
 use super::model::{
     GoalArea, Offer, OfferCatalogue, OfferMode, OfferStatus, ParticipationBasis, ReadinessSignal,
 };
 use crate::case_file::CaseFile;
 use crate::category::Language;
+use crate::course::{Treatment, TreatmentKind};
 use crate::ids::{ActorId, InstrumentId, OfferId};
+use crate::instruments::InstrumentDefinition;
 use crate::plan::GoalDomain;
+use crate::reference::ReferenceData;
 use crate::rules::{ConditionFailure, FactSet};
+use crate::text::{date_long, decimal, pick, Text};
 use crate::time::{date_of, Instant};
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -61,6 +67,15 @@ pub struct MatchContext {
     /// Offers the citizen is already referred to (an open referral), has completed with success,
     /// or has declined.
     pub already_referred: Vec<(OfferId, crate::ids::ReferralId)>,
+    /// The expected day back at work (the course's `expected_return`), if known: an offer that
+    /// would end after it is not shown.
+    pub expected_return: Option<NaiveDate>,
+    /// The citizen's treatments (current and planned), for offers that cannot be attended
+    /// during one.
+    pub treatments: Vec<Treatment>,
+    /// The names of the instruments readiness conditions name, for the sentences for people
+    /// (an instrument without a name here is shown by its id).
+    pub indicator_names: Vec<(InstrumentId, Text)>,
 }
 
 impl MatchContext {
@@ -155,7 +170,24 @@ impl MatchContext {
             readiness: readiness.into_iter().map(|(_, r)| r).collect(),
             facts,
             already_referred,
+            expected_return: case.course.expected_return,
+            treatments: case.course.treatments.clone(),
+            indicator_names: Vec::new(),
         }
+    }
+
+    /// The same context with the names of `instruments`, for the readiness sentences.
+    pub fn with_instrument_names(mut self, instruments: &[InstrumentDefinition]) -> Self {
+        self.indicator_names = instruments
+            .iter()
+            .map(|d| {
+                (
+                    d.id.clone(),
+                    Text::new(d.name(Language::Da), d.name(Language::En)),
+                )
+            })
+            .collect();
+        self
     }
 }
 
@@ -204,6 +236,20 @@ pub struct OfferCandidate {
     pub readiness: Option<ReadinessMet>,
 }
 
+impl OfferCandidate {
+    /// The offer's name in `lang` (the catalogue's own words).
+    pub fn name(&self, lang: Language) -> &str {
+        pick(lang, &self.name_da, &self.name_en)
+    }
+}
+
+impl ExcludedOffer {
+    /// The offer's name in `lang` (the catalogue's own words).
+    pub fn name(&self, lang: Language) -> &str {
+        pick(lang, &self.name_da, &self.name_en)
+    }
+}
+
 /// Why an offer does not fit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -230,96 +276,146 @@ pub enum ExclusionReason {
     ReadinessNotMet {
         /// The signals that would do.
         needs: Vec<ReadinessSignal>,
+        /// The signals in words, with the instruments' names (for people).
+        words: Text,
     },
     /// The citizen is already referred to it, completed it with success, or declined it.
     AlreadyReferred {
         /// The referral.
         referral: crate::ids::ReferralId,
     },
+    /// The offer would end after the citizen's expected return to work.
+    EndsAfterReturn {
+        /// The day it would end for a citizen referred on the evaluation date.
+        ends_on: NaiveDate,
+        /// The expected day back at work.
+        expected_return: NaiveDate,
+    },
+    /// The citizen has a treatment in the weeks the offer would run, and the offer cannot be
+    /// attended during it.
+    DuringTreatment {
+        /// The treatment.
+        treatment: TreatmentKind,
+    },
 }
 
 impl ExclusionReason {
-    /// The reason as a sentence for a caseworker.
-    pub fn describe(&self, lang: Language) -> String {
-        let areas = |a: &[GoalArea]| {
-            a.iter()
-                .map(|x| match lang {
-                    Language::Da => x.label_da(),
-                    Language::En => x.label_en(),
-                })
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let signals = |s: &[ReadinessSignal]| {
-            s.iter()
-                .map(|x| match (lang, x) {
-                    (Language::En, ReadinessSignal::IndicatorAtLeast { indicator, level }) => {
-                        format!("{indicator} at least {level}")
-                    }
-                    (Language::Da, ReadinessSignal::IndicatorAtLeast { indicator, level }) => {
-                        format!("{indicator} mindst {level}")
-                    }
-                    (Language::En, ReadinessSignal::OwnWish) => {
-                        "the citizen's own wish recorded".to_owned()
-                    }
-                    (Language::Da, ReadinessSignal::OwnWish) => {
-                        "borgerens eget ønske registreret".to_owned()
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(if lang == Language::En {
-                    " or "
-                } else {
-                    " eller "
-                })
-        };
-        let status = |s: &OfferStatus| match (lang, s) {
-            (Language::En, OfferStatus::Inactive) => "inactive",
-            (Language::En, OfferStatus::TemporarilyClosed) => "temporarily closed",
-            (Language::En, OfferStatus::Active) => "active",
-            (Language::Da, OfferStatus::Inactive) => "nedlagt",
-            (Language::Da, OfferStatus::TemporarilyClosed) => "midlertidigt lukket",
-            (Language::Da, OfferStatus::Active) => "aktivt",
-        };
-        match (lang, self) {
-            (Language::En, ExclusionReason::NotActive { status: s }) => {
-                format!("the offer is {}", status(s))
-            }
-            (Language::Da, ExclusionReason::NotActive { status: s }) => {
-                format!("tilbuddet er {}", status(s))
-            }
-            (Language::En, ExclusionReason::NoMatchingGoal { offers }) => format!(
-                "it helps with {}, none of the citizen's goals or wishes",
-                areas(offers)
-            ),
-            (Language::Da, ExclusionReason::NoMatchingGoal { offers }) => format!(
-                "det handler om {}, som ikke er blandt borgerens mål eller ønsker",
-                areas(offers)
-            ),
-            (_, ExclusionReason::NotEligible { words, .. }) => match words {
-                Some(w) => format!(
-                    "{}: {}",
-                    crate::text::pick(lang, "ikke i målgruppen", "not eligible"),
-                    w.get(lang)
-                ),
-                None => crate::text::pick(lang, "ikke i målgruppen", "not eligible").to_owned(),
-            },
-            (Language::En, ExclusionReason::ReadinessNotMet { needs }) => format!(
-                "a group course for motivated participants: needs {}",
-                signals(needs)
-            ),
-            (Language::Da, ExclusionReason::ReadinessNotMet { needs }) => format!(
-                "et holdforløb for motiverede deltagere: kræver {}",
-                signals(needs)
-            ),
-            (Language::En, ExclusionReason::AlreadyReferred { referral }) => {
-                format!("already under way, completed or declined (referral {referral})")
-            }
-            (Language::Da, ExclusionReason::AlreadyReferred { referral }) => {
-                format!("allerede i gang, gennemført eller fravalgt (henvisning {referral})")
-            }
+    /// A stable code for programs to match on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ExclusionReason::NotActive { .. } => "offers.not_active",
+            ExclusionReason::NoMatchingGoal { .. } => "offers.no_matching_goal",
+            ExclusionReason::NotEligible { .. } => "offers.not_eligible",
+            ExclusionReason::ReadinessNotMet { .. } => "offers.readiness_not_met",
+            ExclusionReason::AlreadyReferred { .. } => "offers.already_referred",
+            ExclusionReason::EndsAfterReturn { .. } => "offers.ends_after_return",
+            ExclusionReason::DuringTreatment { .. } => "offers.during_treatment",
         }
     }
+
+    /// The reason as a sentence for a caseworker (no ids: those stay in the record).
+    pub fn describe(&self, lang: Language) -> String {
+        match self {
+            ExclusionReason::NotActive { status } => format!(
+                "{} {}",
+                pick(lang, "tilbuddet er", "the offer is"),
+                status.label(lang)
+            ),
+            ExclusionReason::NoMatchingGoal { offers } => {
+                let areas = offers
+                    .iter()
+                    .map(|a| a.label(lang))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                match lang {
+                    Language::Da => format!(
+                        "det handler om {areas}, som ikke er blandt borgerens mål eller ønsker"
+                    ),
+                    Language::En => {
+                        format!("it helps with {areas}, none of the citizen's goals or wishes")
+                    }
+                }
+            }
+            ExclusionReason::NotEligible { words, .. } => match words {
+                Some(w) => format!(
+                    "{}: {}",
+                    pick(lang, "ikke i målgruppen", "not eligible"),
+                    w.get(lang)
+                ),
+                None => pick(lang, "ikke i målgruppen", "not eligible").to_owned(),
+            },
+            ExclusionReason::ReadinessNotMet { words, .. } => format!(
+                "{} {}",
+                pick(
+                    lang,
+                    "et holdforløb for motiverede deltagere: kræver",
+                    "a group course for motivated participants: needs"
+                ),
+                words.get(lang)
+            ),
+            ExclusionReason::AlreadyReferred { .. } => pick(
+                lang,
+                "allerede i gang, gennemført eller fravalgt",
+                "already under way, completed or declined",
+            )
+            .to_owned(),
+            ExclusionReason::EndsAfterReturn {
+                ends_on,
+                expected_return,
+            } => match lang {
+                Language::Da => format!(
+                    "det slutter først {}, efter den forventede tilbagevenden til arbejdet {}",
+                    date_long(lang, *ends_on),
+                    date_long(lang, *expected_return)
+                ),
+                Language::En => format!(
+                    "it would end on {}, after the expected return to work on {}",
+                    date_long(lang, *ends_on),
+                    date_long(lang, *expected_return)
+                ),
+            },
+            ExclusionReason::DuringTreatment { treatment } => match lang {
+                Language::Da => format!(
+                    "kan ikke følges under {}, som borgeren får i de uger, tilbuddet ville løbe",
+                    treatment.label(lang)
+                ),
+                Language::En => format!(
+                    "cannot be attended during {}, which the citizen has in the weeks the offer would run",
+                    treatment.label(lang)
+                ),
+            },
+        }
+    }
+}
+
+fn signal_words(signals: &[ReadinessSignal], ctx: &MatchContext) -> Text {
+    let words = |lang: Language| {
+        signals
+            .iter()
+            .map(|x| match x {
+                ReadinessSignal::IndicatorAtLeast { indicator, level } => {
+                    let name = ctx
+                        .indicator_names
+                        .iter()
+                        .find(|(id, _)| id == indicator)
+                        .map_or_else(|| indicator.to_string(), |(_, t)| t.get(lang).to_owned());
+                    format!(
+                        "{name} {} {}",
+                        pick(lang, "mindst", "at least"),
+                        decimal(lang, *level)
+                    )
+                }
+                ReadinessSignal::OwnWish => pick(
+                    lang,
+                    "borgerens eget ønske registreret",
+                    "the citizen's own wish recorded",
+                )
+                .to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join(pick(lang, " eller ", " or "))
+    };
+    Text::new(words(Language::Da), words(Language::En))
 }
 
 /// An offer that does not fit, with every reason.
@@ -423,10 +519,32 @@ pub fn match_offers(catalogue: &OfferCatalogue, ctx: &MatchContext) -> OfferMatc
         let readiness = match readiness_met(offer, ctx, wished) {
             Ok(r) => r,
             Err(needs) => {
-                reasons.push(ExclusionReason::ReadinessNotMet { needs });
+                let words = signal_words(&needs, ctx);
+                reasons.push(ExclusionReason::ReadinessNotMet { needs, words });
                 None
             }
         };
+        if let (Some(ends_on), Some(expected_return)) =
+            (offer.expected_end(ctx.as_of), ctx.expected_return)
+        {
+            if ends_on > expected_return {
+                reasons.push(ExclusionReason::EndsAfterReturn {
+                    ends_on,
+                    expected_return,
+                });
+            }
+        }
+        let runs_from = offer.expected_start(ctx.as_of);
+        let runs_to = offer.expected_end(ctx.as_of);
+        for kind in &offer.not_during {
+            if ctx
+                .treatments
+                .iter()
+                .any(|t| t.kind == *kind && t.overlaps(runs_from, runs_to))
+            {
+                reasons.push(ExclusionReason::DuringTreatment { treatment: *kind });
+            }
+        }
         if reasons.is_empty() {
             matches.push(OfferCandidate {
                 offer: offer.id.clone(),
@@ -470,15 +588,17 @@ pub fn match_offers(catalogue: &OfferCatalogue, ctx: &MatchContext) -> OfferMatc
     }
 }
 
-/// Match the catalogue against the citizen of `case` as of `as_of`: goal areas and offers from the
-/// recorded wishes and the plan's active goals, readiness readings from the latest measured values,
-/// eligibility facts from the rules' fact catalogue, and offers already under way, completed or
-/// declined excluded.
+/// Match the offer catalogue of `reference` against the citizen of `case` as of `as_of`: goal
+/// areas and offers from the recorded wishes and the plan's active goals, readiness readings from
+/// the latest measured values, eligibility facts from the rules' fact catalogue, the expected
+/// return and the treatments from the course; offers already under way, completed or declined
+/// excluded.
 pub fn match_offers_for_case(
     case: &CaseFile,
-    catalogue: &OfferCatalogue,
+    reference: &ReferenceData,
     as_of: NaiveDate,
 ) -> OfferMatch {
-    let ctx = MatchContext::from_case(case, crate::rules::facts::case_facts(case, as_of));
-    match_offers(catalogue, &ctx)
+    let ctx = MatchContext::from_case(case, crate::rules::facts::case_facts(case, as_of))
+        .with_instrument_names(&reference.instruments);
+    match_offers(&reference.offers, &ctx)
 }

@@ -9,6 +9,8 @@ pub mod model;
 pub mod validate;
 
 #[cfg(test)]
+mod relevance_tests;
+#[cfg(test)]
 mod tests;
 
 pub use matching::{

@@ -1,9 +1,13 @@
 //! The offer catalogue (reference data, after Open Referral HSDS): providers and their offers.
 
+use crate::category::Language;
+use crate::course::TreatmentKind;
 use crate::ids::{ActorId, InstrumentId, OfferId};
 use crate::party::Sector;
 use crate::referral::ResponseDeadlines;
 use crate::team::Contact;
+use crate::text::pick;
+use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -35,6 +39,26 @@ pub enum OfferStatus {
     TemporarilyClosed,
 }
 
+impl OfferStatus {
+    /// Every status, in a stable order.
+    pub const ALL: [OfferStatus; 3] = [
+        OfferStatus::Active,
+        OfferStatus::Inactive,
+        OfferStatus::TemporarilyClosed,
+    ];
+
+    /// The status in words for people ("the offer is …").
+    pub fn label(self, lang: Language) -> &'static str {
+        match self {
+            OfferStatus::Active => pick(lang, "aktivt", "active"),
+            OfferStatus::Inactive => pick(lang, "nedlagt", "inactive"),
+            OfferStatus::TemporarilyClosed => {
+                pick(lang, "midlertidigt lukket", "temporarily closed")
+            }
+        }
+    }
+}
+
 /// On which footing the citizen takes part (DOMAIN.md S5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -46,23 +70,23 @@ pub enum ParticipationBasis {
 }
 
 impl ParticipationBasis {
-    /// The basis in English.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            ParticipationBasis::VoluntaryHealthOffer => "voluntary health offer",
-            ParticipationBasis::ObligatoryEmploymentActivity => {
-                "employment activity with a duty to attend"
-            }
-        }
-    }
+    /// Every basis, in a stable order.
+    pub const ALL: [ParticipationBasis; 2] = [
+        ParticipationBasis::VoluntaryHealthOffer,
+        ParticipationBasis::ObligatoryEmploymentActivity,
+    ];
 
-    /// The basis in Danish.
-    pub fn label_da(self) -> &'static str {
+    /// The basis in words for people.
+    pub fn label(self, lang: Language) -> &'static str {
         match self {
-            ParticipationBasis::VoluntaryHealthOffer => "frivilligt sundhedstilbud",
-            ParticipationBasis::ObligatoryEmploymentActivity => {
-                "beskæftigelsesindsats med mødepligt"
+            ParticipationBasis::VoluntaryHealthOffer => {
+                pick(lang, "frivilligt sundhedstilbud", "voluntary health offer")
             }
+            ParticipationBasis::ObligatoryEmploymentActivity => pick(
+                lang,
+                "beskæftigelsesindsats med mødepligt",
+                "employment activity with a duty to attend",
+            ),
         }
     }
 }
@@ -75,6 +99,19 @@ pub enum OfferMode {
     Group,
     /// Individual sessions.
     Individual,
+}
+
+impl OfferMode {
+    /// Every mode, in a stable order.
+    pub const ALL: [OfferMode; 2] = [OfferMode::Group, OfferMode::Individual];
+
+    /// The mode in words for people.
+    pub fn label(self, lang: Language) -> &'static str {
+        match self {
+            OfferMode::Group => pick(lang, "holdforløb", "group course"),
+            OfferMode::Individual => pick(lang, "individuelt forløb", "individual sessions"),
+        }
+    }
 }
 
 /// What an offer helps with; matched against the areas of the citizen's goals and wishes.
@@ -101,29 +138,27 @@ pub enum GoalArea {
 }
 
 impl GoalArea {
-    /// The area in English.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            GoalArea::Work => "work",
-            GoalArea::PhysicalFunction => "physical function",
-            GoalArea::MentalHealth => "mental health",
-            GoalArea::SelfManagement => "self-management",
-            GoalArea::Lifestyle => "lifestyle",
-            GoalArea::Social => "social life",
-            GoalArea::Education => "education",
-        }
-    }
+    /// Every area, in a stable order.
+    pub const ALL: [GoalArea; 7] = [
+        GoalArea::Work,
+        GoalArea::PhysicalFunction,
+        GoalArea::MentalHealth,
+        GoalArea::SelfManagement,
+        GoalArea::Lifestyle,
+        GoalArea::Social,
+        GoalArea::Education,
+    ];
 
-    /// The area in Danish.
-    pub fn label_da(self) -> &'static str {
+    /// The area in words for people.
+    pub fn label(self, lang: Language) -> &'static str {
         match self {
-            GoalArea::Work => "arbejde",
-            GoalArea::PhysicalFunction => "fysisk funktion",
-            GoalArea::MentalHealth => "mental sundhed",
-            GoalArea::SelfManagement => "mestring",
-            GoalArea::Lifestyle => "livsstil",
-            GoalArea::Social => "socialt liv",
-            GoalArea::Education => "uddannelse",
+            GoalArea::Work => pick(lang, "arbejde", "work"),
+            GoalArea::PhysicalFunction => pick(lang, "fysisk funktion", "physical function"),
+            GoalArea::MentalHealth => pick(lang, "mental sundhed", "mental health"),
+            GoalArea::SelfManagement => pick(lang, "mestring", "self-management"),
+            GoalArea::Lifestyle => pick(lang, "livsstil", "lifestyle"),
+            GoalArea::Social => pick(lang, "socialt liv", "social life"),
+            GoalArea::Education => pick(lang, "uddannelse", "education"),
         }
     }
 }
@@ -209,6 +244,15 @@ pub struct Offer {
     /// Hours per week.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weekly_hours: Option<f64>,
+    /// How many weeks the course lasts once started, if it has a set length; with the waiting
+    /// time it gives the day it is expected to end (see [`Offer::expected_end`]). Absent for
+    /// ongoing support (a mentor), which is never hidden for ending too late.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_weeks: Option<u32>,
+    /// Treatments during which a citizen cannot attend (e.g. `chemotherapy` for a group course:
+    /// infection risk); the offer is not shown while one overlaps the weeks it would run.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_during: Vec<TreatmentKind>,
     /// When ("Tuesdays 10–12:30, 6 weeks").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedule: Option<String>,
@@ -230,11 +274,31 @@ pub struct Offer {
 
 impl Offer {
     /// The offer's name in a language.
-    pub fn name(&self, lang: crate::category::Language) -> &str {
-        match lang {
-            crate::category::Language::Da => &self.name_da,
-            crate::category::Language::En => &self.name_en,
-        }
+    pub fn name(&self, lang: Language) -> &str {
+        pick(lang, &self.name_da, &self.name_en)
+    }
+
+    /// The day a citizen referred on `as_of` would start: after the typical waiting time.
+    pub fn expected_start(&self, as_of: NaiveDate) -> NaiveDate {
+        let wait = i64::from(self.capacity.waiting_weeks.unwrap_or(0));
+        as_of
+            .checked_add_signed(chrono::Duration::weeks(wait))
+            .unwrap_or(NaiveDate::MAX)
+    }
+
+    /// The last day of the offer for a citizen referred on `as_of`: the expected start plus
+    /// its length; `None` for an offer without a set length. Saturates at the last
+    /// representable day rather than overflowing.
+    pub fn expected_end(&self, as_of: NaiveDate) -> Option<NaiveDate> {
+        let weeks = i64::from(self.duration_weeks?);
+        let start = self.expected_start(as_of);
+        Some(
+            start
+                .checked_add_signed(chrono::Duration::weeks(weeks))
+                .and_then(|d| d.pred_opt())
+                .unwrap_or(NaiveDate::MAX)
+                .max(start),
+        )
     }
 }
 

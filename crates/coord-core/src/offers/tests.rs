@@ -29,11 +29,11 @@ const CATALOGUE: &str = r#"{
   ]
 }"#;
 
-fn catalogue() -> OfferCatalogue {
+pub(super) fn catalogue() -> OfferCatalogue {
     serde_json::from_str(CATALOGUE).unwrap()
 }
 
-fn ctx(
+pub(super) fn ctx(
     areas: &[GoalArea],
     wished: &[&str],
     motivation: Option<f64>,
@@ -54,7 +54,22 @@ fn ctx(
             .collect(),
         facts,
         already_referred: Vec::new(),
+        expected_return: None,
+        treatments: Vec::new(),
+        indicator_names: Vec::new(),
     }
+}
+
+/// A defined instrument with this id (a 0–10 single item), for the catalogue validator.
+pub(super) fn instrument(id: &str) -> crate::instruments::InstrumentDefinition {
+    serde_json::from_value(serde_json::json!({
+        "id": id, "name_da": "Parathed", "name_en": "Readiness", "domain": "self_efficacy",
+        "items": [{ "id": format!("{id}-1") }],
+        "options": (0..=10).map(|v| serde_json::json!({ "value": v, "score": f64::from(v) })).collect::<Vec<_>>(),
+        "scoring": { "method": "sum" }, "range": { "min": 0.0, "max": 10.0 },
+        "higher_is_better": true, "licence": "test"
+    }))
+    .unwrap()
 }
 
 fn check(ctx: MatchContext, matched: &[&str], excluded: &[(&str, &[&str])]) {
@@ -157,11 +172,12 @@ fn ineligibility_explains_the_fact_in_words() {
 fn unknown_provider_is_named() {
     let mut c = catalogue();
     c.offers[1].provider = "nobody".into();
-    let errors = validate_catalogue(&c, &Pointer::root().key("offers"));
+    let defined = [instrument("motivation")];
+    let errors = validate_catalogue(&c, &defined, &Pointer::root().key("offers"));
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].code(), "offers.unknown_provider");
     assert_eq!(errors[0].pointer().to_string(), "/offers/offers/1/provider");
-    assert!(validate_catalogue(&catalogue(), &Pointer::root()).is_empty());
+    assert!(validate_catalogue(&catalogue(), &defined, &Pointer::root()).is_empty());
 }
 
 fn attendance_case(consents: &str) -> CaseFile {

@@ -1,8 +1,11 @@
 //! Checking an offer catalogue: unique ids, offers referring to known providers, group courses
-//! with a readiness condition that says something.
+//! with a readiness condition that says something and names only defined instruments.
+//!
+//! The place is a field (`at`); messages never start with it and never repeat the rejected value.
 
-use super::model::{OfferCatalogue, OfferMode};
+use super::model::{OfferCatalogue, OfferMode, ReadinessSignal};
 use crate::ids::ActorId;
+use crate::instruments::InstrumentDefinition;
 use crate::pointer::Pointer;
 use std::collections::BTreeMap;
 use thiserror::Error;
@@ -12,7 +15,7 @@ use thiserror::Error;
 #[non_exhaustive]
 pub enum OfferError {
     /// An offer refers to a provider that is not in the catalogue.
-    #[error("{at}: unknown provider: no provider with this id in the catalogue")]
+    #[error("unknown provider: no provider with this id in the catalogue")]
     UnknownProvider {
         /// Where the reference is.
         at: Pointer,
@@ -20,7 +23,7 @@ pub enum OfferError {
         id: ActorId,
     },
     /// An id is used twice.
-    #[error("{at}: duplicate id, already used at {first}")]
+    #[error("duplicate id, already used at {first}")]
     DuplicateId {
         /// Where the second use is.
         at: Pointer,
@@ -30,25 +33,37 @@ pub enum OfferError {
         first: Pointer,
     },
     /// An id is empty.
-    #[error("{at}: the id is empty")]
+    #[error("the id is empty")]
     EmptyId {
         /// Where.
         at: Pointer,
     },
     /// A readiness condition with no signal can never be met.
-    #[error("{at}: the readiness condition lists no signal, so no citizen could ever meet it")]
+    #[error("the readiness condition lists no signal, so no citizen could ever meet it")]
     EmptyReadiness {
         /// Where.
         at: Pointer,
     },
     /// A readiness condition on an individual offer (it protects group courses).
-    #[error("{at}: a readiness condition belongs to group courses; this offer is individual")]
+    #[error("a readiness condition belongs to group courses; this offer is individual")]
     ReadinessOnIndividual {
         /// Where.
         at: Pointer,
     },
+    /// A readiness condition names an indicator that no instrument definition defines.
+    #[error("unknown indicator: no instrument definition has this id, so no reading could ever meet the condition")]
+    UnknownIndicator {
+        /// Where the indicator is named.
+        at: Pointer,
+    },
+    /// A course length of zero weeks.
+    #[error("a course length must be at least one week; leave it out for ongoing support")]
+    ZeroDuration {
+        /// Where.
+        at: Pointer,
+    },
     /// Hours that are negative or not a number.
-    #[error("{at}: weekly hours must be a number between 0 and 168")]
+    #[error("weekly hours must be a number between 0 and 168")]
     BadHours {
         /// Where.
         at: Pointer,
@@ -65,6 +80,8 @@ impl OfferError {
             OfferError::EmptyReadiness { .. } => "offers.empty_readiness",
             OfferError::ReadinessOnIndividual { .. } => "offers.readiness_on_individual",
             OfferError::BadHours { .. } => "offers.bad_hours",
+            OfferError::UnknownIndicator { .. } => "offers.unknown_indicator",
+            OfferError::ZeroDuration { .. } => "offers.zero_duration",
         }
     }
 
@@ -76,7 +93,9 @@ impl OfferError {
             | OfferError::EmptyId { at }
             | OfferError::EmptyReadiness { at }
             | OfferError::ReadinessOnIndividual { at }
-            | OfferError::BadHours { at } => at,
+            | OfferError::BadHours { at }
+            | OfferError::UnknownIndicator { at }
+            | OfferError::ZeroDuration { at } => at,
         }
     }
 }
@@ -100,8 +119,13 @@ fn register(
     }
 }
 
-/// Every problem of `catalogue`, placed under `at` (e.g. `/offers` of the reference data).
-pub fn validate_catalogue(catalogue: &OfferCatalogue, at: &Pointer) -> Vec<OfferError> {
+/// Every problem of `catalogue`, placed under `at` (e.g. `/offers` of the reference data); the
+/// indicators of readiness conditions must be among `instruments`.
+pub fn validate_catalogue(
+    catalogue: &OfferCatalogue,
+    instruments: &[InstrumentDefinition],
+    at: &Pointer,
+) -> Vec<OfferError> {
     let mut errors = Vec::new();
     let mut seen = BTreeMap::new();
     for (i, p) in catalogue.providers.iter().enumerate() {
@@ -128,11 +152,29 @@ pub fn validate_catalogue(catalogue: &OfferCatalogue, at: &Pointer) -> Vec<Offer
                     at: here.key("readiness").key("any_of"),
                 });
             }
+            for (j, signal) in r.any_of.iter().enumerate() {
+                if let ReadinessSignal::IndicatorAtLeast { indicator, .. } = signal {
+                    if !instruments.iter().any(|d| &d.id == indicator) {
+                        errors.push(OfferError::UnknownIndicator {
+                            at: here
+                                .key("readiness")
+                                .key("any_of")
+                                .index(j)
+                                .key("indicator"),
+                        });
+                    }
+                }
+            }
             if o.mode == OfferMode::Individual {
                 errors.push(OfferError::ReadinessOnIndividual {
                     at: here.key("readiness"),
                 });
             }
+        }
+        if o.duration_weeks == Some(0) {
+            errors.push(OfferError::ZeroDuration {
+                at: here.key("duration_weeks"),
+            });
         }
         if o.weekly_hours.is_some_and(|h| !(0.0..=168.0).contains(&h)) {
             errors.push(OfferError::BadHours {

@@ -163,7 +163,13 @@ impl PlanFinding {
             FindingKind::NotSignedBySectors { goal, missing } => {
                 let names: Vec<&str> = missing
                     .iter()
-                    .map(|s| if da { s.label_da() } else { s.label_en() })
+                    .map(|s| {
+                        if da {
+                            s.label(crate::category::Language::Da)
+                        } else {
+                            s.label(crate::category::Language::En)
+                        }
+                    })
                     .collect();
                 if da {
                     format!(
@@ -220,9 +226,9 @@ impl PlanFinding {
             }
             FindingKind::VoluntaryUsedAsObligatory { activity, sector } => {
                 if da {
-                    format!("“{activity}” er et frivilligt tilbud fra {}, men står som pligt (mødepligt); sundhedstilbud bygger på motivation", sector.label_da())
+                    format!("“{activity}” er et frivilligt tilbud fra {}, men står som pligt (mødepligt); sundhedstilbud bygger på motivation", sector.label(crate::category::Language::Da))
                 } else {
-                    format!("“{activity}” is a voluntary offer from {}, but is marked obligatory; health offers build on motivation", sector.label_en())
+                    format!("“{activity}” is a voluntary offer from {}, but is marked obligatory; health offers build on motivation", sector.label(crate::category::Language::En))
                 }
             }
         }

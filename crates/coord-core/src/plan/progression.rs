@@ -24,7 +24,7 @@ pub const DAYS_PER_MONTH: f64 = 30.4375;
 #[non_exhaustive]
 pub enum ProgressError {
     /// A measurement dated after the day progression is computed as of.
-    #[error("{at}: the measurement is dated after the as-of date")]
+    #[error("the measurement is dated after the as-of date")]
     MeasurementAfterAsOf {
         /// Where the measurement's date is.
         at: Pointer,

@@ -16,7 +16,7 @@ use thiserror::Error;
 #[non_exhaustive]
 pub enum PlanError {
     /// A reference to a goal that is not in the plan.
-    #[error("{at}: unknown goal: no goal with this id in the plan")]
+    #[error("unknown goal: no goal with this id in the plan")]
     UnknownGoal {
         /// Where the reference is.
         at: Pointer,
@@ -24,7 +24,7 @@ pub enum PlanError {
         id: GoalId,
     },
     /// A reference to an instrument that is not in the reference data.
-    #[error("{at}: unknown instrument: no definition with this id in the reference data")]
+    #[error("unknown instrument: no definition with this id in the reference data")]
     UnknownInstrument {
         /// Where the reference is.
         at: Pointer,
@@ -32,7 +32,7 @@ pub enum PlanError {
         id: InstrumentId,
     },
     /// A due date before the goal starts.
-    #[error("{at}: the due date is before the goal starts")]
+    #[error("the due date is before the goal starts")]
     DueBeforeStart {
         /// Where the due date is.
         at: Pointer,
@@ -42,7 +42,7 @@ pub enum PlanError {
         start: NaiveDate,
     },
     /// A period that ends before it starts.
-    #[error("{at}: the period ends before it starts")]
+    #[error("the period ends before it starts")]
     PeriodInverted {
         /// Where the period is.
         at: Pointer,
@@ -52,13 +52,13 @@ pub enum PlanError {
         to: NaiveDate,
     },
     /// Hours that are negative or not a number.
-    #[error("{at}: hours must be a number of at least 0")]
+    #[error("hours must be a number of at least 0")]
     BadHours {
         /// Where the hours are.
         at: Pointer,
     },
     /// A measurement with neither or both of `value` and `answers`.
-    #[error("{at}: a measurement gives either `value` or `answers`, not {what}")]
+    #[error("a measurement gives either `value` or `answers`, not {what}")]
     ValueOrAnswers {
         /// Where the measurement is.
         at: Pointer,

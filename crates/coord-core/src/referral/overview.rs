@@ -104,7 +104,7 @@ impl ReferralFinding {
                 },
             ) => format!(
                 "referral {referral} has stayed at “{}” past its deadline of {} ({} late)",
-                state.label_en(),
+                state.label(crate::category::Language::En),
                 crate::text::date_long(Language::En, *due),
                 crate::text::count(
                     Language::En,
@@ -123,7 +123,7 @@ impl ReferralFinding {
                 },
             ) => format!(
                 "henvisning {referral} har stået på “{}” ud over fristen {} ({} over fristen)",
-                state.label_da(),
+                state.label(crate::category::Language::Da),
                 crate::text::date_long(Language::Da, *due),
                 crate::text::count(
                     Language::Da,
@@ -143,7 +143,7 @@ impl ReferralFinding {
                 date_of(at),
                 categories
                     .iter()
-                    .map(|c| c.label_en())
+                    .map(|c| c.label(crate::category::Language::En))
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
@@ -159,7 +159,7 @@ impl ReferralFinding {
                 date_of(at),
                 categories
                     .iter()
-                    .map(|c| c.label_da())
+                    .map(|c| c.label(crate::category::Language::Da))
                     .collect::<Vec<_>>()
                     .join(", ")
             ),

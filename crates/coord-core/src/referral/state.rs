@@ -129,41 +129,30 @@ impl ReferralState {
         }
     }
 
-    /// The state's name in English.
-    pub fn label_en(self) -> &'static str {
+    /// The state's name. In `lang`: the one wording per language.
+    pub fn label(self, lang: crate::category::Language) -> &'static str {
         use ReferralState::*;
         match self {
-            Draft => "draft",
-            ProposedToCitizen => "proposed to the citizen",
-            AcceptedByCitizen => "accepted by the citizen",
-            DeclinedByCitizen => "declined by the citizen",
-            Sent => "sent",
-            Received => "received",
-            Accepted => "accepted by the receiver",
-            Rejected => "rejected by the receiver",
-            InProgress => "in progress",
-            Completed => "completed",
-            Cancelled => "cancelled",
-            Expired => "expired",
-        }
-    }
-
-    /// The state's name in Danish.
-    pub fn label_da(self) -> &'static str {
-        use ReferralState::*;
-        match self {
-            Draft => "kladde",
-            ProposedToCitizen => "foreslået borgeren",
-            AcceptedByCitizen => "accepteret af borgeren",
-            DeclinedByCitizen => "afslået af borgeren",
-            Sent => "sendt",
-            Received => "modtaget",
-            Accepted => "accepteret af modtageren",
-            Rejected => "afvist af modtageren",
-            InProgress => "i gang",
-            Completed => "afsluttet",
-            Cancelled => "annulleret",
-            Expired => "udløbet",
+            Draft => crate::text::pick(lang, "kladde", "draft"),
+            ProposedToCitizen => {
+                crate::text::pick(lang, "foreslået borgeren", "proposed to the citizen")
+            }
+            AcceptedByCitizen => {
+                crate::text::pick(lang, "accepteret af borgeren", "accepted by the citizen")
+            }
+            DeclinedByCitizen => {
+                crate::text::pick(lang, "afslået af borgeren", "declined by the citizen")
+            }
+            Sent => crate::text::pick(lang, "sendt", "sent"),
+            Received => crate::text::pick(lang, "modtaget", "received"),
+            Accepted => {
+                crate::text::pick(lang, "accepteret af modtageren", "accepted by the receiver")
+            }
+            Rejected => crate::text::pick(lang, "afvist af modtageren", "rejected by the receiver"),
+            InProgress => crate::text::pick(lang, "i gang", "in progress"),
+            Completed => crate::text::pick(lang, "afsluttet", "completed"),
+            Cancelled => crate::text::pick(lang, "annulleret", "cancelled"),
+            Expired => crate::text::pick(lang, "udløbet", "expired"),
         }
     }
 }
@@ -183,23 +172,23 @@ pub enum NotSuccessfulReason {
 }
 
 impl NotSuccessfulReason {
-    /// The reason in English.
-    pub fn label_en(self) -> &'static str {
+    /// The reason. In `lang`: the one wording per language.
+    pub fn label(self, lang: crate::category::Language) -> &'static str {
         match self {
-            NotSuccessfulReason::CitizenDeclined => "the citizen declined",
-            NotSuccessfulReason::NoCapacity => "no capacity",
-            NotSuccessfulReason::CouldNotContact => "could not contact the citizen",
-            NotSuccessfulReason::NoLongerNeeded => "no longer needed",
-        }
-    }
-
-    /// The reason in Danish.
-    pub fn label_da(self) -> &'static str {
-        match self {
-            NotSuccessfulReason::CitizenDeclined => "borgeren takkede nej",
-            NotSuccessfulReason::NoCapacity => "ingen kapacitet",
-            NotSuccessfulReason::CouldNotContact => "kunne ikke komme i kontakt med borgeren",
-            NotSuccessfulReason::NoLongerNeeded => "ikke længere relevant",
+            NotSuccessfulReason::CitizenDeclined => {
+                crate::text::pick(lang, "borgeren takkede nej", "the citizen declined")
+            }
+            NotSuccessfulReason::NoCapacity => {
+                crate::text::pick(lang, "ingen kapacitet", "no capacity")
+            }
+            NotSuccessfulReason::CouldNotContact => crate::text::pick(
+                lang,
+                "kunne ikke komme i kontakt med borgeren",
+                "could not contact the citizen",
+            ),
+            NotSuccessfulReason::NoLongerNeeded => {
+                crate::text::pick(lang, "ikke længere relevant", "no longer needed")
+            }
         }
     }
 }
@@ -225,10 +214,16 @@ impl ReferralOutcome {
             (Language::En, ReferralOutcome::Successful) => "successful".into(),
             (Language::Da, ReferralOutcome::Successful) => "gennemført med succes".into(),
             (Language::En, ReferralOutcome::NotSuccessful { reason }) => {
-                format!("not successful: {}", reason.label_en())
+                format!(
+                    "not successful: {}",
+                    reason.label(crate::category::Language::En)
+                )
             }
             (Language::Da, ReferralOutcome::NotSuccessful { reason }) => {
-                format!("ikke gennemført: {}", reason.label_da())
+                format!(
+                    "ikke gennemført: {}",
+                    reason.label(crate::category::Language::Da)
+                )
             }
         }
     }

@@ -20,7 +20,7 @@ use thiserror::Error;
 #[non_exhaustive]
 pub enum TransitionError {
     /// The state machine does not allow this step.
-    #[error("{at}: a referral cannot go from `{}` to `{}`; allowed next: {}", from.label_en(), to.label_en(), allowed(*from))]
+    #[error("a referral cannot go from `{}` to `{}`; allowed next: {}", from.label(crate::category::Language::En), to.label(crate::category::Language::En), allowed(*from))]
     Illegal {
         /// The requested state.
         at: Pointer,
@@ -30,15 +30,13 @@ pub enum TransitionError {
         to: ReferralState,
     },
     /// `completed` needs an outcome.
-    #[error(
-        "{at}: a completed referral needs an outcome (successful, or not successful with a reason)"
-    )]
+    #[error("a completed referral needs an outcome (successful, or not successful with a reason)")]
     OutcomeRequired {
         /// Where the outcome belongs.
         at: Pointer,
     },
     /// Only `completed` carries an outcome.
-    #[error("{at}: only a completed referral has an outcome, not `{}`", to.label_en())]
+    #[error("only a completed referral has an outcome, not `{}`", to.label(crate::category::Language::En))]
     OutcomeNotAllowed {
         /// The outcome given.
         at: Pointer,
@@ -46,7 +44,7 @@ pub enum TransitionError {
         to: ReferralState,
     },
     /// `rejected` and `cancelled` need a reason.
-    #[error("{at}: a referral that is {} needs a reason", to.label_en())]
+    #[error("a referral that is {} needs a reason", to.label(crate::category::Language::En))]
     ReasonRequired {
         /// Where the reason belongs.
         at: Pointer,
@@ -54,7 +52,7 @@ pub enum TransitionError {
         to: ReferralState,
     },
     /// The transition is dated before the previous one.
-    #[error("{at}: the transition is dated before the previous one")]
+    #[error("the transition is dated before the previous one")]
     OutOfOrder {
         /// The time given.
         at: Pointer,
@@ -62,7 +60,7 @@ pub enum TransitionError {
         previous: Instant,
     },
     /// The actor making the transition is not in the case file.
-    #[error("{at}: unknown actor: no actor with this id in the case file")]
+    #[error("unknown actor: no actor with this id in the case file")]
     UnknownActor {
         /// Where the id is.
         at: Pointer,
@@ -70,7 +68,7 @@ pub enum TransitionError {
         id: ActorId,
     },
     /// No referral with this id in the case file.
-    #[error("{at}: unknown referral `{id}`: no referral with this id in the case file")]
+    #[error("unknown referral `{id}`: no referral with this id in the case file")]
     UnknownReferral {
         /// Where the id is.
         at: Pointer,
@@ -78,7 +76,7 @@ pub enum TransitionError {
         id: crate::ids::ReferralId,
     },
     /// No send without a permit: a carried category is not permitted to the receiver.
-    #[error("{at}: the referral cannot be sent: no permit to disclose {} to the recipient{}", labels(missing), ask.as_deref().map(as_clause).unwrap_or_default())]
+    #[error("the referral cannot be sent: no permit to disclose {} to the recipient{}", labels(missing), ask.as_deref().map(as_clause).unwrap_or_default())]
     NoPermit {
         /// The requested state.
         at: Pointer,
@@ -115,7 +113,7 @@ fn as_clause(ask: &str) -> String {
 
 fn labels(cats: &[InformationCategory]) -> String {
     cats.iter()
-        .map(|c| c.label_en())
+        .map(|c| c.label(crate::category::Language::En))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -426,7 +424,7 @@ pub fn notifications(
                 referral.id,
                 case.citizen.name,
                 name(&referral.to),
-                step.to.label_en(),
+                step.to.label(crate::category::Language::En),
                 extra(Language::En),
                 name(&step.by),
                 day
@@ -436,7 +434,7 @@ pub fn notifications(
                 referral.id,
                 case.citizen.name,
                 name(&referral.to),
-                step.to.label_da(),
+                step.to.label(crate::category::Language::Da),
                 extra(Language::Da),
                 name(&step.by),
                 day

@@ -17,7 +17,7 @@ pub enum ReferralError {
     #[error(transparent)]
     History(#[from] TransitionError),
     /// A referral to an offer that is not in the catalogue.
-    #[error("{at}: unknown offer: no offer with this id in the offer catalogue")]
+    #[error("unknown offer: no offer with this id in the offer catalogue")]
     UnknownOffer {
         /// Where the id is.
         at: Pointer,
@@ -25,7 +25,7 @@ pub enum ReferralError {
         id: OfferId,
     },
     /// The receiver is not the offer's provider (nor one of its people).
-    #[error("{at}: the referral goes to another actor than the provider of its offer")]
+    #[error("the referral goes to another actor than the provider of its offer")]
     NotTheProvider {
         /// The receiver.
         at: Pointer,

@@ -97,7 +97,8 @@ pub struct CoordinationReport {
     /// Offers that fit the citizen, and why the others do not.
     pub offers: OfferMatch,
     /// Offers that speak to the citizen's goals or wishes but are not for now, each with its
-    /// reasons (a group course waiting for the citizen's own wish, a referral already under way …).
+    /// reasons (a group course waiting for the citizen's own wish, one that would end after the
+    /// expected return …); offers already under way are in the referrals, not here.
     pub offers_not_now: Vec<ExcludedOffer>,
     /// The fired rules whose reading is unverified or that are local practice, not law: renderers
     /// show the mark next to every item such a rule produced.
@@ -192,7 +193,7 @@ pub fn coordination_report(
     let index = AccessIndex::new(case, reference);
     let referrals = referral_overview(&index, &reference.offers, &reference.calendar, as_of);
     let plan = check_plan(case, as_of);
-    let offers = match_offers_for_case(case.case(), &reference.offers, as_of);
+    let offers = match_offers_for_case(case.case(), reference, as_of);
     let Evaluation {
         level,
         law: status,
@@ -233,7 +234,9 @@ pub fn coordination_report(
             !e.reasons.iter().any(|r| {
                 matches!(
                     r,
-                    ExclusionReason::NoMatchingGoal { .. } | ExclusionReason::NotActive { .. }
+                    ExclusionReason::NoMatchingGoal { .. }
+                        | ExclusionReason::NotActive { .. }
+                        | ExclusionReason::AlreadyReferred { .. }
                 )
             })
         })

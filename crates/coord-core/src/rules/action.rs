@@ -49,29 +49,20 @@ impl CoordinationLevel {
         }
     }
 
-    /// The level's name in English.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            CoordinationLevel::Uncomplicated => "uncomplicated",
-            CoordinationLevel::PredictableLong => "predictable but long",
-            CoordinationLevel::Complex => "complex (coordination is decisive)",
-        }
-    }
-
-    /// The level's name in `lang`.
+    /// The level's name. In `lang`: the one wording per language.
     pub fn label(self, lang: crate::category::Language) -> &'static str {
-        match lang {
-            crate::category::Language::Da => self.label_da(),
-            crate::category::Language::En => self.label_en(),
-        }
-    }
-
-    /// The level's name in Danish.
-    pub fn label_da(self) -> &'static str {
         match self {
-            CoordinationLevel::Uncomplicated => "ukompliceret",
-            CoordinationLevel::PredictableLong => "forudsigeligt, men langt",
-            CoordinationLevel::Complex => "komplekst (koordinering afgørende)",
+            CoordinationLevel::Uncomplicated => {
+                crate::text::pick(lang, "ukompliceret", "uncomplicated")
+            }
+            CoordinationLevel::PredictableLong => {
+                crate::text::pick(lang, "forudsigeligt, men langt", "predictable but long")
+            }
+            CoordinationLevel::Complex => crate::text::pick(
+                lang,
+                "komplekst (koordinering afgørende)",
+                "complex (coordination is decisive)",
+            ),
         }
     }
 }

@@ -564,15 +564,27 @@ fn gaps_for(
     let labels = |lang_da: bool| {
         ask.categories
             .iter()
-            .map(|c| if lang_da { c.label_da() } else { c.label_en() })
+            .map(|c| {
+                if lang_da {
+                    c.label(crate::category::Language::Da)
+                } else {
+                    c.label(crate::category::Language::En)
+                }
+            })
             .collect::<Vec<_>>()
             .join(", ")
     };
     if holders.is_empty() || recipients.is_empty() {
         let (missing_da, missing_en) = if holders.is_empty() {
-            (ask.from.label_da(), ask.from.label_en())
+            (
+                ask.from.label(crate::category::Language::Da),
+                ask.from.label(crate::category::Language::En),
+            )
         } else {
-            (ask.to.label_da(), ask.to.label_en())
+            (
+                ask.to.label(crate::category::Language::Da),
+                ask.to.label(crate::category::Language::En),
+            )
         };
         return vec![RuleConsentGap {
             categories: ask.categories.clone(),
@@ -583,11 +595,11 @@ fn gaps_for(
             recipient: recipients.first().map(|a| (*a).clone()),
             ask_da: format!(
                 "Ingen aktør fra {missing_da} i sagen: tilføj aktøren, og bed {} om samtykke til, at {} må {} oplysninger om {} fra {} til formålet “{}”.",
-                case.citizen.name, ask.to.label_da(), ask.action.label_da(), labels(true), ask.from.label_da(), ask.purpose
+                case.citizen.name, ask.to.label(crate::category::Language::Da), ask.action.label(crate::category::Language::Da), labels(true), ask.from.label(crate::category::Language::Da), ask.purpose
             ),
             ask_en: format!(
                 "No actor from {missing_en} in the case file: add one, then ask {} for consent that {} may {} information on {} held by {} for the purpose “{}”.",
-                case.citizen.name, ask.to.label_en(), ask.action.label_en(), labels(false), ask.from.label_en(), ask.purpose
+                case.citizen.name, ask.to.label(crate::category::Language::En), ask.action.label(crate::category::Language::En), labels(false), ask.from.label(crate::category::Language::En), ask.purpose
             ),
             rule: rule.clone(),
         }];

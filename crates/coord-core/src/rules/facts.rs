@@ -115,6 +115,7 @@ const CONDITION_WORDS: [&str; 7] = [
     "brain_injury",
     "other_chronic",
 ];
+const TREATMENT_WORDS: [&str; 2] = ["chemotherapy", "radiotherapy"];
 const SOCIAL_WORDS: [&str; 5] = [
     "weak_network",
     "missing_education",
@@ -372,6 +373,16 @@ pub const CATALOGUE: &[FactDef] = &[
         compute: Compute::Case(|ctx| ctx.case.course.course_started_on.map(FactValue::Date)),
     },
     FactDef {
+        name: "current_treatments",
+        ty: FactType::Set,
+        meaning_en: "the treatments the citizen receives on the evaluation date",
+        meaning_da: "de behandlinger, borgeren får på datoen",
+        words: &TREATMENT_WORDS,
+        compute: Compute::Case(|ctx| {
+            Some(FactValue::set(ctx.case.course.treatments.iter().filter(|t| t.overlaps(ctx.as_of, Some(ctx.as_of))).map(|t| t.kind.word())))
+        }),
+    },
+    FactDef {
         name: "days_since_first_absence",
         ty: FactType::Number,
         meaning_en: "days from the first day of absence to the evaluation date",
@@ -610,6 +621,14 @@ pub const CATALOGUE: &[FactDef] = &[
         compute: Compute::Result,
     },
     FactDef {
+        name: "rehabilitation_plan_received",
+        ty: FactType::Bool,
+        meaning_en: "a hospital's rehabilitation plan (genoptræningsplan) has been received",
+        meaning_da: "der er modtaget en genoptræningsplan fra sygehuset",
+        words: &[],
+        compute: Compute::Case(|ctx| Some(FactValue::Bool(ctx.case.course.rehabilitation_plans.iter().any(|p| p.received_on <= ctx.as_of)))),
+    },
+    FactDef {
         name: "rehabilitation_team_meeting_on",
         ty: FactType::Date,
         meaning_en: "the day the case was first discussed in the rehabilitation team",
@@ -632,6 +651,14 @@ pub const CATALOGUE: &[FactDef] = &[
         meaning_da: "roller, vurderingen krævede (resultat)",
         words: &ROLE_WORDS,
         compute: Compute::Result,
+    },
+    FactDef {
+        name: "smokes",
+        ty: FactType::Bool,
+        meaning_en: "the citizen smokes",
+        meaning_da: "borgeren ryger",
+        words: &[],
+        compute: Compute::Case(|ctx| ctx.case.course.smokes.map(FactValue::Bool)),
     },
     FactDef {
         name: "social_factor_count",
@@ -799,6 +826,9 @@ mod tests {
         }
         for (i, c) in ConditionCategory::ALL.iter().enumerate() {
             assert_eq!(CONDITION_WORDS[i], c.word());
+        }
+        for (i, t) in crate::course::TreatmentKind::ALL.iter().enumerate() {
+            assert_eq!(TREATMENT_WORDS[i], t.word());
         }
         for (i, s) in SocialFactor::ALL.iter().enumerate() {
             assert_eq!(SOCIAL_WORDS[i], s.word());

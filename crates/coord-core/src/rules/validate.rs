@@ -72,7 +72,7 @@ pub struct PackFinding {
     pub code: String,
     /// Where in the pack.
     pub pointer: Pointer,
-    /// A sentence starting with the pointer.
+    /// A sentence about the problem (the place is `pointer`; the message never starts with it).
     pub message: String,
 }
 
@@ -99,7 +99,7 @@ impl Findings {
             severity,
             code: code.to_owned(),
             pointer: at.clone(),
-            message: format!("{at}: {message}"),
+            message,
         });
     }
     fn error(&mut self, code: &str, at: &Pointer, message: String) {
@@ -132,12 +132,7 @@ pub fn validate_packs(
         let base = Pointer::root().index(i);
         for f in validate_pack(pack, reference, options) {
             let pointer = join(&base, &f.pointer);
-            let message = format!("{pointer}{}", &f.message[f.pointer.to_string().len()..]);
-            out.0.push(PackFinding {
-                pointer,
-                message,
-                ..f
-            });
+            out.0.push(PackFinding { pointer, ..f });
         }
     }
     for (i, a) in packs.iter().enumerate() {

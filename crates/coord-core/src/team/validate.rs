@@ -13,7 +13,7 @@ use thiserror::Error;
 #[non_exhaustive]
 pub enum TeamError {
     /// The same actor holds the same role in two overlapping periods.
-    #[error("{at}: the actor already holds this role in an overlapping period at {other}")]
+    #[error("the actor already holds this role in an overlapping period at {other}")]
     OverlappingMembership {
         /// The later membership's period.
         at: Pointer,
@@ -25,13 +25,13 @@ pub enum TeamError {
         other: Pointer,
     },
     /// A period that ends before it starts.
-    #[error("{at}: the period ends before it starts")]
+    #[error("the period ends before it starts")]
     InvertedPeriod {
         /// The period.
         at: Pointer,
     },
     /// A responsibility for a referral that is not in the case file.
-    #[error("{at}: unknown referral: no referral with this id in the case file")]
+    #[error("unknown referral: no referral with this id in the case file")]
     UnknownReferral {
         /// Where the reference is.
         at: Pointer,

@@ -9,6 +9,12 @@ use crate::rules::facts::lookup;
 
 /// A vocabulary word in `lang` ("mental" → "psykiske lidelser"); `None` for a word not listed.
 pub fn word_label(word: &str, lang: Language) -> Option<&'static str> {
+    if let Some(t) = crate::course::TreatmentKind::ALL
+        .iter()
+        .find(|t| t.word() == word)
+    {
+        return Some(t.label(lang));
+    }
     let (da, en) = match word {
         "musculoskeletal" => (
             "problemer med muskler og led",

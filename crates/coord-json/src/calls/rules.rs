@@ -61,12 +61,11 @@ pub fn schema_finding(problem: &Problem, base: &Pointer) -> PackFinding {
         base,
         &Pointer::parse(problem.pointer.as_deref().unwrap_or("")),
     );
-    let message = format!("{pointer}: {}", problem.message);
     PackFinding {
         severity: Severity::Error,
         code: "rules.schema".to_owned(),
         pointer,
-        message,
+        message: problem.message.clone(),
     }
 }
 
@@ -106,9 +105,7 @@ pub fn finding_problems(findings: &[PackFinding], base: &Pointer) -> Vec<Problem
         .filter(|f| f.severity == Severity::Error)
         .map(|f| {
             let pointer = join(base, &f.pointer).to_string();
-            let own = f.pointer.to_string();
-            let rest = f.message.strip_prefix(&own).unwrap_or(&f.message);
-            let message = crate::problems::redact(&format!("{pointer}{rest}"));
+            let message = crate::problems::redact(&f.message);
             Problem::new(f.code.clone(), message, Some(pointer))
         })
         .collect()

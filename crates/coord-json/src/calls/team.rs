@@ -189,7 +189,7 @@ pub fn offers_match_with(shared: &Shared, call: OffersMatchCall) -> Answer<Offer
         let checked = check_case(call.case, &reference)?;
         Ok(match_offers_for_case(
             checked.case(),
-            &reference.offers,
+            &reference,
             call.as_of,
         ))
     })())
