@@ -247,6 +247,10 @@ pub struct Course {
     /// the rule pack declares in `extension_grounds`) and the day it was decided.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub benefit_extension: Option<BenefitExtension>,
+    /// The day the citizen went back to work (full or partial return that ended the absence), once
+    /// it happened; statistics count the weeks from the first day of absence to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub returned_to_work: Option<NaiveDate>,
 }
 
 /// A recorded extension of sickness benefit (sygedagpengeloven §27).
