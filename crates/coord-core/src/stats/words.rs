@@ -117,3 +117,70 @@ impl Measure {
         }
     }
 }
+
+/// A share with its interval, in percent: "54 % (48–60)" (decimal comma in Danish).
+pub fn share(lang: Language, s: &crate::stats::ShareInterval) -> String {
+    let pct = |x: f64| crate::text::decimal(lang, (x * 1000.0).round() / 10.0);
+    format!("{} % ({}–{})", pct(s.share), pct(s.low), pct(s.high))
+}
+
+/// A ratio in percent: "83 %".
+pub fn ratio(lang: Language, x: f64) -> String {
+    format!(
+        "{} %",
+        crate::text::decimal(lang, (x * 1000.0).round() / 10.0)
+    )
+}
+
+/// Quartiles: "12 (6–20)" — the median, then the first and third quartile.
+pub fn quartiles(q: &crate::stats::Quartiles) -> String {
+    format!("{} ({}–{})", q.median, q.q1, q.q3)
+}
+
+/// What a figure not shown is shown as: "<5" below k, "·" otherwise.
+pub fn hidden<T>(p: &crate::stats::Published<T>, k: u32) -> String {
+    match p {
+        crate::stats::Published::BelowK => format!("<{k}"),
+        _ => "·".to_owned(),
+    }
+}
+
+/// The row or column label of a total.
+pub fn total(lang: Language) -> &'static str {
+    pick(lang, "I alt", "Total")
+}
+
+/// The note under every statistics table.
+pub fn disclosure_note(lang: Language, k: u32, dominance: f64) -> String {
+    let pct = crate::text::decimal(lang, (dominance * 1000.0).round() / 10.0);
+    match lang {
+        Language::Da => format!(
+            "<{k}: færre end {k} borgere; tallet og alt beregnet af det vises ikke. ·: ikke vist, så \
+             ingen lille celle kan regnes tilbage fra totaler og andre celler, eller fordi for få har \
+             eller mangler egenskaben. Kvartiler vises kun for mindst {} observationer, og ikke når én \
+             værdi har over {pct} % af dem. Andele med 95 %-konfidensinterval (Wilson); varigheder \
+             som median (1.–3. kvartil).",
+            2 * k
+        ),
+        Language::En => format!(
+            "<{k}: fewer than {k} citizens; the figure and everything computed from it are not shown. \
+             ·: not shown, so that no small cell can be worked out from totals and other cells, or \
+             because too few have or lack the attribute. Quartiles are shown only for at least {} \
+             observations, and not when one value holds over {pct} % of them. Shares with 95 % \
+             confidence intervals (Wilson); durations as median (1st–3rd quartile).",
+            2 * k
+        ),
+    }
+}
+
+/// The line under a partial aggregate: how many courses in how many cells.
+pub fn partial_line(lang: Language, courses: u64, cells: usize) -> String {
+    match lang {
+        Language::Da => {
+            format!("{courses} forløb i {cells} celler (delsum, ikke til offentliggørelse)")
+        }
+        Language::En => {
+            format!("{courses} courses in {cells} cells (partial, not for publication)")
+        }
+    }
+}
