@@ -124,6 +124,7 @@ pub fn report(r: &StatsReport, lang: Language) -> Doc {
                 row
             })
             .collect();
+        d.h(2, caption);
         d.table(caption, &head, rows);
     };
     table(
@@ -186,7 +187,13 @@ pub fn report(r: &StatsReport, lang: Language) -> Doc {
             .cells
             .first()
             .and_then(|c| c.instruments.get(i))
-            .map(|f| f.indicator.as_str().to_uppercase())
+            .map(|f| {
+                format!(
+                    "{}: {}",
+                    pick(lang, "Måleredskab", "Instrument"),
+                    f.indicator.as_str().to_uppercase()
+                )
+            })
             .unwrap_or_default();
         table(
             &mut d,
