@@ -3,7 +3,7 @@
 //! Weeks of absence, weeks to return and days to the first interview are whole numbers, so a
 //! histogram with one count per value holds the distribution exactly; merging adds the counts,
 //! so quartiles of a merged histogram are exactly those of all the observations together — no
-//! sketch, no approximation. Values above [`Histogram::cap`] are counted at the cap (the top
+//! sketch, no approximation. Values above the cap given to [`Histogram::add`] are counted at the cap (the top
 //! value then reads "at least"): weeks are capped at 520 (ten years), days at 3,650, so a
 //! histogram has at most a few thousand entries however many courses it counts.
 
