@@ -133,7 +133,7 @@ docs/generate.md. At most 10,000,000 cases a run. Exit codes: 0 written, 2 usage
   coord generate --cases 100000 --seed 1 --as-of 2026-12-01 | coord summarise --ndjson --as-of 2026-12-01 > rows.ndjson
 
 Exit codes: 0 summarised, 3 invalid input (some line failed), 4 I/O.")]
-    Summarise(crate::commands::stats::SummariseArgs),
+    Summarise(crate::commands::summarise::SummariseArgs),
     /// Statistics across courses: partial aggregates, merging, the published report.
     #[command(subcommand)]
     Stats(crate::commands::stats::StatsCommand),

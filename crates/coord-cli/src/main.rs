@@ -43,7 +43,7 @@ fn main() -> ExitCode {
         Command::Rules(RulesCommand::Facts(a)) => commands::rules::facts(a),
         Command::Evaluate(a) => commands::evaluate::run(a),
         Command::Generate(a) => commands::generate::run(a),
-        Command::Summarise(a) => commands::stats::summarise(a),
+        Command::Summarise(a) => commands::summarise::run(a),
         Command::Stats(c) => commands::stats::run(c),
         Command::Plan(PlanCommand::Check(a)) => commands::plan::check(a),
         Command::Instruments(InstrumentsCommand::List(a)) => commands::instruments::list(a),

@@ -25,6 +25,7 @@ pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod stats;
+pub mod summarise;
 pub mod team;
 
 use crate::cli::{Common, Format};

@@ -1,47 +1,17 @@
-//! `coord summarise` (one summary row per course) and `coord stats partial|merge|report`: rows
-//! into partial aggregates, partials merged, the published report with disclosure control.
+//! `coord stats partial|merge|report`: summary rows into partial aggregates, partials merged, the
+//! published report with disclosure control.
 
-use super::{answer, emit, optional, overrides};
+use super::{answer, emit};
 use crate::cli::{Common, Format, Lang};
 use crate::exit::Outcome;
-use crate::io::{read_json, read_text, Failure};
+use crate::io::{read_text, Failure};
 use clap::{Args, Subcommand};
-use coord_core::case_file::CaseFile;
 use coord_core::stats::{Dimension, DisclosureSettings};
 use coord_json::calls::stats::{
     parse_partial_document, partial_of_answer_lines, stats_merge, stats_report_call,
-    summarise_call, summarise_lines, StatsMergeCall, StatsReportCall, SummariseCall,
+    StatsMergeCall, StatsReportCall,
 };
 use std::path::{Path, PathBuf};
-
-/// `coord summarise`.
-#[derive(Debug, Clone, Args)]
-pub struct SummariseArgs {
-    /// Case files; not with --ndjson.
-    #[arg(required_unless_present = "ndjson")]
-    pub cases: Vec<PathBuf>,
-    /// A rule pack file to use instead of the built-in pack in force.
-    #[arg(long, value_name = "FILE")]
-    pub pack: Option<PathBuf>,
-    /// The date the rows are made as of (YYYY-MM-DD); default today (UTC).
-    #[arg(long, value_name = "DATE")]
-    pub as_of: Option<String>,
-    /// The jurisdiction whose built-in pack is used.
-    #[arg(long, default_value = "DK")]
-    pub jurisdiction: String,
-    /// Read case files as NDJSON (one per line) from standard input or --input; one answer per line.
-    #[arg(long, conflicts_with = "cases")]
-    pub ndjson: bool,
-    /// With --ndjson: read from this file instead of standard input.
-    #[arg(long, value_name = "FILE", requires = "ndjson")]
-    pub input: Option<PathBuf>,
-    /// Options of --ndjson.
-    #[command(flatten)]
-    pub stream: crate::ndjson_cli::NdjsonOptions,
-    /// Shared options.
-    #[command(flatten)]
-    pub common: Common,
-}
 
 /// `coord stats …`.
 #[derive(Debug, Subcommand)]
@@ -112,45 +82,6 @@ pub struct ReportArgs {
     /// Shared options.
     #[command(flatten)]
     pub common: Common,
-}
-
-/// Run `coord summarise`.
-pub fn summarise(args: &SummariseArgs) -> Result<Outcome, Failure> {
-    let as_of = super::as_of(args.as_of.as_deref())?;
-    let pack = optional(args.pack.as_deref())?;
-    let reference = overrides(&args.common)?;
-    if args.ndjson {
-        return summarise_lines(reference, pack, &args.jurisdiction, as_of, |lines| {
-            crate::ndjson_cli::run(args.input.as_deref(), lines, &args.stream)
-        })
-        .map_err(|p| Failure::invalid(p, args.pack.as_deref()))?;
-    }
-    let cases = args
-        .cases
-        .iter()
-        .map(|p| read_json::<CaseFile>(p))
-        .collect::<Result<Vec<_>, _>>()?;
-    let call = SummariseCall {
-        cases,
-        reference,
-        pack,
-        jurisdiction: Some(args.jurisdiction.clone()),
-        as_of,
-    };
-    let parts: Vec<(String, Option<&Path>)> = args
-        .cases
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (format!("/cases/{i}"), Some(p.as_path())))
-        .chain([("/pack".to_owned(), args.pack.as_deref())])
-        .collect();
-    let files: Vec<(&str, Option<&Path>)> = parts.iter().map(|(s, p)| (s.as_str(), *p)).collect();
-    let result = answer(summarise_call(call), &files)?;
-    let lang = args.common.lang.into();
-    let title = coord_core::text::pick(lang, "Forløb", "Courses");
-    Ok(emit(args.common.format, lang, title, result, false, |r| {
-        coord_render::stats::summaries(&r.rows, lang)
-    }))
 }
 
 /// Run `coord stats …`.
