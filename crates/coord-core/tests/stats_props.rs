@@ -93,8 +93,12 @@ fn tables(report: &StatsReport) -> Vec<Vec<Option<f64>>> {
         .iter()
         .map(|c| count(&c.courses))
         .collect::<Vec<_>>()];
-    // A share times its shown denominator publishes the numerator.
+    // A share times its shown denominator publishes the numerator; a numerator of a denominator
+    // shown as 0 is known to be 0 (it cannot exceed it).
     let numerator = |c: &ReportCell, share: &dyn Fn(&ReportCell) -> Option<f64>| {
+        if c.courses.value() == Some(&0) {
+            return Some(0.0);
+        }
         share(c).and_then(|s| c.courses.value().map(|n| (s * *n as f64).round()))
     };
     out.push(
@@ -139,6 +143,9 @@ fn tables(report: &StatsReport) -> Vec<Vec<Option<f64>>> {
                         } else {
                             &f.clinically_relevant
                         };
+                        if f.measured.value() == Some(&0) {
+                            return Some(0.0);
+                        }
                         share
                             .value()
                             .and_then(|s| f.measured.value().map(|n| (s.share * *n as f64).round()))

@@ -75,12 +75,26 @@ pub fn primary(values: &[u64], k: u32) -> Vec<bool> {
 /// The suppression pattern of a table: `primary` and the complementary cells that keep every
 /// suppressed cell from being recovered (see the module documentation).
 pub fn protect(shape: &[usize], values: &[u64], primary: &[bool]) -> Vec<bool> {
+    protect_knowing(shape, values, primary, &[])
+}
+
+/// [`protect`] when the reader knows some cells whatever is shown (`known`: a numerator whose
+/// denominator is shown as 0 is 0): those are never hidden, nor chosen to hide another.
+pub fn protect_knowing(
+    shape: &[usize],
+    values: &[u64],
+    primary: &[bool],
+    known: &[bool],
+) -> Vec<bool> {
     let eqs = equations(shape);
+    let is_known = |i: usize| known.get(i).copied().unwrap_or(false);
     let mut suppressed: Vec<bool> = (0..values.len())
-        .map(|i| primary.get(i).copied().unwrap_or(false))
+        .map(|i| primary.get(i).copied().unwrap_or(false) && !is_known(i))
         .collect();
+    // A known cell counts as hidden-proof: mark it so no step picks it.
+    let blocked: Vec<bool> = (0..values.len()).map(is_known).collect();
     loop {
-        lines(&eqs, values, &mut suppressed);
+        lines(&eqs, values, &mut suppressed, &blocked);
         let found = recoverable(&eqs, &suppressed);
         let Some(&cell) = found.first() else {
             return suppressed;
@@ -91,6 +105,7 @@ pub fn protect(shape: &[usize], values: &[u64], primary: &[bool]) -> Vec<bool> {
             .filter(|e| e.contains(&cell))
             .flat_map(|e| e.iter().copied())
             .filter(|i| !suppressed.get(*i).copied().unwrap_or(true))
+            .filter(|i| !blocked.get(*i).copied().unwrap_or(true))
             .min_by_key(|i| preference(*i, values, &eqs));
         match next.and_then(|i| suppressed.get_mut(i)) {
             Some(s) => *s = true,
@@ -107,7 +122,7 @@ fn preference(i: usize, values: &[u64], eqs: &[Vec<usize>]) -> (bool, bool, u64,
     (v == 0, margin, v, i)
 }
 
-fn lines(eqs: &[Vec<usize>], values: &[u64], suppressed: &mut [bool]) {
+fn lines(eqs: &[Vec<usize>], values: &[u64], suppressed: &mut [bool], blocked: &[bool]) {
     loop {
         let mut changed = false;
         for e in eqs {
@@ -120,6 +135,7 @@ fn lines(eqs: &[Vec<usize>], values: &[u64], suppressed: &mut [bool]) {
                     .iter()
                     .copied()
                     .filter(|i| !suppressed.get(*i).copied().unwrap_or(true))
+                    .filter(|i| !blocked.get(*i).copied().unwrap_or(true))
                     .min_by_key(|i| preference(*i, values, eqs));
                 if let Some(s) = next.and_then(|i| suppressed.get_mut(i)) {
                     *s = true;

@@ -20,7 +20,7 @@
 //!   equation holds them).
 
 use super::dimension::Dimension;
-use super::disclosure::{cells, index, primary, protect};
+use super::disclosure::{cells, index, primary, protect, protect_knowing};
 use super::histogram::{Histogram, Quartiles};
 use super::partial::{Counts, Partial};
 use super::wilson::{wilson, ShareInterval};
@@ -221,7 +221,13 @@ pub fn stats_report(partial: &Partial, settings: DisclosureSettings) -> StatsRep
                     || d.saturating_sub(x) < u64::from(k)
             })
             .collect();
-        let hidden = protect(&shape, &xs, &first);
+        // A numerator of a denominator shown as 0 is known to be 0.
+        let known: Vec<bool> = (0..n)
+            .map(|i| {
+                den_shown.get(i).copied().unwrap_or(false) && ns.get(i).copied().unwrap_or(0) == 0
+            })
+            .collect();
+        let hidden = protect_knowing(&shape, &xs, &first, &known);
         (0..n)
             .map(|i| match (hidden.get(i), xs.get(i), ns.get(i)) {
                 (Some(false), Some(x), Some(d)) => {
