@@ -20,4 +20,5 @@ mod report;
 mod rules;
 mod schemas;
 mod spark;
+mod stats;
 mod team;

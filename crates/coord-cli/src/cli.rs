@@ -127,6 +127,16 @@ Distributions follow the COWI 2010 survey in DOMAIN.md section 8 (half musculosk
 third psychological, two-thirds with anxiety/depression symptoms, half repeat cases); see
 docs/generate.md. At most 10,000,000 cases a run. Exit codes: 0 written, 2 usage (limits), 4 I/O.")]
     Generate(crate::commands::generate::GenerateArgs),
+    /// One summary row per course as of a date (no names, no identifiers), for statistics.
+    #[command(after_help = "Examples:
+  coord summarise case.json other.json --as-of 2026-12-01
+  coord generate --cases 100000 --seed 1 --as-of 2026-12-01 | coord summarise --ndjson --as-of 2026-12-01 > rows.ndjson
+
+Exit codes: 0 summarised, 3 invalid input (some line failed), 4 I/O.")]
+    Summarise(crate::commands::summarise::SummariseArgs),
+    /// Statistics across courses: partial aggregates, merging, the published report.
+    #[command(subcommand)]
+    Stats(crate::commands::stats::StatsCommand),
     /// The care team: who holds the thread, the members, handovers, findings.
     #[command(after_help = "Examples:
   coord team case.json --as-of 2025-06-02

@@ -43,6 +43,8 @@ fn main() -> ExitCode {
         Command::Rules(RulesCommand::Facts(a)) => commands::rules::facts(a),
         Command::Evaluate(a) => commands::evaluate::run(a),
         Command::Generate(a) => commands::generate::run(a),
+        Command::Summarise(a) => commands::summarise::run(a),
+        Command::Stats(c) => commands::stats::run(c),
         Command::Plan(PlanCommand::Check(a)) => commands::plan::check(a),
         Command::Instruments(InstrumentsCommand::List(a)) => commands::instruments::list(a),
         Command::Instruments(InstrumentsCommand::Show(a)) => commands::instruments::show(a),

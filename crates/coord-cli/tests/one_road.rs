@@ -38,6 +38,10 @@ const ENGINES: &[&str] = &[
     "instruments::find",
     "coord_json::calls::check_case",
     "coord_json::reference::resolve",
+    "summarise(",
+    "stats_report(",
+    "of_rows(",
+    "merge_all(",
 ];
 
 /// The coord-core modules a command may take data types from.
@@ -53,6 +57,7 @@ const DATA_MODULES: &[&str] = &[
     "attendance",
     "rules",
     "report",
+    "stats",
 ];
 
 fn command_files() -> Vec<std::path::PathBuf> {

@@ -265,13 +265,18 @@ pub fn check_case_file(case: &CaseFile, reference: &ReferenceData) -> Vec<CaseFi
     }
     for (i, t) in case.course.treatments.iter().enumerate() {
         if let Some(by) = &t.by {
-            let at = root.key("course").key("treatments").index(i).key("by");
-            known(by, at, &mut errors);
+            let at = || root.key("course").key("treatments").index(i).key("by");
+            known(by, &at, &mut errors);
         }
     }
     for (i, p) in case.course.rehabilitation_plans.iter().enumerate() {
-        let at = root.key("course").key("rehabilitation_plans").index(i);
-        known(&p.from, at.key("from"), &mut errors);
+        let at = || {
+            root.key("course")
+                .key("rehabilitation_plans")
+                .index(i)
+                .key("from")
+        };
+        known(&p.from, &at, &mut errors);
     }
     errors.extend(
         crate::course::check::check_course(&case.course, &root.key("course"))

@@ -21,6 +21,8 @@
 //! - [`plan`]: the shared plan — goals, activities, measurements, the plan check and
 //!   progression; [`instruments`]: instrument definitions (WHO-5, PHQ-9 …) and scoring.
 //! - [`demographics`], [`generate`]: municipality, birth year and gender; synthetic case files.
+//! - [`stats`]: one summary row per course, mergeable partial aggregates, and published tables
+//!   with disclosure control.
 //! - `strategies` (feature `proptest`): generators for property tests of your own data and rules.
 //!
 //! ## Example: may the bridge-builder look at rehabilitation progress?
@@ -74,6 +76,7 @@ pub mod pointer;
 pub mod reference;
 pub mod report;
 pub mod rules;
+pub mod stats;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 pub mod text;

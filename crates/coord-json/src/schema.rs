@@ -140,6 +140,42 @@ pub fn all() -> Vec<(&'static str, Schema)> {
             "generate.answer",
             schema_for!(Answer<crate::calls::generate::GeneratedCases>),
         ),
+        (
+            "summarise.call",
+            schema_for!(crate::calls::stats::SummariseCall),
+        ),
+        (
+            "summarise.answer",
+            schema_for!(Answer<crate::calls::stats::Summaries>),
+        ),
+        (
+            "stats-partial.call",
+            schema_for!(crate::calls::stats::StatsPartialCall),
+        ),
+        (
+            "stats-partial.answer",
+            schema_for!(Answer<coord_core::stats::Partial>),
+        ),
+        (
+            "stats-merge.call",
+            schema_for!(crate::calls::stats::StatsMergeCall),
+        ),
+        (
+            "stats-merge.answer",
+            schema_for!(Answer<coord_core::stats::Partial>),
+        ),
+        (
+            "stats-report.call",
+            schema_for!(crate::calls::stats::StatsReportCall),
+        ),
+        (
+            "stats-report.answer",
+            schema_for!(Answer<coord_core::stats::StatsReport>),
+        ),
+        (
+            "course-summary",
+            schema_for!(coord_core::stats::CourseSummary),
+        ),
     ]
 }
 

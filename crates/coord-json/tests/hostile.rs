@@ -69,7 +69,43 @@ fn bases() -> Vec<(&'static str, Value)> {
             "generate",
             json!({ "cases": 2, "seed": 1, "first": 0, "as_of": as_of }),
         ),
+        ("summarise", json!({ "cases": [case], "as_of": as_of })),
+        (
+            "stats-partial",
+            json!({ "dimensions": ["municipality", "gender"], "rows": [summary_row()] }),
+        ),
+        ("stats-merge", json!({ "partials": [partial(), partial()] })),
+        (
+            "stats-report",
+            json!({ "partial": partial(), "disclosure": { "k": 5, "dominance": 0.8 } }),
+        ),
     ]
+}
+
+fn summary_row() -> Value {
+    json!({
+        "as_of": "2025-05-01", "municipality": "0219", "target_group": "sickness_benefit",
+        "level": "complex", "age_band": "40-49", "gender": "female", "period": "2025-Q1",
+        "weeks_absent": 12, "returned": true, "weeks_to_return": 10, "days_to_first_interview": 14,
+        "deadlines_met": 2, "deadlines_overdue": 1, "deadlines_open": 0, "thread_held": true,
+        "referrals_closed": 1, "referrals_with_outcome": 1,
+        "instruments": [{ "indicator": "who5", "reliable_change": "reliably_improved", "clinically_relevant": true }],
+        "goals": 2, "goals_achieved": 1
+    })
+}
+
+fn partial() -> Value {
+    json!({
+        "dimensions": ["municipality"], "as_of": "2025-05-01",
+        "cells": [{ "key": ["0219"], "counts": {
+            "courses": 6, "returned": 3, "thread_held": 5, "with_overdue": 1,
+            "weeks_absent": { "12": 6 }, "weeks_to_return": { "10": 3 },
+            "days_to_first_interview": { "14": 6 }, "deadlines_met": 6, "deadlines_overdue": 1,
+            "referrals_closed": 1, "referrals_with_outcome": 1, "goals": 2, "goals_achieved": 1,
+            "instruments": { "who5": { "measured": 6, "reliably_improved": 2,
+                "reliably_deteriorated": 1, "clinically_relevant": 2 } }
+        } }]
+    })
 }
 
 /// Every node of a document, by JSON pointer.

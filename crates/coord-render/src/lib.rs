@@ -26,6 +26,7 @@ pub mod offers;
 pub mod plan;
 pub mod report;
 pub mod rules;
+pub mod stats;
 pub mod team;
 
 pub use doc::{Block, Doc, Format, Page, DEFAULT_WIDTH};

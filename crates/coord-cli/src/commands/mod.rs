@@ -24,6 +24,8 @@ pub mod progress;
 pub mod report;
 pub mod rules;
 pub mod schema;
+pub mod stats;
+pub mod summarise;
 pub mod team;
 
 use crate::cli::{Common, Format};

@@ -1,6 +1,7 @@
 //! The case-file check of the course's periods: no period ends before it starts, earlier sick
 //! periods and paid periods do not overlap one another, earlier sick periods end before the
-//! current absence, and the employer period does not start before the first day of absence.
+//! current absence, and neither the employer period nor the return to work comes before the first
+//! day of absence.
 //!
 //! Problems name the place by JSON pointer and never repeat the dates.
 
@@ -45,6 +46,14 @@ pub enum CourseError {
         /// The first day of absence.
         absence: Pointer,
     },
+    /// The return to work is dated before the first day of absence.
+    #[error("the return to work must be on or after the first day of absence at {absence}")]
+    ReturnBeforeAbsence {
+        /// The return to work.
+        at: Pointer,
+        /// The first day of absence.
+        absence: Pointer,
+    },
     /// A recorded extension without a ground.
     #[error(
         "the extension ground is empty; give a code the rule pack declares in `extension_grounds`"
@@ -66,6 +75,7 @@ impl CourseError {
                 "case_file.employer_period_before_absence"
             }
             CourseError::EmptyExtensionGround { .. } => "case_file.empty_extension_ground",
+            CourseError::ReturnBeforeAbsence { .. } => "case_file.return_before_absence",
         }
     }
 
@@ -76,6 +86,7 @@ impl CourseError {
             | CourseError::OverlappingPeriods { at, .. }
             | CourseError::EarlierPeriodNotEarlier { at, .. }
             | CourseError::EmployerPeriodBeforeAbsence { at, .. }
+            | CourseError::ReturnBeforeAbsence { at, .. }
             | CourseError::EmptyExtensionGround { at } => at,
         }
     }
@@ -138,6 +149,14 @@ pub fn check_course(course: &Course, at: &Pointer) -> Vec<CourseError> {
         if t.period.is_inverted() {
             errors.push(CourseError::InvertedPeriod {
                 at: at.key("treatments").index(i).key("period"),
+            });
+        }
+    }
+    if let (Some(back), Some(first)) = (course.returned_to_work, course.first_day_of_absence) {
+        if back < first {
+            errors.push(CourseError::ReturnBeforeAbsence {
+                at: at.key("returned_to_work"),
+                absence: absence.clone(),
             });
         }
     }

@@ -262,6 +262,10 @@ pub struct Course {
     /// Whether the citizen smokes, if recorded (smoking-cessation offers are for smokers).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub smokes: Option<bool>,
+    /// The day the citizen went back to work (full or partial return that ended the absence), once
+    /// it happened; statistics count the weeks from the first day of absence to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub returned_to_work: Option<NaiveDate>,
 }
 
 /// A recorded extension of sickness benefit (sygedagpengeloven §27).

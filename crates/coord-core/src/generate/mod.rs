@@ -18,8 +18,12 @@
 //! - municipalities are of uneven size (the k-th largest about 1/k of the largest), named
 //!   `Syntetisk Kommune NNN` with code `SYN-NNN`.
 //!
+//! Outcomes for statistics (a return to work for part of the cases, WHO-5 and Work Ability Score
+//! measurements for some) come from a sequence of their own: see `outcomes`.
+//!
 //! Names and ids say what they are: citizen `Syntetisk Borger 0000042`, ids prefixed `syn-`.
 
+mod outcomes;
 pub mod rng;
 
 use crate::case_file::{CaseFile, Citizen};
@@ -126,7 +130,8 @@ pub fn synthetic_case(population: &Population, index: u64) -> CaseFile {
             Role::Psychologist,
         ));
     }
-    if conditions.len() >= 2 || social.len() >= 2 {
+    let complex = conditions.len() >= 2 || social.len() >= 2;
+    if complex {
         actors.push(actor(
             "syn-coordinator",
             "Syntetisk koordinerende sagsbehandler",
@@ -151,6 +156,8 @@ pub fn synthetic_case(population: &Population, index: u64) -> CaseFile {
     } else {
         Vec::new()
     };
+    let (returned_to_work, measurements) =
+        outcomes::outcomes(population.seed, index, start, population.as_of, complex);
     let course = Course {
         target_group: Some(group),
         first_day_of_absence: Some(start),
@@ -165,6 +172,7 @@ pub fn synthetic_case(population: &Population, index: u64) -> CaseFile {
         }),
         social_factors: social,
         earlier_sick_periods,
+        returned_to_work,
         ..Course::default()
     };
 
@@ -237,6 +245,7 @@ pub fn synthetic_case(population: &Population, index: u64) -> CaseFile {
         consents,
         course,
         events,
+        measurements,
         demographics: Some(Demographics {
             municipality: Some(MunicipalityCode::new(format!("SYN-{code:03}"))),
             municipality_name: Some(format!("Syntetisk Kommune {code:03}")),

@@ -23,7 +23,10 @@ fn every_generated_case_passes_the_case_file_check() {
     let p = population(1);
     let reference = ReferenceData::default();
     for i in 0..2000 {
-        let case = synthetic_case(&p, i);
+        let mut case = synthetic_case(&p, i);
+        // The core's default reference data holds no instruments: measurements are checked against
+        // the built-in ones in coord-json's generate tests.
+        case.measurements.clear();
         let errors = crate::check::check_case_file(&case, &reference);
         assert!(errors.is_empty(), "case {i}: {errors:?}");
         assert!(CheckedCase::new(case, &reference).is_ok());

@@ -4,6 +4,7 @@
 //! One module per area; each exports `proptest::strategy::Strategy` values.
 pub mod consent;
 pub mod rules;
+pub mod stats;
 pub mod team;
 
 /// A valid case file with a course, events and consents (see [`rules::case`]).

@@ -1,7 +1,7 @@
 //! Every call as NDJSON lines: one call document per line (with an optional `id`), answered with
 //! reference data parsed and checked once for the whole stream ([`Shared`]).
 
-use super::{audit, citizen, consent, generate, instruments, plan, report, rules, team};
+use super::{audit, citizen, consent, generate, instruments, plan, report, rules, stats, team};
 use crate::ndjson::{Lines, TypedLines};
 use crate::shared::Shared;
 
@@ -32,12 +32,16 @@ pub fn call_lines<'s>(name: &str, shared: &'s Shared) -> Option<Box<dyn Lines + 
         "attendance" => with!(team::attendance_with),
         "working-days" => with!(team::add_working_days_with),
         "report" => with!(report::report_with),
+        "summarise" => with!(stats::summarise_call_with),
         "generate" => Box::new(TypedLines::new(generate::generate)),
         // Calls that read reference data rarely or not at all: answered one by one.
         "instruments-list" => Box::new(TypedLines::new(instruments::instruments_list)),
         "instrument-show" => Box::new(TypedLines::new(instruments::instrument_show)),
         "citizen-report" => Box::new(TypedLines::new(citizen::citizen_report)),
         "audit-verify" => Box::new(TypedLines::new(audit::audit_verify)),
+        "stats-partial" => Box::new(TypedLines::new(stats::stats_partial)),
+        "stats-merge" => Box::new(TypedLines::new(stats::stats_merge)),
+        "stats-report" => Box::new(TypedLines::new(stats::stats_report_call)),
         _ => return None,
     })
 }

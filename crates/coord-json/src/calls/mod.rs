@@ -10,6 +10,7 @@ pub mod lines;
 pub mod plan;
 pub mod report;
 pub mod rules;
+pub mod stats;
 pub mod streams;
 pub mod team;
 
@@ -90,6 +91,10 @@ pub fn run_named(name: &str, text: &str) -> Option<(serde_json::Value, bool)> {
         "citizen-report" => finish(call_json(text, citizen::citizen_report)),
         "audit-verify" => finish(call_json(text, audit::audit_verify)),
         "generate" => finish(call_json(text, generate::generate)),
+        "summarise" => finish(call_json(text, stats::summarise_call)),
+        "stats-partial" => finish(call_json(text, stats::stats_partial)),
+        "stats-merge" => finish(call_json(text, stats::stats_merge)),
+        "stats-report" => finish(call_json(text, stats::stats_report_call)),
         _ => return None,
     })
 }
@@ -119,4 +124,8 @@ pub const CALL_NAMES: &[&str] = &[
     "citizen-report",
     "audit-verify",
     "generate",
+    "summarise",
+    "stats-partial",
+    "stats-merge",
+    "stats-report",
 ];

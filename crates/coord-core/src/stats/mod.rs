@@ -1,0 +1,28 @@
+//! Statistics across courses and municipalities, safe to publish.
+//!
+//! The road: [`summary::summarise`] makes one [`CourseSummary`] row per course (no names, no
+//! identifiers); [`Partial::of_rows`] counts rows into a [`Partial`] per cell of up to two
+//! [`Dimension`]s; partials of any split of the rows [merge](Partial::merge) into exactly the
+//! partial of them all (counts and exact histograms: associative and commutative); and
+//! [`stats_report`] turns the merged partial into published cells — counts, shares with Wilson
+//! intervals, quartiles — with disclosure control ([`disclosure`]): primary suppression of cells
+//! under `k` citizens, complementary suppression until no suppressed cell can be recovered from
+//! the published totals, and a dominance check for quartiles.
+
+pub mod dimension;
+pub mod disclosure;
+pub mod histogram;
+pub mod partial;
+pub mod report;
+pub mod summary;
+pub mod wilson;
+pub mod words;
+
+pub use dimension::{AgeBand, Dimension, Quarter};
+pub use histogram::{Histogram, Quartiles};
+pub use partial::{Cell, Counts, InstrumentCounts, Partial, StatsError};
+pub use report::{
+    stats_report, DisclosureSettings, InstrumentFigures, Published, ReportCell, StatsReport,
+};
+pub use summary::{summarise, CourseSummary, InstrumentChange, SummaryLaw};
+pub use wilson::{wilson, ShareInterval};

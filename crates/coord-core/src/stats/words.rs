@@ -1,0 +1,186 @@
+//! The words of statistics for people: target groups, genders and the measures, in Danish and
+//! English.
+
+use crate::category::Language;
+use crate::course::TargetGroup;
+use crate::demographics::Gender;
+use crate::text::pick;
+
+/// A target group in words.
+pub fn target_group(g: TargetGroup, lang: Language) -> &'static str {
+    match g {
+        TargetGroup::InsuredUnemployed => pick(lang, "Dagpengemodtager", "Insured unemployed"),
+        TargetGroup::CashBenefitJobReady => pick(
+            lang,
+            "Jobparat kontanthjælpsmodtager",
+            "Job-ready cash-benefit recipient",
+        ),
+        TargetGroup::CashBenefitActivityReady => pick(
+            lang,
+            "Aktivitetsparat kontanthjælpsmodtager",
+            "Activity-ready cash-benefit recipient",
+        ),
+        TargetGroup::EducationReadyUnder30 => pick(
+            lang,
+            "Uddannelsesparat under 30",
+            "Education-ready under 30",
+        ),
+        TargetGroup::ActivityReadyUnder30 => {
+            pick(lang, "Aktivitetsparat under 30", "Activity-ready under 30")
+        }
+        TargetGroup::SicknessBenefit => pick(lang, "Sygedagpenge", "Sickness benefit"),
+        TargetGroup::JobClarification => {
+            pick(lang, "Jobafklaringsforløb", "Job-clarification course")
+        }
+        TargetGroup::ResourceCourse => pick(lang, "Ressourceforløb", "Resource course"),
+        TargetGroup::FleksjobVisited => {
+            pick(lang, "Visiteret til fleksjob", "Visited for flexi-job")
+        }
+        TargetGroup::Revalidering => pick(lang, "Revalidering", "Vocational rehabilitation"),
+        TargetGroup::DisabilityPension => pick(lang, "Førtidspension", "Disability pension"),
+        TargetGroup::SelfSupporting => pick(lang, "Selvforsørgende", "Self-supporting"),
+        TargetGroup::Under18 => pick(lang, "Under 18 år", "Under 18"),
+    }
+}
+
+/// A gender in words.
+pub fn gender(g: Gender, lang: Language) -> &'static str {
+    match g {
+        Gender::Female => pick(lang, "Kvinde", "Female"),
+        Gender::Male => pick(lang, "Mand", "Male"),
+        Gender::Unspecified => pick(lang, "Ikke registreret", "Not registered"),
+    }
+}
+
+/// A measure of the statistics report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    /// Courses counted.
+    Courses,
+    /// Share back at work.
+    Returned,
+    /// Share with a coordinator holding the thread.
+    ThreadHeld,
+    /// Share with an overdue deadline.
+    WithOverdue,
+    /// Weeks of absence.
+    WeeksAbsent,
+    /// Weeks to return to work.
+    WeeksToReturn,
+    /// Days to the first follow-up interview.
+    DaysToFirstInterview,
+    /// Deadlines met of those due.
+    DeadlinesMet,
+    /// Closed referrals with an outcome.
+    ReferralsWithOutcome,
+    /// Goals achieved.
+    GoalsAchieved,
+    /// Measured at baseline and follow-up.
+    Measured,
+    /// Reliably improved.
+    ReliablyImproved,
+    /// Reliably and clinically relevantly improved.
+    ClinicallyRelevant,
+}
+
+impl Measure {
+    /// The measure's name for people.
+    pub fn label(self, lang: Language) -> &'static str {
+        match self {
+            Measure::Courses => pick(lang, "Forløb", "Courses"),
+            Measure::Returned => pick(lang, "Tilbage i arbejde", "Back at work"),
+            Measure::ThreadHeld => pick(
+                lang,
+                "Én koordinator har tråden",
+                "One coordinator holds the thread",
+            ),
+            Measure::WithOverdue => pick(lang, "Med overskredet frist", "With an overdue deadline"),
+            Measure::WeeksAbsent => pick(lang, "Uger med fravær", "Weeks of absence"),
+            Measure::WeeksToReturn => pick(lang, "Uger til arbejde", "Weeks to return to work"),
+            Measure::DaysToFirstInterview => {
+                pick(lang, "Dage til første samtale", "Days to first interview")
+            }
+            Measure::DeadlinesMet => pick(lang, "Frister overholdt", "Deadlines met"),
+            Measure::ReferralsWithOutcome => pick(
+                lang,
+                "Afsluttede henvisninger med resultat",
+                "Closed referrals with an outcome",
+            ),
+            Measure::GoalsAchieved => pick(lang, "Mål nået", "Goals achieved"),
+            Measure::Measured => pick(lang, "Målt før og efter", "Measured before and after"),
+            Measure::ReliablyImproved => pick(lang, "Pålideligt bedre", "Reliably improved"),
+            Measure::ClinicallyRelevant => pick(
+                lang,
+                "Klinisk relevant bedre",
+                "Clinically relevantly improved",
+            ),
+        }
+    }
+}
+
+/// A share with its interval, in percent: "54 % (48–60)" (decimal comma in Danish).
+pub fn share(lang: Language, s: &crate::stats::ShareInterval) -> String {
+    let pct = |x: f64| crate::text::decimal(lang, (x * 1000.0).round() / 10.0);
+    format!("{} % ({}–{})", pct(s.share), pct(s.low), pct(s.high))
+}
+
+/// A ratio in percent: "83 %".
+pub fn ratio(lang: Language, x: f64) -> String {
+    format!(
+        "{} %",
+        crate::text::decimal(lang, (x * 1000.0).round() / 10.0)
+    )
+}
+
+/// Quartiles: "12 (6–20)" — the median, then the first and third quartile.
+pub fn quartiles(q: &crate::stats::Quartiles) -> String {
+    format!("{} ({}–{})", q.median, q.q1, q.q3)
+}
+
+/// What a figure not shown is shown as: "<5" below k, "·" otherwise.
+pub fn hidden<T>(p: &crate::stats::Published<T>, k: u32) -> String {
+    match p {
+        crate::stats::Published::BelowK => format!("<{k}"),
+        _ => "·".to_owned(),
+    }
+}
+
+/// The row or column label of a total.
+pub fn total(lang: Language) -> &'static str {
+    pick(lang, "I alt", "Total")
+}
+
+/// The note under every statistics table.
+pub fn disclosure_note(lang: Language, k: u32, dominance: f64) -> String {
+    let pct = crate::text::decimal(lang, (dominance * 1000.0).round() / 10.0);
+    match lang {
+        Language::Da => format!(
+            "<{k}: færre end {k} borgere; tallet og alt beregnet af det vises ikke. ·: ikke vist, så \
+             ingen lille celle kan regnes tilbage fra totaler og andre celler, eller fordi for få har \
+             eller mangler egenskaben. Kvartiler vises kun for mindst {} observationer, og ikke når én \
+             værdi har over {pct} % af dem. Andele med 95 %-konfidensinterval (Wilson); varigheder \
+             som median (1.–3. kvartil).",
+            2 * k
+        ),
+        Language::En => format!(
+            "<{k}: fewer than {k} citizens; the figure and everything computed from it are not shown. \
+             ·: not shown, so that no small cell can be worked out from totals and other cells, or \
+             because too few have or lack the attribute. Quartiles are shown only for at least {} \
+             observations, and not when one value holds over {pct} % of them. Shares with 95 % \
+             confidence intervals (Wilson); durations as median (1st–3rd quartile).",
+            2 * k
+        ),
+    }
+}
+
+/// The line under a partial aggregate: how many courses in how many cells.
+pub fn partial_line(lang: Language, courses: u64, cells: usize) -> String {
+    match lang {
+        Language::Da => {
+            format!("{courses} forløb i {cells} celler (delsum, ikke til offentliggørelse)")
+        }
+        Language::En => {
+            format!("{courses} courses in {cells} cells (partial, not for publication)")
+        }
+    }
+}
