@@ -353,7 +353,7 @@ fn check_extension_grounds(pack: &RulePack, out: &mut Findings) {
                                 } else {
                                     pack.extension_grounds
                                         .iter()
-                                        .map(|g| g.code.as_str())
+                                        .map(|g| format!("`{}`", g.code))
                                         .collect::<Vec<_>>()
                                         .join(", ")
                                 }
