@@ -1,6 +1,6 @@
 //! `coord consent validate | gaps | minimise`.
 
-use super::{answer, emit, overrides, value};
+use super::{answer, emit, overrides, value, with_reference};
 use crate::cli::{CaseArgs, GapsArgs, MinimiseArgs};
 use crate::exit::Outcome;
 use crate::io::{read_json, Failure};
@@ -17,7 +17,7 @@ pub fn validate(args: &CaseArgs) -> Result<Outcome, Failure> {
         case: read_json(&args.case)?,
         reference: overrides(&args.common)?,
     };
-    let result = answer(consent_validate(call), &[])?;
+    let result = answer(consent_validate(call), &with_reference(&args.common, &[]))?;
     let lang = args.common.lang.into();
     let file = args.case.display().to_string();
     let invalid = !result.valid;
@@ -66,7 +66,10 @@ pub fn gaps(args: &GapsArgs) -> Result<Outcome, Failure> {
         flow,
     };
     let files = [("/case", Some(args.case.as_path())), ("/flow", None)];
-    let report = answer(consent_gaps_call(call), &files)?;
+    let report = answer(
+        consent_gaps_call(call),
+        &with_reference(&args.common, &files),
+    )?;
     let lang = args.common.lang.into();
     let negative = !report.missing.is_empty() || !report.blocked.is_empty();
     Ok(emit(
@@ -90,7 +93,7 @@ pub fn minimise_cmd(args: &MinimiseArgs) -> Result<Outcome, Failure> {
         ("/case", Some(args.case.as_path())),
         ("/release", Some(args.release.as_path())),
     ];
-    let result = answer(minimise_record(call), &files)?;
+    let result = answer(minimise_record(call), &with_reference(&args.common, &files))?;
     let lang = args.common.lang.into();
     let withheld = !result.withheld.is_empty();
     Ok(emit(

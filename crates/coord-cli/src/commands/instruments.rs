@@ -1,6 +1,6 @@
 //! `coord instruments list | show | score`.
 
-use super::{answer, emit, overrides};
+use super::{answer, emit, overrides, with_reference};
 use crate::cli::{InstrumentScoreArgs, InstrumentShowArgs, InstrumentsArgs};
 use crate::exit::Outcome;
 use crate::io::Failure;
@@ -15,7 +15,7 @@ pub fn list(args: &InstrumentsArgs) -> Result<Outcome, Failure> {
     let call = InstrumentsListCall {
         reference: overrides(&args.common)?,
     };
-    let defs = answer(instruments_list(call), &[])?;
+    let defs = answer(instruments_list(call), &with_reference(&args.common, &[]))?;
     let lang = args.common.lang.into();
     Ok(emit(
         args.common.format,
@@ -33,7 +33,10 @@ pub fn show(args: &InstrumentShowArgs) -> Result<Outcome, Failure> {
         instrument: args.id.as_str().into(),
         reference: overrides(&args.common)?,
     };
-    let def = answer(instrument_show(call), &[("/instrument", None)])?;
+    let def = answer(
+        instrument_show(call),
+        &with_reference(&args.common, &[("/instrument", None)]),
+    )?;
     let lang = args.common.lang.into();
     Ok(emit(args.common.format, lang, &args.id, def, false, |d| {
         coord_render::plan::instrument(d, lang)
@@ -73,7 +76,7 @@ pub fn score(args: &InstrumentScoreArgs) -> Result<Outcome, Failure> {
     };
     let score = answer(
         instrument_score(call),
-        &[("/instrument", None), ("/answers", None)],
+        &with_reference(&args.common, &[("/instrument", None), ("/answers", None)]),
     )?;
     let lang = args.common.lang.into();
     let flagged = !score.safety_flags.is_empty();

@@ -46,6 +46,17 @@ pub fn optional<T: serde::de::DeserializeOwned>(path: Option<&Path>) -> Result<O
     path.map(read_json).transpose()
 }
 
+/// `files` and the `--reference` file of `common`: problems under `/reference` are reported
+/// against that file (its pointer relative to it).
+pub fn with_reference<'a>(
+    common: &'a Common,
+    files: &[(&'a str, Option<&'a Path>)],
+) -> Vec<(&'a str, Option<&'a Path>)> {
+    let mut all = files.to_vec();
+    all.push(("/reference", common.reference.as_deref()));
+    all
+}
+
 /// The result of an answer, or a failure whose problems are placed where they came from: a
 /// problem under `/case` is in the case file (its pointer relative to that file), and so on for
 /// each `(part of the call, file)` in `files`; a part given by flags (no file) names the flag

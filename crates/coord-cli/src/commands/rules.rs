@@ -69,13 +69,20 @@ pub fn test(args: &RulesTestArgs) -> Result<Outcome, Failure> {
         cases: Some(args.cases),
     });
     let Answer::Success { result, .. } = answer else {
-        return Err(Failure::placed(
+        let mut failure = Failure::placed(
             answer.errors().to_vec(),
             &[
                 ("/pack", Some(&args.pack)),
                 ("/reference", args.common.reference.as_deref()),
             ],
-        ));
+        );
+        // The case count is the flag --cases.
+        for p in &mut failure.problems {
+            if p.pointer.as_deref() == Some("/cases") {
+                p.pointer = Some("--cases".to_owned());
+            }
+        }
+        return Err(failure);
     };
     if let (Some(path), Some(ce)) = (&args.counterexample, &result.property.counterexample) {
         let mut text = serde_json::to_string_pretty(&ce.case).unwrap_or_default();

@@ -1,7 +1,7 @@
 //! `coord team`, `coord referrals`, `coord referral transition`, `coord offers list|match`,
 //! `coord attendance`, `coord calendar add-working-days`.
 
-use super::{answer, as_of, emit, overrides, value};
+use super::{answer, as_of, emit, overrides, value, with_reference};
 use crate::cli::{
     AddWorkingDaysArgs, AsOfArgs, AttendanceArgs, OffersListArgs, TeamArgs, TransitionArgs,
 };
@@ -32,7 +32,10 @@ pub fn team(args: &TeamArgs) -> Result<Outcome, Failure> {
             .map(|r| value("require", r))
             .collect::<Result<_, _>>()?,
     };
-    let report = answer(team_call(call), &[("/case", Some(&base.case))])?;
+    let report = answer(
+        team_call(call),
+        &with_reference(&base.common, &[("/case", Some(&base.case))]),
+    )?;
     let lang = base.common.lang.into();
     let negative = !report.findings.is_empty() || report.thread.actor().is_none();
     Ok(emit(
@@ -53,7 +56,10 @@ pub fn referrals(args: &AsOfArgs) -> Result<Outcome, Failure> {
         reference: overrides(&args.common)?,
         as_of: as_of(args.as_of.as_deref())?,
     };
-    let overview = answer(referrals_call(call), &[("/case", Some(&args.case))])?;
+    let overview = answer(
+        referrals_call(call),
+        &with_reference(&args.common, &[("/case", Some(&args.case))]),
+    )?;
     let lang = args.common.lang.into();
     let negative = !overview.findings.is_empty();
     Ok(emit(
@@ -93,7 +99,11 @@ pub fn transition(args: &TransitionArgs) -> Result<Outcome, Failure> {
         ("/transition", None),
         ("/referral", None),
     ];
-    let result = answer(referral_transition(call), &files).map_err(|mut f| {
+    let result = answer(
+        referral_transition(call),
+        &with_reference(&args.common, &files),
+    )
+    .map_err(|mut f| {
         if f.problems.iter().any(|p| p.code == "referral.no_permit") {
             f.outcome = Outcome::Negative;
         }
@@ -120,7 +130,7 @@ pub fn offers_list(args: &OffersListArgs) -> Result<Outcome, Failure> {
     let call = OffersListCall {
         reference: overrides(&args.common)?,
     };
-    let catalogue = answer(list_call(call), &[])?;
+    let catalogue = answer(list_call(call), &with_reference(&args.common, &[]))?;
     let lang = args.common.lang.into();
     Ok(emit(
         args.common.format,
@@ -140,7 +150,10 @@ pub fn offers_match(args: &AsOfArgs) -> Result<Outcome, Failure> {
         reference: overrides(&args.common)?,
         as_of: as_of(args.as_of.as_deref())?,
     };
-    let result = answer(match_call(call), &[("/case", Some(&args.case))])?;
+    let result = answer(
+        match_call(call),
+        &with_reference(&args.common, &[("/case", Some(&args.case))]),
+    )?;
     let lang = args.common.lang.into();
     Ok(emit(
         args.common.format,
@@ -166,7 +179,7 @@ pub fn attendance(args: &AttendanceArgs) -> Result<Outcome, Failure> {
         },
     };
     let files = [("/case", Some(args.case.as_path())), ("/question", None)];
-    let result = answer(attendance_call(call), &files)?;
+    let result = answer(attendance_call(call), &with_reference(&args.common, &files))?;
     let lang = args.common.lang.into();
     let withheld = matches!(result, AttendanceAnswer::Withheld { .. });
     Ok(emit(
@@ -186,7 +199,19 @@ pub fn add_working_days(args: &AddWorkingDaysArgs) -> Result<Outcome, Failure> {
         from: value("date", &args.date)?,
         working_days: args.n,
     };
-    let result = answer(working_days_call(call), &[])?;
+    let result = answer(
+        working_days_call(call),
+        &[("/reference", args.common.reference.as_deref())],
+    )
+    .map_err(|mut failure| {
+        // The count is the positional argument N.
+        for p in &mut failure.problems {
+            if p.pointer.as_deref() == Some("/working_days") {
+                p.pointer = Some("<N>".to_owned());
+            }
+        }
+        failure
+    })?;
     let lang = args.common.lang.into();
     Ok(emit(
         args.common.format,
