@@ -3,8 +3,8 @@
 use super::{answer, emit, overrides, value, with_reference};
 use crate::cli::{CaseArgs, GapsArgs, MinimiseArgs};
 use crate::exit::Outcome;
-use crate::io::{read_json, Failure};
-use coord_core::consent::GapFlow;
+use crate::io::{read_json, AuditLog, Failure};
+use coord_core::consent::{Audited, GapFlow};
 use coord_json::calls::consent::{
     consent_gaps_call, consent_validate, minimise_record, ConsentGapsCall, ConsentValidateCall,
     MinimiseCall,
@@ -84,6 +84,7 @@ pub fn gaps(args: &GapsArgs) -> Result<Outcome, Failure> {
 
 /// Run `coord consent minimise`.
 pub fn minimise_cmd(args: &MinimiseArgs) -> Result<Outcome, Failure> {
+    let audit = args.audit_log.as_deref().map(AuditLog::open).transpose()?;
     let call = MinimiseCall {
         case: read_json(&args.case)?,
         reference: overrides(&args.common)?,
@@ -94,6 +95,13 @@ pub fn minimise_cmd(args: &MinimiseArgs) -> Result<Outcome, Failure> {
         ("/release", Some(args.release.as_path())),
     ];
     let result = answer(minimise_record(call), &with_reference(&args.common, &files))?;
+    // The entries the core names are on disk before the record is printed (exit 4 otherwise).
+    if let Some(mut log) = audit {
+        for entry in result.audit_entries() {
+            log.append(&entry);
+        }
+        log.finish()?;
+    }
     let lang = args.common.lang.into();
     let withheld = !result.withheld.is_empty();
     Ok(emit(
