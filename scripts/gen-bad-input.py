@@ -250,6 +250,12 @@ rows.append({"file": None, "args": ["calendar", "add-working-days", "2025-05-01"
 f = write("limit-test-cases-pack.json", dumps(pack))
 rows.append({"file": f, "args": ["rules", "test", "{file}", "--cases", "987654321", "--seed", "1"], "exit": 3, "place": "--cases: too large: at most 1000000 cases"})
 
+# found by the fuzzer: a multi-byte character across the tenth byte of a date and time
+fz = copy.deepcopy(case)
+fz["consents"][0]["given_at"] = "2025-03-0\u032b10:00:00+01:00" + M
+f = write("fuzz-instant-multibyte.json", dumps(fz))
+rows.append({"file": f, "args": ["consent", "validate", "{file}"], "exit": 3, "place": "/consents/0/given_at: expected a date and time", "file_named": True})
+
 # NDJSON streams: one bad line among good ones; every line answered, exit 3
 good = dumps(request)
 lines = {

@@ -438,6 +438,20 @@ mod tests {
         assert!(!err.message.contains("2025"));
     }
 
+    /// Found by the AFL++ fuzzer (fuzz/, target `calls`): a multi-byte character across the
+    /// tenth byte of a date and time panicked the check (a string sliced off a char boundary).
+    #[test]
+    fn a_multibyte_character_in_a_date_and_time_is_refused_not_a_panic() {
+        for s in [
+            "2025-03-0\u{32b}10:00:00+01:00",
+            "2025-03-\u{e9}T10:00:00+01:00",
+            "\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}",
+        ] {
+            assert!(!crate::strict::is_plain_instant(s));
+            assert!(!crate::strict::is_plain_date(s));
+        }
+    }
+
     #[test]
     fn messages_name_shapes_not_rust_types() {
         let err = parse::<CaseFile>(r#"{"id":"c","citizen":1}"#).unwrap_err();

@@ -253,7 +253,7 @@ pub fn is_plain_date(s: &str) -> bool {
 /// with a plain date, hours 00–23, minutes 00–59, seconds 00–59 (no leap second).
 pub fn is_plain_instant(s: &str) -> bool {
     let b = s.as_bytes();
-    if b.len() < 20 || !is_plain_date(&s[..10]) || b[10] != b'T' {
+    if b.len() < 20 || !s.get(..10).is_some_and(is_plain_date) || b[10] != b'T' {
         return false;
     }
     let t = &b[11..];
