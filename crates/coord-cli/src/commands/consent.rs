@@ -1,6 +1,6 @@
 //! `coord consent validate | gaps | minimise`.
 
-use super::{answer, emit, overrides, value, with_reference};
+use super::{answer_with, emit, overrides, value};
 use crate::cli::{CaseArgs, GapsArgs, MinimiseArgs};
 use crate::exit::Outcome;
 use crate::io::{read_json, AuditLog, Failure};
@@ -17,7 +17,7 @@ pub fn validate(args: &CaseArgs) -> Result<Outcome, Failure> {
         case: read_json(&args.case)?,
         reference: overrides(&args.common)?,
     };
-    let result = answer(consent_validate(call), &with_reference(&args.common, &[]))?;
+    let result = answer_with(consent_validate(call), &args.common, &[])?;
     let lang = args.common.lang.into();
     let file = args.case.display().to_string();
     let invalid = !result.valid;
@@ -66,10 +66,7 @@ pub fn gaps(args: &GapsArgs) -> Result<Outcome, Failure> {
         flow,
     };
     let files = [("/case", Some(args.case.as_path())), ("/flow", None)];
-    let report = answer(
-        consent_gaps_call(call),
-        &with_reference(&args.common, &files),
-    )?;
+    let report = answer_with(consent_gaps_call(call), &args.common, &files)?;
     let lang = args.common.lang.into();
     let negative = !report.missing.is_empty() || !report.blocked.is_empty();
     Ok(emit(
@@ -94,7 +91,7 @@ pub fn minimise_cmd(args: &MinimiseArgs) -> Result<Outcome, Failure> {
         ("/case", Some(args.case.as_path())),
         ("/release", Some(args.release.as_path())),
     ];
-    let result = answer(minimise_record(call), &with_reference(&args.common, &files))?;
+    let result = answer_with(minimise_record(call), &args.common, &files)?;
     // The entries the core names are on disk before the record is printed (exit 4 otherwise).
     if let Some(mut log) = audit {
         for entry in result.audit_entries() {

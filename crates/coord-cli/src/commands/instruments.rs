@@ -1,6 +1,6 @@
 //! `coord instruments list | show | score`.
 
-use super::{answer, emit, overrides, with_reference};
+use super::{answer_with, emit, overrides};
 use crate::cli::{InstrumentScoreArgs, InstrumentShowArgs, InstrumentsArgs};
 use crate::exit::Outcome;
 use crate::io::Failure;
@@ -15,7 +15,7 @@ pub fn list(args: &InstrumentsArgs) -> Result<Outcome, Failure> {
     let call = InstrumentsListCall {
         reference: overrides(&args.common)?,
     };
-    let defs = answer(instruments_list(call), &with_reference(&args.common, &[]))?;
+    let defs = answer_with(instruments_list(call), &args.common, &[])?;
     let lang = args.common.lang.into();
     Ok(emit(
         args.common.format,
@@ -33,9 +33,10 @@ pub fn show(args: &InstrumentShowArgs) -> Result<Outcome, Failure> {
         instrument: args.id.as_str().into(),
         reference: overrides(&args.common)?,
     };
-    let def = answer(
+    let def = answer_with(
         instrument_show(call),
-        &with_reference(&args.common, &[("/instrument", None)]),
+        &args.common,
+        &[("/instrument", None)],
     )?;
     let lang = args.common.lang.into();
     Ok(emit(args.common.format, lang, &args.id, def, false, |d| {
@@ -74,9 +75,10 @@ pub fn score(args: &InstrumentScoreArgs) -> Result<Outcome, Failure> {
         answers: parse_answers(&args.answers)?,
         reference: overrides(&args.common)?,
     };
-    let score = answer(
+    let score = answer_with(
         instrument_score(call),
-        &with_reference(&args.common, &[("/instrument", None), ("/answers", None)]),
+        &args.common,
+        &[("/instrument", None), ("/answers", None)],
     )?;
     let lang = args.common.lang.into();
     let flagged = !score.safety_flags.is_empty();

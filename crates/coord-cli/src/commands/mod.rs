@@ -12,6 +12,7 @@
 
 pub mod access;
 pub mod audit;
+pub mod calendar;
 pub mod call;
 pub mod citizen;
 pub mod consent;
@@ -46,15 +47,15 @@ pub fn optional<T: serde::de::DeserializeOwned>(path: Option<&Path>) -> Result<O
     path.map(read_json).transpose()
 }
 
-/// `files` and the `--reference` file of `common`: problems under `/reference` are reported
-/// against that file (its pointer relative to it).
-pub fn with_reference<'a>(
+/// [`answer`], problems under `/reference` also placed in the `--reference` file of `common`.
+pub fn answer_with<'a, R>(
+    a: Answer<R>,
     common: &'a Common,
     files: &[(&'a str, Option<&'a Path>)],
-) -> Vec<(&'a str, Option<&'a Path>)> {
+) -> Result<R, Failure> {
     let mut all = files.to_vec();
     all.push(("/reference", common.reference.as_deref()));
-    all
+    answer(a, &all)
 }
 
 /// The result of an answer, or a failure whose problems are placed where they came from: a

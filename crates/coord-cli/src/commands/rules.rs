@@ -69,20 +69,14 @@ pub fn test(args: &RulesTestArgs) -> Result<Outcome, Failure> {
         cases: Some(args.cases),
     });
     let Answer::Success { result, .. } = answer else {
-        let mut failure = Failure::placed(
+        let failure = Failure::placed(
             answer.errors().to_vec(),
             &[
                 ("/pack", Some(&args.pack)),
                 ("/reference", args.common.reference.as_deref()),
             ],
         );
-        // The case count is the flag --cases.
-        for p in &mut failure.problems {
-            if p.pointer.as_deref() == Some("/cases") {
-                p.pointer = Some("--cases".to_owned());
-            }
-        }
-        return Err(failure);
+        return Err(failure.renamed("/cases", "--cases"));
     };
     if let (Some(path), Some(ce)) = (&args.counterexample, &result.property.counterexample) {
         let mut text = serde_json::to_string_pretty(&ce.case).unwrap_or_default();
