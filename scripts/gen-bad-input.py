@@ -232,6 +232,30 @@ for mname, data, place in rm:
         f = write(f"reference-{cmd}-{mname}.json", data)
         rows.append({"file": f, "args": args, "exit": 3, "place": place, "file_named": True})
 
+# limits on counts (issue 11 §2 "Ranges"): the place and the limit, never the count
+big = dumps({"consent_policy": {"max_validity_months": 987654321}, "calendar": {"closed_by_agreement": [], "local_closing_days": []}})
+for cmd, args in [("consent-validate", ["consent", "validate", "{case}", "--reference", "{file}"]),
+                  ("evaluate", ["evaluate", "{case}", "--as-of", "2025-05-01", "--reference", "{file}"]),
+                  ("team", ["team", "{case}", "--as-of", "2025-05-01", "--reference", "{file}"]),
+                  ("working-days", ["calendar", "add-working-days", "2025-05-01", "3", "--reference", "{file}"])]:
+    f = write(f"limit-validity-months-{cmd}.json", big)
+    rows.append({"file": f, "args": args, "exit": 3, "place": "/consent_policy/max_validity_months: too large: at most 1200 months", "file_named": True})
+many = copy.deepcopy(plan_case)
+many.setdefault("plan", {})["evaluation_dates"] = ["2025-03-01"] * 10000 + [M]
+for cmd, args in [("plan-check", ["plan", "check", "{file}", "--as-of", "2025-05-01"]),
+                  ("report", ["report", "{file}", "--as-of", "2025-05-01", "--out", "{out}"])]:
+    f = write(f"limit-array-items-{cmd}.json", dumps(many))
+    rows.append({"file": f, "args": args, "exit": 3, "place": "/plan/evaluation_dates: too many items in this array (at most 10000", "file_named": True})
+rows.append({"file": None, "args": ["calendar", "add-working-days", "2025-05-01", "987654321"], "exit": 3, "place": "<N>: too large: at most 100000 working days", "name": "limit-working-days"})
+f = write("limit-test-cases-pack.json", dumps(pack))
+rows.append({"file": f, "args": ["rules", "test", "{file}", "--cases", "987654321", "--seed", "1"], "exit": 3, "place": "--cases: too large: at most 1000000 cases"})
+
+# found by the fuzzer: a multi-byte character across the tenth byte of a date and time
+fz = copy.deepcopy(case)
+fz["consents"][0]["given_at"] = "2025-03-0\u032b10:00:00+01:00" + M
+f = write("fuzz-instant-multibyte.json", dumps(fz))
+rows.append({"file": f, "args": ["consent", "validate", "{file}"], "exit": 3, "place": "/consents/0/given_at: expected a date and time", "file_named": True})
+
 # NDJSON streams: one bad line among good ones; every line answered, exit 3
 good = dumps(request)
 lines = {

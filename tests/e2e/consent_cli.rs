@@ -326,3 +326,61 @@ fn every_decision_appends_an_audit_entry() {
         stdout(&o)
     );
 }
+
+#[test]
+fn minimise_logs_its_release_decision_before_releasing() {
+    let dir = temp_dir("minimise-audit");
+    let case = write(&dir, "case.json", &demo_case());
+    let release = write(
+        &dir,
+        "release.json",
+        &json!({
+            "requester": "mette", "citizen": "cit-jens", "case": "case-hillerod-1", "action": "view",
+            "purpose": "return-to-work", "at": "2025-04-01T09:00:00+02:00",
+            "record": { "holder": "anne", "sections": [
+                { "id": "s1", "category": "treatment_progress", "title": "Training, week 6", "content": "Walks 2 km without pain." },
+                { "id": "s2", "category": "health_status", "title": "Diagnosis", "content": "S82.1" }
+            ] }
+        }),
+    );
+    let log = dir.join("audit.ndjson");
+    let args = |log: &str| {
+        vec![
+            "consent".to_owned(),
+            "minimise".to_owned(),
+            case.clone(),
+            "--release".to_owned(),
+            release.clone(),
+            "--audit-log".to_owned(),
+            log.to_owned(),
+        ]
+    };
+    let a = args(log.to_str().unwrap());
+    let refs: Vec<&str> = a.iter().map(String::as_str).collect();
+    let o = run(&refs, "");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Training, week 6"), "{}", stdout(&o));
+    let text = std::fs::read_to_string(&log).unwrap();
+    let entries: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(entries.len(), 1);
+    let entry = &entries[0]["entry"];
+    assert_eq!(entry["requester"], "mette");
+    assert_eq!(entry["holder"], "anne");
+    let decisions = entry["decisions"].as_array().unwrap();
+    assert_eq!(decisions.len(), 2, "one per category of the record");
+    assert!(
+        !text.contains("S82.1") && !text.contains("Walks"),
+        "no health content in the log"
+    );
+    let verify = run(&["audit", "verify", log.to_str().unwrap()], "");
+    assert_eq!(verify.status.code(), Some(0), "{}", stdout(&verify));
+    // the entry cannot be written: nothing is released, exit 4
+    let a = args("/dev/full");
+    let refs: Vec<&str> = a.iter().map(String::as_str).collect();
+    let o = run(&refs, "");
+    assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty(), "nothing released: {}", stdout(&o));
+}

@@ -684,6 +684,10 @@ pub struct MinimiseArgs {
     /// The release request with its record, as JSON.
     #[arg(long, value_name = "FILE")]
     pub release: PathBuf,
+    /// Append the release decision's audit entry (as `coord access check --audit-log`) to this
+    /// file before the minimised record is printed; if it cannot be written, nothing is released.
+    #[arg(long, value_name = "FILE")]
+    pub audit_log: Option<PathBuf>,
     /// Shared options.
     #[command(flatten)]
     pub common: Common,

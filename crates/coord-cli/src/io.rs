@@ -62,6 +62,16 @@ impl Failure {
         }
     }
 
+    /// The problems at `from` placed at `to` instead (a count given as an argument or a flag).
+    pub fn renamed(mut self, from: &str, to: &str) -> Self {
+        for p in &mut self.problems {
+            if p.pointer.as_deref() == Some(from) {
+                p.pointer = Some(to.to_owned());
+            }
+        }
+        self
+    }
+
     /// A file that could not be read or written.
     pub fn io(path: &Path, e: &std::io::Error) -> Self {
         Self {

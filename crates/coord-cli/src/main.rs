@@ -36,7 +36,7 @@ fn main() -> ExitCode {
         Command::Offers(OffersCommand::Match(a)) => commands::team::offers_match(a),
         Command::Attendance(a) => commands::team::attendance(a),
         Command::Calendar(CalendarCommand::AddWorkingDays(a)) => {
-            commands::team::add_working_days(a)
+            commands::calendar::add_working_days(a)
         }
         Command::Rules(RulesCommand::Check(a)) => commands::rules::check(a),
         Command::Rules(RulesCommand::Test(a)) => commands::rules::test(a),

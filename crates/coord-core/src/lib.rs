@@ -70,6 +70,7 @@ pub mod demographics;
 pub mod generate;
 pub mod ids;
 pub mod instruments;
+pub mod limits;
 pub mod party;
 pub mod plan;
 pub mod pointer;

@@ -44,6 +44,9 @@ pub enum ReferenceError {
     /// The offer catalogue is inconsistent.
     #[error(transparent)]
     Offer(#[from] crate::offers::OfferError),
+    /// A count beyond its limit (the consent policy's longest validity).
+    #[error(transparent)]
+    Limit(#[from] crate::limits::LimitError),
 }
 
 impl ReferenceError {
@@ -52,6 +55,7 @@ impl ReferenceError {
         match self {
             ReferenceError::Instrument(e) => e.code(),
             ReferenceError::Offer(e) => e.code(),
+            ReferenceError::Limit(e) => e.code(),
         }
     }
 
@@ -60,6 +64,7 @@ impl ReferenceError {
         match self {
             ReferenceError::Instrument(e) => e.pointer(),
             ReferenceError::Offer(e) => e.pointer(),
+            ReferenceError::Limit(e) => e.pointer(),
         }
     }
 }
@@ -83,5 +88,13 @@ pub fn check_reference(reference: &ReferenceData) -> Vec<ReferenceError> {
         .into_iter()
         .map(ReferenceError::from),
     );
+    if let Err(e) = crate::limits::within(
+        i64::from(reference.consent_policy.max_validity_months),
+        crate::limits::MAX_VALIDITY_MONTHS,
+        crate::limits::Counted::Months,
+        &root.key("consent_policy").key("max_validity_months"),
+    ) {
+        errors.push(e.into());
+    }
     errors
 }

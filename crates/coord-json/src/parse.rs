@@ -159,6 +159,7 @@ fn bounded(mut p: Problem) -> Problem {
 const OWN_SENTENCES: &[&str] = &[
     crate::strict::ARRAY_FOR_OBJECT,
     crate::strict::DUPLICATE_KEY,
+    crate::strict::TOO_MANY_ITEMS,
     crate::strict::BAD_DATE,
     crate::strict::BAD_INSTANT,
 ];
@@ -417,6 +418,38 @@ mod tests {
             err.message
         );
         assert_eq!(err.pointer.as_deref(), Some("/consents/0"));
+    }
+
+    #[test]
+    fn an_array_beyond_the_item_limit_is_refused_at_the_array() {
+        use crate::strict::{MAX_ARRAY_ITEMS, TOO_MANY_ITEMS};
+        assert!(TOO_MANY_ITEMS.contains(&MAX_ARRAY_ITEMS.to_string()));
+        let dates = |n: usize| vec!["2025-03-01"; n].join("\",\"");
+        let at_limit = format!(r#"{{"local_closing_days":["{}"]}}"#, dates(MAX_ARRAY_ITEMS));
+        let calendar: coord_core::calendar::WorkingCalendar = parse(&at_limit).unwrap();
+        assert_eq!(calendar.local_closing_days.len(), MAX_ARRAY_ITEMS);
+        let beyond = format!(
+            r#"{{"local_closing_days":["{}"]}}"#,
+            dates(MAX_ARRAY_ITEMS + 1)
+        );
+        let err = parse::<coord_core::calendar::WorkingCalendar>(&beyond).unwrap_err();
+        assert_eq!(err.message, TOO_MANY_ITEMS);
+        assert_eq!(err.pointer.as_deref(), Some("/local_closing_days"));
+        assert!(!err.message.contains("2025"));
+    }
+
+    /// Found by the AFL++ fuzzer (fuzz/, target `calls`): a multi-byte character across the
+    /// tenth byte of a date and time panicked the check (a string sliced off a char boundary).
+    #[test]
+    fn a_multibyte_character_in_a_date_and_time_is_refused_not_a_panic() {
+        for s in [
+            "2025-03-0\u{32b}10:00:00+01:00",
+            "2025-03-\u{e9}T10:00:00+01:00",
+            "\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}",
+        ] {
+            assert!(!crate::strict::is_plain_instant(s));
+            assert!(!crate::strict::is_plain_date(s));
+        }
     }
 
     #[test]

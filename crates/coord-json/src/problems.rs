@@ -32,7 +32,8 @@ core_problem!(
     coord_core::plan::PlanError,
     coord_core::plan::ProgressError,
     coord_core::instruments::ScoreError,
-    coord_core::instruments::InstrumentDefinitionError
+    coord_core::instruments::InstrumentDefinitionError,
+    coord_core::limits::LimitError
 );
 
 /// A core error as a problem, its pointer placed under `prefix` (the part of the call it came from).

@@ -31,6 +31,11 @@ pub const MAX_YEAR: i32 = 2200;
 pub const ARRAY_FOR_OBJECT: &str = "expected an object, found an array";
 /// The sentence for a key given twice.
 pub const DUPLICATE_KEY: &str = "the same key appears twice in this object";
+/// The most items one array may hold. An input is bounded by the input-size limit; this bounds
+/// what one array can make an engine do (a finding per item, a pass over every item per item).
+pub const MAX_ARRAY_ITEMS: usize = 10_000;
+/// The sentence for an array longer than [`MAX_ARRAY_ITEMS`].
+pub const TOO_MANY_ITEMS: &str = "too many items in this array (at most 10000 allowed)";
 /// The sentence for a date outside the accepted form.
 pub const BAD_DATE: &str = "expected a date YYYY-MM-DD (a real calendar day, year 1900–2200)";
 /// The sentence for a date and time outside the accepted form.
@@ -248,7 +253,7 @@ pub fn is_plain_date(s: &str) -> bool {
 /// with a plain date, hours 00–23, minutes 00–59, seconds 00–59 (no leap second).
 pub fn is_plain_instant(s: &str) -> bool {
     let b = s.as_bytes();
-    if b.len() < 20 || !is_plain_date(&s[..10]) || b[10] != b'T' {
+    if b.len() < 20 || !s.get(..10).is_some_and(is_plain_date) || b[10] != b'T' {
         return false;
     }
     let t = &b[11..];
@@ -341,7 +346,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
         if self.object_only {
             return Err(de::Error::custom(ARRAY_FOR_OBJECT));
         }
-        self.v.visit_seq(Seq(seq))
+        self.v.visit_seq(Seq { seq, items: 0 })
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
@@ -366,7 +371,12 @@ impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<S> {
     }
 }
 
-struct Seq<A>(A);
+/// The items of an array, counted: beyond [`MAX_ARRAY_ITEMS`] the array is refused (before the
+/// extra item is read).
+struct Seq<A> {
+    seq: A,
+    items: usize,
+}
 
 impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<A> {
     type Error = A::Error;
@@ -374,10 +384,18 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<A> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, A::Error> {
-        self.0.next_element_seed(Seed(seed))
+        if self.items == MAX_ARRAY_ITEMS {
+            // One more item is an error; the end of the array is not.
+            return match self.seq.next_element::<de::IgnoredAny>()? {
+                None => Ok(None),
+                Some(_) => Err(de::Error::custom(TOO_MANY_ITEMS)),
+            };
+        }
+        self.items += 1;
+        self.seq.next_element_seed(Seed(seed))
     }
     fn size_hint(&self) -> Option<usize> {
-        self.0.size_hint()
+        self.seq.size_hint().map(|n| n.min(MAX_ARRAY_ITEMS))
     }
 }
 
@@ -628,7 +646,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for KeyVisitor<'_, V> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        self.v.visit_seq(Seq(seq))
+        self.v.visit_seq(Seq { seq, items: 0 })
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {

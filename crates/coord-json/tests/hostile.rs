@@ -203,6 +203,12 @@ fn assert_no_echo(name: &str, text: &str, answer: &Value) {
             );
         }
     }
+    // `rules check` answers a pack's errors as findings of a successful answer.
+    let findings = answer["result"]["findings"].to_string();
+    assert!(
+        !findings.contains(MARKER),
+        "{name}: the marker is repeated in a finding: {findings:.600}\ninput: {text:.600}"
+    );
     assert!(
         shown.len() < 64 * 1024,
         "{name}: unbounded answer ({} bytes)",
@@ -251,6 +257,30 @@ fn bases_cover_every_call() {
             names.contains(call),
             "no hostile base document for `{call}`"
         );
+    }
+}
+
+/// Regression (found by `raw_markers_never_echo`, shrunk by an exhaustive splice scan): a marker
+/// spliced into a declared extension ground's code came back in the list of declared codes of
+/// `rules.unknown_value`, which was not quoted and so escaped redaction.
+#[test]
+fn a_declared_extension_ground_is_not_echoed() {
+    let pack = data("packs/dk-2025.json");
+    for (name, doc) in [
+        ("rules-test", json!({ "pack": pack, "seed": 1, "cases": 3 })),
+        ("rules-check", json!({ "packs": [pack] })),
+    ] {
+        let text = doc.to_string();
+        let at = text.find("\"code\":\"revalidering\"").unwrap() + "\"code\":\"".len();
+        for cut in [at, at + 6] {
+            let spliced = format!("{}{MARKER}{}", &text[..cut], &text[cut..]);
+            let (answer, _) = run_named(name, &spliced).unwrap();
+            assert!(
+                answer.to_string().contains("rules.unknown_value"),
+                "{name}: the splice does not reach the finding"
+            );
+            assert_no_echo(name, &spliced, &answer);
+        }
     }
 }
 

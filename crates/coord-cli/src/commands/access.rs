@@ -1,6 +1,6 @@
 //! `coord access check`: one request (from a file or the flags) or one per NDJSON line.
 
-use super::{answer, emit, overrides, value};
+use super::{answer_with, emit, overrides, value};
 use crate::cli::AccessCheckArgs;
 use crate::exit::Outcome;
 use crate::io::{read_json, AuditLog, AuditedStdout, Failure};
@@ -62,7 +62,7 @@ pub fn check(args: &AccessCheckArgs) -> Result<Outcome, Failure> {
         ("/case", Some(args.case.as_path())),
         ("/request", args.request.as_deref()),
     ];
-    let decision = answer(access_check(call), &files)?;
+    let decision = answer_with(access_check(call), &args.common, &files)?;
     // The entry is on disk before the decision is printed; if it cannot be written, the decision
     // is not released (exit 4).
     if let Some(mut log) = audit {

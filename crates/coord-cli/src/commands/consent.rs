@@ -1,10 +1,10 @@
 //! `coord consent validate | gaps | minimise`.
 
-use super::{answer, emit, overrides, value};
+use super::{answer_with, emit, overrides, value};
 use crate::cli::{CaseArgs, GapsArgs, MinimiseArgs};
 use crate::exit::Outcome;
-use crate::io::{read_json, Failure};
-use coord_core::consent::GapFlow;
+use crate::io::{read_json, AuditLog, Failure};
+use coord_core::consent::{Audited, GapFlow};
 use coord_json::calls::consent::{
     consent_gaps_call, consent_validate, minimise_record, ConsentGapsCall, ConsentValidateCall,
     MinimiseCall,
@@ -17,7 +17,7 @@ pub fn validate(args: &CaseArgs) -> Result<Outcome, Failure> {
         case: read_json(&args.case)?,
         reference: overrides(&args.common)?,
     };
-    let result = answer(consent_validate(call), &[])?;
+    let result = answer_with(consent_validate(call), &args.common, &[])?;
     let lang = args.common.lang.into();
     let file = args.case.display().to_string();
     let invalid = !result.valid;
@@ -66,7 +66,7 @@ pub fn gaps(args: &GapsArgs) -> Result<Outcome, Failure> {
         flow,
     };
     let files = [("/case", Some(args.case.as_path())), ("/flow", None)];
-    let report = answer(consent_gaps_call(call), &files)?;
+    let report = answer_with(consent_gaps_call(call), &args.common, &files)?;
     let lang = args.common.lang.into();
     let negative = !report.missing.is_empty() || !report.blocked.is_empty();
     Ok(emit(
@@ -81,6 +81,7 @@ pub fn gaps(args: &GapsArgs) -> Result<Outcome, Failure> {
 
 /// Run `coord consent minimise`.
 pub fn minimise_cmd(args: &MinimiseArgs) -> Result<Outcome, Failure> {
+    let audit = args.audit_log.as_deref().map(AuditLog::open).transpose()?;
     let call = MinimiseCall {
         case: read_json(&args.case)?,
         reference: overrides(&args.common)?,
@@ -90,7 +91,14 @@ pub fn minimise_cmd(args: &MinimiseArgs) -> Result<Outcome, Failure> {
         ("/case", Some(args.case.as_path())),
         ("/release", Some(args.release.as_path())),
     ];
-    let result = answer(minimise_record(call), &files)?;
+    let result = answer_with(minimise_record(call), &args.common, &files)?;
+    // The entries the core names are on disk before the record is printed (exit 4 otherwise).
+    if let Some(mut log) = audit {
+        for entry in result.audit_entries() {
+            log.append(&entry);
+        }
+        log.finish()?;
+    }
     let lang = args.common.lang.into();
     let withheld = !result.withheld.is_empty();
     Ok(emit(

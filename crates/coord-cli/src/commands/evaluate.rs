@@ -1,7 +1,7 @@
 //! `coord evaluate`: one case file, or one case per NDJSON line, under the law the core chooses
 //! for the date (exit 5 when no rule pack is in force).
 
-use super::{answer, emit, optional, overrides};
+use super::{answer_with, emit, optional, overrides};
 use crate::cli::EvaluateArgs;
 use crate::exit::Outcome;
 use crate::io::{read_json, Failure};
@@ -46,7 +46,7 @@ pub fn run(args: &EvaluateArgs) -> Result<Outcome, Failure> {
         explain: args.explain,
     };
     let files = [("/case", Some(path)), ("/pack", args.pack.as_deref())];
-    let result = answer(evaluate_call(call), &files)?;
+    let result = answer_with(evaluate_call(call), &args.common, &files)?;
     let lang = args.common.lang.into();
     let no_law = result.law.as_ref().is_some_and(|l| l.pack.is_none());
     let outcome = emit(

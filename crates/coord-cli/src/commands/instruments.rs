@@ -1,6 +1,6 @@
 //! `coord instruments list | show | score`.
 
-use super::{answer, emit, overrides};
+use super::{answer_with, emit, overrides};
 use crate::cli::{InstrumentScoreArgs, InstrumentShowArgs, InstrumentsArgs};
 use crate::exit::Outcome;
 use crate::io::Failure;
@@ -15,7 +15,7 @@ pub fn list(args: &InstrumentsArgs) -> Result<Outcome, Failure> {
     let call = InstrumentsListCall {
         reference: overrides(&args.common)?,
     };
-    let defs = answer(instruments_list(call), &[])?;
+    let defs = answer_with(instruments_list(call), &args.common, &[])?;
     let lang = args.common.lang.into();
     Ok(emit(
         args.common.format,
@@ -33,7 +33,11 @@ pub fn show(args: &InstrumentShowArgs) -> Result<Outcome, Failure> {
         instrument: args.id.as_str().into(),
         reference: overrides(&args.common)?,
     };
-    let def = answer(instrument_show(call), &[("/instrument", None)])?;
+    let def = answer_with(
+        instrument_show(call),
+        &args.common,
+        &[("/instrument", None)],
+    )?;
     let lang = args.common.lang.into();
     Ok(emit(args.common.format, lang, &args.id, def, false, |d| {
         coord_render::plan::instrument(d, lang)
@@ -71,8 +75,9 @@ pub fn score(args: &InstrumentScoreArgs) -> Result<Outcome, Failure> {
         answers: parse_answers(&args.answers)?,
         reference: overrides(&args.common)?,
     };
-    let score = answer(
+    let score = answer_with(
         instrument_score(call),
+        &args.common,
         &[("/instrument", None), ("/answers", None)],
     )?;
     let lang = args.common.lang.into();

@@ -12,6 +12,7 @@
 
 pub mod access;
 pub mod audit;
+pub mod calendar;
 pub mod call;
 pub mod citizen;
 pub mod consent;
@@ -46,6 +47,17 @@ pub fn overrides(common: &Common) -> Result<Option<ReferenceOverrides>, Failure>
 /// Read an optional JSON file.
 pub fn optional<T: serde::de::DeserializeOwned>(path: Option<&Path>) -> Result<Option<T>, Failure> {
     path.map(read_json).transpose()
+}
+
+/// [`answer`], problems under `/reference` also placed in the `--reference` file of `common`.
+pub fn answer_with<'a, R>(
+    a: Answer<R>,
+    common: &'a Common,
+    files: &[(&'a str, Option<&'a Path>)],
+) -> Result<R, Failure> {
+    let mut all = files.to_vec();
+    all.push(("/reference", common.reference.as_deref()));
+    answer(a, &all)
 }
 
 /// The result of an answer, or a failure whose problems are placed where they came from: a

@@ -1,6 +1,6 @@
 //! `coord plan check`.
 
-use super::{answer, as_of, emit, overrides};
+use super::{answer_with, as_of, emit, overrides};
 use crate::cli::PlanCheckArgs;
 use crate::exit::Outcome;
 use crate::io::{read_json, Failure};
@@ -16,7 +16,11 @@ pub fn check(args: &PlanCheckArgs) -> Result<Outcome, Failure> {
         reference: overrides(&args.common)?,
         as_of: as_of(args.as_of.as_deref())?,
     };
-    let result = answer(plan_check(call), &[("/case", Some(&args.case))])?;
+    let result = answer_with(
+        plan_check(call),
+        &args.common,
+        &[("/case", Some(&args.case))],
+    )?;
     let lang = args.common.lang.into();
     let negative = !result.findings.is_empty();
     Ok(emit(

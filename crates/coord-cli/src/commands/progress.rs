@@ -1,6 +1,6 @@
 //! `coord progress`: progression per indicator and per goal, and optionally the SVG chart.
 
-use super::{answer, as_of, emit, overrides};
+use super::{answer_with, as_of, emit, overrides};
 use crate::cli::ProgressArgs;
 use crate::exit::Outcome;
 use crate::io::{read_json, write_atomically, Failure};
@@ -16,7 +16,7 @@ pub fn run(args: &ProgressArgs) -> Result<Outcome, Failure> {
         reference: overrides(&args.common)?,
         as_of: as_of(args.as_of.as_deref())?,
     };
-    let report = answer(progress(call), &[("/case", Some(&args.case))])?;
+    let report = answer_with(progress(call), &args.common, &[("/case", Some(&args.case))])?;
     let lang = args.common.lang.into();
     if let Some(path) = &args.svg {
         let svg = coord_render::chart::progress_svg(&report, &name, lang)

@@ -69,13 +69,14 @@ pub fn test(args: &RulesTestArgs) -> Result<Outcome, Failure> {
         cases: Some(args.cases),
     });
     let Answer::Success { result, .. } = answer else {
-        return Err(Failure::placed(
+        let failure = Failure::placed(
             answer.errors().to_vec(),
             &[
                 ("/pack", Some(&args.pack)),
                 ("/reference", args.common.reference.as_deref()),
             ],
-        ));
+        );
+        return Err(failure.renamed("/cases", "--cases"));
     };
     if let (Some(path), Some(ce)) = (&args.counterexample, &result.property.counterexample) {
         let mut text = serde_json::to_string_pretty(&ce.case).unwrap_or_default();

@@ -1,20 +1,17 @@
 //! `coord team`, `coord referrals`, `coord referral transition`, `coord offers list|match`,
-//! `coord attendance`, `coord calendar add-working-days`.
+//! `coord attendance`.
 
-use super::{answer, as_of, emit, overrides, value};
-use crate::cli::{
-    AddWorkingDaysArgs, AsOfArgs, AttendanceArgs, OffersListArgs, TeamArgs, TransitionArgs,
-};
+use super::{answer_with, as_of, emit, overrides, value};
+use crate::cli::{AsOfArgs, AttendanceArgs, OffersListArgs, TeamArgs, TransitionArgs};
 use crate::exit::Outcome;
 use crate::io::{read_json, write_atomically, Failure};
 use coord_core::attendance::{AttendanceAnswer, AttendanceQuestion};
 use coord_core::case_file::CaseFile;
 use coord_core::referral::{NotSuccessfulReason, ReferralOutcome, Transition};
 use coord_json::calls::team::{
-    add_working_days as working_days_call, attendance as attendance_call, offers_list as list_call,
-    offers_match as match_call, referral_transition, referrals as referrals_call,
-    team as team_call, AttendanceCall, OffersListCall, OffersMatchCall, ReferralTransitionCall,
-    ReferralsCall, TeamCall, WorkingDaysCall,
+    attendance as attendance_call, offers_list as list_call, offers_match as match_call,
+    referral_transition, referrals as referrals_call, team as team_call, AttendanceCall,
+    OffersListCall, OffersMatchCall, ReferralTransitionCall, ReferralsCall, TeamCall,
 };
 use coord_render::team as render;
 
@@ -32,7 +29,11 @@ pub fn team(args: &TeamArgs) -> Result<Outcome, Failure> {
             .map(|r| value("require", r))
             .collect::<Result<_, _>>()?,
     };
-    let report = answer(team_call(call), &[("/case", Some(&base.case))])?;
+    let report = answer_with(
+        team_call(call),
+        &base.common,
+        &[("/case", Some(&base.case))],
+    )?;
     let lang = base.common.lang.into();
     let negative = !report.findings.is_empty() || report.thread.actor().is_none();
     Ok(emit(
@@ -53,7 +54,11 @@ pub fn referrals(args: &AsOfArgs) -> Result<Outcome, Failure> {
         reference: overrides(&args.common)?,
         as_of: as_of(args.as_of.as_deref())?,
     };
-    let overview = answer(referrals_call(call), &[("/case", Some(&args.case))])?;
+    let overview = answer_with(
+        referrals_call(call),
+        &args.common,
+        &[("/case", Some(&args.case))],
+    )?;
     let lang = args.common.lang.into();
     let negative = !overview.findings.is_empty();
     Ok(emit(
@@ -93,12 +98,13 @@ pub fn transition(args: &TransitionArgs) -> Result<Outcome, Failure> {
         ("/transition", None),
         ("/referral", None),
     ];
-    let result = answer(referral_transition(call), &files).map_err(|mut f| {
-        if f.problems.iter().any(|p| p.code == "referral.no_permit") {
-            f.outcome = Outcome::Negative;
-        }
-        f
-    })?;
+    let result =
+        answer_with(referral_transition(call), &args.common, &files).map_err(|mut f| {
+            if f.problems.iter().any(|p| p.code == "referral.no_permit") {
+                f.outcome = Outcome::Negative;
+            }
+            f
+        })?;
     if let Some(out) = &args.out {
         let mut text = serde_json::to_string_pretty(&result.case).unwrap_or_default();
         text.push('\n');
@@ -120,7 +126,7 @@ pub fn offers_list(args: &OffersListArgs) -> Result<Outcome, Failure> {
     let call = OffersListCall {
         reference: overrides(&args.common)?,
     };
-    let catalogue = answer(list_call(call), &[])?;
+    let catalogue = answer_with(list_call(call), &args.common, &[])?;
     let lang = args.common.lang.into();
     Ok(emit(
         args.common.format,
@@ -140,7 +146,11 @@ pub fn offers_match(args: &AsOfArgs) -> Result<Outcome, Failure> {
         reference: overrides(&args.common)?,
         as_of: as_of(args.as_of.as_deref())?,
     };
-    let result = answer(match_call(call), &[("/case", Some(&args.case))])?;
+    let result = answer_with(
+        match_call(call),
+        &args.common,
+        &[("/case", Some(&args.case))],
+    )?;
     let lang = args.common.lang.into();
     Ok(emit(
         args.common.format,
@@ -166,7 +176,7 @@ pub fn attendance(args: &AttendanceArgs) -> Result<Outcome, Failure> {
         },
     };
     let files = [("/case", Some(args.case.as_path())), ("/question", None)];
-    let result = answer(attendance_call(call), &files)?;
+    let result = answer_with(attendance_call(call), &args.common, &files)?;
     let lang = args.common.lang.into();
     let withheld = matches!(result, AttendanceAnswer::Withheld { .. });
     Ok(emit(
@@ -176,24 +186,5 @@ pub fn attendance(args: &AttendanceArgs) -> Result<Outcome, Failure> {
         result,
         withheld,
         |a| render::attendance(a, lang),
-    ))
-}
-
-/// Run `coord calendar add-working-days`.
-pub fn add_working_days(args: &AddWorkingDaysArgs) -> Result<Outcome, Failure> {
-    let call = WorkingDaysCall {
-        reference: overrides(&args.common)?,
-        from: value("date", &args.date)?,
-        working_days: args.n,
-    };
-    let result = answer(working_days_call(call), &[])?;
-    let lang = args.common.lang.into();
-    Ok(emit(
-        args.common.format,
-        lang,
-        "coord calendar",
-        result,
-        false,
-        |a| render::working_days(a, lang),
     ))
 }

@@ -280,9 +280,17 @@ impl WorkingCalendar {
 
     /// `n` working days after `start`, with the closed days skipped on the way (for explaining a
     /// deadline).
-    pub fn explain_add(&self, start: NaiveDate, n: u32) -> WorkingDaysAnswer {
+    /// Refused beyond [`crate::limits::MAX_WORKING_DAYS`] (the error is placed at `at`).
+    pub fn explain_add(
+        &self,
+        start: NaiveDate,
+        n: u32,
+        at: &crate::pointer::Pointer,
+    ) -> Result<WorkingDaysAnswer, crate::limits::LimitError> {
+        use crate::limits::{within, Counted, MAX_WORKING_DAYS};
+        within(i64::from(n), MAX_WORKING_DAYS, Counted::WorkingDays, at)?;
         let date = self.add_working_days(start, n);
-        WorkingDaysAnswer {
+        Ok(WorkingDaysAnswer {
             from: start,
             working_days: n,
             date,
@@ -291,7 +299,7 @@ impl WorkingCalendar {
                 .into_iter()
                 .filter(|c| !matches!(c.why, ClosedBecause::Weekend))
                 .collect(),
-        }
+        })
     }
 
     /// The first working day on or after `day`.

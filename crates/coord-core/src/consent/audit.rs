@@ -48,6 +48,26 @@ pub struct AuditDecision {
     pub basis_da: String,
 }
 
+/// An answer that releases access decisions: which entries the audit log must hold before the
+/// answer leaves coord. The core decides what is logged; adapters only write the entries.
+pub trait Audited {
+    /// The audit entries of every access decision in this answer, in order.
+    fn audit_entries(&self) -> Vec<AuditEntry>;
+}
+
+impl Audited for AccessDecision {
+    fn audit_entries(&self) -> Vec<AuditEntry> {
+        vec![self.audit_entry()]
+    }
+}
+
+impl Audited for super::minimise::MinimisedRecord {
+    /// The release decision behind the sections released and withheld.
+    fn audit_entries(&self) -> Vec<AuditEntry> {
+        vec![self.decision.audit_entry()]
+    }
+}
+
 impl AccessDecision {
     /// The audit entry for this decision.
     pub fn audit_entry(&self) -> AuditEntry {

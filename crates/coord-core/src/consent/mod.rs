@@ -19,7 +19,7 @@ pub mod model;
 pub mod summary;
 pub mod validate;
 
-pub use audit::{AuditDecision, AuditEntry};
+pub use audit::{AuditDecision, AuditEntry, Audited};
 pub use decide::{
     AccessDecision, AccessIndex, AccessRequest, CategoryOutcome, DenyReason, Grounds, RequestError,
     Verdict,

@@ -348,7 +348,7 @@ fn check_extension_grounds(pack: &RulePack, out: &mut Findings) {
                                 } else {
                                     pack.extension_grounds
                                         .iter()
-                                        .map(|g| g.code.as_str())
+                                        .map(|g| format!("`{}`", g.code))
                                         .collect::<Vec<_>>()
                                         .join(", ")
                                 }
@@ -501,6 +501,48 @@ fn check_target(t: &ReferralTarget, at: &Pointer, options: &ValidationOptions, o
 /// A date expression: named bases are `as_of`, a date or a date fact; lists are not empty;
 /// windows count at least one week and one month (nested expressions are checked in turn).
 fn check_date_expr(expr: &DateExpr, at: &Pointer, out: &mut Findings) {
+    use crate::limits::{within, Counted, MAX_PACK_MONTHS, MAX_PACK_WEEKS, MAX_PACK_WORKING_DAYS};
+    let counts = [
+        (
+            "plus_months",
+            i64::from(expr.plus_months),
+            MAX_PACK_MONTHS,
+            Counted::Months,
+        ),
+        (
+            "plus_working_days",
+            i64::from(expr.plus_working_days),
+            MAX_PACK_WORKING_DAYS,
+            Counted::WorkingDays,
+        ),
+    ];
+    let window = match &expr.base {
+        DateSource::Cumulative(w) => vec![
+            (
+                "weeks_exceed",
+                i64::from(w.weeks_exceed),
+                MAX_PACK_WEEKS,
+                Counted::Weeks,
+            ),
+            (
+                "calendar_months",
+                i64::from(w.calendar_months),
+                MAX_PACK_MONTHS,
+                Counted::Months,
+            ),
+        ],
+        _ => Vec::new(),
+    };
+    for (key, n, limit, counted) in counts {
+        if let Err(e) = within(n, limit, counted, &at.key(key)) {
+            out.error(e.code(), &e.at, beyond(&e));
+        }
+    }
+    for (key, n, limit, counted) in window {
+        if let Err(e) = within(n, limit, counted, &at.key("cumulative").key(key)) {
+            out.error(e.code(), &e.at, beyond(&e));
+        }
+    }
     match &expr.base {
         DateSource::Named(name) => {
             if let DateBase::Anchor(name) = named_base(name) {
@@ -544,6 +586,13 @@ fn check_date_expr(expr: &DateExpr, at: &Pointer, out: &mut Findings) {
             }
         }
     }
+}
+
+/// The limit sentence of `e` without its place (findings carry the place separately).
+fn beyond(e: &crate::limits::LimitError) -> String {
+    let text = e.to_string();
+    let place = format!("{}: ", e.at);
+    text.strip_prefix(&place).unwrap_or(&text).to_owned()
 }
 
 fn check_condition(

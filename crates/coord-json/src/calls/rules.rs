@@ -306,12 +306,15 @@ pub fn rules_test_with(shared: &Shared, call: RulesTestCall) -> Answer<PackTestR
         if has_errors(&findings) {
             return Err(finding_problems(&findings, &Pointer::root().key("pack")));
         }
-        Ok(test_pack(
-            &call.pack,
-            &reference,
-            call.seed,
-            call.cases.unwrap_or(DEFAULT_CASES),
-        ))
+        let cases = call.cases.unwrap_or(DEFAULT_CASES);
+        coord_core::limits::within(
+            i64::from(cases),
+            coord_core::limits::MAX_TEST_CASES,
+            coord_core::limits::Counted::Cases,
+            &Pointer::root().key("cases"),
+        )
+        .map_err(|e| vec![crate::problems::problem(&e, &Pointer::root())])?;
+        Ok(test_pack(&call.pack, &reference, call.seed, cases))
     })())
 }
 

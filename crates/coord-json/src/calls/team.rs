@@ -249,9 +249,13 @@ pub fn add_working_days(call: WorkingDaysCall) -> Answer<WorkingDaysAnswer> {
 ///
 /// With reference data shared by many calls (see [`crate::shared::Shared`]).
 pub fn add_working_days_with(shared: &Shared, call: WorkingDaysCall) -> Answer<WorkingDaysAnswer> {
-    Answer::from_result(
-        shared
-            .reference_for(call.reference)
-            .map(|r| r.calendar.explain_add(call.from, call.working_days)),
-    )
+    Answer::from_result(shared.reference_for(call.reference).and_then(|r| {
+        r.calendar
+            .explain_add(
+                call.from,
+                call.working_days,
+                &Pointer::root().key("working_days"),
+            )
+            .map_err(|e| vec![problem(&e, &Pointer::root())])
+    }))
 }
