@@ -24,6 +24,7 @@ pub mod law;
 pub mod plan;
 pub mod report;
 pub mod rules;
+pub mod rules_diff;
 pub mod team;
 
 pub use doc::{Block, Doc, Format, Page, DEFAULT_WIDTH};
