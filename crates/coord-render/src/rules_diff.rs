@@ -50,9 +50,12 @@ pub fn diff(r: &PackDiff, lang: Language) -> Doc {
         rows,
     );
     d.h(2, pick(lang, "Eksempler", "Examples"));
+    d.p(r.examples_note.get(lang));
     for (i, c) in r.changes.iter().enumerate() {
         d.h(3, format!("{}. {}", i + 1, c.what.get(lang)));
-        d.p(c.example.note.get(lang));
+        if let Some(n) = c.example.number {
+            d.labelled(pick(lang, "Sag nr.", "Case no."), n.to_string());
+        }
         if let (Some(a), Some(b)) = (c.example.due_a, c.example.due_b) {
             d.labelled(
                 pick(lang, "Frist", "Due"),

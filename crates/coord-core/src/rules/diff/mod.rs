@@ -235,6 +235,8 @@ pub struct PackDiff {
     pub changes: Vec<ChangeGroup>,
     /// The opening paragraph, for an analyst.
     pub summary: Text,
+    /// What the examples are and how to replay them.
+    pub examples_note: Text,
 }
 
 /// How many shrinking steps at most per example (each step evaluates both packs once).
@@ -407,6 +409,7 @@ impl Tally {
             segments,
             changes,
             summary,
+            examples_note: words::examples_note(source),
         }
     }
 }

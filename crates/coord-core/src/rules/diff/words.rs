@@ -13,6 +13,9 @@ use chrono::NaiveDate;
 /// cases says little).
 pub const SEGMENT_MIN_CASES: usize = 30;
 
+/// A group needs this many changed cases before its share leads a sentence.
+pub const SEGMENT_MIN_CHANGED: usize = 5;
+
 /// `n` with thousands separated ("10.000", "10,000").
 pub fn thousands(lang: Language, n: usize) -> String {
     let digits = n.to_string();
@@ -219,8 +222,8 @@ pub fn what(
     }
 }
 
-/// The group of at least [`SEGMENT_MIN_CASES`] cases where a change is most frequent, when its
-/// share is above the share of all cases.
+/// The group of at least [`SEGMENT_MIN_CASES`] cases (and [`SEGMENT_MIN_CHANGED`] changed ones)
+/// where a change is most frequent, when its share is clearly above the share of all cases.
 fn leading_segment(
     by_segment: &[SegmentCount],
     changed: usize,
@@ -228,8 +231,9 @@ fn leading_segment(
 ) -> Option<&SegmentCount> {
     by_segment
         .iter()
-        .filter(|s| s.of >= SEGMENT_MIN_CASES && s.of < total)
-        .filter(|s| s.changed * total > changed * s.of)
+        .filter(|s| s.of >= SEGMENT_MIN_CASES && s.of < total && s.changed >= SEGMENT_MIN_CHANGED)
+        // Clearly above the share of all cases (one and a half times), or the group adds nothing.
+        .filter(|s| 2 * s.changed * total > 3 * changed * s.of)
         .max_by(|x, y| {
             (x.changed * y.of)
                 .cmp(&(y.changed * x.of))
@@ -369,4 +373,18 @@ pub fn given_note(number: usize) -> Text {
         format!("Eksempel: sag nr. {number} i filen. Gem den som en fil, og kør de to kommandoer for at se resultatet under hver regelpakke."),
         format!("Example: case no. {number} in the file. Save it as a file and run the two commands to see the result under each rule pack."),
     )
+}
+
+/// What the examples are and how to replay them, said once for all of them.
+pub fn examples_note(source: DiffSource) -> Text {
+    match source {
+        DiffSource::Generated { .. } => Text::new(
+            "Hvert eksempel er den mindste genererede sag, der stadig viser ændringen. Gem sagen fra JSON-svaret som en fil (eller skriv eksemplerne med --examples), og kør de to kommandoer for at se resultatet under hver regelpakke.",
+            "Each example is the smallest generated case that still shows the change. Save the case from the JSON answer as a file (or write the examples with --examples) and run the two commands to see the result under each rule pack.",
+        ),
+        DiffSource::Given => Text::new(
+            "Hvert eksempel er den første sag i filen, der viser ændringen (nummeret er sagens plads i filen). Gem sagen som en fil, og kør de to kommandoer for at se resultatet under hver regelpakke.",
+            "Each example is the first case in the file that shows the change (the number is its place in the file). Save the case as a file and run the two commands to see the result under each rule pack.",
+        ),
+    }
 }
