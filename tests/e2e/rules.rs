@@ -335,3 +335,129 @@ fn rules_inputs_and_answers_validate_against_their_schemas() {
         &serde_json::from_str(&stdout(&o)).unwrap(),
     );
 }
+
+#[test]
+fn rules_diff_2025_to_2026_leads_with_shares_and_its_examples_replay() {
+    let dir = temp_dir("rules-diff");
+    let examples = dir.join("examples");
+    let examples_arg = examples.display().to_string();
+    let args = [
+        "rules",
+        "diff",
+        "dk-sickness-benefit-2025",
+        "dk-sickness-benefit-2026",
+        "--generated",
+        "200",
+        "--seed",
+        "1",
+        "--as-of",
+        "2026-12-01",
+    ];
+    let o = run(&args, "");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("200 generated cases (seed 1)"), "{text}");
+    assert!(
+        text.contains("The deadline “First follow-up interview” disappears for"),
+        "{text}"
+    );
+    assert!(!text.contains('`'), "{text}");
+    let mut json_args = args.to_vec();
+    json_args.extend(["--format", "json", "--examples", &examples_arg]);
+    let o = run(&json_args, "");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let changes = v["result"]["changes"].as_array().unwrap();
+    assert!(!changes.is_empty());
+    // Every example was written, and its replay commands run as printed (with the file).
+    for (i, c) in changes.iter().enumerate() {
+        let file = examples.join(format!("change-{}.json", i + 1));
+        assert!(file.exists(), "{}", file.display());
+        if i < 3 {
+            for cmd in c["example"]["replay"].as_array().unwrap() {
+                let cmd = cmd
+                    .as_str()
+                    .unwrap()
+                    .replace("EXAMPLE.json", &file.display().to_string());
+                let words: Vec<&str> = cmd.split(' ').skip(1).collect();
+                let o = run(&words, "");
+                assert_eq!(o.status.code(), Some(0), "{cmd}: {}", stderr(&o));
+            }
+        }
+    }
+    // Danish text.
+    let mut da = args.to_vec();
+    da.extend(["--lang", "da"]);
+    let o = run(&da, "");
+    let text = stdout(&o);
+    assert!(
+        text.contains("Fristen „Første opfølgningssamtale“ forsvinder for"),
+        "{text}"
+    );
+}
+
+#[test]
+fn rules_diff_refuses_an_unknown_pack_and_a_bad_case_line_without_echo() {
+    let o = run(
+        &[
+            "rules",
+            "diff",
+            "dk-nope-Zq9",
+            "dk-sickness-benefit-2026",
+            "--generated",
+            "5",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(3));
+    assert!(!stderr(&o).contains("Zq9"), "{}", stderr(&o));
+    let dir = temp_dir("rules-diff-cases");
+    let file = dir.join("cases.ndjson");
+    let good = std::fs::read_to_string(workspace_file(
+        "crates/coord-json/data/demo/rules-fracture.json",
+    ))
+    .unwrap();
+    let one_line: serde_json::Value = serde_json::from_str(&good).unwrap();
+    std::fs::write(
+        &file,
+        format!("{}\n{{\"id\": \"CPR-0101Zq9\"}}\n", one_line),
+    )
+    .unwrap();
+    let cases = file.display().to_string();
+    let o = run(
+        &[
+            "rules",
+            "diff",
+            "dk-sickness-benefit-2025",
+            "dk-sickness-benefit-2026",
+            "--cases",
+            &cases,
+            "--as-of",
+            "2026-12-01",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(3), "{}", stdout(&o));
+    let err = stderr(&o);
+    assert!(err.contains(":2"), "{err}");
+    assert!(!err.contains("Zq9"), "{err}");
+    std::fs::write(&file, format!("{}\n", one_line)).unwrap();
+    let o = run(
+        &[
+            "rules",
+            "diff",
+            "dk-sickness-benefit-2025",
+            "dk-sickness-benefit-2026",
+            "--cases",
+            &cases,
+            "--as-of",
+            "2026-12-01",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["result"]["cases"], 1);
+}

@@ -450,6 +450,21 @@ Exit codes: 0 no errors (warnings allowed), 1 errors found, 3 a pack does not pa
 
 Exit codes: 0 all passed, 1 an example or invariant failed, 3 invalid pack, 4 I/O.")]
     Test(RulesTestArgs),
+    /// Compare two rule packs over the same cases on one date: per outcome (level, role,
+    /// deadline, referral, warning), how many cases change and how, with a shrunk example each.
+    #[command(after_help = "Examples:
+  coord rules diff dk-sickness-benefit-2025 dk-sickness-benefit-2026 --generated 10000 --seed 1 --as-of 2026-12-01
+  coord rules diff dk-sickness-benefit-2025 dk-sickness-benefit-2026 --generated 1000 --seed 1 --as-of 2026-12-01 --examples examples/
+  coord rules diff dk-sickness-benefit-2026 my-pack.json --cases cases.ndjson --as-of 2026-12-01 --format json
+
+A pack is a built-in pack id (dk-sickness-benefit-pre-2025, dk-sickness-benefit-2025,
+dk-sickness-benefit-2026) or a pack file. Both packs apply on
+the date as if given with coord evaluate --pack (also outside their period). Without --cases,
+10,000 cases are generated from --seed (default 1). Each example replays with the two commands
+shown (coord evaluate EXAMPLE.json --pack … --as-of …).
+
+Exit codes: 0 compared (changes or not), 3 invalid input (a pack, a case line), 4 I/O.")]
+    Diff(RulesDiffArgs),
     /// List the facts rules can test: name, type, meaning.
     #[command(after_help = "Example:\n  coord rules facts\n  coord rules facts --format json")]
     Facts(FactsArgs),
@@ -493,6 +508,33 @@ pub struct RulesTestArgs {
     pub common: Common,
 }
 
+/// `coord rules diff`.
+#[derive(Debug, Clone, Args)]
+pub struct RulesDiffArgs {
+    /// Pack A (the earlier law): a built-in pack id or a pack file.
+    pub pack_a: PathBuf,
+    /// Pack B: a built-in pack id or a pack file.
+    pub pack_b: PathBuf,
+    /// The municipality's own cases, one case file per line (NDJSON).
+    #[arg(long, value_name = "FILE.ndjson", conflicts_with = "generated")]
+    pub cases: Option<PathBuf>,
+    /// How many cases to generate (when --cases is not given).
+    #[arg(long, value_name = "N", default_value_t = 10_000)]
+    pub generated: u32,
+    /// The seed of the generated cases.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// The evaluation date (YYYY-MM-DD); default today (UTC).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Write each generated example case to DIR/change-N.json (N as numbered in the output).
+    #[arg(long, value_name = "DIR")]
+    pub examples: Option<PathBuf>,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: Common,
+}
+
 /// `coord rules facts`.
 #[derive(Debug, Clone, Args)]
 pub struct FactsArgs {
@@ -510,7 +552,9 @@ pub struct EvaluateArgs {
     /// The case file (`-` for standard input); not with --ndjson.
     #[arg(required_unless_present = "ndjson")]
     pub case: Option<PathBuf>,
-    /// A rule pack file to use instead of the built-in pack in force.
+    /// A rule pack file (or a built-in pack id such as
+    /// dk-sickness-benefit-2025) to use instead of the built-in
+    /// pack in force.
     #[arg(long, value_name = "FILE")]
     pub pack: Option<PathBuf>,
     /// The evaluation date (YYYY-MM-DD); default today (UTC).
@@ -753,7 +797,9 @@ pub struct ReportArgs {
     /// The date the report is made as of (YYYY-MM-DD); today (UTC) when left out.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
-    /// A rule pack file to use instead of the built-in pack in force.
+    /// A rule pack file (or a built-in pack id such as
+    /// dk-sickness-benefit-2025) to use instead of the built-in
+    /// pack in force.
     #[arg(long, value_name = "FILE")]
     pub pack: Option<PathBuf>,
     /// The jurisdiction whose built-in pack is used.

@@ -41,6 +41,7 @@ fn main() -> ExitCode {
         Command::Rules(RulesCommand::Check(a)) => commands::rules::check(a),
         Command::Rules(RulesCommand::Test(a)) => commands::rules::test(a),
         Command::Rules(RulesCommand::Facts(a)) => commands::rules::facts(a),
+        Command::Rules(RulesCommand::Diff(a)) => commands::diff::run(a),
         Command::Evaluate(a) => commands::evaluate::run(a),
         Command::Generate(a) => commands::generate::run(a),
         Command::Summarise(a) => commands::summarise::run(a),

@@ -49,7 +49,7 @@ impl Counted {
 
 /// A count beyond its limit. The message names the place and the limit, not the count given.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{at}: too large: at most {limit} {} allowed", .counted.unit())]
+#[error("too large: at most {limit} {} allowed", .counted.unit())]
 pub struct LimitError {
     /// Where the count was given.
     pub at: Pointer,

@@ -383,3 +383,36 @@ fn the_coverage_check_catches_a_gap_an_overlap_and_an_end() {
         vec!["the last pack dk-sickness-benefit-2026 ends: no law after it"]
     );
 }
+
+/// The report's deadline table is by due date, whatever the case and the date (overdue and done
+/// deadlines are not moved out of date order), under every shipped pack in force.
+#[cfg(feature = "proptest")]
+mod report_deadline_order {
+    use super::reference;
+    use coord_core::check::CheckedCase;
+    use coord_core::report::coordination_report;
+    use coord_core::rules::law::choose_law;
+    use coord_core::time::DatePeriod;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        #[test]
+        fn the_deadline_table_is_sorted_by_due_date(
+            (case, as_of) in coord_core::strategies::case_with_date(DatePeriod::new(
+                "2025-01-01".parse().unwrap(),
+                Some("2027-06-30".parse().unwrap()),
+            ))
+        ) {
+            let r = reference();
+            let checked = CheckedCase::new(case, &r).unwrap();
+            let law = choose_law(&r.rule_packs, None, "DK", as_of);
+            let report = coordination_report(&checked, &r, &law).unwrap();
+            let dues: Vec<_> = report.deadlines.iter().map(|d| d.due).collect();
+            let mut sorted = dues.clone();
+            sorted.sort();
+            prop_assert_eq!(dues, sorted);
+        }
+    }
+}

@@ -387,3 +387,110 @@ fn citations_name_a_statute_or_document_and_never_a_project_note() {
         ],
     );
 }
+
+/// The shipped packs, oldest first.
+fn shipped() -> Vec<RulePack> {
+    ["dk-pre-2025", "dk-2025", "dk-2026"]
+        .iter()
+        .map(|n| {
+            let path = format!(
+                "{}/../coord-json/data/packs/{n}.json",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+        })
+        .collect()
+}
+
+fn codes(findings: &[coord_core::rules::PackFinding]) -> Vec<(String, String)> {
+    findings
+        .iter()
+        .filter(|f| f.code.contains("transition") || f.code == "rules.overlapping_packs")
+        .map(|f| (f.code.clone(), f.pointer.to_string()))
+        .collect()
+}
+
+#[test]
+fn transitions_are_checked_with_stable_codes() {
+    let packs = shipped();
+    let reference = ReferenceData {
+        rule_packs: packs.clone(),
+        ..ReferenceData::default()
+    };
+    let options = ValidationOptions::default();
+    // The shipped 2026 pack's transitions are sound, alone and together with the others.
+    assert_eq!(
+        codes(&validate_pack(&packs[2], &reference, &options)),
+        vec![]
+    );
+    assert_eq!(codes(&validate_packs(&packs, &reference, &options)), vec![]);
+    assert!(!packs[2].transitions.is_empty());
+    // Unknown earlier pack, unknown kept and set-aside rules, the pack itself, an end before start.
+    let mut bad = packs[2].clone();
+    let t = bad.transitions[0].clone();
+    let mut unknown = t.clone();
+    unknown.earlier_pack = coord_core::ids::PackId::new("nope");
+    let mut rules = t.clone();
+    rules
+        .keep
+        .push(coord_core::ids::RuleId::new("no-such-rule"));
+    rules
+        .instead_of
+        .push(coord_core::ids::RuleId::new("no-such-rule"));
+    rules.id = "second".into();
+    let mut itself = t.clone();
+    itself.earlier_pack = bad.id.clone();
+    itself.id = "third".into();
+    itself.until = Some("2025-01-01".parse().unwrap());
+    let mut duplicate = t.clone();
+    duplicate.keep.clear();
+    duplicate.instead_of.clear();
+    bad.transitions = vec![unknown, rules, itself, duplicate];
+    let k = t.keep.len();
+    let i = t.instead_of.len();
+    assert_eq!(
+        codes(&validate_pack(&bad, &reference, &options)),
+        vec![
+            (
+                "rules.transition_unknown_pack".into(),
+                "/transitions/0/earlier_pack".into()
+            ),
+            (
+                "rules.transition_unknown_rule".into(),
+                format!("/transitions/1/keep/{k}")
+            ),
+            (
+                "rules.transition_unknown_rule".into(),
+                format!("/transitions/1/instead_of/{i}")
+            ),
+            (
+                "rules.transition_same_pack".into(),
+                "/transitions/2/earlier_pack".into()
+            ),
+            (
+                "rules.transition_ends_before_pack".into(),
+                "/transitions/2/until".into()
+            ),
+            (
+                "rules.duplicate_transition_id".into(),
+                "/transitions/3/id".into()
+            ),
+            (
+                "rules.transition_keeps_nothing".into(),
+                "/transitions/3".into()
+            ),
+        ]
+    );
+    // Two overlapping packs: an error without a transition between them, none with one.
+    let mut earlier = packs[1].clone();
+    earlier.valid.to = Some("2026-03-31".parse().unwrap());
+    let pair = vec![earlier.clone(), packs[2].clone()];
+    assert_eq!(codes(&validate_packs(&pair, &reference, &options)), vec![]);
+    let mut alone = packs[2].clone();
+    alone.transitions.clear();
+    let pair = vec![earlier, alone];
+    assert_eq!(
+        codes(&validate_packs(&pair, &reference, &options)),
+        vec![("rules.overlapping_packs".into(), "/1/valid".into())]
+    );
+}

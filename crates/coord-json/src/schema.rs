@@ -52,6 +52,14 @@ pub fn all() -> Vec<(&'static str, Schema)> {
         ("rules-check.answer", schema_for!(Answer<PackCheck>)),
         ("rules-test.call", schema_for!(RulesTestCall)),
         ("rules-test.answer", schema_for!(Answer<PackTestReport>)),
+        (
+            "rules-diff.call",
+            schema_for!(crate::calls::diff::RulesDiffCall),
+        ),
+        (
+            "rules-diff.answer",
+            schema_for!(Answer<coord_core::rules::diff::PackDiff>),
+        ),
         ("rules-facts.answer", schema_for!(Answer<Vec<FactInfo>>)),
         ("evaluate.call", schema_for!(EvaluateCall)),
         ("evaluate.answer", schema_for!(Answer<Evaluation>)),

@@ -43,6 +43,15 @@ fn bases() -> Vec<(&'static str, Value)> {
         ("progress", json!({ "case": plan_case, "as_of": as_of })),
         ("rules-check", json!({ "packs": [pack] })),
         ("rules-test", json!({ "pack": pack, "seed": 1, "cases": 3 })),
+        (
+            "rules-diff",
+            json!({
+                "a": "dk-sickness-benefit-2025",
+                "b": pack,
+                "cases": { "generated": { "cases": 3, "seed": 1 } },
+                "as_of": "2026-12-01"
+            }),
+        ),
         ("evaluate", json!({ "case": case, "as_of": as_of })),
         ("team", json!({ "case": case, "as_of": as_of })),
         ("referrals", json!({ "case": case, "as_of": as_of })),

@@ -26,6 +26,7 @@ pub mod offers;
 pub mod plan;
 pub mod report;
 pub mod rules;
+pub mod rules_diff;
 pub mod stats;
 pub mod team;
 

@@ -157,6 +157,21 @@ fn renderings() -> Vec<(String, Language, String)> {
             lang,
             coord_render::plan::instruments(&defs, lang).text(WIDTH),
         ));
+        let diff = ok(coord_json::calls::diff::rules_diff(
+            coord_json::calls::diff::RulesDiffCall {
+                a: coord_json::calls::diff::PackRef::Id("dk-sickness-benefit-2025".to_owned()),
+                b: coord_json::calls::diff::PackRef::Id("dk-sickness-benefit-2026".to_owned()),
+                cases: coord_json::calls::diff::DiffCases::Generated {
+                    cases: Some(150),
+                    seed: 1,
+                },
+                as_of: "2026-12-01".parse().unwrap_or_default(),
+                reference: None,
+            },
+        ));
+        let doc = coord_render::rules_diff::diff(&diff, lang);
+        out.push((format!("rules-diff-{code}"), lang, doc.text(WIDTH)));
+        out.push((format!("rules-diff-{code}.md"), lang, doc.markdown()));
         out.push((
             format!("working-days-{code}"),
             lang,

@@ -1,11 +1,13 @@
 //! `coord evaluate`: one case file, or one case per NDJSON line, under the law the core chooses
 //! for the date (exit 5 when no rule pack is in force).
 
-use super::{answer_with, emit, optional, overrides};
+use super::{answer_with, emit, overrides};
 use crate::cli::EvaluateArgs;
 use crate::exit::Outcome;
 use crate::io::{read_json, Failure};
 use coord_core::case_file::CaseFile;
+use coord_core::rules::RulePack;
+use coord_json::calls::diff::PackRef;
 use coord_json::calls::rules::{evaluate_call, EvaluateCall};
 use coord_json::calls::streams::evaluate_lines;
 use std::path::Path;
@@ -13,7 +15,10 @@ use std::path::Path;
 /// Run `coord evaluate`.
 pub fn run(args: &EvaluateArgs) -> Result<Outcome, Failure> {
     let as_of = super::as_of(args.as_of.as_deref())?;
-    let pack = optional(args.pack.as_deref())?;
+    let pack = match args.pack.as_deref() {
+        Some(path) => Some(super::diff::pack_ref(path).and_then(|r| builtin_pack(r, path))?),
+        None => None,
+    };
     let reference = overrides(&args.common)?;
     if args.ndjson {
         let outcome = evaluate_lines(
@@ -58,4 +63,16 @@ pub fn run(args: &EvaluateArgs) -> Result<Outcome, Failure> {
         |r| coord_render::rules::evaluation(r, &case, lang),
     );
     Ok(if no_law { Outcome::NoLaw } else { outcome })
+}
+
+/// A `--pack` argument as a pack: a file's pack, or the built-in pack with that id.
+fn builtin_pack(r: PackRef, path: &Path) -> Result<RulePack, Failure> {
+    match r {
+        PackRef::Pack(p) => Ok(*p),
+        PackRef::Id(id) => coord_json::builtin::rule_packs()
+            .map_err(|p| Failure::invalid(vec![p], None))?
+            .into_iter()
+            .find(|p| p.id.as_str() == id)
+            .ok_or_else(|| Failure::io(path, &std::io::Error::from(std::io::ErrorKind::NotFound))),
+    }
 }

@@ -17,6 +17,7 @@ pub mod call;
 pub mod citizen;
 pub mod consent;
 pub mod demo;
+pub mod diff;
 pub mod evaluate;
 pub mod generate;
 pub mod instruments;

@@ -80,7 +80,7 @@ pub struct CoordinationReport {
     pub attention: Vec<Attention>,
     /// Who holds the thread, the team, handovers, and the roles the rules require that nobody fills.
     pub team: TeamReport,
-    /// The rules' deadlines: overdue first, then open by due date, then done.
+    /// The rules' deadlines by due date (on one day: overdue, open, then done; then by task).
     pub deadlines: Vec<DeadlineItem>,
     /// The case's referrals: stale first.
     pub referrals: ReferralOverview,
@@ -209,7 +209,7 @@ pub fn coordination_report(
             DeadlineStatus::Open => 1,
             DeadlineStatus::Done => 2,
         };
-        (rank, d.due, d.rule.clone())
+        (d.due, rank, d.task.clone(), d.rule.clone())
     });
     let level = level.map(|l| LevelReason {
         because: l

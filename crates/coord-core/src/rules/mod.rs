@@ -9,6 +9,7 @@
 //! - [`action`]: what rules do; [`pack`]: rule packs with invariants and example tests.
 //! - [`evaluate`](mod@evaluate): evaluation with priorities and a trace.
 //! - [`testing`]: invariants, example tests and generated-case checks.
+//! - [`diff`]: what changes between two packs over the same cases (`rules diff`).
 //! - [`compile`]: a pack prepared for many cases (only the facts it uses are computed).
 //! - [`validate`]: the pack validator (codes and pointers).
 //! - [`law`]: which pack is in force for a jurisdiction on a date, the banner when none is, and
@@ -19,6 +20,7 @@ pub mod compile;
 pub mod condition;
 mod condition_json;
 pub mod date_expr;
+pub mod diff;
 pub mod evaluate;
 pub mod facts;
 mod intervals;

@@ -30,7 +30,8 @@
 //! | `rules.contradictory_actions` | warning | one rule proposes a referral another forbids, and both can fire together |
 //! | `rules.duplicate_task` | warning | two rules create deadlines for the same task and can fire together |
 //! | `rules.empty_list` | error | an `ask_consent` without categories, an `in` without values |
-//! | `rules.overlapping_packs` | error | two packs of the same jurisdiction are in force on a common day |
+//! | `rules.overlapping_packs` | error | two packs of the same jurisdiction are in force on a common day and neither has a transition to the other |
+//! | `rules.transition_*`, `rules.duplicate_transition_id` | error/warning | a transition or an announcement is unsound (see `validate_law.rs`) |
 //! | `rules.invalid_test_case` | error | an example test's case file fails the case-file check |
 
 use super::action::{ReferralTarget, RuleAction};
@@ -130,19 +131,22 @@ pub fn validate_packs(
     let mut out = Findings(Vec::new());
     for (i, pack) in packs.iter().enumerate() {
         let base = Pointer::root().index(i);
-        for f in validate_pack(pack, reference, options) {
+        for f in validate_pack_among(pack, packs, reference, options) {
             let pointer = join(&base, &f.pointer);
             out.0.push(PackFinding { pointer, ..f });
         }
     }
     for (i, a) in packs.iter().enumerate() {
         for (j, b) in packs.iter().enumerate().skip(i + 1) {
-            if a.jurisdiction == b.jurisdiction && a.valid.overlaps(&b.valid) {
+            // Overlapping packs of one jurisdiction need a transition between them.
+            let linked = a.transitions.iter().any(|t| t.earlier_pack == b.id)
+                || b.transitions.iter().any(|t| t.earlier_pack == a.id);
+            if a.jurisdiction == b.jurisdiction && a.valid.overlaps(&b.valid) && !linked {
                 out.error(
                     "rules.overlapping_packs",
                     &Pointer::root().index(j).key("valid"),
                     format!(
-                        "packs `{}` and `{}` are both in force for jurisdiction `{}` on a common day",
+                        "packs `{}` and `{}` are both in force for jurisdiction `{}` on a common day, and neither has a transition to the other",
                         a.id, b.id, a.jurisdiction
                     ),
                 );
@@ -152,9 +156,22 @@ pub fn validate_packs(
     out.0
 }
 
-/// Validate one pack.
+#[path = "validate_law.rs"]
+mod law_checks;
+
+/// Validate one pack (earlier packs its transitions name are looked up in the reference data).
 pub fn validate_pack(
     pack: &RulePack,
+    reference: &ReferenceData,
+    options: &ValidationOptions,
+) -> Vec<PackFinding> {
+    validate_pack_among(pack, &[], reference, options)
+}
+
+/// Validate one pack checked together with `others` (where its transitions' earlier packs may be).
+fn validate_pack_among(
+    pack: &RulePack,
+    others: &[RulePack],
     reference: &ReferenceData,
     options: &ValidationOptions,
 ) -> Vec<PackFinding> {
@@ -227,6 +244,7 @@ pub fn validate_pack(
         check_condition(&inv.then, &at.key("then"), true, options, &mut out);
     }
     check_extension_grounds(pack, &mut out);
+    law_checks::check_law(pack, others, reference, options, &mut out);
     for (i, test) in pack.tests.iter().enumerate() {
         let at = root.key("tests").index(i).key("case");
         if let Some(ext) = &test.case.course.benefit_extension {

@@ -1,7 +1,9 @@
 //! Every call as NDJSON lines: one call document per line (with an optional `id`), answered with
 //! reference data parsed and checked once for the whole stream ([`Shared`]).
 
-use super::{audit, citizen, consent, generate, instruments, plan, report, rules, stats, team};
+use super::{
+    audit, citizen, consent, diff, generate, instruments, plan, report, rules, stats, team,
+};
 use crate::ndjson::{Lines, TypedLines};
 use crate::shared::Shared;
 
@@ -23,6 +25,7 @@ pub fn call_lines<'s>(name: &str, shared: &'s Shared) -> Option<Box<dyn Lines + 
         "progress" => with!(plan::progress_with),
         "rules-check" => with!(rules::rules_check_with),
         "rules-test" => with!(rules::rules_test_with),
+        "rules-diff" => with!(diff::rules_diff_with),
         "evaluate" => with!(rules::evaluate_call_with),
         "team" => with!(team::team_with),
         "referrals" => with!(team::referrals_with),

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod citizen;
 pub mod consent;
+pub mod diff;
 pub mod generate;
 pub mod instruments;
 pub mod lines;
@@ -77,6 +78,7 @@ pub fn run_named(name: &str, text: &str) -> Option<(serde_json::Value, bool)> {
         "progress" => finish(call_json(text, plan::progress)),
         "rules-check" => finish(call_json(text, rules::rules_check)),
         "rules-test" => finish(call_json(text, rules::rules_test)),
+        "rules-diff" => finish(call_json(text, diff::rules_diff)),
         "evaluate" => finish(call_json(text, rules::evaluate_call)),
         "team" => finish(call_json(text, team::team)),
         "referrals" => finish(call_json(text, team::referrals)),
@@ -110,6 +112,7 @@ pub const CALL_NAMES: &[&str] = &[
     "progress",
     "rules-check",
     "rules-test",
+    "rules-diff",
     "evaluate",
     "team",
     "referrals",
