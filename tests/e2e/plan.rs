@@ -18,10 +18,10 @@ fn plan_check_names_the_overloaded_weeks_and_exits_one() {
     );
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let out = stdout(&o);
-    assert!(out.contains("week 2025-W19 to 2025-W21: 16.5 hours a week (a-backschool, a-talks, a-coping, a-placement)"), "{out}");
+    assert!(out.contains("weeks 19–21 of 2025: 16.5 hours a week (“Rygskole, holdtræning 2 × 1,5 timer om ugen”, “Samtaler med psykolog, 1 time om ugen”"), "{out}");
     assert!(
         out.contains(
-            "“a-coping” is a voluntary offer from health centre, but is marked obligatory"
+            "“Lær at tackle kroniske smerter (mestringskursus), 2,5 timer om ugen” is a voluntary offer from health centre, but is marked obligatory"
         ),
         "{out}"
     );

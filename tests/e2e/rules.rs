@@ -257,7 +257,7 @@ fn evaluate_refuses_a_bad_case_with_a_pointer_and_facts_lists_the_catalogue() {
     );
     assert_eq!(o.status.code(), Some(5), "{}", stderr(&o));
     assert!(
-        stdout(&o).contains("No rule pack for DK is in force on 2010-03-01"),
+        stdout(&o).contains("No rule pack for DK is in force on 1 March 2010"),
         "{}",
         stdout(&o)
     );

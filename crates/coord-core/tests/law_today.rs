@@ -280,11 +280,11 @@ fn no_pack_and_a_pack_outside_its_period_are_said_in_a_banner() {
     assert_eq!(banner.code, BannerCode::NoPackInForce);
     assert_eq!(
         banner.en,
-        "no rule pack for DK is in force on 2013-03-01: coordination level and legal deadlines are not assessed"
+        "no rule pack for DK is in force on 1 March 2013: coordination level and legal deadlines are not assessed"
     );
     assert_eq!(
         banner.da,
-        "ingen regelpakke for DK er i kraft den 2013-03-01: koordineringsniveau og lovbestemte frister vurderes ikke"
+        "ingen regelpakke for DK er i kraft den 1. marts 2013: koordineringsniveau og lovbestemte frister vurderes ikke"
     );
 
     let p25 = &reference.rule_packs[1];

@@ -51,6 +51,9 @@ pub enum Block {
     },
     /// Raw SVG markup (shown in HTML only; it carries its own `<title>` and `<desc>`).
     Svg(String),
+    /// A titled list of secondary items: a paragraph and a list in text and Markdown, a folded
+    /// part (`<details>`, closed, so it is left out of the printed page) in HTML.
+    Folded(String, Vec<String>),
     /// Where the items come from (rule ids, places in the case file): for the record, never in
     /// text or Markdown; a collapsed part at the end of the HTML page.
     Sources(String, Vec<String>),
@@ -117,6 +120,13 @@ impl Doc {
         }
     }
 
+    /// Add a folded list (nothing when empty): see [`Block::Folded`].
+    pub fn folded(&mut self, summary: impl Into<String>, items: Vec<String>) {
+        if !items.is_empty() {
+            self.blocks.push(Block::Folded(summary.into(), items));
+        }
+    }
+
     /// Add the sources part (nothing when empty).
     pub fn sources(&mut self, heading: impl Into<String>, items: Vec<String>) {
         if !items.is_empty() {
@@ -179,6 +189,12 @@ impl Doc {
                         s.push_str(&format!("  • {i}\n"));
                     }
                 }
+                Block::Folded(summary, items) => {
+                    s.push_str(&format!("{summary}\n"));
+                    for i in items {
+                        s.push_str(&format!("  • {i}\n"));
+                    }
+                }
                 Block::Table { head, rows, .. } => s.push_str(&text_table(head, rows, width)),
                 Block::Svg(_) | Block::Sources(..) => {}
             }
@@ -198,6 +214,13 @@ impl Doc {
                 Block::Labelled(l, t) => s.push_str(&format!("**{}:** {}\n\n", md(l), md(t))),
                 Block::Alert(t) => s.push_str(&format!("> **⚠ {}**\n\n", md(t))),
                 Block::List(items) => {
+                    for i in items {
+                        s.push_str(&format!("- {}\n", md(&i.replace('\n', " "))));
+                    }
+                    s.push('\n');
+                }
+                Block::Folded(summary, items) => {
+                    s.push_str(&format!("{}\n\n", md(summary)));
                     for i in items {
                         s.push_str(&format!("- {}\n", md(&i.replace('\n', " "))));
                     }
@@ -292,6 +315,16 @@ impl Doc {
                     "<figure>{}</figure>\n",
                     strip_xml_declaration(svg)
                 )),
+                Block::Folded(summary, items) => {
+                    s.push_str(&format!(
+                        "<details class=\"folded\">\n<summary>{}</summary>\n<ul>\n",
+                        escape(summary)
+                    ));
+                    for i in items {
+                        s.push_str(&format!("<li>{}</li>\n", escape(i)));
+                    }
+                    s.push_str("</ul>\n</details>\n");
+                }
                 Block::Sources(heading, items) => {
                     s.push_str(&format!(
                         "<details class=\"sources\">\n<summary>{}</summary>\n<ul>\n",

@@ -7,10 +7,11 @@ use coord_core::text::pick;
 use coord_core::time::DatePeriod;
 
 /// A period as `2026-02-01 – 2026-06-30` or `2026-02-01 –` (open end).
-pub fn period(p: &DatePeriod) -> String {
+pub fn period(p: &DatePeriod, lang: Language) -> String {
+    let from = coord_core::text::date_long(lang, p.from);
     match p.to {
-        Some(to) => format!("{} – {to}", p.from),
-        None => format!("{} –", p.from),
+        Some(to) => format!("{from} – {}", coord_core::text::date_long(lang, to)),
+        None => format!("{} {from}", pick(lang, "fra", "from")),
     }
 }
 
@@ -37,7 +38,7 @@ pub fn pack_line(law: &LawStatus, lang: Language) -> String {
             p.version,
             pick(lang, &p.title_da, &p.title_en),
             pick(lang, "gælder", "valid"),
-            period(&p.valid),
+            period(&p.valid, lang),
             if p.in_force {
                 ""
             } else {

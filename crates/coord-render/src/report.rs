@@ -49,7 +49,7 @@ pub fn document(
                 "{} ({} {})",
                 pick(lang, &p.title_da, &p.title_en),
                 pick(lang, "gælder", "valid"),
-                crate::law::period(&p.valid)
+                crate::law::period(&p.valid, lang)
             ),
             None => pick(lang, "intet regelsæt i kraft", "no rule pack in force").to_owned(),
         },
@@ -544,12 +544,12 @@ fn offers(d: &mut Doc, r: &CoordinationReport, lang: Language) {
             .collect(),
     );
     if !r.offers_not_now.is_empty() {
-        d.p(pick(
-            lang,
-            "Passer til borgerens mål, men ikke nu:",
-            "Speaks to the citizen's goals, but not now:",
-        ));
-        d.list(
+        d.folded(
+            pick(
+                lang,
+                "Passer til borgerens mål, men ikke nu:",
+                "Speaks to the citizen's goals, but not now:",
+            ),
             r.offers_not_now
                 .iter()
                 .map(|e| {

@@ -84,6 +84,12 @@ pub enum FindingKind {
         capacity: f64,
         /// The activities running in those weeks.
         activities: Vec<ActivityId>,
+        /// What they are (their `what`, in the plan's words), for people.
+        activity_names: Vec<String>,
+        /// The Monday of the first week of the run.
+        from_monday: NaiveDate,
+        /// The Monday of the last week of the run.
+        to_monday: NaiveDate,
         /// The sectors they come from.
         sectors: Vec<Sector>,
     },
@@ -104,6 +110,8 @@ pub enum FindingKind {
     VoluntaryUsedAsObligatory {
         /// The activity.
         activity: ActivityId,
+        /// What it is (its `what`), for people.
+        activity_name: String,
         /// Its (health) sector.
         sector: Sector,
     },
@@ -202,29 +210,55 @@ impl PlanFinding {
                 }
             }
             FindingKind::CapacityExceeded {
-                first_week,
-                last_week,
                 hours,
                 capacity,
-                activities,
+                activity_names,
+                from_monday,
+                to_monday,
                 ..
             } => {
-                let weeks = if first_week == last_week {
-                    first_week.clone()
-                } else if da {
-                    format!("{first_week} til {last_week}")
-                } else {
-                    format!("{first_week} to {last_week}")
+                let (a, b) = (from_monday.iso_week(), to_monday.iso_week());
+                let weeks = match (a == b, a.year() == b.year(), da) {
+                    (true, _, true) => format!("uge {} {}", a.week(), a.year()),
+                    (true, _, false) => format!("week {} of {}", a.week(), a.year()),
+                    (false, true, true) => format!("uge {}–{} {}", a.week(), b.week(), a.year()),
+                    (false, true, false) => {
+                        format!("weeks {}–{} of {}", a.week(), b.week(), a.year())
+                    }
+                    (false, false, true) => {
+                        format!(
+                            "uge {} {} – uge {} {}",
+                            a.week(),
+                            a.year(),
+                            b.week(),
+                            b.year()
+                        )
+                    }
+                    (false, false, false) => format!(
+                        "week {} of {} to week {} of {}",
+                        a.week(),
+                        a.year(),
+                        b.week(),
+                        b.year()
+                    ),
                 };
-                let list: Vec<&str> = activities.iter().map(|a| a.as_str()).collect();
+                let list = activity_names
+                    .iter()
+                    .map(|n| format!("“{n}”"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 let (hours, capacity) = (hours_text(*hours), hours_text(*capacity));
                 if da {
-                    format!("uge {weeks}: {hours} timer om ugen ({}) overstiger borgerens kapacitet på {capacity} timer", list.join(", "))
+                    format!("{weeks}: {hours} timer om ugen ({list}) overstiger borgerens kapacitet på {capacity} timer")
                 } else {
-                    format!("week {weeks}: {hours} hours a week ({}) exceed the citizen's capacity of {capacity} hours", list.join(", "))
+                    format!("{weeks}: {hours} hours a week ({list}) exceed the citizen's capacity of {capacity} hours")
                 }
             }
-            FindingKind::VoluntaryUsedAsObligatory { activity, sector } => {
+            FindingKind::VoluntaryUsedAsObligatory {
+                activity_name: activity,
+                sector,
+                ..
+            } => {
                 if da {
                     format!("“{activity}” er et frivilligt tilbud fra {}, men står som pligt (mødepligt); sundhedstilbud bygger på motivation", sector.label(crate::category::Language::Da))
                 } else {
@@ -278,6 +312,7 @@ pub fn check_plan(case: &CheckedCase, as_of: NaiveDate) -> PlanCheck {
                 at: root.key("activities").index(i).key("participation"),
                 kind: FindingKind::VoluntaryUsedAsObligatory {
                     activity: a.id.clone(),
+                    activity_name: a.what.clone(),
                     sector: a.sector,
                 },
             });
@@ -430,6 +465,13 @@ fn capacity_findings(plan: &Plan, as_of: NaiveDate, root: &Pointer, out: &mut Ve
                         .filter_map(|&i| acts.get(i))
                         .map(|a| a.id.clone())
                         .collect(),
+                    activity_names: idx
+                        .iter()
+                        .filter_map(|&i| acts.get(i))
+                        .map(|a| a.what.clone())
+                        .collect(),
+                    from_monday: from,
+                    to_monday: to,
                     sectors,
                 },
             });

@@ -61,6 +61,8 @@ pub enum ReferralFinding {
     Stale {
         /// The referral.
         referral: ReferralId,
+        /// The receiver's name (as the case file names the actor), for people.
+        to_name: String,
         /// Its state.
         state: ReferralState,
         /// The deadline.
@@ -74,6 +76,8 @@ pub enum ReferralFinding {
     SentWithoutPermit {
         /// The referral.
         referral: ReferralId,
+        /// The receiver's name (as the case file names the actor), for people.
+        to_name: String,
         /// When it was sent.
         at: Instant,
         /// The categories without a permit at that moment.
@@ -96,14 +100,14 @@ impl ReferralFinding {
             (
                 Language::En,
                 ReferralFinding::Stale {
-                    referral,
+                    to_name,
                     state,
                     due,
                     working_days_overdue,
                     ..
                 },
             ) => format!(
-                "referral {referral} has stayed at “{}” past its deadline of {} ({} late)",
+                "the referral to {to_name} has stayed at “{}” past its deadline of {} ({} late)",
                 state.label(crate::category::Language::En),
                 crate::text::date_long(Language::En, *due),
                 crate::text::count(
@@ -115,14 +119,14 @@ impl ReferralFinding {
             (
                 Language::Da,
                 ReferralFinding::Stale {
-                    referral,
+                    to_name,
                     state,
                     due,
                     working_days_overdue,
                     ..
                 },
             ) => format!(
-                "henvisning {referral} har stået på “{}” ud over fristen {} ({} over fristen)",
+                "henvisningen til {to_name} har stået på “{}” ud over fristen {} ({} over fristen)",
                 state.label(crate::category::Language::Da),
                 crate::text::date_long(Language::Da, *due),
                 crate::text::count(
@@ -134,13 +138,14 @@ impl ReferralFinding {
             (
                 Language::En,
                 ReferralFinding::SentWithoutPermit {
-                    referral,
+                    to_name,
                     at,
                     categories,
+                    ..
                 },
             ) => format!(
-                "referral {referral} was sent on {} without a permit for {}",
-                date_of(at),
+                "the referral to {to_name} was sent on {} without a permit for {}",
+                crate::text::date_long(Language::En, date_of(at)),
                 categories
                     .iter()
                     .map(|c| c.label(crate::category::Language::En))
@@ -150,13 +155,14 @@ impl ReferralFinding {
             (
                 Language::Da,
                 ReferralFinding::SentWithoutPermit {
-                    referral,
+                    to_name,
                     at,
                     categories,
+                    ..
                 },
             ) => format!(
-                "henvisning {referral} blev sendt {} uden hjemmel til {}",
-                date_of(at),
+                "henvisningen til {to_name} blev sendt {} uden hjemmel til {}",
+                crate::text::date_long(Language::Da, date_of(at)),
                 categories
                     .iter()
                     .map(|c| c.label(crate::category::Language::Da))
@@ -263,12 +269,19 @@ pub fn referral_overview(
             .cmp(&key(b))
             .then_with(|| a.referral.cmp(&b.referral))
     });
+    let name_of = |id: &str| {
+        case.actors
+            .iter()
+            .find(|a| a.id.as_str() == id)
+            .map_or_else(|| id.to_owned(), |a| a.name.clone())
+    };
     let mut findings: Vec<ReferralFinding> = referrals
         .iter()
         .filter(|s| s.stale)
         .filter_map(|s| {
             s.due.map(|due| ReferralFinding::Stale {
                 referral: s.referral.clone(),
+                to_name: name_of(s.to.as_str()),
                 state: s.state,
                 due,
                 working_days_overdue: s.working_days_overdue,
@@ -286,6 +299,7 @@ pub fn referral_overview(
             if !categories.is_empty() {
                 findings.push(ReferralFinding::SentWithoutPermit {
                     referral: r.id.clone(),
+                    to_name: name_of(r.to.as_str()),
                     at: step.at,
                     categories,
                 });

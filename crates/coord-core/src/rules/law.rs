@@ -12,6 +12,7 @@ use super::facts::case_facts;
 use super::pack::{RulePack, RuleSource};
 use super::transition::Transition;
 use super::value::FactSet;
+use crate::category::Language;
 use crate::check::CheckedCase;
 use crate::ids::{CaseId, PackId, RuleId};
 use crate::reference::ReferenceData;
@@ -204,31 +205,42 @@ pub fn choose_law<'a>(
 }
 
 fn banner(choice: &LawChoice<'_>) -> Option<LawBanner> {
-    let day = choice.as_of;
+    let long = crate::text::date_long;
+    let (da_day, en_day) = (
+        long(Language::Da, choice.as_of),
+        long(Language::En, choice.as_of),
+    );
     match choice.pack {
         None => Some(LawBanner {
             code: BannerCode::NoPackInForce,
             da: format!(
-                "ingen regelpakke for {} er i kraft den {day}: koordineringsniveau og lovbestemte frister vurderes ikke",
+                "ingen regelpakke for {} er i kraft den {da_day}: koordineringsniveau og lovbestemte frister vurderes ikke",
                 choice.jurisdiction
             ),
             en: format!(
-                "no rule pack for {} is in force on {day}: coordination level and legal deadlines are not assessed",
+                "no rule pack for {} is in force on {en_day}: coordination level and legal deadlines are not assessed",
                 choice.jurisdiction
             ),
         }),
-        Some(p) if !p.in_force(day) => {
-            let to_da = p.valid.to.map_or("uden slutdato".to_owned(), |t| format!("til {t}"));
-            let to_en = p.valid.to.map_or("with no end".to_owned(), |t| format!("to {t}"));
+        Some(p) if !p.in_force(choice.as_of) => {
+            let to_da = p.valid.to.map_or("uden slutdato".to_owned(), |t| {
+                format!("til {}", long(Language::Da, t))
+            });
+            let to_en = p
+                .valid
+                .to
+                .map_or("with no end".to_owned(), |t| format!("to {}", long(Language::En, t)));
             Some(LawBanner {
                 code: BannerCode::PackNotInForce,
                 da: format!(
-                    "regelpakken {} gælder fra {} {to_da}, ikke den {day}: resultaterne er vist som ønsket, men er ikke gældende ret på datoen",
-                    p.id, p.valid.from
+                    "regelpakken {} gælder fra {} {to_da}, ikke den {da_day}: resultaterne er vist som ønsket, men er ikke gældende ret på datoen",
+                    p.id,
+                    long(Language::Da, p.valid.from)
                 ),
                 en: format!(
-                    "the rule pack {} is valid from {} {to_en}, not on {day}: its results are shown as asked, but they are not the law on that date",
-                    p.id, p.valid.from
+                    "the rule pack {} is valid from {} {to_en}, not on {en_day}: its results are shown as asked, but they are not the law on that date",
+                    p.id,
+                    long(Language::En, p.valid.from)
                 ),
             })
         }

@@ -359,7 +359,7 @@ mod tests {
         assert!(law.pack.is_none() && result.level.is_none() && result.fired.is_empty());
         assert_eq!(
             law.banner.as_ref().unwrap().en,
-            "no rule pack for DK is in force on 2013-03-01: coordination level and legal deadlines are not assessed"
+            "no rule pack for DK is in force on 1 March 2013: coordination level and legal deadlines are not assessed"
         );
         let check = rules_check(RulesCheckCall {
             packs: vec![serde_json::json!({ "id": "p", "rules": [] })],

@@ -160,6 +160,7 @@ impl Differ<'_> {
     }
 
     /// The due dates under A and B of the difference `key` in `case` (for deadlines that move).
+    #[cfg(feature = "proptest")]
     pub fn due_dates(
         &self,
         case: &CaseFile,
@@ -171,6 +172,7 @@ impl Differ<'_> {
     }
 
     /// Whether `case` shows the difference `key`.
+    #[cfg(feature = "proptest")]
     pub fn shows(&self, case: &CaseFile, key: &(Subject, Change)) -> bool {
         self.differences(case)
             .is_some_and(|(_, found)| found.iter().any(|(k, _)| k == key))
