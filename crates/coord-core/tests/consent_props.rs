@@ -203,7 +203,14 @@ proptest! {
         (case, req) in case_and_request(12)
     ) {
         let reference = ReferenceData::default();
-        let decision = decide(&case, &reference, &req);
+        let checked = CheckedCase::new(case.clone(), &reference).expect("generated cases pass");
+        // Scanned buckets (the default for small cases) and party-indexed buckets alike.
+        let scanned = AccessIndex::new(&checked, &reference).decide(&req).expect("resolves");
+        let indexed = AccessIndex::with_scan_limit(&checked, &reference, 0)
+            .decide(&req)
+            .expect("resolves");
+        prop_assert_eq!(&scanned, &indexed);
+        let decision = indexed;
         for outcome in &decision.outcomes {
             let expected = oracle(&case, &req, outcome.category);
             match (&outcome.verdict, expected) {

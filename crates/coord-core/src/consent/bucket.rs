@@ -10,6 +10,10 @@
 //! most nine lists, whatever the number of consents in the bucket: the cost grows only with the
 //! consents that name this very holder and recipient (which must each be checked for case and
 //! dates).
+//!
+//! A small bucket (up to [`SCAN_UP_TO`] consents, the usual case) is not indexed: scanning a few
+//! consents is cheaper than hashing party keys, and building the maps would cost more than every
+//! decision on the case.
 
 use super::model::{Consent, PartyRef};
 use crate::party::{Actor, Sector};
@@ -48,11 +52,23 @@ impl<'a> PartyKey<'a> {
     }
 }
 
-/// The consents of one (category, action, purpose) bucket, indexed by holder and recipient.
+/// Buckets with at most this many consents are scanned rather than indexed (the default of
+/// [`AccessIndex::new`](super::AccessIndex::new)).
+pub const SCAN_UP_TO: usize = 16;
+
+/// The consents of one (category, action, purpose) bucket, indexed by holder and recipient when
+/// there are more than [`SCAN_UP_TO`].
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Bucket<'a> {
-    /// The smallest-id consent of the bucket.
-    first: Option<&'a Consent>,
+    /// Every consent of the bucket, sorted by id.
+    consents: Vec<&'a Consent>,
+    /// The party index (large buckets only).
+    index: Option<PartyIndex<'a>>,
+}
+
+/// Consents by the parties they name.
+#[derive(Debug, Clone, Default)]
+struct PartyIndex<'a> {
     /// Consents by a holder key they name (sorted by id).
     by_holder: HashMap<PartyKey<'a>, Vec<&'a Consent>>,
     /// Consents by a (holder key, recipient key) pair they name (sorted by id).
@@ -61,6 +77,8 @@ pub(crate) struct Bucket<'a> {
 
 /// What the parties of a request select from a bucket.
 pub(crate) enum Selection<'a> {
+    /// A small bucket: check every consent, parties included (sorted by id).
+    Scan(&'a [&'a Consent]),
     /// No consent names the holder: the closest is the smallest-id consent of the bucket.
     NoHolder(&'a Consent),
     /// Some consents name the holder, none also the recipient: the closest is the smallest-id
@@ -74,28 +92,46 @@ pub(crate) enum Selection<'a> {
 impl<'a> Bucket<'a> {
     /// Add a consent; consents must be added in id order.
     pub(crate) fn push(&mut self, consent: &'a Consent) {
-        if self.first.is_none() {
-            self.first = Some(consent);
+        self.consents.push(consent);
+    }
+
+    /// Index the bucket once every consent is in, when it holds more than `scan_up_to`.
+    pub(crate) fn finish(&mut self, scan_up_to: usize) {
+        if self.consents.len() <= scan_up_to {
+            return;
         }
-        let mut holders: Vec<PartyKey<'a>> =
-            consent.scope.holders.iter().map(PartyKey::of).collect();
-        holders.sort_unstable();
-        holders.dedup();
-        let mut recipients: Vec<PartyKey<'a>> =
-            consent.scope.recipients.iter().map(PartyKey::of).collect();
-        recipients.sort_unstable();
-        recipients.dedup();
-        for &h in &holders {
-            self.by_holder.entry(h).or_default().push(consent);
-            for &r in &recipients {
-                self.by_pair.entry((h, r)).or_default().push(consent);
+        let mut index = PartyIndex::default();
+        for &consent in &self.consents {
+            let mut holders: Vec<PartyKey<'a>> =
+                consent.scope.holders.iter().map(PartyKey::of).collect();
+            holders.sort_unstable();
+            holders.dedup();
+            let mut recipients: Vec<PartyKey<'a>> =
+                consent.scope.recipients.iter().map(PartyKey::of).collect();
+            recipients.sort_unstable();
+            recipients.dedup();
+            for &h in &holders {
+                index.by_holder.entry(h).or_default().push(consent);
+                for &r in &recipients {
+                    index.by_pair.entry((h, r)).or_default().push(consent);
+                }
             }
+        }
+        self.index = Some(index);
+    }
+
+    /// Every consent of a bucket too small to be indexed (`None` for an indexed one): the
+    /// caller scans them without looking up the request's parties first.
+    pub(crate) fn scanned(&self) -> Option<&[&'a Consent]> {
+        match self.index {
+            None => Some(self.consents.as_slice()),
+            Some(_) => None,
         }
     }
 
-    /// The consents that name a holder key of `holder` and a recipient key of `recipient`, or
-    /// the closest consent when there are none.
-    /// An actor that is not in the case file (`None`) matches no key.
+    /// The consents to check for a request from `recipient` about what `holder` holds, or the
+    /// closest consent when the parties already rule every one out. An actor that is not in the
+    /// case file (`None`) matches no key.
     pub(crate) fn select<'s>(
         &'s self,
         holder: Option<&'s Actor>,
@@ -106,12 +142,15 @@ impl<'a> Bucket<'a> {
     {
         // The bucket is covariant: read it at the shorter lifetime of this call.
         let this: &'s Bucket<'s> = self;
-        let first = this.first?;
+        let first = *this.consents.first()?;
+        let Some(index) = &this.index else {
+            return Some(Selection::Scan(this.consents.as_slice()));
+        };
         let mut lists: [&'s [&'s Consent]; 9] = [&[]; 9];
         let mut used = 0;
         let mut holder_head: Option<&'s Consent> = None;
         for h in holder.into_iter().flat_map(PartyKey::matching) {
-            let Some(named) = this.by_holder.get(&h) else {
+            let Some(named) = index.by_holder.get(&h) else {
                 continue;
             };
             if let Some(&head) = named.first() {
@@ -120,7 +159,8 @@ impl<'a> Bucket<'a> {
                 }
             }
             for r in recipient.into_iter().flat_map(PartyKey::matching) {
-                if let (Some(both), Some(slot)) = (this.by_pair.get(&(h, r)), lists.get_mut(used)) {
+                if let (Some(both), Some(slot)) = (index.by_pair.get(&(h, r)), lists.get_mut(used))
+                {
                     *slot = both.as_slice();
                     used += 1;
                 }

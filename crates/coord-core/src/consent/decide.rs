@@ -403,6 +403,17 @@ fn sorted_unique<T: Ord + Clone>(items: &[T]) -> Vec<T> {
 impl<'a> AccessIndex<'a> {
     /// Index a checked case file and the legal rules of the reference data.
     pub fn new(case: &'a CheckedCase, reference: &'a ReferenceData) -> Self {
+        Self::with_scan_limit(case, reference, super::bucket::SCAN_UP_TO)
+    }
+
+    /// [`Self::new`], indexing by party every (category, action, purpose) bucket that holds more
+    /// than `scan_up_to` consents (smaller ones are scanned). The decisions are the same for any
+    /// limit — only the cost differs; tests use 0 to check the party index on small cases.
+    pub fn with_scan_limit(
+        case: &'a CheckedCase,
+        reference: &'a ReferenceData,
+        scan_up_to: usize,
+    ) -> Self {
         let case = case.case();
         let n = InformationCategory::ALL.len();
         let mut by_id: Vec<&Consent> = case.consents.iter().collect();
@@ -454,6 +465,9 @@ impl<'a> AccessIndex<'a> {
             .chain(permits_by_category.iter_mut())
         {
             bucket.sort_by(|a, b| a.id.cmp(&b.id));
+        }
+        for bucket in consents_by_key.values_mut() {
+            bucket.finish(scan_up_to);
         }
         let actors = case.actors.iter().map(|a| (&a.id, a)).collect();
         Self {
@@ -649,15 +663,55 @@ impl<'a> AccessIndex<'a> {
         // Only consents covering this category, action and purpose can permit, and of those only
         // the ones naming this holder and this recipient: look at those.
         let key = (i, request.action as usize, request.purpose.as_str());
-        let selection = self.consents_by_key.get(&key).and_then(|b| {
-            b.select(
-                self.actors.get(&request.holder).copied(),
-                self.actors.get(&request.requester).copied(),
-            )
-        });
+        let selection = self
+            .consents_by_key
+            .get(&key)
+            .and_then(|b| match b.scanned() {
+                Some(list) => Some(Selection::Scan(list)),
+                None => b.select(
+                    self.actors.get(&request.holder).copied(),
+                    self.actors.get(&request.requester).copied(),
+                ),
+            });
         let mut closest: Option<(Stage, &Consent)> = None;
         match selection {
             None => {}
+            Some(Selection::Scan(list)) => {
+                let day = date_of(&request.at);
+                for consent in list {
+                    let scope = &consent.scope;
+                    let stage = if !scope
+                        .holders
+                        .iter()
+                        .any(|p| self.party_matches(p, &request.holder))
+                    {
+                        Err(Stage::Holder)
+                    } else if !scope
+                        .recipients
+                        .iter()
+                        .any(|p| self.party_matches(p, &request.requester))
+                    {
+                        Err(Stage::Recipient)
+                    } else {
+                        Self::consent_stage(consent, request, category, day)
+                    };
+                    match stage {
+                        Ok(()) => {
+                            return Verdict::Permit {
+                                grounds: Grounds::Consent {
+                                    consent: consent.id.clone(),
+                                },
+                            }
+                        }
+                        // The list is sorted by id, so a strict `>` keeps the smallest id on ties.
+                        Err(stage) => {
+                            if closest.is_none_or(|(best, _)| stage > best) {
+                                closest = Some((stage, *consent));
+                            }
+                        }
+                    }
+                }
+            }
             Some(Selection::NoHolder(consent)) => closest = Some((Stage::Holder, consent)),
             Some(Selection::NoRecipient(consent)) => closest = Some((Stage::Recipient, consent)),
             Some(Selection::Both(lists)) => {

@@ -4,13 +4,14 @@
 //! - [`legal`]: legal bases (permit without consent) and prohibitions (forbid whatever any consent
 //!   says), and the consent policy.
 //! - [`validate`]: retssikkerhedsloven §11a checks of one consent.
-//! - [`decide`]: the per-category decision, indexed for speed, explained by its grounds or reason.
+//! - [`decide`]: the per-category decision, indexed for speed, explained by its grounds or reason;
+//!   [`bucket`]: the consents of one (category, action, purpose), by party when there are many.
 //! - [`minimise`](mod@minimise): release only the permitted sections of a record.
 //! - [`gaps`]: which consent to ask the citizen for.
 //! - [`audit`]: the audit entry every decision yields, for the host to store.
 
 pub mod audit;
-mod bucket;
+pub mod bucket;
 pub mod decide;
 pub mod gaps;
 pub mod legal;
