@@ -22,10 +22,25 @@ pub fn plan_check(r: &PlanCheck, citizen: &str, lang: Language) -> Doc {
     d
 }
 
-fn band_label(p: &IndicatorProgress, band: Option<usize>, lang: Language) -> String {
+/// " (band)" after a score, or nothing when the score has no band.
+pub(crate) fn band_label(p: &IndicatorProgress, band: Option<usize>, lang: Language) -> String {
     band.and_then(|i| p.bands.get(i))
         .map(|b| format!(" ({})", b.label(lang)))
         .unwrap_or_default()
+}
+
+/// The "clinically relevant" cell: yes, no, or a dash when the instrument defines no such change.
+pub(crate) fn clinically_relevant(p: &IndicatorProgress, lang: Language) -> String {
+    p.clinically_relevant
+        .map(|c| {
+            pick(
+                lang,
+                if c { "ja" } else { "nej" },
+                if c { "yes" } else { "no" },
+            )
+            .to_owned()
+        })
+        .unwrap_or_else(|| "—".into())
 }
 
 /// Progression of `citizen`'s indicators and goals.
@@ -87,16 +102,7 @@ pub fn progress(r: &ProgressReport, citizen: &str, lang: Language) -> Doc {
                         || "–".to_owned(),
                         |rc| format!("RCI {} {}", fixed(lang, rc.rci, 2), rc.class.label(lang)),
                     ),
-                    p.clinically_relevant
-                        .map(|c| {
-                            pick(
-                                lang,
-                                if c { "ja" } else { "nej" },
-                                if c { "yes" } else { "no" },
-                            )
-                            .to_owned()
-                        })
-                        .unwrap_or_else(|| "—".into()),
+                    clinically_relevant(p, lang),
                     p.trend_per_month
                         .map_or_else(|| "–".to_owned(), |t| signed(lang, t)),
                 ]

@@ -476,11 +476,7 @@ fn progression(d: &mut Doc, r: &CoordinationReport, lang: Language, chart: Optio
             .indicators
             .iter()
             .map(|p| {
-                let band = |b: Option<usize>| {
-                    b.and_then(|i| p.bands.get(i))
-                        .map(|b| format!(" ({})", b.label(lang)))
-                        .unwrap_or_default()
-                };
+                let band = |b: Option<usize>| crate::plan::band_label(p, b, lang);
                 vec![
                     p.name(lang).to_owned(),
                     format!(
@@ -499,16 +495,7 @@ fn progression(d: &mut Doc, r: &CoordinationReport, lang: Language, chart: Optio
                     p.reliable_change
                         .map(|rc| rc.class.label(lang).to_owned())
                         .unwrap_or_else(|| "—".into()),
-                    p.clinically_relevant
-                        .map(|c| {
-                            pick(
-                                lang,
-                                if c { "ja" } else { "nej" },
-                                if c { "yes" } else { "no" },
-                            )
-                            .to_owned()
-                        })
-                        .unwrap_or_else(|| "—".into()),
+                    crate::plan::clinically_relevant(p, lang),
                 ]
             })
             .collect(),
