@@ -12,10 +12,11 @@ use coord_json::parse::parse;
 
 /// Run `coord report --for citizen`.
 pub fn run(args: &ReportArgs) -> Result<Outcome, Failure> {
+    let (pack, pack_file) = super::optional_pack(args.pack.as_deref())?;
     let call = CitizenReportCall {
         case: read_json(&args.case)?,
         reference: optional(args.reference.as_deref())?,
-        pack: optional(args.pack.as_deref())?,
+        pack,
         jurisdiction: Some(args.jurisdiction.clone()),
         as_of: as_of(args.as_of.as_deref())?,
         audit: match &args.audit_log {
@@ -23,10 +24,7 @@ pub fn run(args: &ReportArgs) -> Result<Outcome, Failure> {
             None => Vec::new(),
         },
     };
-    let files = [
-        ("/case", Some(args.case.as_path())),
-        ("/pack", args.pack.as_deref()),
-    ];
+    let files = [("/case", Some(args.case.as_path())), ("/pack", pack_file)];
     let view = answer(citizen_report(call), &files)?;
     let lang = args.lang.unwrap_or(Lang::Da).into();
     let doc = || coord_render::citizen::document(&view, lang);

@@ -3,19 +3,10 @@
 use super::{answer, emit, overrides};
 use crate::cli::RulesDiffArgs;
 use crate::exit::Outcome;
-use crate::io::{read_json, read_text, write_all_atomically, Failure};
+use crate::io::{read_text, write_all_atomically, Failure};
 use coord_core::case_file::CaseFile;
 use coord_json::calls::diff::{rules_diff, DiffCases, PackRef, RulesDiffCall};
 use std::path::{Path, PathBuf};
-
-/// A pack argument: a file when one exists at the path, else a built-in pack id.
-pub fn pack_ref(path: &Path) -> Result<PackRef, Failure> {
-    if path.exists() {
-        Ok(PackRef::Pack(Box::new(read_json(path)?)))
-    } else {
-        Ok(PackRef::Id(path.display().to_string()))
-    }
-}
 
 /// The case files of an NDJSON file (blank lines skipped; a bad line is placed at file:line).
 fn read_cases(path: &Path) -> Result<Vec<CaseFile>, Failure> {
@@ -46,7 +37,10 @@ pub fn run<'a>(args: &'a RulesDiffArgs) -> Result<Outcome, Failure> {
             seed: args.seed,
         },
     };
-    let (a, b) = (pack_ref(&args.pack_a)?, pack_ref(&args.pack_b)?);
+    let (a, b) = (
+        super::pack_arg(&args.pack_a)?,
+        super::pack_arg(&args.pack_b)?,
+    );
     // A pack named by id is not a file: its problems keep their pointer (the id is not repeated).
     let file = |r: &PackRef, path: &'a Path| matches!(r, PackRef::Pack(_)).then_some(path);
     let files = [

@@ -6,8 +6,6 @@ use crate::cli::EvaluateArgs;
 use crate::exit::Outcome;
 use crate::io::{read_json, Failure};
 use coord_core::case_file::CaseFile;
-use coord_core::rules::RulePack;
-use coord_json::calls::diff::PackRef;
 use coord_json::calls::rules::{evaluate_call, EvaluateCall};
 use coord_json::calls::streams::evaluate_lines;
 use std::path::Path;
@@ -15,10 +13,7 @@ use std::path::Path;
 /// Run `coord evaluate`.
 pub fn run(args: &EvaluateArgs) -> Result<Outcome, Failure> {
     let as_of = super::as_of(args.as_of.as_deref())?;
-    let pack = match args.pack.as_deref() {
-        Some(path) => Some(super::diff::pack_ref(path).and_then(|r| builtin_pack(r, path))?),
-        None => None,
-    };
+    let (pack, pack_file) = super::optional_pack(args.pack.as_deref())?;
     let reference = overrides(&args.common)?;
     if args.ndjson {
         let outcome = evaluate_lines(
@@ -37,7 +32,7 @@ pub fn run(args: &EvaluateArgs) -> Result<Outcome, Failure> {
                 })
             },
         )
-        .map_err(|p| Failure::invalid(p, args.pack.as_deref()))??;
+        .map_err(|p| Failure::invalid(p, pack_file))??;
         return Ok(outcome);
     }
     let path = args.case.as_deref().unwrap_or(Path::new("-"));
@@ -50,7 +45,7 @@ pub fn run(args: &EvaluateArgs) -> Result<Outcome, Failure> {
         as_of,
         explain: args.explain,
     };
-    let files = [("/case", Some(path)), ("/pack", args.pack.as_deref())];
+    let files = [("/case", Some(path)), ("/pack", pack_file)];
     let result = answer_with(evaluate_call(call), &args.common, &files)?;
     let lang = args.common.lang.into();
     let no_law = result.law.as_ref().is_some_and(|l| l.pack.is_none());
@@ -63,16 +58,4 @@ pub fn run(args: &EvaluateArgs) -> Result<Outcome, Failure> {
         |r| coord_render::rules::evaluation(r, &case, lang),
     );
     Ok(if no_law { Outcome::NoLaw } else { outcome })
-}
-
-/// A `--pack` argument as a pack: a file's pack, or the built-in pack with that id.
-fn builtin_pack(r: PackRef, path: &Path) -> Result<RulePack, Failure> {
-    match r {
-        PackRef::Pack(p) => Ok(*p),
-        PackRef::Id(id) => coord_json::builtin::rule_packs()
-            .map_err(|p| Failure::invalid(vec![p], None))?
-            .into_iter()
-            .find(|p| p.id.as_str() == id)
-            .ok_or_else(|| Failure::io(path, &std::io::Error::from(std::io::ErrorKind::NotFound))),
-    }
 }

@@ -21,6 +21,7 @@ pub mod diff;
 pub mod evaluate;
 pub mod generate;
 pub mod instruments;
+mod pack_arg;
 pub mod plan;
 pub mod progress;
 pub mod report;
@@ -29,6 +30,8 @@ pub mod schema;
 pub mod stats;
 pub mod summarise;
 pub mod team;
+
+pub use pack_arg::{optional_pack, pack_arg};
 
 use crate::cli::{Common, Format};
 use crate::exit::Outcome;

@@ -16,16 +16,17 @@ pub fn run(args: &ReportArgs) -> Result<Outcome, Failure> {
         return super::citizen::run(args);
     }
     let case: CaseFile = read_json(&args.case)?;
+    let (pack, pack_file) = super::optional_pack(args.pack.as_deref())?;
     let call = ReportCall {
         case: case.clone(),
         reference: optional(args.reference.as_deref())?,
-        pack: optional(args.pack.as_deref())?,
+        pack,
         jurisdiction: Some(args.jurisdiction.clone()),
         as_of: as_of(args.as_of.as_deref())?,
     };
     let files = [
         ("/case", Some(args.case.as_path())),
-        ("/pack", args.pack.as_deref()),
+        ("/pack", pack_file),
         ("/reference", args.reference.as_deref()),
     ];
     let result = answer(report(call), &files)?;

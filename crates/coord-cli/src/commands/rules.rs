@@ -34,10 +34,6 @@ pub fn check(args: &RulesCheckArgs) -> Result<Outcome, Failure> {
             &[("/reference", args.common.reference.as_deref())],
         ));
     };
-    let mut result = result;
-    for f in &mut result.findings {
-        place_in_file(f, &args.packs);
-    }
     let schema = result.findings.iter().any(|f| f.code == "rules.schema");
     let invalid = !result.valid;
     let names: Vec<String> = args.packs.iter().map(|p| p.display().to_string()).collect();
@@ -119,25 +115,4 @@ pub fn facts(args: &FactsArgs) -> Result<Outcome, Failure> {
         false,
         |r| coord_render::rules::facts(r, lang),
     ))
-}
-
-/// A finding's pointer `/<pack index>/…` as the place in that pack's file: the pointer without
-/// the index, the message led by the file's name.
-fn place_in_file(f: &mut coord_core::rules::PackFinding, files: &[std::path::PathBuf]) {
-    let text = f.pointer.to_string();
-    let mut parts = text.splitn(3, '/').skip(1);
-    let Some(Ok(index)) = parts.next().map(str::parse::<usize>) else {
-        return;
-    };
-    let Some(file) = files.get(index) else {
-        return;
-    };
-    let rest = parts.next().map(|r| format!("/{r}")).unwrap_or_default();
-    let body = f.message.clone();
-    f.message = if rest.is_empty() {
-        format!("{}: {body}", file.display())
-    } else {
-        format!("{}: {rest}: {body}", file.display())
-    };
-    f.pointer = coord_core::pointer::Pointer::parse(&rest);
 }

@@ -1,7 +1,7 @@
 //! `coord summarise`: one summary row per course as of a date, for statistics (no names, no
 //! identifiers).
 
-use super::{answer, emit, optional, overrides};
+use super::{answer, emit, overrides};
 use crate::cli::Common;
 use crate::exit::Outcome;
 use crate::io::{read_json, Failure};
@@ -16,7 +16,7 @@ pub struct SummariseArgs {
     /// Case files; not with --ndjson.
     #[arg(required_unless_present = "ndjson")]
     pub cases: Vec<PathBuf>,
-    /// A rule pack file to use instead of the built-in pack in force.
+    /// A rule pack file (or the id of a built-in pack) to use instead of the pack in force.
     #[arg(long, value_name = "FILE")]
     pub pack: Option<PathBuf>,
     /// The date the rows are made as of (YYYY-MM-DD); default today (UTC).
@@ -42,13 +42,13 @@ pub struct SummariseArgs {
 /// Run `coord summarise`.
 pub fn run(args: &SummariseArgs) -> Result<Outcome, Failure> {
     let as_of = super::as_of(args.as_of.as_deref())?;
-    let pack = optional(args.pack.as_deref())?;
+    let (pack, pack_file) = super::optional_pack(args.pack.as_deref())?;
     let reference = overrides(&args.common)?;
     if args.ndjson {
         return summarise_lines(reference, pack, &args.jurisdiction, as_of, |lines| {
             crate::ndjson_cli::run(args.input.as_deref(), lines, &args.stream)
         })
-        .map_err(|p| Failure::invalid(p, args.pack.as_deref()))?;
+        .map_err(|p| Failure::invalid(p, pack_file))?;
     }
     let cases = args
         .cases
@@ -67,7 +67,7 @@ pub fn run(args: &SummariseArgs) -> Result<Outcome, Failure> {
         .iter()
         .enumerate()
         .map(|(i, p)| (format!("/cases/{i}"), Some(p.as_path())))
-        .chain([("/pack".to_owned(), args.pack.as_deref())])
+        .chain([("/pack".to_owned(), pack_file)])
         .collect();
     let files: Vec<(&str, Option<&Path>)> = parts.iter().map(|(s, p)| (s.as_str(), *p)).collect();
     let result = answer(summarise_call(call), &files)?;

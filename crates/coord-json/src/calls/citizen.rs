@@ -2,7 +2,8 @@
 //! audit entries about them.
 
 use super::check_case;
-use super::rules::{check_given, DEFAULT_JURISDICTION};
+use super::pack_ref::{resolve_pack, PackRef};
+use super::rules::DEFAULT_JURISDICTION;
 use crate::envelope::Answer;
 use crate::problems::problem;
 use crate::reference::{resolve, ReferenceOverrides};
@@ -12,7 +13,6 @@ use coord_core::consent::AuditEntry;
 use coord_core::pointer::Pointer;
 use coord_core::report::{citizen_view, coordination_report, CitizenView};
 use coord_core::rules::law::choose_law;
-use coord_core::rules::RulePack;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -27,7 +27,7 @@ pub struct CitizenReportCall {
     pub reference: Option<ReferenceOverrides>,
     /// A rule pack to use instead of the one in force in the reference data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pack: Option<RulePack>,
+    pub pack: Option<PackRef>,
     /// The jurisdiction whose pack in force is used (default `DK`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jurisdiction: Option<String>,
@@ -43,7 +43,7 @@ pub fn citizen_report(call: CitizenReportCall) -> Answer<CitizenView> {
     Answer::from_result((|| {
         let reference = resolve(call.reference)?;
         let jurisdiction = call.jurisdiction.as_deref().unwrap_or(DEFAULT_JURISDICTION);
-        let given = check_given(call.pack, &reference, &Pointer::root().key("pack"))?;
+        let given = resolve_pack(call.pack, &reference, &Pointer::root().key("pack"))?;
         super::rules::check_jurisdiction(&reference, given.as_ref(), jurisdiction)?;
         let checked = check_case(call.case, &reference)?;
         let law = choose_law(

@@ -1,6 +1,6 @@
 //! The `rules-diff` call: what changes between two rule packs over the same cases on one date.
 
-use super::rules::{check_given, DEFAULT_CASES};
+use super::rules::DEFAULT_CASES;
 use crate::envelope::{Answer, Problem};
 use crate::reference::ReferenceOverrides;
 use crate::shared::Shared;
@@ -13,15 +13,7 @@ use coord_core::rules::RulePack;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// A pack: the id of one in the reference data (`dk-2025`), or a pack itself.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(untagged)]
-pub enum PackRef {
-    /// The id of a pack in the reference data.
-    Id(String),
-    /// A pack.
-    Pack(Box<RulePack>),
-}
+pub use super::pack_ref::PackRef;
 
 /// The cases to compare on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -60,28 +52,8 @@ pub struct RulesDiffCall {
 pub const MAX_GENERATED: u32 = 1_000_000;
 
 fn resolve(r: PackRef, reference: &ReferenceData, at: &str) -> Result<RulePack, Vec<Problem>> {
-    let pointer = Pointer::root().key(at);
-    match r {
-        PackRef::Id(id) => reference
-            .rule_packs
-            .iter()
-            .find(|p| p.id.as_str() == id)
-            .cloned()
-            .ok_or_else(|| {
-                let known: Vec<String> =
-                    reference.rule_packs.iter().map(|p| p.id.to_string()).collect();
-                vec![Problem::new(
-                    "rules.unknown_pack",
-                    format!(
-                        "{pointer}: no rule pack with the id given exists in the reference data; expected one of {} or a pack file",
-                        known.join(", ")
-                    ),
-                    Some(pointer.to_string()),
-                )]
-            }),
-        PackRef::Pack(p) => Ok(check_given(Some(*p), reference, &pointer)?
-            .ok_or_else(Vec::new)?),
-    }
+    super::pack_ref::resolve_pack(Some(r), reference, &Pointer::root().key(at))?
+        .ok_or_else(Vec::new)
 }
 
 /// Compare two packs.

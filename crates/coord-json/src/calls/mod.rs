@@ -8,6 +8,7 @@ pub mod diff;
 pub mod generate;
 pub mod instruments;
 pub mod lines;
+pub mod pack_ref;
 pub mod plan;
 pub mod report;
 pub mod rules;

@@ -2,6 +2,7 @@
 //! the facts.
 
 use super::check_case;
+use super::pack_ref::{resolve_pack, PackRef};
 use crate::envelope::{Answer, Problem};
 use crate::parse::{from_value, parse};
 use crate::reference::ReferenceOverrides;
@@ -64,6 +65,7 @@ pub fn schema_finding(problem: &Problem, base: &Pointer) -> PackFinding {
     PackFinding {
         severity: Severity::Error,
         code: "rules.schema".to_owned(),
+        pack: None,
         pointer,
         message: problem.message.clone(),
     }
@@ -120,9 +122,9 @@ pub struct EvaluateCall {
     /// Reference data replacing built-in parts (including the rule packs).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<ReferenceOverrides>,
-    /// A pack to use instead of the one in force in the reference data.
+    /// A pack to use instead of the one in force in the reference data: its id there, or a pack.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pack: Option<RulePack>,
+    pub pack: Option<PackRef>,
     /// The jurisdiction whose pack in force is used (default `DK`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jurisdiction: Option<String>,
@@ -153,26 +155,6 @@ pub fn check_jurisdiction(
     )])
 }
 
-/// Check a pack given explicitly (the validator's errors are problems under `given_at`).
-pub fn check_given(
-    given: Option<RulePack>,
-    reference: &ReferenceData,
-    given_at: &Pointer,
-) -> Result<Option<RulePack>, Vec<Problem>> {
-    match given {
-        Some(pack) => {
-            let findings =
-                coord_core::rules::validate_pack(&pack, reference, &ValidationOptions::default());
-            if has_errors(&findings) {
-                Err(finding_problems(&findings, given_at))
-            } else {
-                Ok(Some(pack))
-            }
-        }
-        None => Ok(None),
-    }
-}
-
 /// Evaluate a case under the law chosen by the core: the pack given, else the pack in force for
 /// the jurisdiction on the date; with none, an evaluation that assesses nothing, with a banner.
 pub fn evaluate_call(call: EvaluateCall) -> Answer<Evaluation> {
@@ -186,7 +168,7 @@ pub fn evaluate_call_with(shared: &Shared, call: EvaluateCall) -> Answer<Evaluat
     Answer::from_result((|| {
         let reference = shared.reference_for(call.reference)?;
         let jurisdiction = call.jurisdiction.as_deref().unwrap_or(DEFAULT_JURISDICTION);
-        let given = check_given(call.pack, &reference, &Pointer::root().key("pack"))?;
+        let given = resolve_pack(call.pack, &reference, &Pointer::root().key("pack"))?;
         check_jurisdiction(&reference, given.as_ref(), jurisdiction)?;
         let checked = check_case(call.case, &reference)?;
         let choice = choose_law(
@@ -210,13 +192,13 @@ pub fn evaluate_call_with(shared: &Shared, call: EvaluateCall) -> Answer<Evaluat
 pub fn evaluate_document(
     case: CaseFile,
     reference: &ReferenceData,
-    given: Option<RulePack>,
+    given: Option<PackRef>,
     jurisdiction: &str,
     as_of: NaiveDate,
     explain: bool,
 ) -> Answer<Evaluation> {
     Answer::from_result((|| {
-        let given = check_given(given, reference, &Pointer::root())?;
+        let given = resolve_pack(given, reference, &Pointer::root())?;
         check_jurisdiction(reference, given.as_ref(), jurisdiction)?;
         let checked = super::check_case_document(case, reference)?;
         let choice = choose_law(&reference.rule_packs, given.as_ref(), jurisdiction, as_of);
@@ -369,6 +351,8 @@ mod tests {
         let result = check.result().unwrap();
         assert!(!result.valid);
         assert_eq!(result.findings[0].code, "rules.schema");
-        assert_eq!(result.findings[0].pointer.to_string(), "/0");
+        // The first pack given, at its root (the pointer is inside the pack, never led by `/0`).
+        assert_eq!(result.findings[0].pack, Some(0));
+        assert_eq!(result.findings[0].pointer.to_string(), "");
     }
 }

@@ -2,7 +2,8 @@
 //! aggregate), `stats-merge` (partials into one) and `stats-report` (published tables with
 //! disclosure control). All computing is coord-core's (`coord_core::stats`).
 
-use super::rules::{check_given, DEFAULT_JURISDICTION};
+use super::pack_ref::{resolve_pack, PackRef};
+use super::rules::DEFAULT_JURISDICTION;
 use crate::envelope::{Answer, Problem};
 use crate::ndjson::{Lines, TypedLines};
 use crate::problems::problem;
@@ -14,7 +15,6 @@ use coord_core::pointer::Pointer;
 use coord_core::reference::ReferenceData;
 use coord_core::rules::compile::CompiledPack;
 use coord_core::rules::law::{choose_law, LawChoice};
-use coord_core::rules::RulePack;
 use coord_core::stats::{
     stats_report, summarise, CourseSummary, Dimension, DisclosureSettings, Partial, StatsError,
     StatsReport, SummaryLaw,
@@ -34,7 +34,7 @@ pub struct SummariseCall {
     pub reference: Option<ReferenceOverrides>,
     /// A rule pack to use instead of the one in force.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pack: Option<RulePack>,
+    pub pack: Option<PackRef>,
     /// The jurisdiction whose pack in force is used (default `DK`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jurisdiction: Option<String>,
@@ -60,7 +60,7 @@ pub fn summarise_call_with(shared: &Shared, call: SummariseCall) -> Answer<Summa
     Answer::from_result((|| {
         let reference = shared.reference_for(call.reference)?;
         let jurisdiction = call.jurisdiction.as_deref().unwrap_or(DEFAULT_JURISDICTION);
-        let given = check_given(call.pack, &reference, &Pointer::root().key("pack"))?;
+        let given = resolve_pack(call.pack, &reference, &Pointer::root().key("pack"))?;
         super::rules::check_jurisdiction(&reference, given.as_ref(), jurisdiction)?;
         let law = choose_law(
             &reference.rule_packs,
@@ -104,13 +104,13 @@ fn summarise_one(
 /// lines.
 pub fn summarise_lines<T>(
     reference: Option<ReferenceOverrides>,
-    pack: Option<RulePack>,
+    pack: Option<PackRef>,
     jurisdiction: &str,
     as_of: NaiveDate,
     run: impl FnOnce(&dyn Lines) -> T,
 ) -> Result<T, Vec<Problem>> {
     let reference = resolve(reference)?;
-    let given = check_given(pack, &reference, &Pointer::root())?;
+    let given = resolve_pack(pack, &reference, &Pointer::root())?;
     super::rules::check_jurisdiction(&reference, given.as_ref(), jurisdiction)?;
     let law = choose_law(&reference.rule_packs, given.as_ref(), jurisdiction, as_of);
     let compiled = law

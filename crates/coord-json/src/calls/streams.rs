@@ -3,7 +3,8 @@
 //! answer every line through the core (the caller streams them: `--jobs`, progress, summary).
 
 use super::check_case_document;
-use super::rules::{check_given, evaluate_case};
+use super::pack_ref::{resolve_pack, PackRef};
+use super::rules::evaluate_case;
 use crate::envelope::{Answer, Problem};
 use crate::ndjson::{Lines, TypedLines};
 use crate::problems::problem;
@@ -14,7 +15,6 @@ use coord_core::consent::{AccessIndex, AccessRequest, AuditEntry};
 use coord_core::pointer::Pointer;
 use coord_core::rules::compile::CompiledPack;
 use coord_core::rules::law::choose_law;
-use coord_core::rules::RulePack;
 
 /// Decide one access request per line against `case`: `run` streams the lines; `on_decision`
 /// sees each decision's audit entry (to log it) before its answer is written.
@@ -42,14 +42,14 @@ pub fn access_check_lines<T>(
 /// evaluation that assesses nothing. `run` gets the lines and whether a pack applied.
 pub fn evaluate_lines<T>(
     reference: Option<ReferenceOverrides>,
-    pack: Option<RulePack>,
+    pack: Option<PackRef>,
     jurisdiction: &str,
     as_of: NaiveDate,
     explain: bool,
     run: impl FnOnce(&dyn Lines, bool) -> T,
 ) -> Result<T, Vec<Problem>> {
     let reference = resolve(reference)?;
-    let given = check_given(pack, &reference, &Pointer::root())?;
+    let given = resolve_pack(pack, &reference, &Pointer::root())?;
     super::rules::check_jurisdiction(&reference, given.as_ref(), jurisdiction)?;
     let law = choose_law(&reference.rule_packs, given.as_ref(), jurisdiction, as_of);
     let compiled = law
