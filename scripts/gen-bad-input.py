@@ -297,11 +297,26 @@ flags = [
     (["team", "{case}", "--as-of", "1899-12-31"], "--as-of: expected a date"),
     (["evaluate", "{case}", "--as-of", "2025-05-01", "--jurisdiction", M], "no rule pack for the jurisdiction asked"),
 ]
+# ids given as flags that name nothing in the case file or the reference data: exit 3, never echoed
+T = "2025-04-01T09:00:00+02:00"
+id_flags = [
+    (["referral", "transition", "{case}", "--referral", M, "--to", "accepted_by_citizen", "--by", "mette", "--at", T], "--referral: unknown referral"),
+    (["access", "check", "{case}", "--requester", M, "--holder", "anne", "--category", "health_status", "--action", "view", "--purpose", "return-to-work", "--at", T], "--requester: unknown actor"),
+    (["access", "check", "{case}", "--requester", "mette", "--holder", M, "--category", "health_status", "--action", "view", "--purpose", "return-to-work", "--at", T], "--holder: unknown actor"),
+    (["consent", "gaps", "{case}", "--holder", "anne", "--recipient", M, "--category", "attendance", "--action", "disclose", "--purpose", "return-to-work", "--at", T], "--recipient: unknown actor"),
+    (["attendance", "{case}", "--offer", M, "--holder", "anne", "--recipient", "mette", "--purpose", "return-to-work", "--at", T], "--offer: "),
+    (["attendance", "{case}", "--offer", "laer-at-tackle-kronisk", "--holder", M, "--recipient", "mette", "--purpose", "return-to-work", "--at", T], "--holder: unknown actor"),
+    (["evaluate", "{case}", "--as-of", "2025-05-01", "--pack", M], "no rule pack with the id given"),
+    (["report", "{case}", "--as-of", "2025-05-01", "--pack", M], "no rule pack with the id given"),
+    (["instruments", "score", M, "--answers", "1,2"], "unknown instrument"),
+]
 for i, (args, place) in enumerate(flags):
     code = 3 if args[0] in ("instruments",) and args[1] == "show" else 2
     if args[0] == "evaluate":
         code = 3
     rows.append({"file": None, "args": args, "exit": code, "place": place, "name": f"flag-{i}"})
+for i, (args, place) in enumerate(id_flags):
+    rows.append({"file": None, "args": args, "exit": 3, "place": place, "name": f"id-flag-{i}"})
 
 # outputs that are not regular files: never followed nor replaced
 rows.append({"file": None, "args": ["report", "{case}", "--as-of", "2025-05-01", "--out", "{symlink}"], "exit": 4, "place": "is not a regular file", "name": "out-symlink"})

@@ -68,7 +68,7 @@ pub enum TransitionError {
         id: ActorId,
     },
     /// No referral with this id in the case file.
-    #[error("unknown referral `{id}`: no referral with this id in the case file")]
+    #[error("unknown referral: no referral with this id in the case file")]
     UnknownReferral {
         /// Where the id is.
         at: Pointer,
