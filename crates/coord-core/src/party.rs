@@ -12,7 +12,9 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Sector {
-    /// The municipal employment service (jobcenter / "kommunen" from 2026).
+    /// The municipal employment service ("jobcenteret" until 2026, "kommunen" under lov nr. 1750 af
+    /// 29/12/2025). Its label names neither, so it is right under both laws; the words of the law
+    /// in force come from the rule pack's own texts.
     MunicipalEmployment,
     /// Municipal rehabilitation training (genoptræning).
     MunicipalRehabilitation,
@@ -74,8 +76,8 @@ impl Sector {
         match self {
             Sector::MunicipalEmployment => crate::text::pick(
                 lang,
-                "kommunens beskæftigelsesområde (jobcenter)",
-                "municipal employment (jobcenter)",
+                "kommunens beskæftigelsesindsats",
+                "municipal employment services",
             ),
             Sector::MunicipalRehabilitation => {
                 crate::text::pick(lang, "kommunal genoptræning", "municipal rehabilitation")

@@ -160,7 +160,7 @@ fn week_8_deadline_is_overdue_after_week_8_without_an_interview_and_explained() 
         .find(|t| t.rule.as_str() == "fast-track-first-interview")
         .unwrap();
     match &limit.outcome {
-        coord_core::rules::evaluate::TraceOutcome::NotMatched { failure } => {
+        coord_core::rules::evaluate::TraceOutcome::NotMatched { failure, .. } => {
             assert_eq!(
                 failure.message,
                 "fast_track_requested = false, needs = true"
@@ -189,4 +189,48 @@ fn shipped_packs_pass_their_example_tests() {
         }
     }
     assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
+/// Every text a person reads from a pack (titles, warnings, questions to ask, deadline names)
+/// as strings: the `da`, `en`, `title_da`, `title_en`, `ask_da` and `ask_en` fields anywhere.
+fn people_texts(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m {
+                let for_people = matches!(
+                    k.as_str(),
+                    "da" | "en" | "title_da" | "title_en" | "ask_da" | "ask_en"
+                );
+                match x {
+                    serde_json::Value::String(s) if for_people => out.push(s.clone()),
+                    _ => people_texts(x, out),
+                }
+            }
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|x| people_texts(x, out)),
+        _ => {}
+    }
+}
+
+/// Lov nr. 1750 af 29/12/2025 § 1 nr. 1 replaces »jobcenteret« by »kommunen« throughout the act
+/// (LAW brief §2.2, verified): from 2026 the pack's words for people follow, while the packs for
+/// the earlier law keep the word that law used.
+#[test]
+fn the_2026_pack_says_kommunen_where_the_earlier_law_said_jobcenteret() {
+    let texts = |pack: &str| {
+        let v: serde_json::Value = serde_json::from_str(pack).unwrap();
+        let mut out = Vec::new();
+        people_texts(&v, &mut out);
+        out
+    };
+    let from_2026 = texts(include_str!("../../coord-json/data/packs/dk-2026.json"));
+    assert!(from_2026.len() > 50, "{} texts", from_2026.len());
+    let old_word: Vec<&String> = from_2026
+        .iter()
+        .filter(|t| t.to_lowercase().contains("jobcent"))
+        .collect();
+    assert!(old_word.is_empty(), "{old_word:?}");
+    assert!(texts(FROM_2025)
+        .iter()
+        .any(|t| t.to_lowercase().contains("jobcent")));
 }
