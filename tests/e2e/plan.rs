@@ -26,7 +26,7 @@ fn plan_check_names_the_overloaded_weeks_and_exits_one() {
         "{out}"
     );
     assert!(
-        out.contains("the evaluation planned for 2025-07-21 has not been held"),
+        out.contains("the evaluation planned for 21 July 2025 has not been held"),
         "{out}"
     );
     let o = run(

@@ -20,7 +20,7 @@ fn team_names_who_holds_the_thread_after_the_handover() {
     let out = stdout(&o);
     assert!(out.contains("Holds the thread: Sara Nielsen"), "{out}");
     assert!(
-        out.contains("2025-04-01  Lars Krogh, caseworker → Sara Nielsen"),
+        out.contains("Handover 1 April 2025: Lars Krogh, caseworker → Sara Nielsen"),
         "{out}"
     );
     // Before the handover Lars held it; a required role nobody fills is a finding (exit 1).

@@ -24,7 +24,7 @@ pub fn banner(law: &LawStatus, lang: Language) -> Option<String> {
             .next()
             .map(|c| c.to_uppercase().collect())
             .unwrap_or_default();
-        format!("!! {first}{}.", chars.as_str())
+        format!("{first}{}.", chars.as_str())
     })
 }
 

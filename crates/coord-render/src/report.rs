@@ -8,7 +8,7 @@ use coord_core::case_file::CaseFile;
 use coord_core::category::Language;
 use coord_core::report::{AttentionKind, CoordinationReport};
 use coord_core::rules::ReferralTarget;
-use coord_core::team::{role_label, ThreadHolder};
+use coord_core::team::role_label;
 use coord_core::text::{count, date_long, date_short, decimal, pick, signed, Unit};
 
 /// Build the report document. `chart` is an SVG of the progression, placed in the HTML page.
@@ -171,90 +171,9 @@ fn mark(r: &CoordinationReport, rule: &str, lang: Language) -> &'static str {
 
 fn team(d: &mut Doc, r: &CoordinationReport, case: &CaseFile, lang: Language) {
     d.h(2, pick(lang, "Hvem holder tråden", "Who holds the thread"));
-    d.p(match &r.team.thread {
-        ThreadHolder::One { member } => {
-            let how = member
-                .contact
-                .as_ref()
-                .and_then(|c| c.phone.clone().or_else(|| c.email.clone()));
-            format!(
-                "{}{}",
-                member.name,
-                how.map(|h| format!(" · {h}")).unwrap_or_default()
-            )
-        }
-        ThreadHolder::Nobody => {
-            pick(lang, "Ingen holder tråden.", "Nobody holds the thread.").to_owned()
-        }
-        ThreadHolder::Several { members } => format!(
-            "{}: {}",
-            pick(
-                lang,
-                "Flere koordinerer på samme tid",
-                "Several people coordinate at once"
-            ),
-            members
-                .iter()
-                .map(|m| m.name.clone())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        ThreadHolder::NoCourse => pick(
-            lang,
-            "Intet forløb kører på denne dato.",
-            "No course is running on this date.",
-        )
-        .to_owned(),
-    });
-    d.table(
-        pick(lang, "Teamet på dagen", "The team on the day"),
-        &[
-            pick(lang, "Medlem", "Member"),
-            pick(lang, "Rolle", "Role"),
-            pick(lang, "Organisation", "Organisation"),
-            pick(lang, "Siden", "Since"),
-            pick(lang, "Kontakt", "Contact"),
-        ],
-        r.current_members()
-            .map(|m| {
-                vec![
-                    m.name.clone(),
-                    role_label(&m.role, lang),
-                    m.organisation_name.clone().unwrap_or_default(),
-                    date_short(lang, m.period.from),
-                    m.contact
-                        .as_ref()
-                        .map(|c| {
-                            [c.phone.clone(), c.email.clone()]
-                                .into_iter()
-                                .flatten()
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        })
-                        .unwrap_or_default(),
-                ]
-            })
-            .collect(),
-    );
-    let name = |id| {
-        case.actor(id)
-            .map_or_else(|| id.to_string(), |a| a.name.clone())
-    };
-    d.list(
-        r.team
-            .handovers
-            .iter()
-            .map(|h| {
-                format!(
-                    "{} {}: {} → {}",
-                    pick(lang, "Overdragelse", "Handover"),
-                    date_long(lang, h.on),
-                    name(&h.from),
-                    name(&h.to)
-                )
-            })
-            .collect(),
-    );
+    d.p(crate::team::thread_holder(&r.team.thread, lang));
+    crate::team::member_table(d, r.current_members(), lang, false);
+    crate::team::handovers(d, &r.team, case, lang);
 }
 
 fn deadlines(d: &mut Doc, r: &CoordinationReport, lang: Language, sources: &mut Vec<String>) {
@@ -317,43 +236,7 @@ fn referrals(
             "No referrals are recorded.",
         ));
     }
-    d.table(
-        pick(
-            lang,
-            "Henvisninger og deres status",
-            "Referrals and their state",
-        ),
-        &[
-            pick(lang, "Til", "To"),
-            pick(lang, "Status", "State"),
-            pick(lang, "Svarfrist", "Respond by"),
-            pick(lang, "Bemærkning", "Note"),
-        ],
-        r.referrals
-            .referrals
-            .iter()
-            .map(|s| {
-                let state = s.state.label(lang);
-                let note = if s.stale {
-                    format!("{} ({})", s.mark(lang), s.overdue(lang))
-                } else {
-                    s.outcome.map(|o| o.describe(lang)).unwrap_or_default()
-                };
-                let to = match (lang, &s.offer_name_en, &s.offer_name_da) {
-                    (Language::En, Some(n), _) | (Language::Da, _, Some(n)) => n.clone(),
-                    _ => case
-                        .actor(&s.to)
-                        .map_or_else(|| s.to.to_string(), |a| a.name.clone()),
-                };
-                vec![
-                    to,
-                    state.to_owned(),
-                    s.due.map(|x| date_short(lang, x)).unwrap_or_default(),
-                    note,
-                ]
-            })
-            .collect(),
-    );
+    crate::team::referral_table(d, &r.referrals, case, lang);
     if !r.proposed_referrals.is_empty() {
         d.p(pick(
             lang,

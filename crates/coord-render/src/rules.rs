@@ -32,9 +32,24 @@ fn pack_check_text(r: &PackCheck, files: &[String]) -> String {
             Severity::Error => "error  ",
             Severity::Warning => "warning",
         };
-        s.push_str(&format!("  {word} {} [{}]\n", f.message, f.code));
+        s.push_str(&format!(
+            "  {word} {}: {} [{}]\n",
+            place(f, files),
+            f.message,
+            f.code
+        ));
     }
     s
+}
+
+/// Where a finding is: the file of its pack and the place in it (`dk-2026.json: /rules/3/when`).
+fn place(f: &coord_core::rules::PackFinding, files: &[String]) -> String {
+    let file = f.pack.and_then(|i| files.get(i));
+    match (file, f.pointer.to_string()) {
+        (Some(file), p) if p.is_empty() => file.clone(),
+        (Some(file), p) => format!("{file}: {p}"),
+        (None, p) => p,
+    }
 }
 
 /// The test report: examples, then the generated-case run with its counterexample.
@@ -110,131 +125,6 @@ fn target(t: &ReferralTarget, lang: Language) -> String {
     }
 }
 
-/// An evaluation: level, roles, referrals, deadlines, consent gaps, warnings, and the trace.
-fn evaluation_text(e: &Evaluation, case: &CaseFile, lang: Language) -> String {
-    let mut s = String::new();
-    if let Some(b) = e.law.as_ref().and_then(|l| crate::law::banner(l, lang)) {
-        s.push_str(&b);
-        s.push('\n');
-    }
-    s.push_str(&format!(
-        "{} ({}) {} {} {} {}\n",
-        case.id,
-        case.citizen.name,
-        pick(lang, "pr.", "as of"),
-        date_long(lang, e.as_of),
-        pick(lang, "efter", "under"),
-        e.law
-            .as_ref()
-            .map(|l| crate::law::pack_line(l, lang))
-            .unwrap_or_default()
-    ));
-    for note in e.law.iter().flat_map(|l| crate::law::notes(l, lang)) {
-        s.push_str(&format!("  {note}\n"));
-    }
-    match &e.level {
-        Some(l) => s.push_str(&format!(
-            "  {}: {} [{}]\n",
-            pick(lang, "koordineringsniveau", "coordination level"),
-            l.level.label(lang),
-            l.rule
-        )),
-        None => s.push_str(pick(
-            lang,
-            "  koordineringsniveau: ingen regel satte det\n",
-            "  coordination level: not set by any rule\n",
-        )),
-    }
-    for r in &e.required_roles {
-        let present = if r.present {
-            pick(lang, "til stede", "present")
-        } else {
-            pick(lang, "MANGLER", "MISSING")
-        };
-        s.push_str(&format!(
-            "  {} {} ({present}) [{}]\n",
-            pick(lang, "kræver rollen", "requires role"),
-            coord_core::team::role_label(&r.role, lang),
-            r.rule
-        ));
-    }
-    for r in &e.referrals {
-        s.push_str(&format!(
-            "  {} {} [{}]\n",
-            pick(lang, "foreslå henvisning til", "propose referral to"),
-            target(&r.target, lang),
-            r.rule
-        ));
-    }
-    for r in &e.forbidden_referrals {
-        s.push_str(&format!(
-            "  {} {} [{}]\n",
-            pick(lang, "henvis ikke til", "do not refer to"),
-            target(&r.target, lang),
-            r.rule
-        ));
-    }
-    for d in &e.deadlines {
-        s.push_str(&format!(
-            "  {} {}: {} — {} [{}{}]\n",
-            pick(lang, "frist", "deadline"),
-            date_long(lang, d.due),
-            pick(lang, &d.title_da, &d.title_en),
-            d.status.label(lang),
-            d.rule,
-            d.pack
-                .as_ref()
-                .map(|p| format!(" · {p}"))
-                .unwrap_or_default()
-        ));
-    }
-    for g in &e.consent_gaps {
-        s.push_str(&format!(
-            "  {}: {} [{}]\n",
-            pick(lang, "samtykke mangler", "consent missing"),
-            pick(lang, &g.ask_da, &g.ask_en),
-            g.rule
-        ));
-    }
-    for w in &e.warnings {
-        s.push_str(&format!(
-            "  {}: {} [{}]\n",
-            pick(lang, "advarsel", "warning"),
-            pick(lang, &w.da, &w.en),
-            w.rule
-        ));
-    }
-    if let Some(trace) = &e.trace {
-        s.push_str("trace:\n");
-        for t in trace {
-            let title = pick(lang, &t.title_da, &t.title_en);
-            match &t.outcome {
-                TraceOutcome::Fired => s.push_str(&format!("  FIRED       {} — {title}\n", t.rule)),
-                TraceOutcome::NotMatched { failure } => {
-                    let label = lookup(&failure.fact)
-                        .map(|d| pick(lang, d.meaning_da, d.meaning_en).to_owned())
-                        .unwrap_or_else(|| failure.fact.clone());
-                    let actual = failure
-                        .actual
-                        .as_ref()
-                        .map_or_else(|| "not known".to_owned(), ToString::to_string);
-                    s.push_str(&format!(
-                        "  not matched {} — {title}\n      at when{}: {label} ({}) = {actual}, needs {}\n",
-                        t.rule, failure.at, failure.fact, failure.needs
-                    ));
-                }
-                TraceOutcome::NotInForce { valid } => s.push_str(&format!(
-                    "  not in force {} — valid {}..{}\n",
-                    t.rule,
-                    valid.from,
-                    valid.to.map(|d| d.to_string()).unwrap_or_default()
-                )),
-            }
-        }
-    }
-    s
-}
-
 /// The validator's findings on the packs in `files`.
 pub fn pack_check(r: &PackCheck, files: &[String]) -> Doc {
     Doc::from_lines(&pack_check_text(r, files))
@@ -250,7 +140,207 @@ pub fn facts(list: &[FactInfo], lang: Language) -> Doc {
     Doc::from_lines(&facts_text(list, lang))
 }
 
-/// An evaluation of `case`: level, roles, referrals, deadlines, consent gaps, warnings, trace.
+/// An evaluation of `case`: the law applied, level, roles, referrals, deadlines, consent gaps,
+/// warnings, and (with `--explain`) the trace. For rule authors and caseworkers checking a rule:
+/// each line names the rule behind it.
 pub fn evaluation(e: &Evaluation, case: &CaseFile, lang: Language) -> Doc {
-    Doc::from_lines(&evaluation_text(e, case, lang))
+    let mut d = Doc::default();
+    d.h(
+        1,
+        format!(
+            "{} — {}",
+            pick(lang, "Regelvurdering", "Rule evaluation"),
+            case.citizen.name
+        ),
+    );
+    if let Some(b) = e.law.as_ref().and_then(|l| crate::law::banner(l, lang)) {
+        d.alert(b);
+    }
+    d.labelled(pick(lang, "Opgjort pr.", "As of"), date_long(lang, e.as_of));
+    if let Some(l) = &e.law {
+        d.labelled(pick(lang, "Lov", "Law"), crate::law::pack_line(l, lang));
+        d.list(crate::law::notes(l, lang));
+    }
+    let level = match &e.level {
+        Some(l) => format!(
+            "{} ({} {})",
+            l.level.label(lang),
+            pick(lang, "regel", "rule"),
+            l.rule
+        ),
+        None => pick(lang, "ingen regel satte det", "not set by any rule").to_owned(),
+    };
+    d.labelled(
+        pick(lang, "Koordineringsniveau", "Coordination level"),
+        level,
+    );
+    let rule_col = pick(lang, "Regel", "Rule");
+    d.table(
+        pick(lang, "Roller reglerne kræver", "Roles the rules require"),
+        &[
+            pick(lang, "Rolle", "Role"),
+            pick(lang, "I sagen", "In the case"),
+            rule_col,
+        ],
+        e.required_roles
+            .iter()
+            .map(|r| {
+                vec![
+                    coord_core::team::role_label(&r.role, lang),
+                    pick(
+                        lang,
+                        if r.present { "til stede" } else { "MANGLER" },
+                        if r.present { "present" } else { "MISSING" },
+                    )
+                    .to_owned(),
+                    r.rule.to_string(),
+                ]
+            })
+            .collect(),
+    );
+    let mut referrals: Vec<Vec<String>> = e
+        .referrals
+        .iter()
+        .map(|r| {
+            vec![
+                pick(lang, "foreslå henvisning til", "propose a referral to").to_owned(),
+                target(&r.target, lang),
+                r.rule.to_string(),
+            ]
+        })
+        .collect();
+    referrals.extend(e.forbidden_referrals.iter().map(|r| {
+        vec![
+            pick(lang, "henvis ikke til", "do not refer to").to_owned(),
+            target(&r.target, lang),
+            r.rule.to_string(),
+        ]
+    }));
+    d.table(
+        pick(lang, "Henvisninger", "Referrals"),
+        &[
+            pick(lang, "Hvad", "What"),
+            pick(lang, "Til", "To"),
+            rule_col,
+        ],
+        referrals,
+    );
+    d.table(
+        pick(lang, "Frister", "Deadlines"),
+        &[
+            pick(lang, "Frist", "Due"),
+            pick(lang, "Hvad", "What"),
+            pick(lang, "Status", "Status"),
+            rule_col,
+            pick(lang, "Regelsæt", "Pack"),
+        ],
+        e.deadlines
+            .iter()
+            .map(|x| {
+                vec![
+                    date_long(lang, x.due),
+                    pick(lang, &x.title_da, &x.title_en).to_owned(),
+                    x.status.label(lang).to_owned(),
+                    x.rule.to_string(),
+                    x.pack.as_ref().map(ToString::to_string).unwrap_or_default(),
+                ]
+            })
+            .collect(),
+    );
+    if !e.consent_gaps.is_empty() {
+        d.h(2, pick(lang, "Manglende samtykke", "Consent missing"));
+        d.list(
+            e.consent_gaps
+                .iter()
+                .map(|g| {
+                    format!(
+                        "{} ({} {})",
+                        pick(lang, &g.ask_da, &g.ask_en),
+                        pick(lang, "regel", "rule"),
+                        g.rule
+                    )
+                })
+                .collect(),
+        );
+    }
+    if !e.warnings.is_empty() {
+        d.h(2, pick(lang, "Advarsler", "Warnings"));
+        d.list(
+            e.warnings
+                .iter()
+                .map(|w| {
+                    format!(
+                        "{} ({} {})",
+                        pick(lang, &w.da, &w.en),
+                        pick(lang, "regel", "rule"),
+                        w.rule
+                    )
+                })
+                .collect(),
+        );
+    }
+    if let Some(trace) = &e.trace {
+        d.table(
+            pick(
+                lang,
+                "Sporet: hver regel i regelsættet",
+                "Trace: every rule of the pack",
+            ),
+            &[
+                rule_col,
+                pick(lang, "Titel", "Title"),
+                pick(lang, "Udfald", "Outcome"),
+            ],
+            trace
+                .iter()
+                .map(|t| {
+                    vec![
+                        t.rule.to_string(),
+                        pick(lang, &t.title_da, &t.title_en).to_owned(),
+                        outcome(&t.outcome, lang),
+                    ]
+                })
+                .collect(),
+        );
+    }
+    d
+}
+
+/// A rule's outcome in the trace, in words.
+fn outcome(o: &TraceOutcome, lang: Language) -> String {
+    match o {
+        TraceOutcome::Fired => pick(lang, "udløst", "fired").to_owned(),
+        TraceOutcome::NotMatched { failure, asked } => {
+            let fact = lookup(&failure.fact)
+                .map(|d| pick(lang, d.meaning_da, d.meaning_en).to_owned())
+                .unwrap_or_else(|| failure.fact.clone());
+            let actual = failure.actual.as_ref().map_or_else(
+                || pick(lang, "ikke kendt", "not known").to_owned(),
+                |v| v.describe(lang),
+            );
+            let asked = asked
+                .as_ref()
+                .map(|t| {
+                    format!(
+                        "; {}: {}",
+                        pick(lang, "reglen kræver", "the rule needs"),
+                        t.get(lang)
+                    )
+                })
+                .unwrap_or_default();
+            // The comparison as the rule states it, for the rule's author: the words may not
+            // carry the date a date expression gave on the day.
+            format!(
+                "{}: {fact} = {actual}{asked} [{}]",
+                pick(lang, "ikke opfyldt", "not met"),
+                failure.needs
+            )
+        }
+        TraceOutcome::NotInForce { valid } => format!(
+            "{} ({} {})",
+            pick(lang, "ikke i kraft", "not in force"),
+            pick(lang, "gælder", "valid"),
+            crate::law::period(valid, lang)
+        ),
+    }
 }

@@ -6,222 +6,351 @@ use coord_core::attendance::AttendanceAnswer;
 use coord_core::calendar::WorkingDaysAnswer;
 use coord_core::case_file::CaseFile;
 use coord_core::category::Language;
-use coord_core::referral::{ReferralOverview, ReferralStatus, TransitionResult, WaitingOn};
+use coord_core::referral::{ReferralOverview, ReferralStatus, TransitionResult};
 use coord_core::team::{role_label, MemberView, TeamReport, ThreadHolder};
-use coord_core::text::{count, date_long, pick, weekday, Unit};
+use coord_core::text::{count, date_long, date_short, pick, weekday, Unit};
 
 fn name(case: &CaseFile, id: &coord_core::ids::ActorId) -> String {
     case.actor(id)
         .map_or_else(|| id.to_string(), |a| a.name.clone())
 }
 
-fn member_line(m: &MemberView, lang: Language) -> String {
-    let sector = m
-        .sector
-        .map(|s| crate::consent::sector(s, lang))
-        .unwrap_or_default();
-    let period = match m.period.to {
-        Some(to) => format!("{} – {to}", m.period.from),
-        None => format!("{} –", m.period.from),
-    };
-    let mut s = format!(
-        "{} — {}, {sector}{}  [{period}]",
-        m.name,
-        role_label(&m.role, lang),
-        m.organisation_name
-            .as_deref()
-            .map(|o| format!(", {o}"))
-            .unwrap_or_default()
-    );
-    if let Some(c) = &m.contact {
-        let parts: Vec<&str> = [c.phone.as_deref(), c.email.as_deref(), c.note.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect();
-        if !parts.is_empty() {
-            s.push_str(&format!("\n      {}", parts.join(" · ")));
-        }
-    }
-    let r = &m.responsibilities;
-    let mut answers: Vec<String> = Vec::new();
-    answers.extend(r.goals.iter().map(|g| format!("goal {g}")));
-    answers.extend(r.referrals.iter().map(|x| format!("referral {x}")));
-    answers.extend(
-        r.categories
-            .iter()
-            .map(|c| crate::consent::category(*c, lang).to_owned()),
-    );
-    if !answers.is_empty() {
-        s.push_str(&format!(
-            "\n      {} {}",
-            pick(lang, "ansvarlig for:", "answers for:"),
-            answers.join(", ")
-        ));
-    }
-    s
+/// A goal by the citizen's words, for a goal id of the case's plan.
+fn goal_text(case: &CaseFile, id: &coord_core::ids::GoalId) -> String {
+    case.plan
+        .as_ref()
+        .and_then(|p| p.goals.iter().find(|g| &g.id == id))
+        .map_or_else(|| id.to_string(), |g| format!("“{}”", g.text))
 }
 
-/// The team report.
-fn team_text(case: &CaseFile, r: &TeamReport, lang: Language) -> String {
-    let mut s = format!(
-        "{} {} ({}) {} {}\n",
-        pick(lang, "Teamet omkring", "Team around"),
-        case.citizen.name,
-        case.id,
-        pick(lang, "pr.", "as of"),
-        date_long(lang, r.as_of)
+fn contact(m: &MemberView) -> String {
+    m.contact
+        .as_ref()
+        .map(|c| {
+            [c.phone.clone(), c.email.clone()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default()
+}
+
+/// The members as a table: name, role, organisation, since (with `full`: the whole period),
+/// contact — the current team on the day (the report), or with `full` everyone in the course
+/// (`coord team`).
+pub(crate) fn member_table<'a>(
+    d: &mut Doc,
+    members: impl Iterator<Item = &'a MemberView>,
+    lang: Language,
+    full: bool,
+) {
+    let rows: Vec<Vec<String>> = members
+        .map(|m| {
+            let since = if full {
+                match m.period.to {
+                    Some(to) => format!(
+                        "{} – {}",
+                        date_short(lang, m.period.from),
+                        date_short(lang, to)
+                    ),
+                    None => format!("{} –", date_short(lang, m.period.from)),
+                }
+            } else {
+                date_short(lang, m.period.from)
+            };
+            vec![
+                m.name.clone(),
+                role_label(&m.role, lang),
+                m.organisation_name
+                    .clone()
+                    .or_else(|| m.sector.map(|s| s.label(lang).to_owned()))
+                    .unwrap_or_default(),
+                since,
+                contact(m),
+            ]
+        })
+        .collect();
+    let (caption, period) = if full {
+        (
+            pick(
+                lang,
+                "Alle, der har været med i forløbet",
+                "Everyone who has been part of the course",
+            ),
+            pick(lang, "Periode", "Period"),
+        )
+    } else {
+        (
+            pick(lang, "Teamet på dagen", "The team on the day"),
+            pick(lang, "Siden", "Since"),
+        )
+    };
+    d.table(
+        caption,
+        &[
+            pick(lang, "Medlem", "Member"),
+            pick(lang, "Rolle", "Role"),
+            pick(lang, "Organisation", "Organisation"),
+            period,
+            pick(lang, "Kontakt", "Contact"),
+        ],
+        rows,
     );
-    let holder = match &r.thread {
-        ThreadHolder::One { member } => member_line(member, lang),
-        ThreadHolder::Nobody => pick(lang, "INGEN", "NOBODY").to_owned(),
+}
+
+/// What each member answers for (goals by the citizen's words, referrals by their receiver,
+/// information categories), one line per member who answers for something.
+fn responsibilities(d: &mut Doc, r: &TeamReport, case: &CaseFile, lang: Language) {
+    let lines: Vec<String> =
+        r.members
+            .iter()
+            .filter_map(|m| {
+                let x = &m.responsibilities;
+                let mut answers: Vec<String> = Vec::new();
+                answers.extend(x.goals.iter().map(|g| {
+                    format!("{} {}", pick(lang, "målet", "the goal"), goal_text(case, g))
+                }));
+                answers.extend(x.referrals.iter().map(|id| {
+                    format!(
+                        "{} {}",
+                        pick(lang, "henvisningen til", "the referral to"),
+                        referral_receiver(case, id)
+                    )
+                }));
+                answers.extend(x.categories.iter().map(|c| c.label(lang).to_owned()));
+                (!answers.is_empty()).then(|| format!("{}: {}", m.name, answers.join("; ")))
+            })
+            .collect();
+    if !lines.is_empty() {
+        d.h(
+            2,
+            pick(lang, "Hvem svarer for hvad", "Who answers for what"),
+        );
+        d.list(lines);
+    }
+}
+
+/// The receiver of a referral, by name.
+fn referral_receiver(case: &CaseFile, id: &coord_core::ids::ReferralId) -> String {
+    case.referrals
+        .iter()
+        .find(|r| &r.id == id)
+        .map_or_else(|| id.to_string(), |r| name(case, &r.to))
+}
+
+/// Who holds the thread, in one sentence.
+pub(crate) fn thread_holder(thread: &ThreadHolder, lang: Language) -> String {
+    match thread {
+        ThreadHolder::One { member } => {
+            let how = member
+                .contact
+                .as_ref()
+                .and_then(|c| c.phone.clone().or_else(|| c.email.clone()));
+            format!(
+                "{}{}",
+                member.name,
+                how.map(|h| format!(" · {h}")).unwrap_or_default()
+            )
+        }
+        ThreadHolder::Nobody => {
+            pick(lang, "Ingen holder tråden.", "Nobody holds the thread.").to_owned()
+        }
         ThreadHolder::Several { members } => format!(
             "{}: {}",
-            pick(lang, "FLERE", "SEVERAL"),
+            pick(
+                lang,
+                "Flere koordinerer på samme tid",
+                "Several people coordinate at once"
+            ),
             members
                 .iter()
-                .map(|m| m.name.as_str())
+                .map(|m| m.name.clone())
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
-        ThreadHolder::NoCourse => pick(lang, "intet forløb i gang", "no course running").to_owned(),
-    };
-    s.push_str(&format!(
-        "{} {holder}\n\n",
-        pick(lang, "Holder tråden:", "Holds the thread:")
-    ));
-    s.push_str(pick(lang, "Medlemmer:\n", "Members:\n"));
-    if r.members.is_empty() {
-        s.push_str(pick(lang, "  ingen\n", "  none\n"));
+        ThreadHolder::NoCourse => pick(
+            lang,
+            "Intet forløb kører på denne dato.",
+            "No course is running on this date.",
+        )
+        .to_owned(),
     }
-    for m in &r.members {
-        let mark = if m.current { "*" } else { " " };
-        s.push_str(&format!("  {mark} {}\n", member_line(m, lang)));
-    }
-    if !r.handovers.is_empty() {
-        s.push_str(pick(lang, "Overdragelser:\n", "Handovers:\n"));
-        for h in &r.handovers {
-            s.push_str(&format!(
-                "  {}  {} → {}\n",
-                h.on,
-                name(case, &h.from),
-                name(case, &h.to)
-            ));
-        }
-    }
-    if r.findings.is_empty() {
-        s.push_str(pick(lang, "Ingen fund.\n", "No findings.\n"));
+}
+
+/// The handovers, one line each.
+pub(crate) fn handovers(d: &mut Doc, r: &TeamReport, case: &CaseFile, lang: Language) {
+    d.list(
+        r.handovers
+            .iter()
+            .map(|h| {
+                format!(
+                    "{} {}: {} → {}",
+                    pick(lang, "Overdragelse", "Handover"),
+                    date_long(lang, h.on),
+                    name(case, &h.from),
+                    name(case, &h.to)
+                )
+            })
+            .collect(),
+    );
+}
+
+/// The referrals as a table: to whom (the offer's name where there is one), state, respond by,
+/// and a note (overdue, waiting on whom, the outcome).
+pub(crate) fn referral_table(d: &mut Doc, o: &ReferralOverview, case: &CaseFile, lang: Language) {
+    d.table(
+        pick(
+            lang,
+            "Henvisninger og deres status",
+            "Referrals and their state",
+        ),
+        &[
+            pick(lang, "Til", "To"),
+            pick(lang, "Status", "State"),
+            pick(lang, "Svarfrist", "Respond by"),
+            pick(lang, "Bemærkning", "Note"),
+        ],
+        o.referrals
+            .iter()
+            .map(|s| referral_row(s, case, lang))
+            .collect(),
+    );
+}
+
+fn referral_row(s: &ReferralStatus, case: &CaseFile, lang: Language) -> Vec<String> {
+    let note = if s.stale {
+        format!("{} ({})", s.mark(lang), s.overdue(lang))
+    } else if let Some(o) = s.outcome {
+        o.describe(lang)
     } else {
-        s.push_str(pick(lang, "Fund:\n", "Findings:\n"));
-        for f in &r.findings {
-            s.push_str(&format!("  ! {} [{}]\n", f.describe(lang), f.code()));
-        }
-    }
-    s
+        s.waiting_on
+            .map(|w| w.label(lang).to_owned())
+            .unwrap_or_default()
+    };
+    let to = match (lang, &s.offer_name_en, &s.offer_name_da) {
+        (Language::En, Some(n), _) | (Language::Da, _, Some(n)) => n.clone(),
+        _ => name(case, &s.to),
+    };
+    vec![
+        to,
+        s.state.label(lang).to_owned(),
+        s.due.map(|x| date_short(lang, x)).unwrap_or_default(),
+        note,
+    ]
 }
 
-fn waiting(w: Option<WaitingOn>, lang: Language) -> &'static str {
-    match (w, lang) {
-        (Some(WaitingOn::Referrer), Language::En) => "waits on the referrer",
-        (Some(WaitingOn::Citizen), Language::En) => "waits on the citizen",
-        (Some(WaitingOn::Receiver), Language::En) => "waits on the receiver",
-        (Some(WaitingOn::Provider), Language::En) => "waits on the provider's outcome",
-        (Some(WaitingOn::Referrer), Language::Da) => "afventer henviseren",
-        (Some(WaitingOn::Citizen), Language::Da) => "afventer borgeren",
-        (Some(WaitingOn::Receiver), Language::Da) => "afventer modtageren",
-        (Some(WaitingOn::Provider), Language::Da) => "afventer leverandørens resultat",
-        (None, _) => "",
-    }
-}
-
-fn status_line(case: &CaseFile, st: &ReferralStatus, lang: Language) -> String {
-    let state = st.state.label(lang);
-    let mark = st.mark(lang);
-    let mut s = format!(
-        "  {mark:<9} {}  {} → {}{}: {state} {} {}",
-        st.referral,
-        name(case, &st.from),
-        name(case, &st.to),
-        st.offer
-            .as_ref()
-            .map(|o| format!(" ({o})"))
-            .unwrap_or_default(),
-        pick(lang, "siden", "since"),
-        date_long(lang, coord_core::time::date_of(&st.since))
+/// The `team` answer as a document: who holds the thread, everyone in the course, handovers and
+/// findings.
+pub fn team(case: &CaseFile, r: &TeamReport, lang: Language) -> Doc {
+    let mut d = Doc::default();
+    d.h(
+        1,
+        format!(
+            "{} {}",
+            pick(lang, "Teamet omkring", "The team around"),
+            case.citizen.name
+        ),
     );
-    if let Some(due) = st.due {
-        s.push_str(&format!(
-            ", {} {}",
-            pick(lang, "frist", "due"),
-            date_long(lang, due)
+    d.labelled(pick(lang, "Opgjort pr.", "As of"), date_long(lang, r.as_of));
+    d.labelled(
+        pick(lang, "Holder tråden", "Holds the thread"),
+        thread_holder(&r.thread, lang),
+    );
+    if r.members.is_empty() {
+        d.p(pick(
+            lang,
+            "Ingen er med i teamet.",
+            "Nobody is in the team.",
         ));
-        if st.stale {
-            s.push_str(&format!(" ({})", st.overdue(lang)));
-        }
     }
-    let w = waiting(st.waiting_on, lang);
-    if !w.is_empty() {
-        s.push_str(&format!("; {w}"));
+    member_table(&mut d, r.members.iter(), lang, true);
+    handovers(&mut d, r, case, lang);
+    responsibilities(&mut d, r, case, lang);
+    if r.findings.is_empty() {
+        d.p(pick(lang, "Ingen fund.", "No findings."));
+    } else {
+        d.h(2, pick(lang, "Fund", "Findings"));
+        d.list(r.findings.iter().map(|f| f.describe(lang)).collect());
     }
-    if let Some(o) = st.outcome {
-        s.push_str(&format!("; {}", o.describe(lang)));
-    }
-    s.push('\n');
-    s
+    d
 }
 
-/// The referral overview.
-fn referrals_text(case: &CaseFile, o: &ReferralOverview, lang: Language) -> String {
-    let mut s = format!(
-        "{} {} {} {}\n",
-        pick(lang, "Henvisninger for", "Referrals for"),
-        case.citizen.name,
-        pick(lang, "pr.", "as of"),
-        date_long(lang, o.as_of)
+/// The `referrals` answer as a document: every referral, stale ones marked, and the findings.
+pub fn referrals(case: &CaseFile, o: &ReferralOverview, lang: Language) -> Doc {
+    let mut d = Doc::default();
+    d.h(
+        1,
+        format!(
+            "{} {}",
+            pick(lang, "Henvisninger for", "Referrals for"),
+            case.citizen.name
+        ),
     );
+    d.labelled(pick(lang, "Opgjort pr.", "As of"), date_long(lang, o.as_of));
     if o.referrals.is_empty() {
-        s.push_str(pick(lang, "  ingen\n", "  none\n"));
+        d.p(pick(
+            lang,
+            "Ingen henvisninger er registreret.",
+            "No referrals are recorded.",
+        ));
     }
-    for st in &o.referrals {
-        s.push_str(&status_line(case, st, lang));
+    referral_table(&mut d, o, case, lang);
+    if !o.findings.is_empty() {
+        d.h(2, pick(lang, "Fund", "Findings"));
+        d.list(o.findings.iter().map(|f| f.describe(lang)).collect());
     }
-    for f in &o.findings {
-        s.push_str(&format!("  ! {} [{}]\n", f.describe(lang), f.code()));
-    }
-    s
+    d
 }
 
-/// A transition made.
-fn transition_text(case: &CaseFile, t: &TransitionResult, lang: Language) -> String {
-    let (from, to) = (t.from.label(lang), t.to.label(lang));
-    let mut s = format!(
-        "{} {}: {from} → {to}\n",
-        pick(lang, "Henvisning", "Referral"),
-        t.referral.id
+/// A transition made: the new state, the permit checked before sending, whom to tell.
+pub fn transition(case: &CaseFile, t: &TransitionResult, lang: Language) -> Doc {
+    let mut d = Doc::default();
+    d.h(
+        1,
+        format!(
+            "{} {}: {} → {}",
+            pick(lang, "Henvisningen til", "The referral to"),
+            name(case, &t.referral.to),
+            t.from.label(lang),
+            t.to.label(lang)
+        ),
     );
     if let Some(p) = &t.permit {
-        s.push_str(pick(
+        d.p(pick(
             lang,
-            "Hjemmel kontrolleret før afsendelse:\n",
-            "Permit checked before sending:\n",
+            "Hjemmel kontrolleret før afsendelse:",
+            "Permit checked before sending:",
         ));
-        s.push_str(&crate::consent::outcomes(&p.permitted, lang));
+        d.extend(Doc::from_lines(&crate::consent::outcomes(
+            &p.permitted,
+            lang,
+        )));
     }
-    s.push_str(pick(lang, "Underret:\n", "Notify:\n"));
-    for n in &t.notifications {
-        let text = match lang {
-            Language::En => &n.text_en,
-            Language::Da => &n.text_da,
-        };
-        s.push_str(&format!("  {}: {text}\n", name(case, &n.to)));
+    if !t.notifications.is_empty() {
+        d.h(2, pick(lang, "Underret", "Notify"));
+        d.list(
+            t.notifications
+                .iter()
+                .map(|n| {
+                    format!(
+                        "{}: {}",
+                        name(case, &n.to),
+                        pick(lang, &n.text_da, &n.text_en)
+                    )
+                })
+                .collect(),
+        );
     }
     for w in &t.warnings {
         let coord_core::referral::TransitionWarning::NoCoordinator { on } = w;
-        s.push_str(&format!(
-            "  ! {} {on}\n",
-            pick(lang, "ingen holdt tråden den", "nobody held the thread on")
+        d.alert(format!(
+            "{} {}",
+            pick(lang, "ingen holdt tråden den", "nobody held the thread on"),
+            date_long(lang, *on)
         ));
     }
-    s
+    d
 }
 
 /// The attendance answer.
@@ -244,7 +373,11 @@ fn attendance_text(a: &AttendanceAnswer, lang: Language) -> String {
             suggestion,
             ..
         } => {
-            let mut s = format!("WITHHELD  {}\n", pick(lang, notice_da, notice_en));
+            let mut s = format!(
+                "{}  {}\n",
+                pick(lang, "TILBAGEHOLDT", "WITHHELD"),
+                pick(lang, notice_da, notice_en)
+            );
             if let Some(sug) = suggestion {
                 s.push_str(&format!("  → {}\n", pick(lang, &sug.ask_da, &sug.ask_en)));
             }
@@ -266,21 +399,11 @@ fn working_days_text(a: &WorkingDaysAnswer, lang: Language) -> String {
         s.push_str(&format!(
             "  {} {} {}\n",
             pick(lang, "sprunget over:", "skipped"),
-            c.day,
+            date_long(lang, c.day),
             c.why.describe(lang)
         ));
     }
     s
-}
-
-/// The `team` answer as a document.
-pub fn team(case: &CaseFile, r: &TeamReport, lang: Language) -> Doc {
-    Doc::from_lines(&team_text(case, r, lang))
-}
-
-/// The `referrals` answer as a document.
-pub fn referrals(case: &CaseFile, o: &ReferralOverview, lang: Language) -> Doc {
-    Doc::from_lines(&referrals_text(case, o, lang))
 }
 
 /// The `attendance` answer as a document.
@@ -291,9 +414,4 @@ pub fn attendance(a: &AttendanceAnswer, lang: Language) -> Doc {
 /// The `working_days` answer as a document.
 pub fn working_days(a: &WorkingDaysAnswer, lang: Language) -> Doc {
     Doc::from_lines(&working_days_text(a, lang))
-}
-
-/// A transition made: the new state, whom to tell, the permit check.
-pub fn transition(case: &CaseFile, t: &TransitionResult, lang: Language) -> Doc {
-    Doc::from_lines(&transition_text(case, t, lang))
 }

@@ -49,21 +49,29 @@ pub enum FindingKind {
     GoalWithoutActivity {
         /// The goal.
         goal: GoalId,
+        /// The goal in the citizen's words, for people.
+        goal_text: String,
     },
     /// An active goal without a target on any indicator, so progress cannot be measured.
     GoalWithoutIndicator {
         /// The goal.
         goal: GoalId,
+        /// The goal in the citizen's words, for people.
+        goal_text: String,
     },
     /// A goal nobody is responsible for.
     NobodyResponsible {
         /// The goal.
         goal: GoalId,
+        /// The goal in the citizen's words, for people.
+        goal_text: String,
     },
     /// The same goal twice (same words, same domain).
     DuplicateGoal {
         /// The later goal.
         goal: GoalId,
+        /// The goal in the citizen's words, for people.
+        goal_text: String,
         /// The earlier goal with the same words.
         same_as: GoalId,
     },
@@ -97,11 +105,15 @@ pub enum FindingKind {
     NotAgreedWithCitizen {
         /// The goal.
         goal: GoalId,
+        /// The goal in the citizen's words, for people.
+        goal_text: String,
     },
     /// A goal not signed by every sector responsible for it.
     NotSignedBySectors {
         /// The goal.
         goal: GoalId,
+        /// The goal in the citizen's words, for people.
+        goal_text: String,
         /// The responsible sectors that have not signed.
         missing: Vec<Sector>,
     },
@@ -147,28 +159,30 @@ impl PlanFinding {
                     "the case file has no plan".into()
                 }
             }
-            FindingKind::GoalWithoutActivity { goal } => {
+            FindingKind::GoalWithoutActivity { goal_text, .. } => {
                 if da {
-                    format!("målet “{goal}” er aktivt, men ingen igangværende eller planlagt indsats arbejder hen imod det")
+                    format!("målet “{goal_text}” er aktivt, men ingen igangværende eller planlagt indsats arbejder hen imod det")
                 } else {
-                    format!("goal “{goal}” is active, but no current or planned activity serves it")
+                    format!("the goal “{goal_text}” is active, but no current or planned activity serves it")
                 }
             }
-            FindingKind::GoalWithoutIndicator { goal } => {
+            FindingKind::GoalWithoutIndicator { goal_text, .. } => {
                 if da {
-                    format!("målet “{goal}” er aktivt, men har ingen indikator, så progression kan ikke måles")
+                    format!("målet “{goal_text}” er aktivt, men har ingen indikator, så progression kan ikke måles")
                 } else {
-                    format!("goal “{goal}” is active but has no indicator, so progress cannot be measured")
+                    format!("the goal “{goal_text}” is active but has no indicator, so progress cannot be measured")
                 }
             }
-            FindingKind::NotAgreedWithCitizen { goal } => {
+            FindingKind::NotAgreedWithCitizen { goal_text, .. } => {
                 if da {
-                    format!("målet “{goal}” er ikke aftalt med borgeren endnu")
+                    format!("målet “{goal_text}” er ikke aftalt med borgeren endnu")
                 } else {
-                    format!("goal “{goal}” has not been agreed with the citizen yet")
+                    format!("the goal “{goal_text}” has not been agreed with the citizen yet")
                 }
             }
-            FindingKind::NotSignedBySectors { goal, missing } => {
+            FindingKind::NotSignedBySectors {
+                goal_text, missing, ..
+            } => {
                 let names: Vec<&str> = missing
                     .iter()
                     .map(|s| {
@@ -181,32 +195,41 @@ impl PlanFinding {
                     .collect();
                 if da {
                     format!(
-                        "målet “{goal}” er ikke underskrevet af {}",
+                        "målet “{goal_text}” er ikke underskrevet af {}",
                         names.join(" og ")
                     )
                 } else {
-                    format!("goal “{goal}” is not signed by {}", names.join(" and "))
+                    format!(
+                        "the goal “{goal_text}” is not signed by {}",
+                        names.join(" and ")
+                    )
                 }
             }
-            FindingKind::NobodyResponsible { goal } => {
+            FindingKind::NobodyResponsible { goal_text, .. } => {
                 if da {
-                    format!("ingen er ansvarlig for målet “{goal}”")
+                    format!("ingen er ansvarlig for målet “{goal_text}”")
                 } else {
-                    format!("nobody is responsible for goal “{goal}”")
+                    format!("nobody is responsible for the goal “{goal_text}”")
                 }
             }
-            FindingKind::DuplicateGoal { goal, same_as } => {
+            FindingKind::DuplicateGoal { goal_text, .. } => {
                 if da {
-                    format!("målet “{goal}” er det samme som “{same_as}”")
+                    format!("målet “{goal_text}” står to gange i planen")
                 } else {
-                    format!("goal “{goal}” repeats goal “{same_as}”")
+                    format!("the goal “{goal_text}” is in the plan twice")
                 }
             }
             FindingKind::EvaluationMissed { date } => {
                 if da {
-                    format!("evalueringen planlagt {date} er ikke holdt")
+                    format!(
+                        "evalueringen planlagt {} er ikke holdt",
+                        crate::text::date_long(lang, *date)
+                    )
                 } else {
-                    format!("the evaluation planned for {date} has not been held")
+                    format!(
+                        "the evaluation planned for {} has not been held",
+                        crate::text::date_long(lang, *date)
+                    )
                 }
             }
             FindingKind::CapacityExceeded {
@@ -341,20 +364,29 @@ fn goal_findings(plan: &Plan, as_of: NaiveDate, root: &Pointer, out: &mut Vec<Pl
             if !served {
                 out.push(PlanFinding {
                     at: at.clone(),
-                    kind: FindingKind::GoalWithoutActivity { goal: g.id.clone() },
+                    kind: FindingKind::GoalWithoutActivity {
+                        goal: g.id.clone(),
+                        goal_text: g.text.clone(),
+                    },
                 });
             }
             if g.targets.is_empty() {
                 out.push(PlanFinding {
                     at: at.key("targets"),
-                    kind: FindingKind::GoalWithoutIndicator { goal: g.id.clone() },
+                    kind: FindingKind::GoalWithoutIndicator {
+                        goal: g.id.clone(),
+                        goal_text: g.text.clone(),
+                    },
                 });
             }
         }
         if g.agreed_at.is_none_or(|d| d > as_of) {
             out.push(PlanFinding {
                 at: at.key("agreed_at"),
-                kind: FindingKind::NotAgreedWithCitizen { goal: g.id.clone() },
+                kind: FindingKind::NotAgreedWithCitizen {
+                    goal: g.id.clone(),
+                    goal_text: g.text.clone(),
+                },
             });
         }
         let missing: Vec<Sector> = g
@@ -368,6 +400,7 @@ fn goal_findings(plan: &Plan, as_of: NaiveDate, root: &Pointer, out: &mut Vec<Pl
                 at: at.key("signed_by"),
                 kind: FindingKind::NotSignedBySectors {
                     goal: g.id.clone(),
+                    goal_text: g.text.clone(),
                     missing,
                 },
             });
@@ -375,7 +408,10 @@ fn goal_findings(plan: &Plan, as_of: NaiveDate, root: &Pointer, out: &mut Vec<Pl
         if g.responsible.is_empty() {
             out.push(PlanFinding {
                 at: at.key("responsible"),
-                kind: FindingKind::NobodyResponsible { goal: g.id.clone() },
+                kind: FindingKind::NobodyResponsible {
+                    goal: g.id.clone(),
+                    goal_text: g.text.clone(),
+                },
             });
         }
         let key = (normalise(&g.text), g.domain);
@@ -384,6 +420,7 @@ fn goal_findings(plan: &Plan, as_of: NaiveDate, root: &Pointer, out: &mut Vec<Pl
                 at: at.key("text"),
                 kind: FindingKind::DuplicateGoal {
                     goal: g.id.clone(),
+                    goal_text: g.text.clone(),
                     same_as: (*first).clone(),
                 },
             }),

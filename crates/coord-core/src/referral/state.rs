@@ -56,6 +56,28 @@ pub enum WaitingOn {
     Provider,
 }
 
+impl WaitingOn {
+    /// Whom the referral waits on, for people. In `lang`: the one wording per language.
+    pub fn label(self, lang: crate::category::Language) -> &'static str {
+        match self {
+            WaitingOn::Referrer => {
+                crate::text::pick(lang, "afventer henviseren", "waits on the referrer")
+            }
+            WaitingOn::Citizen => {
+                crate::text::pick(lang, "afventer borgeren", "waits on the citizen")
+            }
+            WaitingOn::Receiver => {
+                crate::text::pick(lang, "afventer modtageren", "waits on the receiver")
+            }
+            WaitingOn::Provider => crate::text::pick(
+                lang,
+                "afventer leverandørens resultat",
+                "waits on the provider's outcome",
+            ),
+        }
+    }
+}
+
 impl ReferralState {
     /// Every state, in lifecycle order.
     pub const ALL: [ReferralState; 12] = [

@@ -135,8 +135,16 @@ pub(super) fn collect(
             kind: AttentionKind::OverdueDeadline,
             code: "deadline.overdue".into(),
             source: d.rule.to_string(),
-            da: format!("{} — fristen var {}", d.title_da, d.due),
-            en: format!("{} — due {}", d.title_en, d.due),
+            da: format!(
+                "{} — fristen var {}",
+                d.title_da,
+                crate::text::date_long(crate::category::Language::Da, d.due)
+            ),
+            en: format!(
+                "{} — due {}",
+                d.title_en,
+                crate::text::date_long(crate::category::Language::En, d.due)
+            ),
         });
     }
     for f in &team.findings {

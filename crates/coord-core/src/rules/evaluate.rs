@@ -159,6 +159,10 @@ pub enum TraceOutcome {
     NotMatched {
         /// The first failing comparison, with the actual value.
         failure: ConditionFailure,
+        /// What the failing comparison asked for, in words (absent where the place holds no
+        /// comparison, e.g. an empty `any`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        asked: Option<crate::text::Text>,
     },
     /// The rule is not in force on the evaluation date.
     NotInForce {
@@ -331,7 +335,10 @@ pub fn evaluate_facts_as(
         } else if explain {
             match rule.when.explain(facts).failure {
                 None => TraceOutcome::Fired,
-                Some(failure) => TraceOutcome::NotMatched { failure },
+                Some(failure) => TraceOutcome::NotMatched {
+                    asked: crate::text::condition::failure_words(&rule.when, &failure),
+                    failure,
+                },
             }
         } else if rule.when.holds(facts) {
             TraceOutcome::Fired

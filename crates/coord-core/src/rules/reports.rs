@@ -21,13 +21,29 @@ pub struct PackCheck {
     pub errors: usize,
     /// How many warnings.
     pub warnings: usize,
-    /// Every finding, with pointers `/<pack index>/…`.
+    /// Every finding, with the pack it is in (`pack`, the index in the order given) and the place
+    /// inside that pack (`pointer`, never led by the index).
     pub findings: Vec<PackFinding>,
 }
 
 impl PackCheck {
-    /// Count a list of findings.
-    pub fn summarise(findings: Vec<PackFinding>) -> PackCheck {
+    /// Count a list of findings whose pointers start with the pack's index (`/<pack index>/…`, as
+    /// [`validate_packs`](super::validate::validate_packs) gives them): each finding is answered
+    /// with that index in `pack` and its place inside the pack in `pointer`.
+    pub fn summarise(mut findings: Vec<PackFinding>) -> PackCheck {
+        for f in &mut findings {
+            if f.pack.is_some() {
+                continue;
+            }
+            let text = f.pointer.to_string();
+            let mut parts = text.splitn(3, '/').skip(1);
+            if let Some(Ok(index)) = parts.next().map(str::parse::<usize>) {
+                f.pack = Some(index);
+                f.pointer = crate::pointer::Pointer::parse(
+                    &parts.next().map(|r| format!("/{r}")).unwrap_or_default(),
+                );
+            }
+        }
         let errors = findings
             .iter()
             .filter(|f| f.severity == Severity::Error)

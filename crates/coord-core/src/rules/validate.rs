@@ -71,6 +71,10 @@ pub struct PackFinding {
     pub severity: Severity,
     /// A stable code (see the module table).
     pub code: String,
+    /// Which of the packs checked together (0-based, in the order given), when several were;
+    /// `pointer` is then the place inside that pack.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack: Option<usize>,
     /// Where in the pack.
     pub pointer: Pointer,
     /// A sentence about the problem (the place is `pointer`; the message never starts with it).
@@ -99,6 +103,7 @@ impl Findings {
         self.0.push(PackFinding {
             severity,
             code: code.to_owned(),
+            pack: None,
             pointer: at.clone(),
             message,
         });

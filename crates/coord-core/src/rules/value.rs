@@ -92,6 +92,26 @@ impl FactValue {
     pub fn text(word: impl Into<Cow<'static, str>>) -> Self {
         FactValue::Text(word.into())
     }
+
+    /// The value for people in `lang`: yes/no, a decimal comma in Danish, a long date, words by
+    /// their labels where coord has one.
+    pub fn describe(&self, lang: crate::category::Language) -> String {
+        use crate::text::{condition::word_label, date_long, decimal, pick};
+        let word = |w: &str| word_label(w, lang).map_or_else(|| w.replace('_', " "), str::to_owned);
+        match self {
+            FactValue::Bool(b) => pick(
+                lang,
+                if *b { "ja" } else { "nej" },
+                if *b { "yes" } else { "no" },
+            )
+            .to_owned(),
+            FactValue::Number(n) => decimal(lang, *n),
+            FactValue::Date(d) => date_long(lang, *d),
+            FactValue::Text(t) => word(t),
+            FactValue::Set(s) if s.is_empty() => pick(lang, "ingen", "none").to_owned(),
+            FactValue::Set(s) => s.iter().map(|w| word(w)).collect::<Vec<_>>().join(", "),
+        }
+    }
 }
 
 impl fmt::Display for FactValue {

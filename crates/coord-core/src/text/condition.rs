@@ -57,8 +57,93 @@ fn literal(l: &Literal, lang: Language) -> String {
             if *b { "yes" } else { "no" },
         )
         .to_owned(),
-        Literal::Date(d) => d.to_string(),
+        Literal::Date(d) => date_words(d, lang),
     }
+}
+
+/// A date expression in words: its base (a date fact by its meaning, the evaluation date, a
+/// literal date, the earliest or latest of several, the §24 cumulative window), then its steps.
+pub fn date_words(e: &crate::rules::date_expr::DateExpr, lang: Language) -> String {
+    use crate::rules::date_expr::DateSource;
+    let t = |da: &str, en: &str| super::pick(lang, da, en).to_owned();
+    let list = |word: String, parts: &[crate::rules::date_expr::DateExpr]| {
+        let words: Vec<String> = parts.iter().map(|p| date_words(p, lang)).collect();
+        format!("{word} {}", words.join(super::pick(lang, " og ", " and ")))
+    };
+    let mut s = match &e.base {
+        DateSource::Named(n) if n == "as_of" => {
+            t("datoen, der vurderes pr.", "the evaluation date")
+        }
+        DateSource::Named(n) => match n.parse::<chrono::NaiveDate>() {
+            Ok(d) => super::date_long(lang, d),
+            Err(_) => lookup(n).map_or_else(
+                || n.replace('_', " "),
+                |d| super::pick(lang, d.meaning_da, d.meaning_en).to_owned(),
+            ),
+        },
+        DateSource::EarliestOf(parts) => list(t("den tidligste af", "the earliest of"), parts),
+        DateSource::LatestOf(parts) => list(t("den seneste af", "the latest of"), parts),
+        DateSource::From(inner) => format!("({})", date_words(inner, lang)),
+        DateSource::Cumulative(w) => match lang {
+            Language::Da => format!(
+                "dagen, hvor mere end {} uger er udbetalt inden for {} kalendermåneder",
+                w.weeks_exceed, w.calendar_months
+            ),
+            Language::En => format!(
+                "the day on which more than {} weeks have been paid within {} calendar months",
+                w.weeks_exceed, w.calendar_months
+            ),
+        },
+    };
+    if let Some(n) = e.end_of_week {
+        s.push_str(&match lang {
+            Language::Da => format!(", udgangen af {n}. uge"),
+            Language::En => format!(", the end of week {n}"),
+        });
+    }
+    for (n, unit) in [
+        (e.plus_months, super::Unit::Month),
+        (e.plus_weeks, super::Unit::Week),
+        (e.plus_days, super::Unit::Day),
+    ] {
+        match n.cmp(&0) {
+            std::cmp::Ordering::Greater => {
+                s.push_str(&format!(" + {}", super::count(lang, i64::from(n), unit)))
+            }
+            std::cmp::Ordering::Less => s.push_str(&format!(
+                " − {}",
+                super::count(lang, i64::from(n.unsigned_abs()), unit)
+            )),
+            std::cmp::Ordering::Equal => {}
+        }
+    }
+    if e.end_of_month {
+        s.push_str(super::pick(
+            lang,
+            ", udgangen af måneden",
+            ", the end of the month",
+        ));
+    }
+    match e.plus_working_days.cmp(&0) {
+        std::cmp::Ordering::Greater => s.push_str(&format!(
+            " + {}",
+            super::count(
+                lang,
+                i64::from(e.plus_working_days),
+                super::Unit::WorkingDay
+            )
+        )),
+        std::cmp::Ordering::Less => s.push_str(&format!(
+            " − {}",
+            super::count(
+                lang,
+                i64::from(e.plus_working_days.unsigned_abs()),
+                super::Unit::WorkingDay
+            )
+        )),
+        std::cmp::Ordering::Equal => {}
+    }
+    s
 }
 
 fn either(ls: &[Literal], lang: Language) -> String {
@@ -72,6 +157,8 @@ pub fn comparison_words(cmp: &Comparison, negated: bool) -> Text {
         || (cmp.fact.replace('_', " "), cmp.fact.replace('_', " ")),
         |d| (d.meaning_da.to_owned(), d.meaning_en.to_owned()),
     );
+    let is_date = cmp.fact == "as_of"
+        || lookup(&cmp.fact).is_some_and(|d| d.ty == crate::rules::value::FactType::Date);
     let words = |lang: Language| -> String {
         let meaning = super::pick(lang, &mda, &men);
         let not = |s: String| {
@@ -102,22 +189,38 @@ pub fn comparison_words(cmp: &Comparison, negated: bool) -> Text {
             )),
             Test::Lt(l) => not(format!(
                 "{meaning} {} {}",
-                t("under", "below"),
+                if is_date {
+                    t("før", "before")
+                } else {
+                    t("under", "below")
+                },
                 literal(l, lang)
             )),
             Test::Lte(l) => not(format!(
                 "{meaning} {} {}",
-                t("højst", "at most"),
+                if is_date {
+                    t("senest", "on or before")
+                } else {
+                    t("højst", "at most")
+                },
                 literal(l, lang)
             )),
             Test::Gt(l) => not(format!(
                 "{meaning} {} {}",
-                t("over", "above"),
+                if is_date {
+                    t("efter", "after")
+                } else {
+                    t("over", "above")
+                },
                 literal(l, lang)
             )),
             Test::Gte(l) => not(format!(
                 "{meaning} {} {}",
-                t("mindst", "at least"),
+                if is_date {
+                    t("tidligst", "on or after")
+                } else {
+                    t("mindst", "at least")
+                },
                 literal(l, lang)
             )),
             Test::In(ls) => not(format!("{meaning}: {}", either(ls, lang))),
