@@ -83,6 +83,9 @@ fn key_labels(r: &StatsReport, c: &ReportCell, lang: Language) -> Vec<String> {
         .collect()
 }
 
+/// Which quartiles of a cell a chart draws.
+type QuartilesOf = dyn Fn(&ReportCell) -> Published<coord_core::stats::Quartiles>;
+
 /// The published report: four tables (courses and shares, durations, deadlines/referrals/goals,
 /// instruments) with every dimension value and the totals, and the disclosure note.
 pub fn report(r: &StatsReport, lang: Language) -> Doc {
@@ -162,11 +165,7 @@ pub fn report(r: &StatsReport, lang: Language) -> Doc {
         },
     );
     // Charts of the distributions for the HTML page: only published quartiles are drawn.
-    let charts: [(
-        Measure,
-        &str,
-        &dyn Fn(&ReportCell) -> Published<coord_core::stats::Quartiles>,
-    ); 3] = [
+    let charts: [(Measure, &str, &QuartilesOf); 3] = [
         (Measure::WeeksAbsent, "weeks-absent", &|c| c.weeks_absent),
         (Measure::WeeksToReturn, "weeks-to-return", &|c| {
             c.weeks_to_return
