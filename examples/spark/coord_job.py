@@ -12,28 +12,45 @@ driver prints a summary of them at the end.
 
 Everything after `--` is the coord command (`evaluate --as-of …`, `call report`, `access check
 case.json` …); the job adds `--ndjson --on-error answer --jobs N`.
+
+The statistics job (`--stats-by DIM[,DIM…]`, the command `summarise --as-of …`): map — each
+partition's case files through `coord summarise --ndjson` into `coord stats partial --by DIMS`,
+one partial aggregate per partition; reduce — `coord stats merge` of the partials. Merging is
+exact, associative and commutative, so the merged partial (written to OUTPUT/partial.json) equals
+the single-process `coord summarise --ndjson | coord stats partial` result byte for byte.
+
+    spark-submit coord_job.py --binary ./coord --input cases.ndjson --output stats/ \
+        --stats-by municipality,target_group -- summarise --as-of 2026-12-01
 """
 
 import argparse
 import collections
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
+import tempfile
 import threading
+
+
+def shipped_binary(binary_name):
+    """The coord binary shipped with addFile, executable (on an executor or the driver)."""
+    from pyspark import SparkFiles
+
+    binary = SparkFiles.get(binary_name)
+    mode = os.stat(binary).st_mode
+    if not mode & stat.S_IXUSR:
+        os.chmod(binary, mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+    return binary
 
 
 def coord_partition(binary_name, command, jobs):
     """A mapPartitions function: stream the partition's lines through one coord process."""
 
     def run(lines):
-        from pyspark import SparkFiles
-
-        binary = SparkFiles.get(binary_name)
-        mode = os.stat(binary).st_mode
-        if not mode & stat.S_IXUSR:
-            os.chmod(binary, mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+        binary = shipped_binary(binary_name)
         proc = subprocess.Popen(
             [binary, *command, "--ndjson", "--on-error", "answer", "--jobs", str(jobs)],
             stdin=subprocess.PIPE,
@@ -68,6 +85,82 @@ def coord_partition(binary_name, command, jobs):
     return run
 
 
+def stats_partition(binary_name, command, jobs, by):
+    """A mapPartitions function for the statistics job: the partition's case files through
+    `coord summarise --ndjson`, piped into `coord stats partial --by BY` (rows are counted as they
+    stream, never held); yields one (partial JSON, lines counted, failed answers skipped)."""
+
+    def run(lines):
+        binary = shipped_binary(binary_name)
+        rows = subprocess.Popen(
+            [binary, *command, "--ndjson", "--on-error", "answer", "--jobs", str(jobs)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        count = subprocess.Popen(
+            [binary, "stats", "partial", "--by", by],
+            stdin=rows.stdout,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        rows.stdout.close()  # the partial process holds the pipe now
+
+        def feed():
+            try:
+                for line in lines:
+                    rows.stdin.write(line.encode("utf-8"))
+                    rows.stdin.write(b"\n")
+            except BrokenPipeError:
+                pass
+            finally:
+                try:
+                    rows.stdin.close()
+                except BrokenPipeError:
+                    pass
+
+        writer = threading.Thread(target=feed, daemon=True)
+        writer.start()
+        partial, said = count.communicate()
+        writer.join()
+        rows_err = rows.stderr.read().decode("utf-8", "replace")
+        if rows.wait() != 0:
+            raise RuntimeError(f"coord summarise exited {rows.returncode}: {rows_err.strip()}")
+        said = said.decode("utf-8", "replace")
+        if count.returncode != 0:
+            raise RuntimeError(f"coord stats partial exited {count.returncode}: {said.strip()}")
+        found = re.search(r"(\d+) lines counted, (\d+) failed answers skipped", said)
+        if found is None:
+            raise RuntimeError(f"coord stats partial did not say what it counted: {said.strip()}")
+        counted, skipped = int(found.group(1)), int(found.group(2))
+        yield (partial.decode("utf-8"), counted + skipped, skipped)
+
+    return run
+
+
+def merge_partials(binary_name):
+    """A reduce function: `coord stats merge` of two partials (with their line counts)."""
+
+    def merge(a, b):
+        binary = shipped_binary(binary_name)
+        with tempfile.TemporaryDirectory() as tmp:
+            paths = []
+            for i, (text, _, _) in enumerate((a, b)):
+                path = os.path.join(tmp, f"part-{i}.json")
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(text)
+                paths.append(path)
+            proc = subprocess.run([binary, "stats", "merge", *paths], capture_output=True)
+        if proc.returncode != 0:
+            raise RuntimeError(
+                f"coord stats merge exited {proc.returncode}: "
+                + proc.stderr.decode("utf-8", "replace").strip()
+            )
+        return (proc.stdout.decode("utf-8"), a[1] + b[1], a[2] + b[2])
+
+    return merge
+
+
 def summarise(answers):
     """Count successes and failures, and failures by error code (on the driver)."""
     failures = answers.filter(lambda a: '"status":"failure"' in a).map(json.loads)
@@ -92,6 +185,12 @@ def main(argv=None):
     parser.add_argument("--partitions", type=int, default=0, help="repartition the input into this many partitions")
     parser.add_argument("--jobs", type=int, default=1, help="coord threads per partition (match spark.task.cpus)")
     parser.add_argument("--master", default=None, help="Spark master (default: spark-submit's)")
+    parser.add_argument(
+        "--stats-by",
+        default=None,
+        metavar="DIM,DIM",
+        help="the statistics job: summarise + stats partial per partition, merged (command: summarise …)",
+    )
     args = parser.parse_args(own)
     if not command:
         parser.error("give the coord command after --")
@@ -109,6 +208,20 @@ def main(argv=None):
     lines = sc.textFile(args.input)
     if args.partitions > 0:
         lines = lines.repartition(args.partitions)
+    if args.stats_by is not None:
+        if command[0] != "summarise":
+            parser.error("--stats-by runs `summarise …`: give that command after --")
+        partials = lines.mapPartitions(stats_partition(binary_name, command, args.jobs, args.stats_by))
+        merged, total, failed = partials.reduce(merge_partials(binary_name))
+        os.makedirs(args.output, exist_ok=False)
+        with open(os.path.join(args.output, "partial.json"), "w", encoding="utf-8") as f:
+            f.write(merged)
+        print(
+            f"coord on spark: {total} lines summarised into {partials.getNumPartitions()} partials, "
+            f"{failed} failed answers skipped"
+        )
+        spark.stop()
+        return 0
     answers = lines.mapPartitions(coord_partition(binary_name, command, args.jobs)).cache()
     answers.saveAsTextFile(args.output)
     total = answers.count()

@@ -1,6 +1,8 @@
 //! The Spark example (examples/spark/) in local mode with 2 partitions over 10,000 generated lines
-//! gives the answers of the single-process run, joined by id. Needs python3 with pyspark and
-//! java: skips without them, unless COORD_REQUIRE_TOOLS=1 (CI), where it fails.
+//! gives the answers of the single-process run, joined by id; its statistics job (summarise +
+//! stats partial per partition, merged) gives exactly the single-process partial and report.
+//! Needs python3 with pyspark and java: skips without them, unless COORD_REQUIRE_TOOLS=1 (CI),
+//! where it fails.
 
 use coord_e2e::{coord_bin, run, stderr, temp_dir, workspace_file};
 use serde_json::Value;
@@ -42,14 +44,119 @@ fn by_id(text: &str) -> BTreeMap<String, Value> {
     map
 }
 
+/// Skip (or, under COORD_REQUIRE_TOOLS=1, fail) when Spark's tools are missing.
+fn skip() -> bool {
+    let Some(missing) = tools_missing() else {
+        return false;
+    };
+    assert!(
+        std::env::var("COORD_REQUIRE_TOOLS").as_deref() != Ok("1"),
+        "COORD_REQUIRE_TOOLS=1 but {missing} is missing (.ci/install.d/30-spark.sh installs it)"
+    );
+    eprintln!("skipping the Spark example test: {missing} is missing");
+    true
+}
+
+fn ok(args: &[&str], stdin: &str) -> String {
+    let o = run(args, stdin);
+    assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+    String::from_utf8(o.stdout).unwrap()
+}
+
+#[test]
+fn spark_statistics_job_gives_exactly_the_single_process_partial_and_report() {
+    if skip() {
+        return;
+    }
+    let dir = temp_dir("spark-stats");
+    let as_of = "2026-12-01";
+    let mut input = ok(
+        &[
+            "generate",
+            "--cases",
+            "6000",
+            "--seed",
+            "13",
+            "--municipalities",
+            "12",
+            "--as-of",
+            as_of,
+        ],
+        "",
+    );
+    // A bad line: a failed answer, skipped and counted on both roads.
+    input.push_str("{\"id\":\"bad-case\",\"citizen\":7}\n");
+    let input_path = dir.join("cases.ndjson");
+    std::fs::write(&input_path, &input).unwrap();
+    let input_arg = input_path.to_string_lossy().into_owned();
+    let by = "municipality,target_group";
+    let rows = ok(
+        &[
+            "summarise",
+            "--ndjson",
+            "--as-of",
+            as_of,
+            "--on-error",
+            "answer",
+            "--input",
+            &input_arg,
+        ],
+        "",
+    );
+    let single = ok(&["stats", "partial", "--by", by], &rows);
+
+    let out = dir.join("stats");
+    let job = Command::new("python3")
+        .arg(workspace_file("examples/spark/coord_job.py"))
+        .args(["--binary"])
+        .arg(coord_bin())
+        .args(["--input", &input_arg, "--output"])
+        .arg(&out)
+        .args([
+            "--partitions",
+            "2",
+            "--master",
+            "local[2]",
+            "--stats-by",
+            by,
+        ])
+        .args(["--", "summarise", "--as-of", as_of])
+        .output()
+        .unwrap();
+    let job_out = String::from_utf8_lossy(&job.stdout);
+    assert!(
+        job.status.success(),
+        "{job_out}\n{}",
+        String::from_utf8_lossy(&job.stderr)
+    );
+    assert!(
+        job_out.contains("6001 lines summarised into 2 partials, 1 failed answers skipped"),
+        "{job_out}"
+    );
+    let spark_path = out.join("partial.json");
+    let spark = std::fs::read_to_string(&spark_path).unwrap();
+    assert_eq!(
+        spark, single,
+        "the merged Spark partial differs from one run's"
+    );
+    let v: Value = serde_json::from_str(&spark).unwrap();
+    assert!(v["result"]["cells"].as_array().unwrap().len() > 12, "{v}");
+
+    let single_path = dir.join("single.json");
+    std::fs::write(&single_path, &single).unwrap();
+    let report = |p: &std::path::Path| {
+        ok(
+            &["stats", "report", &p.to_string_lossy(), "--format", "json"],
+            "",
+        )
+    };
+    assert_eq!(report(&spark_path), report(&single_path));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn spark_example_answers_equal_the_single_process_run_joined_by_id() {
-    if let Some(missing) = tools_missing() {
-        assert!(
-            std::env::var("COORD_REQUIRE_TOOLS").as_deref() != Ok("1"),
-            "COORD_REQUIRE_TOOLS=1 but {missing} is missing (.ci/install.d/30-spark.sh installs it)"
-        );
-        eprintln!("skipping the Spark example test: {missing} is missing");
+    if skip() {
         return;
     }
     let dir = temp_dir("spark");

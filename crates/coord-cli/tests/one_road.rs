@@ -40,6 +40,8 @@ const ENGINES: &[&str] = &[
     "coord_json::reference::resolve",
     "summarise(",
     "stats_report(",
+    "stats::benchmark(",
+    "standardise(",
     "of_rows(",
     "merge_all(",
 ];

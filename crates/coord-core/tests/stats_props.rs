@@ -64,7 +64,7 @@ proptest! {
         rows in prop::collection::vec(course_summary(), 0..200),
         k in 3u32..8,
     ) {
-        let report = stats_report(&partial(&dims, &rows), DisclosureSettings { k, ..DisclosureSettings::default() });
+        let report = stats_report(&partial(&dims, &rows), DisclosureSettings { k, ..DisclosureSettings::default() }).unwrap();
         check_nothing_recoverable(&report);
         check_small_cells_hidden(&report, k);
     }
@@ -296,7 +296,8 @@ fn a_small_municipality_is_suppressed_with_a_partner() {
     let report = stats_report(
         &partial(&[Dimension::Municipality], &rows),
         DisclosureSettings::default(),
-    );
+    )
+    .unwrap();
     let courses: Vec<_> = report.cells.iter().map(|c| c.courses).collect();
     assert_eq!(courses[0], Published::BelowK);
     assert_eq!(

@@ -181,6 +181,14 @@ pub fn all() -> Vec<(&'static str, Schema)> {
             schema_for!(Answer<coord_core::stats::StatsReport>),
         ),
         (
+            "stats-benchmark.call",
+            schema_for!(crate::calls::benchmark::StatsBenchmarkCall),
+        ),
+        (
+            "stats-benchmark.answer",
+            schema_for!(Answer<coord_core::stats::Benchmark>),
+        ),
+        (
             "course-summary",
             schema_for!(coord_core::stats::CourseSummary),
         ),

@@ -17,6 +17,7 @@
 #![forbid(unsafe_code)]
 
 pub mod audit;
+pub mod benchmark;
 pub mod chart;
 pub mod citizen;
 pub mod consent;
@@ -28,6 +29,7 @@ pub mod report;
 pub mod rules;
 pub mod rules_diff;
 pub mod stats;
+pub mod stats_chart;
 pub mod team;
 
 pub use doc::{Block, Doc, Format, Page, DEFAULT_WIDTH};

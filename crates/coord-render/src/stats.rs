@@ -2,7 +2,7 @@
 //! only: every figure and the suppression come from `coord_core::stats`, the words from
 //! `coord_core::stats::words`.
 
-use crate::doc::Doc;
+use crate::doc::{Block, Doc};
 use coord_core::category::Language;
 use coord_core::stats::words::{self, Measure};
 use coord_core::stats::{CourseSummary, Partial, Published, ReportCell, StatsReport};
@@ -83,6 +83,9 @@ fn key_labels(r: &StatsReport, c: &ReportCell, lang: Language) -> Vec<String> {
         .collect()
 }
 
+/// Which quartiles of a cell a chart draws.
+type QuartilesOf = dyn Fn(&ReportCell) -> Published<coord_core::stats::Quartiles>;
+
 /// The published report: four tables (courses and shares, durations, deadlines/referrals/goals,
 /// instruments) with every dimension value and the totals, and the disclosure note.
 pub fn report(r: &StatsReport, lang: Language) -> Doc {
@@ -161,6 +164,21 @@ pub fn report(r: &StatsReport, lang: Language) -> Doc {
             ]
         },
     );
+    // Charts of the distributions for the HTML page: only published quartiles are drawn.
+    let charts: [(Measure, &str, &QuartilesOf); 3] = [
+        (Measure::WeeksAbsent, "weeks-absent", &|c| c.weeks_absent),
+        (Measure::WeeksToReturn, "weeks-to-return", &|c| {
+            c.weeks_to_return
+        }),
+        (Measure::DaysToFirstInterview, "days-to-interview", &|c| {
+            c.days_to_first_interview
+        }),
+    ];
+    for (m, id, get) in charts {
+        if let Ok(Some(svg)) = crate::stats_chart::quartiles_svg(r, m.label(lang), id, get, lang) {
+            d.blocks.push(Block::Svg(svg));
+        }
+    }
     table(
         &mut d,
         pick(

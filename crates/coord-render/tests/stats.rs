@@ -16,10 +16,10 @@ use coord_json::calls::stats::{
     SummariseCall,
 };
 
-fn report() -> coord_core::stats::StatsReport {
+fn rows(cases: u64) -> Vec<coord_core::stats::CourseSummary> {
     let as_of = "2026-12-01".parse().unwrap();
     let cases = generate(GenerateCall {
-        cases: 200,
+        cases,
         seed: 2,
         first: 0,
         municipalities: 5.into(),
@@ -30,7 +30,7 @@ fn report() -> coord_core::stats::StatsReport {
     .unwrap()
     .cases
     .clone();
-    let rows = summarise_call(SummariseCall {
+    summarise_call(SummariseCall {
         cases,
         reference: None,
         pack: None,
@@ -40,7 +40,11 @@ fn report() -> coord_core::stats::StatsReport {
     .result()
     .unwrap()
     .rows
-    .clone();
+    .clone()
+}
+
+fn report() -> coord_core::stats::StatsReport {
+    let rows = rows(200);
     let partial = stats_partial(StatsPartialCall {
         dimensions: vec![Dimension::Municipality, Dimension::Gender],
         rows,
@@ -70,5 +74,54 @@ fn the_report_in_both_languages() {
                 assert!(!text.contains(english), "English in Danish: {english}");
             }
         }
+    }
+}
+
+#[test]
+fn the_benchmark_in_both_languages_with_its_charts() {
+    let partial = stats_partial(StatsPartialCall {
+        dimensions: coord_core::stats::BENCHMARK_DIMENSIONS.to_vec(),
+        rows: rows(600),
+    })
+    .result()
+    .unwrap()
+    .clone();
+    let b = coord_json::calls::benchmark::stats_benchmark(
+        coord_json::calls::benchmark::StatsBenchmarkCall {
+            partial,
+            disclosure: None,
+        },
+    )
+    .result()
+    .unwrap()
+    .clone();
+    for (lang, code) in [(Language::Da, "da"), (Language::En, "en")] {
+        let doc = coord_render::benchmark::benchmark(&b, lang);
+        let text = doc.text(140);
+        insta::assert_snapshot!(format!("stats_benchmark_{code}"), text);
+        let html = doc.html(&page());
+        // One chart per measure, each with its own title and description.
+        assert_eq!(html.matches("<svg").count(), 2, "two charts");
+        assert!(html.contains("benchmark-return-title") && html.contains("benchmark-weeks-desc"));
+        if lang == Language::Da {
+            for english in [" the ", " and ", "Total", "Courses", "weeks", "Ratio"] {
+                assert!(!text.contains(english), "English in Danish: {english}");
+            }
+        }
+    }
+    let html = coord_render::stats::report(&report(), Language::En).html(&page());
+    assert!(
+        html.contains("weeks-absent-title"),
+        "the distribution chart"
+    );
+}
+
+fn page() -> coord_render::doc::Page {
+    coord_render::doc::Page {
+        title: "Statistics".into(),
+        lang: "en".into(),
+        head_left: String::new(),
+        head_right: String::new(),
+        page_word: "Page".into(),
     }
 }

@@ -7,6 +7,7 @@ use crate::exit::Outcome;
 use crate::io::{read_text, Failure};
 use clap::{Args, Subcommand};
 use coord_core::stats::{Dimension, DisclosureSettings};
+use coord_json::calls::benchmark::{stats_benchmark, StatsBenchmarkCall};
 use coord_json::calls::stats::{
     parse_partial_document, partial_of_answer_lines, stats_merge, stats_report_call,
     StatsMergeCall, StatsReportCall,
@@ -35,12 +36,23 @@ Exit codes: 0 counted, 2 usage, 3 a line is not a summarise answer, 4 I/O.")]
 Cells under k citizens show \"<k\"; further cells are hidden so none can be worked out from the
 totals (see docs/stats.md). Exit codes: 0 reported, 3 invalid input, 4 I/O.")]
     Report(ReportArgs),
+    /// Municipalities ranked on return to work and weeks on benefit, adjusted for case mix.
+    #[command(after_help = "Example:
+  coord generate --cases 100000 --seed 1 --as-of 2026-12-01 \\
+    | coord summarise --ndjson --as-of 2026-12-01 --jobs 2 \\
+    | coord stats partial --by municipality,target_group,level,age_band > strata.json
+  coord stats benchmark strata.json --format html --lang da > benchmark.html
+
+The partial's first dimension is the municipality, the others the case-mix strata (indirect
+standardisation; see docs/stats.md). Exit codes: 0 benchmarked, 3 invalid input, 4 I/O.")]
+    Benchmark(ReportArgs),
 }
 
 /// `coord stats partial`.
 #[derive(Debug, Clone, Args)]
 pub struct PartialArgs {
-    /// Up to two dimensions: municipality, target_group, level, age_band, gender, period.
+    /// Dimensions: municipality, target_group, level, age_band, gender, period — up to two for a
+    /// report; municipality,target_group,level,age_band for a benchmark.
     #[arg(long, value_delimiter = ',', value_name = "DIM,DIM")]
     pub by: Vec<String>,
     /// Read the answers from this file instead of standard input.
@@ -68,7 +80,7 @@ pub struct MergeArgs {
     pub lang: Lang,
 }
 
-/// `coord stats report`.
+/// `coord stats report` and `coord stats benchmark`.
 #[derive(Debug, Clone, Args)]
 pub struct ReportArgs {
     /// The partial aggregate (`-` for standard input).
@@ -90,6 +102,7 @@ pub fn run(command: &StatsCommand) -> Result<Outcome, Failure> {
         StatsCommand::Partial(a) => partial(a),
         StatsCommand::Merge(a) => merge(a),
         StatsCommand::Report(a) => report(a),
+        StatsCommand::Benchmark(a) => benchmark(a),
     }
 }
 
@@ -159,5 +172,26 @@ fn report(args: &ReportArgs) -> Result<Outcome, Failure> {
     let title = coord_core::text::pick(lang, "Statistik", "Statistics");
     Ok(emit(args.common.format, lang, title, result, false, |r| {
         coord_render::stats::report(r, lang)
+    }))
+}
+
+fn benchmark(args: &ReportArgs) -> Result<Outcome, Failure> {
+    let partial = read_partial(&args.partial)?;
+    let call = StatsBenchmarkCall {
+        partial,
+        disclosure: Some(DisclosureSettings {
+            k: args.k,
+            dominance: args.dominance,
+        }),
+    };
+    let files = [
+        ("/partial", Some(args.partial.as_path())),
+        ("/disclosure", None),
+    ];
+    let result = answer(stats_benchmark(call), &files)?;
+    let lang = args.common.lang.into();
+    let title = coord_core::text::pick(lang, "Kommuner sammenlignet", "Municipalities compared");
+    Ok(emit(args.common.format, lang, title, result, false, |b| {
+        coord_render::benchmark::benchmark(b, lang)
     }))
 }

@@ -1,14 +1,17 @@
 //! Statistics across courses and municipalities, safe to publish.
 //!
 //! The road: [`summary::summarise`] makes one [`CourseSummary`] row per course (no names, no
-//! identifiers); [`Partial::of_rows`] counts rows into a [`Partial`] per cell of up to two
+//! identifiers); [`Partial::of_rows`] counts rows into a [`Partial`] per cell of up to four
 //! [`Dimension`]s; partials of any split of the rows [merge](Partial::merge) into exactly the
 //! partial of them all (counts and exact histograms: associative and commutative); and
 //! [`stats_report`] turns the merged partial into published cells — counts, shares with Wilson
 //! intervals, quartiles — with disclosure control ([`disclosure`]): primary suppression of cells
 //! under `k` citizens, complementary suppression until no suppressed cell can be recovered from
-//! the published totals, and a dominance check for quartiles.
+//! the published totals, and a dominance check for quartiles. [`benchmark()`] ranks
+//! municipalities on return to work and weeks on benefit, adjusted for case mix by indirect
+//! standardisation, with intervals.
 
+pub mod benchmark;
 pub mod dimension;
 pub mod disclosure;
 pub mod histogram;
@@ -18,6 +21,10 @@ pub mod summary;
 pub mod wilson;
 pub mod words;
 
+pub use benchmark::{
+    benchmark, standardise, Benchmark, BenchmarkMeasure, BenchmarkRow, MeasureBenchmark,
+    RatioInterval, Standardised, Verdict, BENCHMARK_DIMENSIONS,
+};
 pub use dimension::{AgeBand, Dimension, Quarter};
 pub use histogram::{Histogram, Quartiles};
 pub use partial::{Cell, Counts, InstrumentCounts, Partial, StatsError};

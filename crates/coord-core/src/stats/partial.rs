@@ -1,5 +1,5 @@
 //! A partial aggregate: the summary rows of any part of the population, counted per cell of the
-//! chosen dimensions (up to two), and merged with the partials of the other parts.
+//! chosen dimensions (up to four; a report takes two), and merged with the partials of the other parts.
 //!
 //! Every measure is a count or an exact histogram ([`super::histogram`]), so merging is addition:
 //! associative and commutative, and the merge of the partials of any split of the rows equals the
@@ -17,16 +17,26 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use thiserror::Error;
 
-/// The most dimensions a partial is broken down by.
-pub const MAX_DIMENSIONS: usize = 2;
+/// The most dimensions a partial is broken down by (a benchmark partial: the municipality and
+/// three case-mix strata).
+pub const MAX_DIMENSIONS: usize = 4;
+/// The most dimensions a published report is broken down by (its margins are protected as rows
+/// and columns of a table).
+pub const MAX_REPORT_DIMENSIONS: usize = 2;
 
 /// What can go wrong making or merging partials.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
 pub enum StatsError {
-    /// More than two dimensions, or one twice.
+    /// More than four dimensions, or one twice.
     #[error("choose at most {MAX_DIMENSIONS} different dimensions")]
     Dimensions,
+    /// A report of a partial by more than two dimensions.
+    #[error("a report is broken down by at most {MAX_REPORT_DIMENSIONS} dimensions; a partial by more is for the benchmark")]
+    ReportDimensions,
+    /// A benchmark of a partial whose first dimension is not the municipality.
+    #[error("a benchmark needs a partial whose first dimension is the municipality (by default municipality,target_group,level,age_band)")]
+    BenchmarkDimensions,
     /// Partials broken down by different dimensions cannot be merged.
     #[error("the partials are broken down by different dimensions and cannot be merged")]
     DimensionsDiffer,
@@ -176,7 +186,7 @@ pub struct Partial {
     pub cells: Vec<Cell>,
 }
 
-/// Check that `dimensions` are at most two and different.
+/// Check that `dimensions` are at most four and different.
 pub fn check_dimensions(dimensions: &[Dimension]) -> Result<(), StatsError> {
     let twice = dimensions
         .iter()

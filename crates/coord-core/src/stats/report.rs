@@ -22,7 +22,7 @@
 use super::dimension::Dimension;
 use super::disclosure::{cells, index, primary, protect, protect_knowing};
 use super::histogram::{Histogram, Quartiles};
-use super::partial::{Counts, Partial};
+use super::partial::{Counts, Partial, StatsError, MAX_REPORT_DIMENSIONS};
 use super::wilson::{wilson, ShareInterval};
 use crate::ids::InstrumentId;
 use chrono::NaiveDate;
@@ -153,8 +153,15 @@ pub struct StatsReport {
     pub suppressed: [u32; 2],
 }
 
-/// Make the report of `partial` with `settings` (`k` below 2 counts as 2).
-pub fn stats_report(partial: &Partial, settings: DisclosureSettings) -> StatsReport {
+/// Make the report of `partial` with `settings` (`k` below 2 counts as 2); a partial by more
+/// than two dimensions is refused (its margins would go unprotected).
+pub fn stats_report(
+    partial: &Partial,
+    settings: DisclosureSettings,
+) -> Result<StatsReport, StatsError> {
+    if partial.dimensions.len() > MAX_REPORT_DIMENSIONS {
+        return Err(StatsError::ReportDimensions);
+    }
     let k = settings.k.max(2);
     let settings = DisclosureSettings { k, ..settings };
     let dims = partial.dimensions.len();
@@ -328,7 +335,7 @@ pub fn stats_report(partial: &Partial, settings: DisclosureSettings) -> StatsRep
         .collect();
     let primary_count = first.iter().filter(|x| **x).count();
     let all_count = shown.iter().filter(|x| **x).count();
-    StatsReport {
+    Ok(StatsReport {
         as_of: partial.as_of,
         dimensions: partial.dimensions.clone(),
         disclosure: settings,
@@ -338,7 +345,7 @@ pub fn stats_report(partial: &Partial, settings: DisclosureSettings) -> StatsRep
             u32::try_from(primary_count).unwrap_or(u32::MAX),
             u32::try_from(all_count - primary_count).unwrap_or(u32::MAX),
         ],
-    }
+    })
 }
 
 /// The coordinates of cell `i` of a table of `shape` (`None`: the margin).

@@ -184,3 +184,155 @@ pub fn partial_line(lang: Language, courses: u64, cells: usize) -> String {
         }
     }
 }
+
+/// A standardised ratio with its interval: "1,08 (0,95–1,21)".
+pub fn ratio_interval(lang: Language, r: &crate::stats::RatioInterval) -> String {
+    let f = |x: f64| crate::text::fixed(lang, x, 2);
+    format!("{} ({}–{})", f(r.ratio), f(r.low), f(r.high))
+}
+
+/// A rate of a benchmark measure: a share in percent ("54,3 %") or mean weeks ("23,4 uger").
+pub fn benchmark_rate(lang: Language, measure: crate::stats::BenchmarkMeasure, x: f64) -> String {
+    match measure {
+        crate::stats::BenchmarkMeasure::ReturnToWork => {
+            format!("{} %", crate::text::fixed(lang, x * 100.0, 1))
+        }
+        crate::stats::BenchmarkMeasure::WeeksOnBenefit => format!(
+            "{} {}",
+            crate::text::fixed(lang, x, 1),
+            pick(lang, "uger", "weeks")
+        ),
+    }
+}
+
+/// How the benchmark is made, under its tables.
+pub fn benchmark_note(lang: Language, k: u32, dominance: f64, strata: &[&str]) -> String {
+    let pct = crate::text::decimal(lang, (dominance * 1000.0).round() / 10.0);
+    let strata = if strata.is_empty() {
+        pick(lang, "ingen (ingen justering)", "none (no adjustment)").to_owned()
+    } else {
+        strata.join(", ").to_lowercase()
+    };
+    match lang {
+        Language::Da => format!(
+            "Indirekte standardisering for sammensætningen af forløb ({strata}): det forventede er, \
+             hvad kommunen ville vise, hvis hvert af dens forløb gik som landsgennemsnittet i sin \
+             gruppe. Forhold = observeret / forventet (1: som forventet; over 1 er flere i arbejde \
+             eller flere uger). Standardiseret = forholdet × gennemsnittet for alle. 95 %-interval \
+             (normaltilnærmelse): indeholder det 1, kan forskellen være tilfældig, og rækkefølgen \
+             siger intet. <{k}: færre end {k} forløb; intet vises. ·: ikke vist, fordi færre end {k} \
+             er eller ikke er i arbejde, for at ingen lille kommune kan regnes tilbage fra totalen, \
+             eller (uger) fordi der er under {} forløb, eller én værdi eller ét forløb har over {pct} % \
+             af dem. Sammenhænge, ikke årsager: forskelle kan skyldes andet end indsatsen.",
+            2 * k
+        ),
+        Language::En => format!(
+            "Indirect standardisation for the mix of courses ({strata}): the expected figure is what \
+             the municipality would show if each of its courses did as the pool does in its group. \
+             Ratio = observed / expected (1: as expected; above 1 means more back at work, or more \
+             weeks). Standardised = the ratio × the pooled figure. 95 % interval (normal \
+             approximation): when it contains 1 the difference may be noise, and the rank says \
+             nothing. <{k}: fewer than {k} courses; nothing shown. ·: not shown because fewer than \
+             {k} are or are not back at work, so that no small municipality can be worked out from \
+             the total, or (weeks) because there are under {} courses, or one value or one course \
+             holds over {pct} % of them. Associations, not causes: differences may come from other \
+             things than the work done.",
+            2 * k
+        ),
+    }
+}
+
+/// The line under a benchmark chart's title: which side of 1 is better.
+pub fn benchmark_chart_hint(lang: Language, measure: crate::stats::BenchmarkMeasure) -> String {
+    let better = if measure.higher_is_better() {
+        pick(lang, "til højre", "to the right")
+    } else {
+        pick(lang, "til venstre", "to the left")
+    };
+    match lang {
+        Language::Da => format!(
+            "Linjen ved 1 er forventet for sammensætningen af forløb; bedre er {better}. Grøn: bedre, \
+             rød: dårligere, grå: ingen sikker forskel."
+        ),
+        Language::En => format!(
+            "The line at 1 is as expected for the mix of courses; better is {better}. Green: better, \
+             red: worse, grey: no clear difference."
+        ),
+    }
+}
+
+/// The text alternative of a benchmark chart: every municipality drawn, in rank order.
+pub fn benchmark_chart_desc(
+    lang: Language,
+    m: &crate::stats::MeasureBenchmark,
+    hidden: usize,
+) -> String {
+    let parts: Vec<String> = m
+        .rows
+        .iter()
+        .filter_map(|r| {
+            let v = r.ratio.value()?;
+            Some(format!(
+                "{} {}{}",
+                crate::stats::Dimension::Municipality.value_label(r.municipality.as_deref(), lang),
+                ratio_interval(lang, v),
+                r.verdict
+                    .map(|x| format!(", {}", x.label(lang)))
+                    .unwrap_or_default()
+            ))
+        })
+        .collect();
+    let lead = match lang {
+        Language::Da => format!(
+            "{}: forhold til forventet pr. kommune med 95 %-interval, bedst først",
+            m.measure.label(lang)
+        ),
+        Language::En => format!(
+            "{}: ratio to expected per municipality with 95 % interval, best first",
+            m.measure.label(lang)
+        ),
+    };
+    let tail = if hidden == 0 {
+        String::new()
+    } else {
+        match lang {
+            Language::Da => {
+                format!(" {hidden} kommuner er ikke vist (for få forløb eller skjult).")
+            }
+            Language::En => {
+                format!(" {hidden} municipalities are not shown (too few courses, or hidden).")
+            }
+        }
+    };
+    format!("{lead}: {}.{tail}", parts.join("; "))
+}
+
+/// The text alternative of a quartile chart.
+pub fn quartile_chart_desc(
+    lang: Language,
+    label: &str,
+    shown: &[(&str, crate::stats::Quartiles)],
+    hidden: usize,
+) -> String {
+    let parts: Vec<String> = shown
+        .iter()
+        .map(|(n, q)| format!("{n} {}", quartiles(q)))
+        .collect();
+    let lead = match lang {
+        Language::Da => format!("{label}: median (1.–3. kvartil)"),
+        Language::En => format!("{label}: median (1st–3rd quartile)"),
+    };
+    let tail = if hidden == 0 {
+        String::new()
+    } else {
+        match lang {
+            Language::Da => {
+                format!(" {hidden} grupper er ikke vist (for få observationer eller skjult).")
+            }
+            Language::En => {
+                format!(" {hidden} groups are not shown (too few observations, or hidden).")
+            }
+        }
+    };
+    format!("{lead}: {}.{tail}", parts.join("; "))
+}

@@ -2,6 +2,7 @@
 //! data, check the case, call the core, wrap the answer.
 
 pub mod audit;
+pub mod benchmark;
 pub mod citizen;
 pub mod consent;
 pub mod diff;
@@ -98,6 +99,7 @@ pub fn run_named(name: &str, text: &str) -> Option<(serde_json::Value, bool)> {
         "stats-partial" => finish(call_json(text, stats::stats_partial)),
         "stats-merge" => finish(call_json(text, stats::stats_merge)),
         "stats-report" => finish(call_json(text, stats::stats_report_call)),
+        "stats-benchmark" => finish(call_json(text, benchmark::stats_benchmark)),
         _ => return None,
     })
 }
@@ -132,4 +134,5 @@ pub const CALL_NAMES: &[&str] = &[
     "stats-partial",
     "stats-merge",
     "stats-report",
+    "stats-benchmark",
 ];

@@ -128,21 +128,25 @@ pub fn summarise_lines<T>(
     Ok(run(&lines))
 }
 
-/// Count summary rows into a partial aggregate by up to two dimensions.
+/// Count summary rows into a partial aggregate by up to four dimensions (two for a report; the
+/// municipality and three strata for a benchmark).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StatsPartialCall {
-    /// The dimensions (at most two, different).
+    /// The dimensions (at most four, different).
     #[serde(default)]
     pub dimensions: Vec<Dimension>,
     /// The rows (all made as of one date).
     pub rows: Vec<CourseSummary>,
 }
 
-fn stats_problem(e: &StatsError, pointer: &str) -> Problem {
+/// A statistics error as a problem at `pointer`.
+pub(crate) fn stats_problem(e: &StatsError, pointer: &str) -> Problem {
     let code = match e {
         StatsError::Dimensions => "stats.dimensions",
         StatsError::DimensionsDiffer => "stats.dimensions_differ",
+        StatsError::ReportDimensions => "stats.report_dimensions",
+        StatsError::BenchmarkDimensions => "stats.benchmark_dimensions",
         StatsError::DatesDiffer | StatsError::RowDateDiffers => "stats.dates_differ",
         StatsError::KeyLength => "stats.key_length",
         StatsError::DuplicateKey => "stats.duplicate_key",
@@ -312,7 +316,8 @@ pub fn stats_report_call(call: StatsReportCall) -> Answer<StatsReport> {
                 Some("/disclosure/dominance".to_owned()),
             )]);
         }
-        Ok(stats_report(&call.partial, settings))
+        stats_report(&call.partial, settings)
+            .map_err(|e| vec![stats_problem(&e, "/partial/dimensions")])
     })())
 }
 
