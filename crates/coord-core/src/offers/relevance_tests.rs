@@ -7,7 +7,7 @@ use super::*;
 use crate::category::Language;
 use crate::course::{Treatment, TreatmentKind};
 use crate::pointer::Pointer;
-use crate::rules::{FactSet, FactValue};
+use crate::facts::{FactSet, FactValue};
 use crate::time::DatePeriod;
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -129,7 +129,7 @@ fn rehabilitation_under_section_140_needs_the_hospitals_plan() {
     )
     .unwrap();
     let facts =
-        |case: &crate::case_file::CaseFile, on: &str| crate::rules::facts::case_facts(case, d(on));
+        |case: &crate::case_file::CaseFile, on: &str| crate::facts::case_facts(case, d(on));
     let run = |case: &crate::case_file::CaseFile, on: &str| {
         match_offers(&c, &MatchContext::from_case(case, facts(case, on)))
     };

@@ -7,7 +7,7 @@ use crate::check::CheckedCase;
 use crate::consent::AccessIndex;
 use crate::pointer::Pointer;
 use crate::reference::ReferenceData;
-use crate::rules::{FactSet, FactValue};
+use crate::facts::{FactSet, FactValue};
 
 const CATALOGUE: &str = r#"{
   "providers": [
@@ -57,6 +57,7 @@ pub(super) fn ctx(
         expected_return: None,
         treatments: Vec::new(),
         indicator_names: Vec::new(),
+        vocabularies: crate::vocab::Vocabularies::default(),
     }
 }
 

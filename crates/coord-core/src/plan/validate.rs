@@ -2,7 +2,7 @@
 //! starts, unique ids, measurements that score.
 
 use crate::case_file::CaseFile;
-use crate::check::{CaseFileError, IdRegistry};
+use crate::case_error::{CaseFileError, IdRegistry};
 use crate::ids::{ActorId, GoalId, InstrumentId};
 use crate::instruments::{find, ScoreError};
 use crate::pointer::Pointer;

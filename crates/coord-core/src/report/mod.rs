@@ -25,7 +25,7 @@ use crate::referral::{referral_overview, ReferralOverview};
 use crate::rules::evaluate::{
     DeadlineItem, DeadlineStatus, Evaluation, ProposedReferral, RuleConsentGap, RuleWarning,
 };
-use crate::rules::facts::case_facts;
+use crate::facts::case_facts;
 use crate::rules::law::{evaluate_under_law_facts, LawChoice, LawStatus};
 use crate::rules::pack::{RulePack, RuleSource, SourceKind};
 use crate::rules::CoordinationLevel;

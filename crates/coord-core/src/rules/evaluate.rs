@@ -13,9 +13,9 @@
 use super::action::{ConsentAsk, CoordinationLevel, ReferralTarget, RuleAction};
 use super::condition::ConditionFailure;
 use super::date_expr::shift;
-use super::facts::{case_facts, role_word};
+use crate::facts::{case_facts, role_word};
 use super::pack::{Rule, RulePack};
-use super::value::{FactSet, FactValue};
+use crate::facts::value::{FactSet, FactValue};
 use crate::category::InformationCategory;
 use crate::check::CheckedCase;
 use crate::consent::{consent_gaps, AccessIndex, Flow, GapFlow};
@@ -222,6 +222,10 @@ pub struct Evaluation {
     /// announcements (set by [`super::law::evaluate_under_law`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub law: Option<super::law::LawStatus>,
+    /// Codes the case uses on a day outside their valid period in the vocabularies (a finding,
+    /// not an error: see `vocab::usage`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub codes_outside_period: Vec<crate::vocab::usage::OutsidePeriod>,
 }
 
 impl Evaluation {
@@ -522,6 +526,11 @@ impl<'p> Builder<'p> {
             fired: self.fired,
             trace,
             law: None,
+            codes_outside_period: crate::vocab::usage::codes_outside_period(
+                file,
+                &reference.vocabularies,
+                as_of,
+            ),
         }
     }
 }
