@@ -45,6 +45,12 @@ impl ReferenceOverrides {
     /// The built-in reference data with these parts replaced.
     pub fn resolve(self) -> Result<ReferenceData, Problem> {
         let mut r = builtin::reference_data()?;
+        self.apply(&mut r);
+        Ok(r)
+    }
+
+    /// Replace the parts given in `r` (and add the vocabulary entries given).
+    pub fn apply(self, r: &mut ReferenceData) {
         if let Some(v) = self.legal_rules {
             r.legal_rules = v;
         }
@@ -66,7 +72,6 @@ impl ReferenceOverrides {
         if let Some(v) = self.vocabularies {
             r.vocabularies.extend(&v);
         }
-        Ok(r)
     }
 }
 

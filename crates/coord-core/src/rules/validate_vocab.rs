@@ -125,8 +125,7 @@ fn code_use(kind: VocabularyKind, code: &str, at: &Pointer, scope: &Scope<'_>, o
             "rules.undeclared_code",
             at,
             format!(
-                "`{code}` is not a declared code of the {} vocabulary (reference data `vocabularies.{}`); declared: {}",
-                kind,
+                "`{code}` is not declared in `vocabularies.{}`; declared: {}",
                 kind.key(),
                 scope.vocabularies.code_list(kind)
             ),
