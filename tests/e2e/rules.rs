@@ -509,8 +509,16 @@ fn a_pack_for_a_new_law_runs_with_the_codes_its_reference_file_declares() {
     assert_eq!(
         got,
         [
-            ("work_ability_statement".into(), "2026-09-13".into(), "done".into()),
-            ("follow_up_after_statement".into(), "2026-10-08".into(), "overdue".into()),
+            (
+                "work_ability_statement".into(),
+                "2026-09-13".into(),
+                "done".into()
+            ),
+            (
+                "follow_up_after_statement".into(),
+                "2026-10-08".into(),
+                "overdue".into()
+            ),
         ]
     );
     // Without the reference file the codes are undeclared: the pack is refused (exit 3), each
@@ -519,14 +527,28 @@ fn a_pack_for_a_new_law_runs_with_the_codes_its_reference_file_declares() {
     assert_eq!(o.status.code(), Some(3), "{}", stdout(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     let errors = v["errors"].as_array().unwrap();
-    assert!(errors.iter().all(|e| e["code"] == "rules.undeclared_code"), "{errors:?}");
-    assert!(errors.iter().any(|e| e["pointer"] == "/rules/0/when/all/0/eq"), "{errors:?}");
+    assert!(
+        errors.iter().all(|e| e["code"] == "rules.undeclared_code"),
+        "{errors:?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e["pointer"] == "/rules/0/when/all/0/eq"),
+        "{errors:?}"
+    );
     // And `rules facts` lists the added codes with their labels.
-    let o = run(&["rules", "facts", "--reference", &reference, "--lang", "da"], "");
+    let o = run(
+        &["rules", "facts", "--reference", &reference, "--lang", "da"],
+        "",
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("job_readiness_course"), "{out}");
-    assert!(out.contains("samlet arbejdsevnebeskrivelse  [fra 01.07.2026]  (ikke verificeret)"), "{out}");
+    assert!(
+        out.contains("samlet arbejdsevnebeskrivelse  [fra 01.07.2026]  (ikke verificeret)"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -540,11 +562,17 @@ fn a_case_with_an_undeclared_code_is_refused_naming_the_place_never_the_code() {
                       "conditions":["very_private_diagnosis"]}}"#,
     )
     .unwrap();
-    let o = run(&["evaluate", case.to_str().unwrap(), "--as-of", "2025-03-01"], "");
+    let o = run(
+        &["evaluate", case.to_str().unwrap(), "--as-of", "2025-03-01"],
+        "",
+    );
     assert_eq!(o.status.code(), Some(3));
     let err = stderr(&o);
     assert!(err.contains("/course/conditions/0"), "{err}");
-    assert!(err.contains("declared codes: musculoskeletal, mental"), "{err}");
+    assert!(
+        err.contains("declared codes: musculoskeletal, mental"),
+        "{err}"
+    );
     assert!(!err.contains("very_private_diagnosis"), "{err}");
     assert!(stdout(&o).is_empty());
 }

@@ -467,7 +467,9 @@ Exit codes: 0 compared (changes or not), 3 invalid input (a pack, a case line), 
     Diff(RulesDiffArgs),
     /// List the facts rules can test (name, type, meaning) and the vocabularies whose codes rules
     /// and case files use (code, labels, source, valid period).
-    #[command(after_help = "Examples:\n  coord rules facts\n  coord rules facts --lang da\n  coord rules facts --format json")]
+    #[command(
+        after_help = "Examples:\n  coord rules facts\n  coord rules facts --lang da\n  coord rules facts --format json"
+    )]
     Facts(FactsArgs),
 }
 

@@ -57,11 +57,10 @@ fn bench(c: &mut Criterion) {
                     Config::default(),
                     TestRng::from_seed(RngAlgorithm::ChaCha, &[1; 32]),
                 );
-                let strategy =
-                    coord_core::strategies::case_with_date(
-                        DatePeriod::new(as_of, Some(as_of)),
-                        &reference.vocabularies,
-                    );
+                let strategy = coord_core::strategies::case_with_date(
+                    DatePeriod::new(as_of, Some(as_of)),
+                    &reference.vocabularies,
+                );
                 for _ in 0..CASES {
                     let (case, _) = strategy.new_tree(&mut runner).unwrap().current();
                     let checked = CheckedCase::new(case, &reference).unwrap();

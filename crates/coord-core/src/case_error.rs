@@ -153,4 +153,3 @@ impl Default for IdRegistry<'_> {
         Self::new()
     }
 }
-

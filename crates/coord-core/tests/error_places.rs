@@ -87,11 +87,7 @@ fn rule_pack_findings_carry_their_place_and_do_not_start_with_it() {
             {"id":"r","title_da":"t","title_en":"t","source":{"kind":"law","citation":"c","cites":[{"statute":"Lov","number":"LBK nr. 1","paragraph":"§ 1"}]},"when":{"fact":"employed","eq":3},"then":[{"set_level":"complex"}]}]}"#,
     )
     .unwrap();
-    let findings = validate_pack(
-        &pack,
-        &support::reference(),
-        &ValidationOptions::default(),
-    );
+    let findings = validate_pack(&pack, &support::reference(), &ValidationOptions::default());
     assert!(findings.len() >= 2, "{findings:?}");
     for f in &findings {
         assert_placed(&f.code, &f.pointer.to_string(), &f.message);

@@ -98,7 +98,10 @@ fn the_facts_layer_imports_neither_rules_nor_offers_and_the_team_does_not_import
 
 #[test]
 fn the_case_file_check_and_the_plan_validator_do_not_import_each_other() {
-    let both = (names("check", "plan::validate"), names("plan/validate", "check"));
+    let both = (
+        names("check", "plan::validate"),
+        names("plan/validate", "check"),
+    );
     assert!(
         both.0.is_empty() || both.1.is_empty(),
         "check.rs and plan/validate.rs import each other: {both:#?}"

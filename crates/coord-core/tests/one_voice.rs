@@ -13,7 +13,6 @@ mod support;
 use coord_core::category::{InformationCategory, Language};
 use coord_core::consent::Action;
 use coord_core::course::TreatmentKind;
-use coord_core::vocab::VocabularyKind;
 use coord_core::offers::{GoalArea, OfferMode, OfferStatus, ParticipationBasis};
 use coord_core::party::Sector;
 use coord_core::plan::{ChangeDirection, ReliableChangeClass, TargetState};
@@ -21,6 +20,7 @@ use coord_core::referral::ReferralState;
 use coord_core::rules::evaluate::DeadlineStatus;
 use coord_core::text::condition::word_label;
 use coord_core::text::Unit;
+use coord_core::vocab::VocabularyKind;
 
 fn both(what: &str, da: &str, en: &str, must_differ: bool) {
     assert!(!da.trim().is_empty(), "{what}: no Danish");

@@ -33,14 +33,13 @@ const LEVEL: &str = r#"[{"set_level":"complex"}]"#;
 /// Check that validating `rules` gives exactly `expected` (code, pointer, severity) findings.
 fn check(rules: &[String], options: &ValidationOptions, expected: &[(&str, &str, Severity)]) {
     let pack = pack(&format!("[{}]", rules.join(",")));
-    let got: Vec<(String, String, Severity)> =
-        validate_pack(&pack, &support::reference(), options)
-            .into_iter()
-            .map(|f| {
-                assert!(!f.message.starts_with('/'), "{}", f.message);
-                (f.code, f.pointer.to_string(), f.severity)
-            })
-            .collect();
+    let got: Vec<(String, String, Severity)> = validate_pack(&pack, &support::reference(), options)
+        .into_iter()
+        .map(|f| {
+            assert!(!f.message.starts_with('/'), "{}", f.message);
+            (f.code, f.pointer.to_string(), f.severity)
+        })
+        .collect();
     let want: Vec<(String, String, Severity)> = expected
         .iter()
         .map(|(c, p, s)| ((*c).to_owned(), (*p).to_owned(), *s))
@@ -512,7 +511,10 @@ fn with_new_codes() -> coord_core::reference::ReferenceData {
     r
 }
 
-fn findings(rules: &[String], reference: &coord_core::reference::ReferenceData) -> Vec<(String, String, Severity)> {
+fn findings(
+    rules: &[String],
+    reference: &coord_core::reference::ReferenceData,
+) -> Vec<(String, String, Severity)> {
     let pack = pack(&format!("[{}]", rules.join(",")));
     validate_pack(&pack, reference, &Default::default())
         .into_iter()
@@ -543,17 +545,32 @@ fn undeclared_codes_in_words_families_and_anchors_are_errors_listing_the_declare
     assert_eq!(
         got,
         [
-            ("rules.undeclared_code", "/rules/0/when/all/0/contains_any/1".to_owned()),
-            ("rules.undeclared_code", "/rules/0/when/all/1/fact".to_owned()),
-            ("rules.undeclared_code", "/rules/0/when/all/3/gte".to_owned()),
+            (
+                "rules.undeclared_code",
+                "/rules/0/when/all/0/contains_any/1".to_owned()
+            ),
+            (
+                "rules.undeclared_code",
+                "/rules/0/when/all/1/fact".to_owned()
+            ),
+            (
+                "rules.undeclared_code",
+                "/rules/0/when/all/3/gte".to_owned()
+            ),
         ]
     );
     assert!(
-        all[0].message.contains("musculoskeletal, mental, cardiovascular"),
+        all[0]
+            .message
+            .contains("musculoskeletal, mental, cardiovascular"),
         "{}",
         all[0].message
     );
-    assert!(all[1].message.contains("follow_up_interview"), "{}", all[1].message);
+    assert!(
+        all[1].message.contains("follow_up_interview"),
+        "{}",
+        all[1].message
+    );
 }
 
 #[test]
@@ -586,10 +603,22 @@ fn a_code_used_outside_its_valid_period_is_an_error_and_partly_outside_a_warning
     );
     let got = findings(&[whole_year, first_half, autumn], &with_new_codes());
     let want: Vec<(String, String, Severity)> = [
-        ("rules.code_partly_outside_period", "/rules/0/when/all/0/eq", Warning),
-        ("rules.code_partly_outside_period", "/rules/0/when/all/1/fact", Warning),
+        (
+            "rules.code_partly_outside_period",
+            "/rules/0/when/all/0/eq",
+            Warning,
+        ),
+        (
+            "rules.code_partly_outside_period",
+            "/rules/0/when/all/1/fact",
+            Warning,
+        ),
         ("rules.code_outside_period", "/rules/1/when/in/1", Error),
-        ("rules.code_outside_period", "/rules/2/then/0/deadline/due", Error),
+        (
+            "rules.code_outside_period",
+            "/rules/2/then/0/deadline/due",
+            Error,
+        ),
     ]
     .iter()
     .map(|(c, p, s)| ((*c).to_owned(), (*p).to_owned(), *s))
@@ -613,13 +642,19 @@ fn a_case_file_with_an_undeclared_code_is_rejected_naming_the_place_and_the_decl
     assert_eq!(
         got,
         [
-            ("case_file.undeclared_code", "/course/conditions/1".to_owned()),
+            (
+                "case_file.undeclared_code",
+                "/course/conditions/1".to_owned()
+            ),
             ("case_file.undeclared_code", "/events/0/kind".to_owned()),
         ]
     );
     for e in &errors {
         let m = e.to_string();
-        assert!(!m.contains("secret_diagnosis") && !m.contains("not_an_event"), "{m}");
+        assert!(
+            !m.contains("secret_diagnosis") && !m.contains("not_an_event"),
+            "{m}"
+        );
         assert!(m.contains("declared codes: "), "{m}");
     }
     assert!(errors[0].to_string().contains("cancer"));

@@ -3,11 +3,11 @@
 use crate::doc::Doc;
 use coord_core::case_file::CaseFile;
 use coord_core::category::Language;
-use coord_core::rules::evaluate::{Evaluation, TraceOutcome};
 use coord_core::facts::{lookup, FactListing};
-use coord_core::vocab::{VocabularyEntry, VocabularyKind};
+use coord_core::rules::evaluate::{Evaluation, TraceOutcome};
 use coord_core::rules::{PackCheck, PackTestReport, ReferralTarget, Severity};
 use coord_core::text::date_long;
+use coord_core::vocab::{VocabularyEntry, VocabularyKind};
 
 fn pick<'a>(lang: Language, da: &'a str, en: &'a str) -> &'a str {
     match lang {
@@ -109,7 +109,11 @@ fn facts_text(listing: &FactListing, lang: Language) -> String {
             capitalised(kind.label(lang)),
             kind.key()
         ));
-        let width = entries.iter().map(|e| e.code.as_str().len()).max().unwrap_or(0);
+        let width = entries
+            .iter()
+            .map(|e| e.code.as_str().len())
+            .max()
+            .unwrap_or(0);
         for e in entries {
             let pad = " ".repeat(width - e.code.as_str().len());
             let mut line = format!("  {}{pad}  {}", e.code, e.label(lang));
@@ -251,6 +255,14 @@ fn evaluation_text(e: &Evaluation, case: &CaseFile, lang: Language) -> String {
             pick(lang, "advarsel", "warning"),
             pick(lang, &w.da, &w.en),
             w.rule
+        ));
+    }
+    for c in &e.codes_outside_period {
+        s.push_str(&format!(
+            "  {}: {} [{}]\n",
+            pick(lang, "advarsel", "warning"),
+            c.describe(lang),
+            c.pointer
         ));
     }
     if let Some(trace) = &e.trace {

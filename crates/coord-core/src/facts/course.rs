@@ -14,7 +14,10 @@ fn days_since(ctx: &FactContext<'_>) -> Option<i64> {
 }
 
 fn distinct<T: Ord>(items: &[T]) -> usize {
-    items.iter().collect::<std::collections::BTreeSet<_>>().len()
+    items
+        .iter()
+        .collect::<std::collections::BTreeSet<_>>()
+        .len()
 }
 
 /// `absence_week`.
@@ -58,9 +61,7 @@ pub const CONDITION_COUNT: FactDef = FactDef {
     meaning_da: "antal kategorier af helbredsproblemer",
     words: &[],
     vocabulary: None,
-    compute: Compute::Case(|ctx| {
-        Some(num(distinct(&ctx.case.course.conditions)))
-    }),
+    compute: Compute::Case(|ctx| Some(num(distinct(&ctx.case.course.conditions)))),
 };
 
 /// `conditions`.
@@ -71,7 +72,11 @@ pub const CONDITIONS: FactDef = FactDef {
     meaning_da: "kategorier af helbredsproblemer",
     words: &[],
     vocabulary: Some(VocabularyKind::ConditionCategory),
-    compute: Compute::Case(|ctx| Some(FactValue::set(ctx.case.course.conditions.iter().map(|c| c.to_cow())))),
+    compute: Compute::Case(|ctx| {
+        Some(FactValue::set(
+            ctx.case.course.conditions.iter().map(|c| c.to_cow()),
+        ))
+    }),
 };
 
 /// `course_started_on`.
@@ -94,7 +99,14 @@ pub const CURRENT_TREATMENTS: FactDef = FactDef {
     words: &TREATMENT_WORDS,
     vocabulary: None,
     compute: Compute::Case(|ctx| {
-        Some(FactValue::set(ctx.case.course.treatments.iter().filter(|t| t.overlaps(ctx.as_of, Some(ctx.as_of))).map(|t| t.kind.word())))
+        Some(FactValue::set(
+            ctx.case
+                .course
+                .treatments
+                .iter()
+                .filter(|t| t.overlaps(ctx.as_of, Some(ctx.as_of)))
+                .map(|t| t.kind.word()),
+        ))
     }),
 };
 
@@ -117,7 +129,11 @@ pub const DIFFUSE_PHYSICAL: FactDef = FactDef {
     meaning_da: "diffust billede med fysiske symptomer",
     words: &[],
     vocabulary: None,
-    compute: Compute::Case(|ctx| Some(FactValue::Bool(ctx.case.course.diffuse_picture.is_some_and(|d| d.physical)))),
+    compute: Compute::Case(|ctx| {
+        Some(FactValue::Bool(
+            ctx.case.course.diffuse_picture.is_some_and(|d| d.physical),
+        ))
+    }),
 };
 
 /// `diffuse_picture`.
@@ -128,7 +144,14 @@ pub const DIFFUSE_PICTURE: FactDef = FactDef {
     meaning_da: "diffust billede med både fysiske og psykiske dele",
     words: &[],
     vocabulary: None,
-    compute: Compute::Case(|ctx| Some(FactValue::Bool(ctx.case.course.diffuse_picture.is_some_and(|d| d.physical && d.psychological)))),
+    compute: Compute::Case(|ctx| {
+        Some(FactValue::Bool(
+            ctx.case
+                .course
+                .diffuse_picture
+                .is_some_and(|d| d.physical && d.psychological),
+        ))
+    }),
 };
 
 /// `diffuse_psychological`.
@@ -139,7 +162,14 @@ pub const DIFFUSE_PSYCHOLOGICAL: FactDef = FactDef {
     meaning_da: "diffust billede med psykiske symptomer",
     words: &[],
     vocabulary: None,
-    compute: Compute::Case(|ctx| Some(FactValue::Bool(ctx.case.course.diffuse_picture.is_some_and(|d| d.psychological)))),
+    compute: Compute::Case(|ctx| {
+        Some(FactValue::Bool(
+            ctx.case
+                .course
+                .diffuse_picture
+                .is_some_and(|d| d.psychological),
+        ))
+    }),
 };
 
 /// `earlier_sick_periods`.
@@ -168,7 +198,8 @@ pub const EMPLOYED: FactDef = FactDef {
 pub const EMPLOYER_EXPECTED_ABSENCE_WEEKS: FactDef = FactDef {
     name: "employer_expected_absence_weeks",
     ty: FactType::Number,
-    meaning_en: "weeks from the first day of absence to the return the employer expects (fractional)",
+    meaning_en:
+        "weeks from the first day of absence to the return the employer expects (fractional)",
     meaning_da: "uger fra første fraværsdag til den raskmelding, arbejdsgiveren forventer",
     words: &[],
     vocabulary: None,
@@ -189,7 +220,12 @@ pub const EMPLOYER_EXPECTED_RETURN: FactDef = FactDef {
     meaning_da: "den dag, arbejdsgiveren forventer borgeren tilbage i arbejde",
     words: &[],
     vocabulary: None,
-    compute: Compute::Case(|ctx| ctx.case.course.employer_expected_return.map(FactValue::Date)),
+    compute: Compute::Case(|ctx| {
+        ctx.case
+            .course
+            .employer_expected_return
+            .map(FactValue::Date)
+    }),
 };
 
 /// `employer_period_ends_on`.
@@ -279,7 +315,14 @@ pub const FAST_TRACK_REQUESTED: FactDef = FactDef {
     meaning_da: "der er anmodet om fast track senest på datoen (§13b stk. 2)",
     words: &[],
     vocabulary: None,
-    compute: Compute::Case(|ctx| Some(FactValue::Bool(ctx.case.course.fast_track_requested_on.is_some_and(|d| d <= ctx.as_of)))),
+    compute: Compute::Case(|ctx| {
+        Some(FactValue::Bool(
+            ctx.case
+                .course
+                .fast_track_requested_on
+                .is_some_and(|d| d <= ctx.as_of),
+        ))
+    }),
 };
 
 /// `fast_track_requested_on`.
@@ -290,7 +333,13 @@ pub const FAST_TRACK_REQUESTED_ON: FactDef = FactDef {
     meaning_da: "dato for anmodning om fast track",
     words: &[],
     vocabulary: None,
-    compute: Compute::Case(|ctx| ctx.case.course.fast_track_requested_on.filter(|d| *d <= ctx.as_of).map(FactValue::Date)),
+    compute: Compute::Case(|ctx| {
+        ctx.case
+            .course
+            .fast_track_requested_on
+            .filter(|d| *d <= ctx.as_of)
+            .map(FactValue::Date)
+    }),
 };
 
 /// `first_day_of_absence`.
@@ -323,7 +372,15 @@ pub const REHABILITATION_PLAN_RECEIVED: FactDef = FactDef {
     meaning_da: "der er modtaget en genoptræningsplan fra sygehuset",
     words: &[],
     vocabulary: None,
-    compute: Compute::Case(|ctx| Some(FactValue::Bool(ctx.case.course.rehabilitation_plans.iter().any(|p| p.received_on <= ctx.as_of)))),
+    compute: Compute::Case(|ctx| {
+        Some(FactValue::Bool(
+            ctx.case
+                .course
+                .rehabilitation_plans
+                .iter()
+                .any(|p| p.received_on <= ctx.as_of),
+        ))
+    }),
 };
 
 /// `repeat_case`.
@@ -334,7 +391,11 @@ pub const REPEAT_CASE: FactDef = FactDef {
     meaning_da: "borgeren har haft mindst én tidligere sygeperiode",
     words: &[],
     vocabulary: None,
-    compute: Compute::Case(|ctx| Some(FactValue::Bool(!ctx.case.course.earlier_sick_periods.is_empty()))),
+    compute: Compute::Case(|ctx| {
+        Some(FactValue::Bool(
+            !ctx.case.course.earlier_sick_periods.is_empty(),
+        ))
+    }),
 };
 
 /// `smokes`.
@@ -356,9 +417,7 @@ pub const SOCIAL_FACTOR_COUNT: FactDef = FactDef {
     meaning_da: "antal sociale faktorer",
     words: &[],
     vocabulary: None,
-    compute: Compute::Case(|ctx| {
-        Some(num(distinct(&ctx.case.course.social_factors)))
-    }),
+    compute: Compute::Case(|ctx| Some(num(distinct(&ctx.case.course.social_factors)))),
 };
 
 /// `social_factors`.
@@ -369,7 +428,11 @@ pub const SOCIAL_FACTORS: FactDef = FactDef {
     meaning_da: "sociale faktorer (svagt netværk, manglende uddannelse …)",
     words: &[],
     vocabulary: Some(VocabularyKind::SocialFactor),
-    compute: Compute::Case(|ctx| Some(FactValue::set(ctx.case.course.social_factors.iter().map(|f| f.to_cow())))),
+    compute: Compute::Case(|ctx| {
+        Some(FactValue::set(
+            ctx.case.course.social_factors.iter().map(|f| f.to_cow()),
+        ))
+    }),
 };
 
 /// `target_group`.
@@ -380,7 +443,13 @@ pub const TARGET_GROUP: FactDef = FactDef {
     meaning_da: "målgruppe i beskæftigelseslovgivningen",
     words: &[],
     vocabulary: Some(VocabularyKind::TargetGroup),
-    compute: Compute::Case(|ctx| ctx.case.course.target_group.as_ref().map(|g| FactValue::text(g.to_cow()))),
+    compute: Compute::Case(|ctx| {
+        ctx.case
+            .course
+            .target_group
+            .as_ref()
+            .map(|g| FactValue::text(g.to_cow()))
+    }),
 };
 
 /// `weeks_since_first_absence`.
@@ -391,5 +460,7 @@ pub const WEEKS_SINCE_FIRST_ABSENCE: FactDef = FactDef {
     meaning_da: "hele uger fra første fraværsdag til datoen",
     words: &[],
     vocabulary: None,
-    compute: Compute::Case(|ctx| days_since(ctx).map(|d| FactValue::Number(d.div_euclid(7) as f64))),
+    compute: Compute::Case(|ctx| {
+        days_since(ctx).map(|d| FactValue::Number(d.div_euclid(7) as f64))
+    }),
 };

@@ -94,7 +94,15 @@ pub const EVENTS_HELD: FactDef = FactDef {
     meaning_da: "hændelser, der har fundet sted senest på datoen",
     words: &[],
     vocabulary: Some(VocabularyKind::EventKind),
-    compute: Compute::Case(|ctx| Some(FactValue::set(ctx.case.events.iter().filter(|e| e.on <= ctx.as_of).map(|e| e.kind.to_cow())))),
+    compute: Compute::Case(|ctx| {
+        Some(FactValue::set(
+            ctx.case
+                .events
+                .iter()
+                .filter(|e| e.on <= ctx.as_of)
+                .map(|e| e.kind.to_cow()),
+        ))
+    }),
 };
 
 /// `first_follow_up_interview_on`.
@@ -105,7 +113,11 @@ pub const FIRST_FOLLOW_UP_INTERVIEW_ON: FactDef = FactDef {
     meaning_da: "dato for den første afholdte opfølgningssamtale",
     words: &[],
     vocabulary: None,
-    compute: Compute::Case(|ctx| events_of(ctx, &EventKind::FOLLOW_UP_INTERVIEW).min().map(FactValue::Date)),
+    compute: Compute::Case(|ctx| {
+        events_of(ctx, &EventKind::FOLLOW_UP_INTERVIEW)
+            .min()
+            .map(FactValue::Date)
+    }),
 };
 
 /// `follow_up_interviews_held`.
@@ -116,7 +128,9 @@ pub const FOLLOW_UP_INTERVIEWS_HELD: FactDef = FactDef {
     meaning_da: "antal afholdte opfølgningssamtaler senest på datoen",
     words: &[],
     vocabulary: None,
-    compute: Compute::Case(|ctx| Some(num(events_of(ctx, &EventKind::FOLLOW_UP_INTERVIEW).count()))),
+    compute: Compute::Case(|ctx| {
+        Some(num(events_of(ctx, &EventKind::FOLLOW_UP_INTERVIEW).count()))
+    }),
 };
 
 /// `gp_certificate_received`.
@@ -127,14 +141,21 @@ pub const GP_CERTIFICATE_RECEIVED: FactDef = FactDef {
     meaning_da: "lægeattest LÆ 285 er modtaget senest på datoen",
     words: &[],
     vocabulary: None,
-    compute: Compute::Case(|ctx| Some(FactValue::Bool(events_of(ctx, &EventKind::GP_CERTIFICATE_LAE285).next().is_some()))),
+    compute: Compute::Case(|ctx| {
+        Some(FactValue::Bool(
+            events_of(ctx, &EventKind::GP_CERTIFICATE_LAE285)
+                .next()
+                .is_some(),
+        ))
+    }),
 };
 
 /// `job_interviews_held`.
 pub const JOB_INTERVIEWS_HELD: FactDef = FactDef {
     name: "job_interviews_held",
     ty: FactType::Number,
-    meaning_en: "how many job interviews of the contact course were held on or before the evaluation date",
+    meaning_en:
+        "how many job interviews of the contact course were held on or before the evaluation date",
     meaning_da: "antal afholdte jobsamtaler i kontaktforløbet senest på datoen",
     words: &[],
     vocabulary: None,
@@ -149,7 +170,11 @@ pub const LAST_FOLLOW_UP_INTERVIEW_ON: FactDef = FactDef {
     meaning_da: "dato for den seneste afholdte opfølgningssamtale",
     words: &[],
     vocabulary: None,
-    compute: Compute::Case(|ctx| events_of(ctx, &EventKind::FOLLOW_UP_INTERVIEW).max().map(FactValue::Date)),
+    compute: Compute::Case(|ctx| {
+        events_of(ctx, &EventKind::FOLLOW_UP_INTERVIEW)
+            .max()
+            .map(FactValue::Date)
+    }),
 };
 
 /// `rehabilitation_team_meeting_on`.
@@ -160,7 +185,11 @@ pub const REHABILITATION_TEAM_MEETING_ON: FactDef = FactDef {
     meaning_da: "dato for første behandling i rehabiliteringsteamet",
     words: &[],
     vocabulary: None,
-    compute: Compute::Case(|ctx| events_of(ctx, &EventKind::REHABILITATION_TEAM_MEETING).min().map(FactValue::Date)),
+    compute: Compute::Case(|ctx| {
+        events_of(ctx, &EventKind::REHABILITATION_TEAM_MEETING)
+            .min()
+            .map(FactValue::Date)
+    }),
 };
 
 /// `team_meetings_held`.
@@ -178,9 +207,14 @@ pub const TEAM_MEETINGS_HELD: FactDef = FactDef {
 pub const VISITATION_ON: FactDef = FactDef {
     name: "visitation_on",
     ty: FactType::Date,
-    meaning_en: "the day the case was first visited (categorised), on or before the evaluation date",
+    meaning_en:
+        "the day the case was first visited (categorised), on or before the evaluation date",
     meaning_da: "dato for første visitation senest på datoen",
     words: &[],
     vocabulary: None,
-    compute: Compute::Case(|ctx| events_of(ctx, &EventKind::VISITATION).min().map(FactValue::Date)),
+    compute: Compute::Case(|ctx| {
+        events_of(ctx, &EventKind::VISITATION)
+            .min()
+            .map(FactValue::Date)
+    }),
 };

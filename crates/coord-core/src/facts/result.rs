@@ -18,7 +18,8 @@ pub const COORDINATION_LEVEL: FactDef = FactDef {
 pub const REFERRALS_PROPOSED: FactDef = FactDef {
     name: "referrals_proposed",
     ty: FactType::Set,
-    meaning_en: "the offers and roles the evaluation proposed referrals to (result; roles as `role:<role>`)",
+    meaning_en:
+        "the offers and roles the evaluation proposed referrals to (result; roles as `role:<role>`)",
     meaning_da: "tilbud og roller, vurderingen foreslog henvisning til (resultat)",
     words: &[],
     vocabulary: None,

@@ -1,7 +1,9 @@
 //! The facts of the team, the actors, the referrals and the citizen's wishes.
 
 use super::value::FactValue;
-use super::words::{goal_area_word, role_word, sector_word, GOAL_AREA_WORDS, ROLE_WORDS, SECTOR_WORDS};
+use super::words::{
+    goal_area_word, role_word, sector_word, GOAL_AREA_WORDS, ROLE_WORDS, SECTOR_WORDS,
+};
 use super::{Compute, FactContext, FactDef, FactType};
 use crate::referral::ReferralState;
 use crate::time::date_of;
@@ -10,7 +12,9 @@ use std::borrow::Cow;
 /// `coordinator_assigned`: exactly one coordinating person holds the thread on the date.
 pub fn coordinator_assigned(ctx: &FactContext<'_>) -> Option<FactValue> {
     Some(FactValue::Bool(
-        crate::team::thread_holder(ctx.case, ctx.as_of).actor().is_some(),
+        crate::team::thread_holder(ctx.case, ctx.as_of)
+            .actor()
+            .is_some(),
     ))
 }
 
@@ -81,7 +85,11 @@ pub const ACTOR_ROLES: FactDef = FactDef {
     meaning_da: "aktørernes roller i sagen",
     words: &ROLE_WORDS,
     vocabulary: None,
-    compute: Compute::Case(|ctx| Some(FactValue::set(ctx.case.actors.iter().map(|a| role_word(&a.role))))),
+    compute: Compute::Case(|ctx| {
+        Some(FactValue::set(
+            ctx.case.actors.iter().map(|a| role_word(&a.role)),
+        ))
+    }),
 };
 
 /// `actor_sectors`.
@@ -92,14 +100,19 @@ pub const ACTOR_SECTORS: FactDef = FactDef {
     meaning_da: "sektorerne, aktørerne i sagen hører til",
     words: &SECTOR_WORDS,
     vocabulary: None,
-    compute: Compute::Case(|ctx| Some(FactValue::set(ctx.case.actors.iter().map(|a| sector_word(a.sector))))),
+    compute: Compute::Case(|ctx| {
+        Some(FactValue::set(
+            ctx.case.actors.iter().map(|a| sector_word(a.sector)),
+        ))
+    }),
 };
 
 /// `coordinator_assigned`.
 pub const COORDINATOR_ASSIGNED: FactDef = FactDef {
     name: "coordinator_assigned",
     ty: FactType::Bool,
-    meaning_en: "exactly one coordinating caseworker holds the thread on the evaluation date (team)",
+    meaning_en:
+        "exactly one coordinating caseworker holds the thread on the evaluation date (team)",
     meaning_da: "præcis én koordinerende sagsbehandler holder tråden på datoen (team)",
     words: &[],
     vocabulary: None,

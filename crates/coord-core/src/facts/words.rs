@@ -125,4 +125,3 @@ pub fn goal_area_word(area: GoalArea) -> &'static str {
         GoalArea::Education => "education",
     }
 }
-

@@ -49,7 +49,11 @@ fn distributions_follow_the_survey() {
                 .conditions
                 .contains(&ConditionCategory::new("musculoskeletal")),
         );
-        mental += usize::from(c.course.conditions.contains(&ConditionCategory::new("mental")));
+        mental += usize::from(
+            c.course
+                .conditions
+                .contains(&ConditionCategory::new("mental")),
+        );
         psych += usize::from(c.course.diffuse_picture.is_some_and(|d| d.psychological));
         repeat += usize::from(!c.course.earlier_sick_periods.is_empty());
         sick += usize::from(c.course.target_group == Some(TargetGroup::SICKNESS_BENEFIT));

@@ -504,12 +504,9 @@ pub fn match_offers(catalogue: &OfferCatalogue, ctx: &MatchContext) -> OfferMatc
         if let Some(cond) = &offer.eligibility {
             let outcome = cond.explain(&ctx.facts);
             if !outcome.holds {
-                let words = outcome
-                    .failure
-                    .as_ref()
-                    .and_then(|f| {
-                        crate::text::condition::failure_words(&ctx.vocabularies, cond, f)
-                    });
+                let words = outcome.failure.as_ref().and_then(|f| {
+                    crate::text::condition::failure_words(&ctx.vocabularies, cond, f)
+                });
                 reasons.push(ExclusionReason::NotEligible {
                     failure: outcome.failure,
                     words,

@@ -5,9 +5,9 @@ use crate::attendance::{attendance_report, AttendanceAnswer, AttendanceQuestion}
 use crate::case_file::CaseFile;
 use crate::check::CheckedCase;
 use crate::consent::AccessIndex;
+use crate::facts::{FactSet, FactValue};
 use crate::pointer::Pointer;
 use crate::reference::ReferenceData;
-use crate::facts::{FactSet, FactValue};
 
 const CATALOGUE: &str = r#"{
   "providers": [

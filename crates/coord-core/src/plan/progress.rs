@@ -271,4 +271,3 @@ pub struct GoalProgress {
     /// Its targets.
     pub targets: Vec<TargetProgress>,
 }
-

@@ -13,12 +13,12 @@
 use super::action::{ConsentAsk, CoordinationLevel, ReferralTarget, RuleAction};
 use super::condition::ConditionFailure;
 use super::date_expr::shift;
-use crate::facts::{case_facts, role_word};
 use super::pack::{Rule, RulePack};
-use crate::facts::value::{FactSet, FactValue};
 use crate::category::InformationCategory;
 use crate::check::CheckedCase;
 use crate::consent::{consent_gaps, AccessIndex, Flow, GapFlow};
+use crate::facts::value::{FactSet, FactValue};
+use crate::facts::{case_facts, role_word};
 use crate::ids::{ActorId, CaseId, PackId, PurposeId, RuleId};
 use crate::party::{Role, Sector};
 use crate::reference::ReferenceData;

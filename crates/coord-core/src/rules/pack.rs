@@ -73,7 +73,6 @@ fn is_true(b: &bool) -> bool {
 
 pub use crate::citation::{Citation, DocumentCitation, StatuteCitation};
 
-
 /// One rule: when the condition holds on a date in the rule's period, do the actions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

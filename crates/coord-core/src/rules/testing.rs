@@ -3,10 +3,10 @@
 
 use super::condition::ConditionFailure;
 use super::evaluate::{evaluate_facts, DeadlineStatus, Evaluation};
-use crate::facts::case_facts;
 use super::pack::{Expectation, RulePack};
 use crate::case_file::CaseFile;
 use crate::check::CheckedCase;
+use crate::facts::case_facts;
 use crate::reference::ReferenceData;
 use chrono::NaiveDate;
 use schemars::JsonSchema;

@@ -39,12 +39,12 @@
 
 use super::action::{ReferralTarget, RuleAction};
 use super::condition::{Comparison, Condition, Literal, Test};
-use crate::facts::{lookup, Compute, ROLE_WORDS};
 use super::intervals::{conjuncts, implies, never_holds, Conj};
 use super::pack::RuleSource;
 use super::pack::{Rule, RulePack};
-use crate::facts::value::FactType;
 use crate::check::check_case_file;
+use crate::facts::value::FactType;
+use crate::facts::{lookup, Compute, ROLE_WORDS};
 use crate::party::Role;
 use crate::pointer::Pointer;
 use crate::reference::ReferenceData;

@@ -1,10 +1,10 @@
 //! The validator's check of date expressions: named bases, empty lists, windows, and the limits
 //! on the counts a pack gives.
 
-use crate::rules::date_expr::{named_base, DateBase, DateExpr, DateSource};
-use super::{Findings, FactType};
+use super::{FactType, Findings};
 use crate::facts::{lookup, Compute};
 use crate::pointer::Pointer;
+use crate::rules::date_expr::{named_base, DateBase, DateExpr, DateSource};
 
 /// A date expression: named bases are `as_of`, a date or a date fact; lists are not empty;
 /// windows count at least one week and one month (nested expressions are checked in turn).
@@ -102,4 +102,3 @@ fn beyond(e: &crate::limits::LimitError) -> String {
     let place = format!("{}: ", e.at);
     text.strip_prefix(&place).unwrap_or(&text).to_owned()
 }
-

@@ -9,12 +9,12 @@
 //! | `rules.code_outside_period` | error | a code whose valid period does not meet the rule's: the comparison can never be about a real case |
 //! | `rules.code_partly_outside_period` | warning | a code valid during only part of the rule's period |
 
-use crate::rules::condition::{Comparison, Condition, Literal, Test};
-use crate::rules::date_expr::DateExpr;
-use crate::rules::pack::RulePack;
 use super::{join, Findings, RuleAction};
 use crate::facts::lookup;
 use crate::pointer::Pointer;
+use crate::rules::condition::{Comparison, Condition, Literal, Test};
+use crate::rules::date_expr::DateExpr;
+use crate::rules::pack::RulePack;
 use crate::time::DatePeriod;
 use crate::vocab::{Vocabularies, VocabularyKind};
 
@@ -65,7 +65,12 @@ pub(super) fn check_vocabulary(pack: &RulePack, vocabularies: &Vocabularies, out
     }
     for (i, a) in pack.announcements.iter().enumerate() {
         if let Some(w) = &a.when {
-            condition(w, &root.key("announcements").index(i).key("when"), &scope, out);
+            condition(
+                w,
+                &root.key("announcements").index(i).key("when"),
+                &scope,
+                out,
+            );
         }
     }
 }

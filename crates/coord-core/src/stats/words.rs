@@ -29,13 +29,9 @@ pub fn target_group(code: &str, lang: Language) -> Option<&'static str> {
             pick(lang, "Aktivitetsparat under 30", "Activity-ready under 30")
         }
         "sickness_benefit" => pick(lang, "Sygedagpenge", "Sickness benefit"),
-        "job_clarification" => {
-            pick(lang, "Jobafklaringsforløb", "Job-clarification course")
-        }
+        "job_clarification" => pick(lang, "Jobafklaringsforløb", "Job-clarification course"),
         "resource_course" => pick(lang, "Ressourceforløb", "Resource course"),
-        "fleksjob_visited" => {
-            pick(lang, "Visiteret til fleksjob", "Visited for flexi-job")
-        }
+        "fleksjob_visited" => pick(lang, "Visiteret til fleksjob", "Visited for flexi-job"),
         "revalidering" => pick(lang, "Revalidering", "Vocational rehabilitation"),
         "disability_pension" => pick(lang, "Førtidspension", "Disability pension"),
         "self_supporting" => pick(lang, "Selvforsørgende", "Self-supporting"),

@@ -162,7 +162,9 @@ impl Codes {
     pub fn from_vocabularies(vocabularies: &Vocabularies) -> Codes {
         let codes = |kind| vocabularies.codes(kind).cloned();
         Codes {
-            target_groups: codes(VocabularyKind::TargetGroup).map(TargetGroup).collect(),
+            target_groups: codes(VocabularyKind::TargetGroup)
+                .map(TargetGroup)
+                .collect(),
             conditions: codes(VocabularyKind::ConditionCategory)
                 .map(ConditionCategory)
                 .collect(),
@@ -277,13 +279,7 @@ fn parts(codes: &Codes) -> impl Strategy<Value = Parts> {
         ),
     );
     let actors = subsequence((0..PALETTE.len()).collect::<Vec<_>>(), 0..=PALETTE.len());
-    let events = proptest::collection::vec(
-        (
-            pick_of(codes.event_kinds.clone()),
-            -10i64..250,
-        ),
-        0..6,
-    );
+    let events = proptest::collection::vec((pick_of(codes.event_kinds.clone()), -10i64..250), 0..6);
     let consents = proptest::collection::vec(
         (
             subsequence(InformationCategory::ALL.to_vec(), 1..=3),
@@ -401,11 +397,16 @@ pub fn case_with_date(
 ) -> impl Strategy<Value = (CaseFile, NaiveDate)> {
     let span = period.length_days().unwrap_or(3 * 365).clamp(1, 20 * 365);
     // No flat_map: plain tuples shrink fast and to a minimal case.
-    (0..span, 0i64..400, parts(&Codes::from_vocabularies(vocabularies))).prop_map(move |(d, back, p)| {
-        let as_of = shift(period.from, d).unwrap_or(period.from);
-        let start = shift(as_of, -back).unwrap_or(as_of);
-        (assemble(p, start), as_of)
-    })
+    (
+        0..span,
+        0i64..400,
+        parts(&Codes::from_vocabularies(vocabularies)),
+    )
+        .prop_map(move |(d, back, p)| {
+            let as_of = shift(period.from, d).unwrap_or(period.from);
+            let start = shift(as_of, -back).unwrap_or(as_of);
+            (assemble(p, start), as_of)
+        })
 }
 
 /// An evaluation date between 2022 and 2027.

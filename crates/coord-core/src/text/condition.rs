@@ -4,13 +4,17 @@
 
 use super::{decimal, Text};
 use crate::category::Language;
-use crate::rules::condition::{Comparison, Condition, ConditionFailure, Literal, Test};
 use crate::facts::lookup;
+use crate::rules::condition::{Comparison, Condition, ConditionFailure, Literal, Test};
 use crate::vocab::Vocabularies;
 
 /// A word in `lang` ("mental" → "psykiske problemer"): a treatment's label, or the label of a code
 /// `vocabularies` declare; `None` for a word neither lists.
-pub fn word_label<'a>(vocabularies: &'a Vocabularies, word: &str, lang: Language) -> Option<&'a str> {
+pub fn word_label<'a>(
+    vocabularies: &'a Vocabularies,
+    word: &str,
+    lang: Language,
+) -> Option<&'a str> {
     if let Some(t) = crate::course::TreatmentKind::ALL
         .iter()
         .find(|t| t.word() == word)
@@ -22,7 +26,9 @@ pub fn word_label<'a>(vocabularies: &'a Vocabularies, word: &str, lang: Language
 
 fn literal(v: &Vocabularies, l: &Literal, lang: Language) -> String {
     match l {
-        Literal::Text(w) => word_label(v, w, lang).map_or_else(|| w.replace('_', " "), str::to_owned),
+        Literal::Text(w) => {
+            word_label(v, w, lang).map_or_else(|| w.replace('_', " "), str::to_owned)
+        }
         Literal::Number(n) => decimal(lang, *n),
         Literal::Bool(b) => super::pick(
             lang,

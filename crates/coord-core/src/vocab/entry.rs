@@ -338,10 +338,22 @@ mod tests {
         assert_eq!(
             got,
             [
-                ("vocabulary.duplicate_code", "/vocabularies/event_kinds/1/code".to_owned()),
-                ("vocabulary.missing_label", "/vocabularies/event_kinds/1/label".to_owned()),
-                ("vocabulary.bad_code", "/vocabularies/event_kinds/2/code".to_owned()),
-                ("vocabulary.inverted_period", "/vocabularies/event_kinds/3/valid_to".to_owned()),
+                (
+                    "vocabulary.duplicate_code",
+                    "/vocabularies/event_kinds/1/code".to_owned()
+                ),
+                (
+                    "vocabulary.missing_label",
+                    "/vocabularies/event_kinds/1/label".to_owned()
+                ),
+                (
+                    "vocabulary.bad_code",
+                    "/vocabularies/event_kinds/2/code".to_owned()
+                ),
+                (
+                    "vocabulary.inverted_period",
+                    "/vocabularies/event_kinds/3/valid_to".to_owned()
+                ),
             ]
         );
     }

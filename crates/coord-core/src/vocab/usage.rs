@@ -8,10 +8,10 @@
 //! not a reason to refuse the case. The day of use is the event's day for an event kind, and the
 //! evaluation date for the course's target group, conditions and social factors.
 
-use super::{Code, VocabularyKind, Vocabularies};
+use super::{Code, Vocabularies, VocabularyKind};
 use crate::case_file::CaseFile;
-use crate::pointer::Pointer;
 use crate::category::Language;
+use crate::pointer::Pointer;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -127,7 +127,7 @@ pub fn codes_outside_period(
         .filter_map(|u| {
             let on = u.on.unwrap_or(as_of);
             let e = vocabularies.entry(u.kind, u.code.as_str())?;
-            (!e.valid_on(on)).then(|| OutsidePeriod {
+            (!e.valid_on(on)).then_some(OutsidePeriod {
                 kind: u.kind,
                 pointer: u.pointer,
                 on,
@@ -143,10 +143,12 @@ impl OutsidePeriod {
     pub fn describe(&self, lang: Language) -> String {
         let date = |d: NaiveDate| crate::text::date_long(lang, d);
         let period = match (self.valid_from, self.valid_to) {
-            (Some(f), Some(t)) => crate::text::pick(lang, "gælder fra ", "is valid from ").to_owned()
-                + &date(f)
-                + crate::text::pick(lang, " til ", " to ")
-                + &date(t),
+            (Some(f), Some(t)) => {
+                crate::text::pick(lang, "gælder fra ", "is valid from ").to_owned()
+                    + &date(f)
+                    + crate::text::pick(lang, " til ", " to ")
+                    + &date(t)
+            }
             (Some(f), None) => {
                 crate::text::pick(lang, "gælder fra ", "is valid from ").to_owned() + &date(f)
             }

@@ -3,10 +3,10 @@
 use super::{Change, OutcomeKind, Segment, Subject};
 use crate::case_file::CaseFile;
 use crate::check::CheckedCase;
+use crate::facts::case_facts;
 use crate::ids::RuleId;
 use crate::reference::ReferenceData;
 use crate::rules::evaluate::Evaluation;
-use crate::facts::case_facts;
 use crate::rules::law::{evaluate_under_law_facts, LawChoice};
 use crate::rules::pack::RulePack;
 use crate::rules::CoordinationLevel;

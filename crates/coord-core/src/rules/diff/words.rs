@@ -4,10 +4,10 @@
 use super::{Change, DiffSource, Segment, SegmentCount, Subject};
 use crate::category::Language;
 use crate::course::TargetGroup;
-use crate::vocab::{Vocabularies, VocabularyEntry, VocabularyKind};
 use crate::rules::law::PackSummary;
 use crate::rules::{CoordinationLevel, ReferralTarget};
 use crate::text::{date_long, Text};
+use crate::vocab::{Vocabularies, VocabularyEntry, VocabularyKind};
 use chrono::NaiveDate;
 
 /// A group needs this many cases before its share leads a sentence (a share of a handful of
@@ -220,6 +220,10 @@ fn leading_segment(
 }
 
 /// The change in one sentence: what, for what share of which cases, and of all cases.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the parts of one sentence; the vocabularies give the group's words"
+)]
 pub fn sentence(
     subject: &Subject,
     change: &Change,
