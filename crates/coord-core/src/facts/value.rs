@@ -1,7 +1,7 @@
 //! Fact values and fact sets: what conditions are evaluated against.
 //!
 //! A [`FactSet`] is a map from fact names to [`FactValue`]s plus the evaluation date (`as_of`).
-//! The case-file fact catalogue ([`super::facts`]) fills one from a case; any other caller (e.g.
+//! The case-file fact catalogue ([`crate::facts`]) fills one from a case; any other caller (e.g.
 //! offer eligibility) may fill one by hand with [`FactSet::insert`].
 
 use crate::calendar::WorkingCalendar;

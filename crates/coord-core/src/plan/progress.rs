@@ -1,6 +1,6 @@
 //! What progression answers: per indicator (points, reliable and clinically relevant change,
 //! bands, trend, targets) and per goal (targets and achievement status). The engine that
-//! computes it is [`super::progression`]; each goal's achievement is [`super::achievement`]'s.
+//! computes it is [`super::progression()`]; each goal's achievement is [`super::achievement`]'s.
 
 use super::goal::{AchievementStatus, GoalDomain, GoalLifecycle};
 use crate::ids::{GoalId, InstrumentId};
