@@ -472,3 +472,118 @@ fn rules_diff_refuses_an_unknown_pack_and_a_bad_case_line_without_echo() {
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["result"]["cases"], 1);
 }
+
+/// Issue 8 §2: a pack for a new law without touching Rust. The reference file adds a target group
+/// and an event kind; the pack's deadlines depend on both (examples/new-law, docs/rules.md).
+#[test]
+fn a_pack_for_a_new_law_runs_with_the_codes_its_reference_file_declares() {
+    let dir = "examples/new-law";
+    let (case, reference, pack) = (
+        path(&format!("{dir}/case.json")),
+        path(&format!("{dir}/reference.json")),
+        path(&format!("{dir}/pack.json")),
+    );
+    let eval = |as_of: &str, with_reference: bool| {
+        let mut args = vec!["evaluate", &case, "--pack", &pack, "--as-of", as_of];
+        if with_reference {
+            args.extend(["--reference", &reference]);
+        }
+        args.extend(["--format", "json"]);
+        run(&args, "")
+    };
+    // Course started Monday 3 August 2026: the end of week 6 is Sunday 13 September.
+    let o = eval("2026-09-01", true);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let deadlines = v["result"]["deadlines"].as_array().unwrap();
+    assert_eq!(deadlines.len(), 1, "{deadlines:?}");
+    assert_eq!(deadlines[0]["task"], "work_ability_statement");
+    assert_eq!(deadlines[0]["due"], "2026-09-13");
+    assert_eq!(deadlines[0]["status"], "open");
+    // The statement was made on 10 September: done; the follow-up is due 4 weeks later
+    // (8 October) and is overdue on the 9th.
+    let o = eval("2026-10-09", true);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let got: Vec<(String, String, String)> = v["result"]["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["task"].as_str().unwrap().to_owned(),
+                d["due"].as_str().unwrap().to_owned(),
+                d["status"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "work_ability_statement".into(),
+                "2026-09-13".into(),
+                "done".into()
+            ),
+            (
+                "follow_up_after_statement".into(),
+                "2026-10-08".into(),
+                "overdue".into()
+            ),
+        ]
+    );
+    // Without the reference file the codes are undeclared: the pack is refused (exit 3), each
+    // place named in pack.json with the declared codes.
+    let o = eval("2026-10-09", false);
+    assert_eq!(o.status.code(), Some(3), "{}", stdout(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let errors = v["errors"].as_array().unwrap();
+    assert!(
+        errors.iter().all(|e| e["code"] == "rules.undeclared_code"),
+        "{errors:?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e["pointer"] == "/rules/0/when/all/0/eq"),
+        "{errors:?}"
+    );
+    // And `rules facts` lists the added codes with their labels.
+    let o = run(
+        &["rules", "facts", "--reference", &reference, "--lang", "da"],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("job_readiness_course"), "{out}");
+    assert!(
+        out.contains("samlet arbejdsevnebeskrivelse  [fra 01.07.2026]  (ikke verificeret)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_case_with_an_undeclared_code_is_refused_naming_the_place_never_the_code() {
+    let dir = temp_dir("undeclared-code");
+    let case = dir.join("case.json");
+    std::fs::write(
+        &case,
+        r#"{"id":"c","citizen":{"id":"x","name":"X"},
+            "course":{"target_group":"sickness_benefit","first_day_of_absence":"2025-01-06",
+                      "conditions":["very_private_diagnosis"]}}"#,
+    )
+    .unwrap();
+    let o = run(
+        &["evaluate", case.to_str().unwrap(), "--as-of", "2025-03-01"],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(3));
+    let err = stderr(&o);
+    assert!(err.contains("/course/conditions/0"), "{err}");
+    assert!(
+        err.contains("declared codes: musculoskeletal, mental"),
+        "{err}"
+    );
+    assert!(!err.contains("very_private_diagnosis"), "{err}");
+    assert!(stdout(&o).is_empty());
+}

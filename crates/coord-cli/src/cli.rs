@@ -465,8 +465,11 @@ shown (coord evaluate EXAMPLE.json --pack … --as-of …).
 
 Exit codes: 0 compared (changes or not), 3 invalid input (a pack, a case line), 4 I/O.")]
     Diff(RulesDiffArgs),
-    /// List the facts rules can test: name, type, meaning.
-    #[command(after_help = "Example:\n  coord rules facts\n  coord rules facts --format json")]
+    /// List the facts rules can test (name, type, meaning) and the vocabularies whose codes rules
+    /// and case files use (code, labels, source, valid period).
+    #[command(
+        after_help = "Examples:\n  coord rules facts\n  coord rules facts --lang da\n  coord rules facts --format json"
+    )]
     Facts(FactsArgs),
 }
 
@@ -538,12 +541,9 @@ pub struct RulesDiffArgs {
 /// `coord rules facts`.
 #[derive(Debug, Clone, Args)]
 pub struct FactsArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
-    /// Language of the meanings in text output.
-    #[arg(long, value_enum, default_value_t = Lang::En)]
-    pub lang: Lang,
+    /// Reference file (its vocabulary entries are listed with the built-in ones), format, language.
+    #[command(flatten)]
+    pub common: Common,
 }
 
 /// `coord evaluate`.

@@ -10,6 +10,8 @@
     reason = "tests and benchmarks: a failure must stop the run"
 )]
 
+const VOCABULARIES: &str = include_str!("../../coord-json/data/vocabularies.json");
+
 use chrono::NaiveDate;
 use coord_core::check::CheckedCase;
 use coord_core::reference::ReferenceData;
@@ -33,7 +35,7 @@ fn generated(
         Config::default(),
         TestRng::from_seed(RngAlgorithm::ChaCha, &[7; 32]),
     );
-    let strategy = coord_core::strategies::case_with_date(pack.valid);
+    let strategy = coord_core::strategies::case_with_date(pack.valid, &reference.vocabularies);
     (0..n)
         .filter_map(|_| {
             let (case, as_of) = strategy.new_tree(&mut runner).ok()?.current();
@@ -47,7 +49,10 @@ fn bench(c: &mut Criterion) {
         Ok(p) => p,
         Err(e) => panic!("the 2025 pack does not parse: {e}"),
     };
-    let reference = ReferenceData::default();
+    let reference = ReferenceData {
+        vocabularies: serde_json::from_str(VOCABULARIES).unwrap(),
+        ..ReferenceData::default()
+    };
     let cases = generated(&pack, &reference, 100_000);
     assert_eq!(cases.len(), 100_000);
 

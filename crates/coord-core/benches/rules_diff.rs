@@ -12,6 +12,8 @@
     reason = "tests and benchmarks: a failure must stop the run"
 )]
 
+const VOCABULARIES: &str = include_str!("../../coord-json/data/vocabularies.json");
+
 use chrono::NaiveDate;
 use coord_core::check::CheckedCase;
 use coord_core::reference::ReferenceData;
@@ -38,6 +40,7 @@ fn bench(c: &mut Criterion) {
             .iter()
             .map(|t| serde_json::from_str::<RulePack>(t).unwrap())
             .collect(),
+        vocabularies: serde_json::from_str(VOCABULARIES).unwrap(),
         ..ReferenceData::default()
     };
     let (a, b) = (&reference.rule_packs[1], &reference.rule_packs[2]);
@@ -54,8 +57,10 @@ fn bench(c: &mut Criterion) {
                     Config::default(),
                     TestRng::from_seed(RngAlgorithm::ChaCha, &[1; 32]),
                 );
-                let strategy =
-                    coord_core::strategies::case_with_date(DatePeriod::new(as_of, Some(as_of)));
+                let strategy = coord_core::strategies::case_with_date(
+                    DatePeriod::new(as_of, Some(as_of)),
+                    &reference.vocabularies,
+                );
                 for _ in 0..CASES {
                     let (case, _) = strategy.new_tree(&mut runner).unwrap().current();
                     let checked = CheckedCase::new(case, &reference).unwrap();

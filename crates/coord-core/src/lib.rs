@@ -61,13 +61,17 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod case_error;
 pub mod case_file;
 pub mod category;
 pub mod check;
+pub mod citation;
 pub mod consent;
 pub mod course;
 pub mod demographics;
+pub mod facts;
 pub mod generate;
+pub mod goal_area;
 pub mod ids;
 pub mod instruments;
 pub mod limits;
@@ -82,6 +86,7 @@ pub mod stats;
 pub mod strategies;
 pub mod text;
 pub mod time;
+pub mod vocab;
 
 pub mod attendance;
 pub mod calendar;

@@ -1,7 +1,7 @@
 //! Reference data: what a municipality maintains for all citizens.
 //!
-//! Legal bases and prohibitions, and the consent policy; later parts add rule packs, the offer
-//! catalogue and instrument definitions. coord ships defaults (see `coord_json::builtin`) that a
+//! Legal bases and prohibitions, the consent policy, rule packs, the offer catalogue, instrument
+//! definitions and the vocabularies. coord ships defaults (see `coord_json::builtin`) that a
 //! municipality can replace.
 
 use crate::consent::legal::{ConsentPolicy, LegalRule};
@@ -32,6 +32,10 @@ pub struct ReferenceData {
     /// Instrument and indicator definitions (WHO-5, PHQ-9 … and the municipality's own).
     #[serde(default)]
     pub instruments: Vec<InstrumentDefinition>,
+    /// The vocabularies: target groups, event kinds, condition categories and social factors
+    /// with their labels, sources and valid periods (see [`crate::vocab`]).
+    #[serde(default)]
+    pub vocabularies: crate::vocab::Vocabularies,
 }
 
 /// A problem in the reference data. Each message names the place.
@@ -47,6 +51,9 @@ pub enum ReferenceError {
     /// A count beyond its limit (the consent policy's longest validity).
     #[error(transparent)]
     Limit(#[from] crate::limits::LimitError),
+    /// A vocabulary entry is unusable.
+    #[error(transparent)]
+    Vocabulary(#[from] crate::vocab::VocabularyError),
 }
 
 impl ReferenceError {
@@ -56,6 +63,7 @@ impl ReferenceError {
             ReferenceError::Instrument(e) => e.code(),
             ReferenceError::Offer(e) => e.code(),
             ReferenceError::Limit(e) => e.code(),
+            ReferenceError::Vocabulary(e) => e.code(),
         }
     }
 
@@ -65,6 +73,7 @@ impl ReferenceError {
             ReferenceError::Instrument(e) => e.pointer(),
             ReferenceError::Offer(e) => e.pointer(),
             ReferenceError::Limit(e) => e.pointer(),
+            ReferenceError::Vocabulary(e) => e.pointer(),
         }
     }
 }
@@ -96,5 +105,13 @@ pub fn check_reference(reference: &ReferenceData) -> Vec<ReferenceError> {
     ) {
         errors.push(e.into());
     }
+    errors.extend(
+        crate::vocab::entry::validate_vocabularies(
+            &reference.vocabularies,
+            &root.key("vocabularies"),
+        )
+        .into_iter()
+        .map(ReferenceError::from),
+    );
     errors
 }

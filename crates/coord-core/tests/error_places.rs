@@ -9,6 +9,8 @@
     reason = "tests: a failure must stop the run"
 )]
 
+mod support;
+
 use coord_core::case_file::CaseFile;
 use coord_core::check::check_case_file;
 use coord_core::reference::{check_reference, ReferenceData};
@@ -41,7 +43,7 @@ fn assert_placed(what: &str, place: &str, message: &str) {
 
 #[test]
 fn case_file_errors_carry_their_place_and_do_not_start_with_it() {
-    let reference = ReferenceData::default();
+    let reference = support::reference();
     let mut seen = 0;
     for text in bad_case_files() {
         let case: CaseFile = serde_json::from_str(text).unwrap();
@@ -85,11 +87,7 @@ fn rule_pack_findings_carry_their_place_and_do_not_start_with_it() {
             {"id":"r","title_da":"t","title_en":"t","source":{"kind":"law","citation":"c","cites":[{"statute":"Lov","number":"LBK nr. 1","paragraph":"§ 1"}]},"when":{"fact":"employed","eq":3},"then":[{"set_level":"complex"}]}]}"#,
     )
     .unwrap();
-    let findings = validate_pack(
-        &pack,
-        &ReferenceData::default(),
-        &ValidationOptions::default(),
-    );
+    let findings = validate_pack(&pack, &support::reference(), &ValidationOptions::default());
     assert!(findings.len() >= 2, "{findings:?}");
     for f in &findings {
         assert_placed(&f.code, &f.pointer.to_string(), &f.message);

@@ -9,6 +9,8 @@
     reason = "tests: a failure must stop the run"
 )]
 
+mod support;
+
 use chrono::NaiveDate;
 use coord_core::case_file::CaseFile;
 use coord_core::check::CheckedCase;
@@ -38,7 +40,7 @@ fn packs() -> Vec<RulePack> {
 fn reference() -> ReferenceData {
     ReferenceData {
         rule_packs: packs(),
-        ..ReferenceData::default()
+        ..support::reference()
     }
 }
 
@@ -403,7 +405,7 @@ mod report_deadline_order {
             (case, as_of) in coord_core::strategies::case_with_date(DatePeriod::new(
                 "2025-01-01".parse().unwrap(),
                 Some("2027-06-30".parse().unwrap()),
-            ))
+            ), &super::support::vocabularies())
         ) {
             let r = reference();
             let checked = CheckedCase::new(case, &r).unwrap();

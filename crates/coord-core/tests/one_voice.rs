@@ -8,9 +8,11 @@
     reason = "tests: a failure must stop the run"
 )]
 
+mod support;
+
 use coord_core::category::{InformationCategory, Language};
 use coord_core::consent::Action;
-use coord_core::course::{ConditionCategory, TargetGroup, TreatmentKind};
+use coord_core::course::TreatmentKind;
 use coord_core::offers::{GoalArea, OfferMode, OfferStatus, ParticipationBasis};
 use coord_core::party::Sector;
 use coord_core::plan::{ChangeDirection, ReliableChangeClass, TargetState};
@@ -18,6 +20,7 @@ use coord_core::referral::ReferralState;
 use coord_core::rules::evaluate::DeadlineStatus;
 use coord_core::text::condition::word_label;
 use coord_core::text::Unit;
+use coord_core::vocab::VocabularyKind;
 
 fn both(what: &str, da: &str, en: &str, must_differ: bool) {
     assert!(!da.trim().is_empty(), "{what}: no Danish");
@@ -146,18 +149,46 @@ fn every_enum_is_worded_in_both_languages() {
 }
 
 #[test]
-fn every_condition_word_is_worded_in_both_languages() {
-    for c in ConditionCategory::ALL {
-        let (da, en) = (
-            word_label(c.word(), Language::Da),
-            word_label(c.word(), Language::En),
+fn every_vocabulary_entry_and_treatment_is_worded_in_both_languages() {
+    let v = support::vocabularies();
+    for kind in VocabularyKind::ALL {
+        both(
+            &format!("{kind:?}"),
+            kind.label(Language::Da),
+            kind.label(Language::En),
+            true,
         );
-        both(c.word(), da.unwrap_or(""), en.unwrap_or(""), true);
+        assert!(!v.entries(kind).is_empty(), "{kind:?}: no built-in codes");
+        for e in v.entries(kind) {
+            let what = format!("{kind:?} {}", e.code);
+            // A condition category is a medical word: it is translated. Target groups and event
+            // kinds may keep a Danish legal term in English (revalidering, visitation).
+            both(
+                &what,
+                &e.label.da,
+                &e.label.en,
+                kind == VocabularyKind::ConditionCategory,
+            );
+            if let Some(p) = &e.plural {
+                both(&format!("{what} (plural)"), &p.da, &p.en, true);
+            }
+            // Conditions explained in words use the same label.
+            assert_eq!(
+                word_label(&v, e.code.as_str(), Language::Da),
+                Some(e.label.da.as_str()),
+                "{what}"
+            );
+            assert_eq!(
+                word_label(&v, e.code.as_str(), Language::En),
+                Some(e.label.en.as_str()),
+                "{what}"
+            );
+        }
     }
     for t in TreatmentKind::ALL {
         let (da, en) = (
-            word_label(t.word(), Language::Da),
-            word_label(t.word(), Language::En),
+            word_label(&v, t.word(), Language::Da),
+            word_label(&v, t.word(), Language::En),
         );
         both(t.word(), da.unwrap_or(""), en.unwrap_or(""), true);
         assert_eq!(
@@ -171,11 +202,7 @@ fn every_condition_word_is_worded_in_both_languages() {
             "{t:?}: two English wordings"
         );
     }
-    for t in TargetGroup::ALL {
-        let (da, en) = (
-            word_label(t.word(), Language::Da),
-            word_label(t.word(), Language::En),
-        );
-        both(t.word(), da.unwrap_or(""), en.unwrap_or(""), false);
+    for g in v.entries(VocabularyKind::TargetGroup) {
+        assert!(g.plural.is_some(), "{}: no plural", g.code);
     }
 }

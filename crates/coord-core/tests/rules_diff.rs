@@ -10,6 +10,8 @@
     reason = "tests: a failure must stop the run"
 )]
 
+mod support;
+
 use chrono::NaiveDate;
 use coord_core::check::CheckedCase;
 use coord_core::reference::ReferenceData;
@@ -34,7 +36,7 @@ fn reference() -> ReferenceData {
     packs.sort_by_key(|p| p.valid.from);
     ReferenceData {
         rule_packs: packs,
-        ..ReferenceData::default()
+        ..support::reference()
     }
 }
 

@@ -7,6 +7,8 @@
     reason = "tests and benchmarks: a failure must stop the run"
 )]
 
+mod support;
+
 use chrono::NaiveDate;
 use coord_core::case_file::CaseFile;
 use coord_core::check::CheckedCase;
@@ -27,7 +29,7 @@ fn setup(case: &str) -> (Vec<RulePack>, CheckedCase, ReferenceData) {
         serde_json::from_str(PRE_2025).unwrap(),
         serde_json::from_str(FROM_2025).unwrap(),
     ];
-    let reference = ReferenceData::default();
+    let reference = support::reference();
     let case: CaseFile = serde_json::from_str(case).unwrap();
     (
         packs,
@@ -175,7 +177,7 @@ fn week_8_deadline_is_overdue_after_week_8_without_an_interview_and_explained() 
 /// in 2025, category 3 before 2025, day counting, §13 f, the rehabilitation team, the start date).
 #[test]
 fn shipped_packs_pass_their_example_tests() {
-    let reference = ReferenceData::default();
+    let reference = support::reference();
     let mut failed = Vec::new();
     for text in [PRE_2025, FROM_2025] {
         let pack: RulePack = serde_json::from_str(text).unwrap();

@@ -8,9 +8,11 @@
 )]
 #![cfg(feature = "proptest")]
 
+mod support;
+
 use chrono::NaiveDate;
 use coord_core::check::CheckedCase;
-use coord_core::reference::ReferenceData;
+
 use coord_core::rules::condition::{Comparison, Condition, Literal, Test};
 use coord_core::rules::evaluate::{evaluate, Evaluation};
 use coord_core::rules::pack::Invariant;
@@ -49,7 +51,7 @@ fn both_packs_with_cases(
 ) -> impl Strategy<Value = (usize, coord_core::case_file::CaseFile, NaiveDate)> {
     (0usize..2).prop_flat_map(|i| {
         let period = packs()[i].valid;
-        case_with_date(period).prop_map(move |(c, d)| (i, c, d))
+        case_with_date(period, &support::vocabularies()).prop_map(move |(c, d)| (i, c, d))
     })
 }
 
@@ -58,7 +60,7 @@ proptest! {
 
     #[test]
     fn evaluation_is_deterministic_and_names_existing_rules((i, case, as_of) in both_packs_with_cases()) {
-        let reference = ReferenceData::default();
+        let reference = support::reference();
         let pack = &packs()[i];
         let checked = CheckedCase::new(case, &reference).unwrap();
         let a = evaluate(pack, &checked, &reference, as_of, true);
@@ -86,7 +88,7 @@ proptest! {
         (i, case, as_of) in both_packs_with_cases(),
         seed in any::<u64>(),
     ) {
-        let reference = ReferenceData::default();
+        let reference = support::reference();
         let pack = &packs()[i];
         let mut shuffled = pack.clone();
         // a deterministic permutation from the seed
@@ -108,7 +110,7 @@ proptest! {
         pick in any::<prop::sample::Index>(),
         after in any::<bool>(),
     ) {
-        let reference = ReferenceData::default();
+        let reference = support::reference();
         let mut pack = packs()[i].clone();
         let k = pick.index(pack.rules.len());
         let period = if after {
@@ -130,10 +132,10 @@ proptest! {
 
     #[test]
     fn evaluation_never_panics_on_any_date(
-        case in coord_core::strategies::case(),
+        case in coord_core::strategies::case(&support::vocabularies()),
         as_of in coord_core::strategies::as_of(),
     ) {
-        let reference = ReferenceData::default();
+        let reference = support::reference();
         let checked = CheckedCase::new(case, &reference).unwrap();
         for pack in packs() {
             let e = evaluate(&pack, &checked, &reference, as_of, true);
@@ -196,9 +198,9 @@ proptest! {
     #[test]
     fn validator_and_evaluation_never_panic_on_arbitrary_conditions(
         when in condition(),
-        (case, as_of) in case_with_date(DatePeriod::new(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(), None)),
+        (case, as_of) in case_with_date(DatePeriod::new(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(), None), &support::vocabularies()),
     ) {
-        let reference = ReferenceData::default();
+        let reference = support::reference();
         let mut pack = pack(FROM_2025);
         pack.rules[0].when = when;
         let findings = validate_pack(&pack, &reference, &ValidationOptions::default());
@@ -215,7 +217,7 @@ proptest! {
 fn never_holds_is_not_reported_for_satisfiable_conditions() {
     // Brute force over one numeric fact: the validator says never_holds only if no value in a
     // range satisfies the condition.
-    let reference = ReferenceData::default();
+    let reference = support::reference();
     let ops = ["gte", "gt", "lt", "lte", "eq", "ne"];
     for a in ops {
         for b in ops {
@@ -248,7 +250,7 @@ fn never_holds_is_not_reported_for_satisfiable_conditions() {
 
 #[test]
 fn invariant_failure_is_shrunk_to_a_minimal_case_and_is_reproducible() {
-    let reference = ReferenceData::default();
+    let reference = support::reference();
     let mut pack = pack(FROM_2025);
     pack.tests.clear();
     pack.invariants = vec![Invariant {
@@ -289,13 +291,13 @@ fn generated_cases_exercise_every_rule_and_every_kind_of_output() {
     use proptest::strategy::ValueTree;
     use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
     use std::collections::BTreeSet;
-    let reference = ReferenceData::default();
+    let reference = support::reference();
     for pack in packs() {
         let mut runner = TestRunner::new_with_rng(
             Config::default(),
             TestRng::from_seed(RngAlgorithm::ChaCha, &[3; 32]),
         );
-        let strategy = case_with_date(pack.valid);
+        let strategy = case_with_date(pack.valid, &support::vocabularies());
         let mut fired = BTreeSet::new();
         let mut levels = BTreeSet::new();
         let (mut gaps, mut overdue, mut done, mut referrals, mut warnings) = (0, 0, 0, 0, 0);
@@ -341,7 +343,7 @@ fn generated_cases_exercise_every_rule_and_every_kind_of_output() {
 
 #[test]
 fn the_revoked_consent_invariant_catches_a_rule_without_its_guard() {
-    let reference = ReferenceData::default();
+    let reference = support::reference();
     let mut pack = pack(FROM_2025);
     pack.tests.clear();
     let rule = pack

@@ -7,6 +7,8 @@
     reason = "tests and benchmarks: a failure must stop the run"
 )]
 
+mod support;
+
 use coord_core::reference::ReferenceData;
 use coord_core::rules::validate::{validate_pack, validate_packs};
 use coord_core::rules::{RulePack, Severity, ValidationOptions};
@@ -31,14 +33,13 @@ const LEVEL: &str = r#"[{"set_level":"complex"}]"#;
 /// Check that validating `rules` gives exactly `expected` (code, pointer, severity) findings.
 fn check(rules: &[String], options: &ValidationOptions, expected: &[(&str, &str, Severity)]) {
     let pack = pack(&format!("[{}]", rules.join(",")));
-    let got: Vec<(String, String, Severity)> =
-        validate_pack(&pack, &ReferenceData::default(), options)
-            .into_iter()
-            .map(|f| {
-                assert!(!f.message.starts_with('/'), "{}", f.message);
-                (f.code, f.pointer.to_string(), f.severity)
-            })
-            .collect();
+    let got: Vec<(String, String, Severity)> = validate_pack(&pack, &support::reference(), options)
+        .into_iter()
+        .map(|f| {
+            assert!(!f.message.starts_with('/'), "{}", f.message);
+            (f.code, f.pointer.to_string(), f.severity)
+        })
+        .collect();
     let want: Vec<(String, String, Severity)> = expected
         .iter()
         .map(|(c, p, s)| ((*c).to_owned(), (*p).to_owned(), *s))
@@ -74,9 +75,10 @@ fn unknown_facts_values_roles_and_anchors() {
         &Default::default(),
         &[
             ("rules.unknown_fact", "/rules/0/when/all/0/fact", Error),
-            ("rules.unknown_value", "/rules/0/when/all/1/eq", Error),
             ("rules.unknown_role", "/rules/0/when/all/2/contains", Error),
             ("rules.unknown_anchor", "/rules/0/when/all/3/lt/date", Error),
+            // A target group is a vocabulary code: checked against the declared codes.
+            ("rules.undeclared_code", "/rules/0/when/all/1/eq", Error),
         ],
     );
 }
@@ -267,7 +269,7 @@ fn result_facts_only_in_invariants_and_overlapping_packs() {
     b.id = "q".into();
     let findings = validate_packs(
         &[a.clone(), b.clone()],
-        &ReferenceData::default(),
+        &support::reference(),
         &Default::default(),
     );
     assert_eq!(findings.len(), 1);
@@ -276,7 +278,7 @@ fn result_facts_only_in_invariants_and_overlapping_packs() {
         ("rules.overlapping_packs", "/1/valid".to_owned())
     );
     b.jurisdiction = "DK-0219".into();
-    assert!(validate_packs(&[a, b], &ReferenceData::default(), &Default::default()).is_empty());
+    assert!(validate_packs(&[a, b], &support::reference(), &Default::default()).is_empty());
 }
 
 #[test]
@@ -345,7 +347,7 @@ fn extension_grounds_are_the_packs_own_vocabulary() {
     )
     .unwrap();
     let got: Vec<(String, String)> =
-        validate_pack(&p, &ReferenceData::default(), &ValidationOptions::default())
+        validate_pack(&p, &support::reference(), &ValidationOptions::default())
             .into_iter()
             .map(|f| (f.code, f.pointer.to_string()))
             .collect();
@@ -415,7 +417,7 @@ fn transitions_are_checked_with_stable_codes() {
     let packs = shipped();
     let reference = ReferenceData {
         rule_packs: packs.clone(),
-        ..ReferenceData::default()
+        ..support::reference()
     };
     let options = ValidationOptions::default();
     // The shipped 2026 pack's transitions are sound, alone and together with the others.
@@ -493,4 +495,167 @@ fn transitions_are_checked_with_stable_codes() {
         codes(&validate_packs(&pair, &reference, &options)),
         vec![("rules.overlapping_packs".into(), "/1/valid".into())]
     );
+}
+
+/// The reference data with a target group and an event kind valid from 2025-07-01 added.
+fn with_new_codes() -> coord_core::reference::ReferenceData {
+    let mut r = support::reference();
+    let added: coord_core::vocab::Vocabularies = serde_json::from_str(
+        r#"{"target_groups": [{"code": "new_group", "label": {"da": "ny gruppe", "en": "new group"},
+                               "valid_from": "2025-07-01"}],
+            "event_kinds": [{"code": "new_event", "label": {"da": "ny hændelse", "en": "new event"},
+                             "valid_from": "2025-07-01", "valid_to": "2025-08-31"}]}"#,
+    )
+    .unwrap();
+    r.vocabularies.extend(&added);
+    r
+}
+
+fn findings(
+    rules: &[String],
+    reference: &coord_core::reference::ReferenceData,
+) -> Vec<(String, String, Severity)> {
+    let pack = pack(&format!("[{}]", rules.join(",")));
+    validate_pack(&pack, reference, &Default::default())
+        .into_iter()
+        .map(|f| {
+            // The message lists the declared codes; the place is in the pointer.
+            assert!(!f.message.starts_with('/'), "{}", f.message);
+            (f.code, f.pointer.to_string(), f.severity)
+        })
+        .collect()
+}
+
+#[test]
+fn undeclared_codes_in_words_families_and_anchors_are_errors_listing_the_declared_codes() {
+    let rules = [rule(
+        "a",
+        r#"{"all":[{"fact":"conditions","contains_any":["mental","leprosy"]},
+                   {"fact":"event_count.unheard_of","gte":1},
+                   {"fact":"events_held","contains":"team_meeting"},
+                   {"fact":"as_of","gte":{"date":"first_event_on.nothing_like_it","plus_days":1}}]}"#,
+        LEVEL,
+    )];
+    let pack = pack(&format!("[{}]", rules.join(",")));
+    let all = validate_pack(&pack, &support::reference(), &Default::default());
+    let got: Vec<(&str, String)> = all
+        .iter()
+        .map(|f| (f.code.as_str(), f.pointer.to_string()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "rules.undeclared_code",
+                "/rules/0/when/all/0/contains_any/1".to_owned()
+            ),
+            (
+                "rules.undeclared_code",
+                "/rules/0/when/all/1/fact".to_owned()
+            ),
+            (
+                "rules.undeclared_code",
+                "/rules/0/when/all/3/gte".to_owned()
+            ),
+        ]
+    );
+    assert!(
+        all[0]
+            .message
+            .contains("musculoskeletal, mental, cardiovascular"),
+        "{}",
+        all[0].message
+    );
+    assert!(
+        all[1].message.contains("follow_up_interview"),
+        "{}",
+        all[1].message
+    );
+}
+
+#[test]
+fn a_code_used_outside_its_valid_period_is_an_error_and_partly_outside_a_warning() {
+    // The pack runs through 2025; `new_group` starts 2025-07-01 (partly), `new_event` only
+    // July–August 2025 (partly); a rule of its own period in the first half of 2025 never meets
+    // either (error).
+    let whole_year = rule(
+        "whole-year",
+        r#"{"all":[{"fact":"target_group","eq":"new_group"},{"fact":"event_count.new_event","gte":1}]}"#,
+        LEVEL,
+    );
+    let first_half = rule(
+        "first-half",
+        r#"{"fact":"target_group","in":["sickness_benefit","new_group"]}"#,
+        LEVEL,
+    )
+    .replace(
+        r#""when""#,
+        r#""valid":{"from":"2025-01-01","to":"2025-06-30"},"when""#,
+    );
+    let autumn = rule(
+        "autumn",
+        r#"{"fact":"target_group","eq":"new_group"}"#,
+        r#"[{"deadline":{"task":"t","title_da":"t","title_en":"t","due":{"date":"first_event_on.new_event","plus_weeks":4}}}]"#,
+    )
+    .replace(
+        r#""when""#,
+        r#""valid":{"from":"2025-09-01","to":"2025-12-31"},"when""#,
+    );
+    let got = findings(&[whole_year, first_half, autumn], &with_new_codes());
+    let want: Vec<(String, String, Severity)> = [
+        (
+            "rules.code_partly_outside_period",
+            "/rules/0/when/all/0/eq",
+            Warning,
+        ),
+        (
+            "rules.code_partly_outside_period",
+            "/rules/0/when/all/1/fact",
+            Warning,
+        ),
+        ("rules.code_outside_period", "/rules/1/when/in/1", Error),
+        (
+            "rules.code_outside_period",
+            "/rules/2/then/0/deadline/due",
+            Error,
+        ),
+    ]
+    .iter()
+    .map(|(c, p, s)| ((*c).to_owned(), (*p).to_owned(), *s))
+    .collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn a_case_file_with_an_undeclared_code_is_rejected_naming_the_place_and_the_declared_codes() {
+    let case: coord_core::case_file::CaseFile = serde_json::from_str(
+        r#"{"id":"c","citizen":{"id":"x","name":"X"},
+            "course":{"target_group":"sickness_benefit","conditions":["mental","secret_diagnosis"]},
+            "events":[{"id":"e","kind":"not_an_event","on":"2025-01-02"}]}"#,
+    )
+    .unwrap();
+    let errors = coord_core::check::check_case_file(&case, &support::reference());
+    let got: Vec<(&str, String)> = errors
+        .iter()
+        .map(|e| (e.code(), e.pointer().to_string()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "case_file.undeclared_code",
+                "/course/conditions/1".to_owned()
+            ),
+            ("case_file.undeclared_code", "/events/0/kind".to_owned()),
+        ]
+    );
+    for e in &errors {
+        let m = e.to_string();
+        assert!(
+            !m.contains("secret_diagnosis") && !m.contains("not_an_event"),
+            "{m}"
+        );
+        assert!(m.contains("declared codes: "), "{m}");
+    }
+    assert!(errors[0].to_string().contains("cancer"));
 }

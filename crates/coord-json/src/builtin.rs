@@ -38,7 +38,17 @@ pub fn reference_data() -> Result<ReferenceData, Problem> {
     r.rule_packs = rule_packs()?;
     r.offers = offer_catalogue()?;
     r.instruments = instruments()?;
+    r.vocabularies = vocabularies()?;
     Ok(r)
+}
+
+/// The built-in vocabularies as JSON text: the Danish target groups, event kinds, health-condition
+/// categories and social factors, with labels, sources and valid periods.
+pub const VOCABULARIES_JSON: &str = include_str!("../data/vocabularies.json");
+
+/// The built-in vocabularies.
+pub fn vocabularies() -> Result<coord_core::vocab::Vocabularies, Problem> {
+    parse(VOCABULARIES_JSON)
 }
 
 /// The built-in offer catalogue.

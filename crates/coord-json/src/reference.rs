@@ -10,8 +10,8 @@ use coord_core::rules::RulePack;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// Reference data given by the caller. Each part given replaces the built-in part whole; each part
-/// left out keeps the built-in default.
+/// Reference data given by the caller. Each part given replaces the built-in part whole (the
+/// vocabularies are added to); each part left out keeps the built-in default.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReferenceOverrides {
@@ -34,12 +34,23 @@ pub struct ReferenceOverrides {
     /// the built-in ones you still want).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instruments: Option<Vec<InstrumentDefinition>>,
+    /// Vocabulary entries to *add* to the built-in vocabularies (target groups, event kinds,
+    /// condition categories, social factors): a new code is added, an entry for a code already
+    /// declared replaces the built-in entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vocabularies: Option<coord_core::vocab::Vocabularies>,
 }
 
 impl ReferenceOverrides {
     /// The built-in reference data with these parts replaced.
     pub fn resolve(self) -> Result<ReferenceData, Problem> {
         let mut r = builtin::reference_data()?;
+        self.apply(&mut r);
+        Ok(r)
+    }
+
+    /// Replace the parts given in `r` (and add the vocabulary entries given).
+    pub fn apply(self, r: &mut ReferenceData) {
         if let Some(v) = self.legal_rules {
             r.legal_rules = v;
         }
@@ -58,7 +69,9 @@ impl ReferenceOverrides {
         if let Some(v) = self.instruments {
             r.instruments = v;
         }
-        Ok(r)
+        if let Some(v) = self.vocabularies {
+            r.vocabularies.extend(&v);
+        }
     }
 }
 

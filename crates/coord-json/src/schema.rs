@@ -11,10 +11,10 @@ use crate::envelope::Answer;
 use crate::reference::ReferenceOverrides;
 use coord_core::case_file::CaseFile;
 use coord_core::consent::{AccessDecision, AccessRequest, ConsentGapReport, MinimisedRecord};
+use coord_core::facts::FactListing;
 use coord_core::instruments::{InstrumentDefinition, Score};
 use coord_core::plan::{PlanCheck, ProgressReport};
 use coord_core::rules::evaluate::Evaluation;
-use coord_core::rules::facts::FactInfo;
 use coord_core::rules::RulePack;
 use schemars::{schema_for, Schema};
 
@@ -60,7 +60,11 @@ pub fn all() -> Vec<(&'static str, Schema)> {
             "rules-diff.answer",
             schema_for!(Answer<coord_core::rules::diff::PackDiff>),
         ),
-        ("rules-facts.answer", schema_for!(Answer<Vec<FactInfo>>)),
+        (
+            "rules-facts.call",
+            schema_for!(crate::calls::rules::RulesFactsCall),
+        ),
+        ("rules-facts.answer", schema_for!(Answer<FactListing>)),
         ("evaluate.call", schema_for!(EvaluateCall)),
         ("evaluate.answer", schema_for!(Answer<Evaluation>)),
         ("team.call", schema_for!(team::TeamCall)),

@@ -42,24 +42,7 @@ impl Shared {
             return Ok(Cow::Borrowed(&self.reference));
         };
         let mut r = self.reference.clone();
-        if let Some(v) = o.legal_rules {
-            r.legal_rules = v;
-        }
-        if let Some(v) = o.consent_policy {
-            r.consent_policy = v;
-        }
-        if let Some(v) = o.rule_packs {
-            r.rule_packs = v;
-        }
-        if let Some(v) = o.offers {
-            r.offers = v;
-        }
-        if let Some(v) = o.calendar {
-            r.calendar = v;
-        }
-        if let Some(v) = o.instruments {
-            r.instruments = v;
-        }
+        o.apply(&mut r);
         let errors = check_reference(&r);
         if errors.is_empty() {
             Ok(Cow::Owned(r))

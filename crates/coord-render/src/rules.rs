@@ -3,10 +3,11 @@
 use crate::doc::Doc;
 use coord_core::case_file::CaseFile;
 use coord_core::category::Language;
+use coord_core::facts::{lookup, FactListing};
 use coord_core::rules::evaluate::{Evaluation, TraceOutcome};
-use coord_core::rules::facts::{lookup, FactInfo};
 use coord_core::rules::{PackCheck, PackTestReport, ReferralTarget, Severity};
 use coord_core::text::date_long;
+use coord_core::vocab::{VocabularyEntry, VocabularyKind};
 
 fn pick<'a>(lang: Language, da: &'a str, en: &'a str) -> &'a str {
     match lang {
@@ -89,8 +90,9 @@ fn test_report_text(r: &PackTestReport, file: &str) -> String {
     s
 }
 
-/// The fact catalogue as a table.
-fn facts_text(list: &[FactInfo], lang: Language) -> String {
+/// The fact catalogue as a table, then each vocabulary: code, label, period, source.
+fn facts_text(listing: &FactListing, lang: Language) -> String {
+    let list = &listing.facts;
     let width = list.iter().map(|f| f.name.len()).max().unwrap_or(0);
     let mut s = String::new();
     for f in list {
@@ -115,7 +117,58 @@ fn facts_text(list: &[FactInfo], lang: Language) -> String {
             ));
         }
     }
+    for kind in VocabularyKind::ALL {
+        let entries = listing.vocabularies.entries(kind);
+        s.push_str(&format!(
+            "\n{} (vocabularies.{}):\n",
+            capitalised(kind.label(lang)),
+            kind.key()
+        ));
+        let width = entries
+            .iter()
+            .map(|e| e.code.as_str().len())
+            .max()
+            .unwrap_or(0);
+        for e in entries {
+            let pad = " ".repeat(width - e.code.as_str().len());
+            let mut line = format!("  {}{pad}  {}", e.code, e.label(lang));
+            if let Some(period) = entry_period(e, lang) {
+                line.push_str(&format!("  [{period}]"));
+            }
+            if !e.verified {
+                line.push_str(pick(lang, "  (ikke verificeret)", "  (unverified)"));
+            }
+            s.push_str(&line);
+            s.push('\n');
+            if let Some(source) = &e.source {
+                s.push_str(&format!(
+                    "  {}  {}: {}\n",
+                    " ".repeat(width),
+                    pick(lang, "kilde", "source"),
+                    source.line()
+                ));
+            }
+        }
+    }
     s
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+/// A vocabulary entry's valid period in words, when it has one.
+fn entry_period(e: &VocabularyEntry, lang: Language) -> Option<String> {
+    let date = |d| coord_core::text::date_short(lang, d);
+    match (e.valid_from, e.valid_to) {
+        (None, None) => None,
+        (Some(f), None) => Some(format!("{} {}", pick(lang, "fra", "from"), date(f))),
+        (None, Some(t)) => Some(format!("{} {}", pick(lang, "til", "until"), date(t))),
+        (Some(f), Some(t)) => Some(format!("{}–{}", date(f), date(t))),
+    }
 }
 
 fn target(t: &ReferralTarget, lang: Language) -> String {
@@ -135,9 +188,9 @@ pub fn test_report(r: &PackTestReport, file: &str) -> Doc {
     Doc::from_lines(&test_report_text(r, file))
 }
 
-/// The fact catalogue.
-pub fn facts(list: &[FactInfo], lang: Language) -> Doc {
-    Doc::from_lines(&facts_text(list, lang))
+/// The fact catalogue and the vocabularies.
+pub fn facts(listing: &FactListing, lang: Language) -> Doc {
+    Doc::from_lines(&facts_text(listing, lang))
 }
 
 /// An evaluation of `case`: the law applied, level, roles, referrals, deadlines, consent gaps,
@@ -263,7 +316,7 @@ pub fn evaluation(e: &Evaluation, case: &CaseFile, lang: Language) -> Doc {
                 .collect(),
         );
     }
-    if !e.warnings.is_empty() {
+    if !e.warnings.is_empty() || !e.codes_outside_period.is_empty() {
         d.h(2, pick(lang, "Advarsler", "Warnings"));
         d.list(
             e.warnings
@@ -276,6 +329,7 @@ pub fn evaluation(e: &Evaluation, case: &CaseFile, lang: Language) -> Doc {
                         w.rule
                     )
                 })
+                .chain(e.codes_outside_period.iter().map(|c| c.describe(lang)))
                 .collect(),
         );
     }
@@ -310,13 +364,17 @@ pub fn evaluation(e: &Evaluation, case: &CaseFile, lang: Language) -> Doc {
 fn outcome(o: &TraceOutcome, lang: Language) -> String {
     match o {
         TraceOutcome::Fired => pick(lang, "udløst", "fired").to_owned(),
-        TraceOutcome::NotMatched { failure, asked } => {
+        TraceOutcome::NotMatched {
+            failure,
+            asked,
+            actual,
+        } => {
             let fact = lookup(&failure.fact)
                 .map(|d| pick(lang, d.meaning_da, d.meaning_en).to_owned())
                 .unwrap_or_else(|| failure.fact.clone());
-            let actual = failure.actual.as_ref().map_or_else(
+            let actual = actual.as_ref().map_or_else(
                 || pick(lang, "ikke kendt", "not known").to_owned(),
-                |v| v.describe(lang),
+                |t| t.get(lang).to_owned(),
             );
             let asked = asked
                 .as_ref()

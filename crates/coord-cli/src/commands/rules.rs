@@ -6,7 +6,7 @@ use crate::exit::Outcome;
 use crate::io::{read_json, write_atomically, Failure};
 use coord_core::rules::{RulePack, ValidationOptions};
 use coord_json::calls::rules::{
-    rules_check, rules_facts, rules_test, RulesCheckCall, RulesTestCall,
+    rules_check, rules_facts, rules_test, RulesCheckCall, RulesFactsCall, RulesTestCall,
 };
 use coord_json::envelope::Answer;
 use std::collections::BTreeSet;
@@ -102,13 +102,13 @@ fn clock_seed() -> u64 {
 
 /// Run `coord rules facts`.
 pub fn facts(args: &FactsArgs) -> Result<Outcome, Failure> {
-    let answer = rules_facts();
-    let Answer::Success { result, .. } = answer else {
-        return Err(Failure::invalid(answer.errors().to_vec(), None));
-    };
-    let lang = args.lang.into();
+    let answer = rules_facts(RulesFactsCall {
+        reference: overrides(&args.common)?,
+    });
+    let result = super::answer_with(answer, &args.common, &[])?;
+    let lang = args.common.lang.into();
     Ok(emit(
-        args.format,
+        args.common.format,
         lang,
         "coord rules facts",
         result,

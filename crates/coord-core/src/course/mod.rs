@@ -2,14 +2,18 @@
 //! treatments, rehabilitation plans and smoking ([`health`]), and the events that happened
 //! (interviews, certificates, meetings).
 //!
+//! Target groups, condition categories, social factors and event kinds are codes of vocabularies
+//! declared in the reference data ([`crate::vocab`]).
+//!
 //! These are case-file parts (`course`, `events`); the rule engine turns them into facts as of a date
-//! (see [`crate::rules::facts`]). The periods that count towards the sickness-benefit duration
+//! (see [`crate::facts`]). The periods that count towards the sickness-benefit duration
 //! limit are in [`benefit`]; the case-file check of the course's periods is in [`check`].
 
 pub mod benefit;
 pub mod check;
 pub mod health;
 
+pub use crate::vocab::{ConditionCategory, EventKind, SocialFactor, TargetGroup};
 pub use health::{RehabilitationPlan, Treatment, TreatmentKind};
 
 use crate::ids::{ActorId, EventId};
@@ -17,169 +21,6 @@ use crate::time::DatePeriod;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-
-/// The citizen's target group in employment law (pre-2026 list, LAB §2).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum TargetGroup {
-    /// Insured unemployed (dagpengemodtager).
-    InsuredUnemployed,
-    /// Job-ready cash-benefit recipient.
-    CashBenefitJobReady,
-    /// Activity-ready cash-benefit recipient.
-    CashBenefitActivityReady,
-    /// Education-ready under 30.
-    EducationReadyUnder30,
-    /// Activity-ready under 30.
-    ActivityReadyUnder30,
-    /// Sickness benefit (sygedagpenge).
-    SicknessBenefit,
-    /// Job-clarification course (jobafklaringsforløb).
-    JobClarification,
-    /// Resource course (ressourceforløb).
-    ResourceCourse,
-    /// Visited for fleksjob.
-    FleksjobVisited,
-    /// Revalidering.
-    Revalidering,
-    /// Disability pension (førtidspension).
-    DisabilityPension,
-    /// Self-supporting.
-    SelfSupporting,
-    /// Under 18.
-    Under18,
-}
-
-impl TargetGroup {
-    /// Every target group, in a stable order.
-    pub const ALL: [TargetGroup; 13] = [
-        TargetGroup::InsuredUnemployed,
-        TargetGroup::CashBenefitJobReady,
-        TargetGroup::CashBenefitActivityReady,
-        TargetGroup::EducationReadyUnder30,
-        TargetGroup::ActivityReadyUnder30,
-        TargetGroup::SicknessBenefit,
-        TargetGroup::JobClarification,
-        TargetGroup::ResourceCourse,
-        TargetGroup::FleksjobVisited,
-        TargetGroup::Revalidering,
-        TargetGroup::DisabilityPension,
-        TargetGroup::SelfSupporting,
-        TargetGroup::Under18,
-    ];
-
-    /// The JSON word.
-    pub fn word(self) -> &'static str {
-        match self {
-            TargetGroup::InsuredUnemployed => "insured_unemployed",
-            TargetGroup::CashBenefitJobReady => "cash_benefit_job_ready",
-            TargetGroup::CashBenefitActivityReady => "cash_benefit_activity_ready",
-            TargetGroup::EducationReadyUnder30 => "education_ready_under_30",
-            TargetGroup::ActivityReadyUnder30 => "activity_ready_under_30",
-            TargetGroup::SicknessBenefit => "sickness_benefit",
-            TargetGroup::JobClarification => "job_clarification",
-            TargetGroup::ResourceCourse => "resource_course",
-            TargetGroup::FleksjobVisited => "fleksjob_visited",
-            TargetGroup::Revalidering => "revalidering",
-            TargetGroup::DisabilityPension => "disability_pension",
-            TargetGroup::SelfSupporting => "self_supporting",
-            TargetGroup::Under18 => "under_18",
-        }
-    }
-}
-
-/// A category of health condition (seed 003's groups).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum ConditionCategory {
-    /// Musculoskeletal (back, joints).
-    Musculoskeletal,
-    /// Mental health (anxiety, depression, stress).
-    Mental,
-    /// Cardiovascular disease.
-    Cardiovascular,
-    /// Cancer.
-    Cancer,
-    /// Injury or accident (fracture …).
-    InjuryAccident,
-    /// Acquired brain injury.
-    BrainInjury,
-    /// Other chronic disease (diabetes, COPD …).
-    OtherChronic,
-}
-
-impl ConditionCategory {
-    /// Every category, in a stable order.
-    pub const ALL: [ConditionCategory; 7] = [
-        ConditionCategory::Musculoskeletal,
-        ConditionCategory::Mental,
-        ConditionCategory::Cardiovascular,
-        ConditionCategory::Cancer,
-        ConditionCategory::InjuryAccident,
-        ConditionCategory::BrainInjury,
-        ConditionCategory::OtherChronic,
-    ];
-
-    /// The JSON word.
-    pub fn word(self) -> &'static str {
-        match self {
-            ConditionCategory::Musculoskeletal => "musculoskeletal",
-            ConditionCategory::Mental => "mental",
-            ConditionCategory::Cardiovascular => "cardiovascular",
-            ConditionCategory::Cancer => "cancer",
-            ConditionCategory::InjuryAccident => "injury_accident",
-            ConditionCategory::BrainInjury => "brain_injury",
-            ConditionCategory::OtherChronic => "other_chronic",
-        }
-    }
-}
-
-/// A social factor that weakens labour-market attachment (seed 003).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum SocialFactor {
-    /// A weak social network.
-    WeakNetwork,
-    /// No education beyond primary school.
-    MissingEducation,
-    /// Debt or economic problems.
-    DebtEconomy,
-    /// Housing problems.
-    Housing,
-    /// Language barriers.
-    Language,
-}
-
-impl SocialFactor {
-    /// Every factor, in a stable order.
-    pub const ALL: [SocialFactor; 5] = [
-        SocialFactor::WeakNetwork,
-        SocialFactor::MissingEducation,
-        SocialFactor::DebtEconomy,
-        SocialFactor::Housing,
-        SocialFactor::Language,
-    ];
-
-    /// The JSON word.
-    pub fn word(self) -> &'static str {
-        match self {
-            SocialFactor::WeakNetwork => "weak_network",
-            SocialFactor::MissingEducation => "missing_education",
-            SocialFactor::DebtEconomy => "debt_economy",
-            SocialFactor::Housing => "housing",
-            SocialFactor::Language => "language",
-        }
-    }
-}
 
 /// A diffuse picture: symptoms that are hard to diagnose, physical and/or psychological.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -276,83 +117,6 @@ pub struct BenefitExtension {
     pub ground: String,
     /// The day the extension was decided.
     pub decided_on: NaiveDate,
-}
-
-/// What kind of thing happened in the course.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum EventKind {
-    /// A follow-up interview (opfølgningssamtale) was held.
-    FollowUpInterview,
-    /// The GP certificate LÆ 285 was received.
-    GpCertificateLae285,
-    /// The GP's rehabilitation statement LÆ 265 was received.
-    GpCertificateLae265,
-    /// A cross-sector team meeting was held.
-    TeamMeeting,
-    /// The case was discussed in the rehabilitation team.
-    RehabilitationTeamMeeting,
-    /// The employer held the absence conversation (§7a).
-    AbsenceConversation,
-    /// The case was visited (categorised).
-    Visitation,
-    /// The week-22 reassessment (extension, §27) was made.
-    Reassessment,
-    /// A job-directed contact (employer, placement) during rehabilitation.
-    JobDirectedContact,
-    /// A self-management course was offered.
-    SelfManagementOffered,
-    /// A job-retention plan (fastholdelsesplan, §7b) was made.
-    RetentionPlan,
-    /// The combined description of the citizen (samlet beskrivelse, from 2026) was made.
-    CombinedDescription,
-    /// Health advice from the region's clinical function (sundhedskoordinator) was received.
-    HealthAdvice,
-    /// A job interview (jobsamtale) in the contact course was held.
-    JobInterview,
-}
-
-impl EventKind {
-    /// Every kind, in a stable order.
-    pub const ALL: [EventKind; 14] = [
-        EventKind::FollowUpInterview,
-        EventKind::GpCertificateLae285,
-        EventKind::GpCertificateLae265,
-        EventKind::TeamMeeting,
-        EventKind::RehabilitationTeamMeeting,
-        EventKind::AbsenceConversation,
-        EventKind::Visitation,
-        EventKind::Reassessment,
-        EventKind::JobDirectedContact,
-        EventKind::SelfManagementOffered,
-        EventKind::RetentionPlan,
-        EventKind::CombinedDescription,
-        EventKind::HealthAdvice,
-        EventKind::JobInterview,
-    ];
-
-    /// The JSON word.
-    pub fn word(self) -> &'static str {
-        match self {
-            EventKind::FollowUpInterview => "follow_up_interview",
-            EventKind::GpCertificateLae285 => "gp_certificate_lae285",
-            EventKind::GpCertificateLae265 => "gp_certificate_lae265",
-            EventKind::TeamMeeting => "team_meeting",
-            EventKind::RehabilitationTeamMeeting => "rehabilitation_team_meeting",
-            EventKind::AbsenceConversation => "absence_conversation",
-            EventKind::Visitation => "visitation",
-            EventKind::Reassessment => "reassessment",
-            EventKind::JobDirectedContact => "job_directed_contact",
-            EventKind::SelfManagementOffered => "self_management_offered",
-            EventKind::RetentionPlan => "retention_plan",
-            EventKind::CombinedDescription => "combined_description",
-            EventKind::HealthAdvice => "health_advice",
-            EventKind::JobInterview => "job_interview",
-        }
-    }
 }
 
 /// Something that happened in the course, on a day.

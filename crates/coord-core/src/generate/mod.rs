@@ -57,6 +57,34 @@ pub struct Population {
     pub as_of: NaiveDate,
 }
 
+/// The target groups synthetic cases are drawn from (the built-in vocabulary's codes, in its
+/// order): a description of the synthetic population, not of the law. Each must be declared in
+/// the reference data's vocabulary for the cases to pass the check (the built-in one does).
+const TARGET_GROUPS: [&str; 13] = [
+    "insured_unemployed",
+    "cash_benefit_job_ready",
+    "cash_benefit_activity_ready",
+    "education_ready_under_30",
+    "activity_ready_under_30",
+    "sickness_benefit",
+    "job_clarification",
+    "resource_course",
+    "fleksjob_visited",
+    "revalidering",
+    "disability_pension",
+    "self_supporting",
+    "under_18",
+];
+
+/// The social factors synthetic cases are drawn from (declared in the built-in vocabulary).
+const SOCIAL_FACTORS: [&str; 5] = [
+    "weak_network",
+    "missing_education",
+    "debt_economy",
+    "housing",
+    "language",
+];
+
 /// Synthetic case number `index` of `population`.
 pub fn synthetic_case(population: &Population, index: u64) -> CaseFile {
     let mut rng = SplitMix64::for_item(population.seed, index);
@@ -65,7 +93,7 @@ pub fn synthetic_case(population: &Population, index: u64) -> CaseFile {
         population.municipalities.clamp(1, MAX_MUNICIPALITIES),
     );
     let group = target_group(&mut rng);
-    let age = age(&mut rng, group);
+    let age = age(&mut rng, &group);
     let gender = if rng.chance(0.55) {
         Gender::Female
     } else {
@@ -77,15 +105,15 @@ pub fn synthetic_case(population: &Population, index: u64) -> CaseFile {
     let conditions = conditions(&mut rng);
     let psychological = rng.chance(2.0 / 3.0);
     let physical = rng.chance(0.25);
-    let social: Vec<SocialFactor> = SocialFactor::ALL
+    let social: Vec<SocialFactor> = SOCIAL_FACTORS
         .iter()
-        .copied()
         .filter(|_| rng.chance(0.15))
+        .map(|f| SocialFactor::new(f))
         .collect();
     let repeat = rng.chance(0.5);
-    let employed = match group {
-        TargetGroup::SicknessBenefit => rng.chance(0.8),
-        TargetGroup::FleksjobVisited | TargetGroup::SelfSupporting => true,
+    let employed = match group.word() {
+        "sickness_benefit" => rng.chance(0.8),
+        "fleksjob_visited" | "self_supporting" => true,
         _ => rng.chance(0.1),
     };
 
@@ -114,7 +142,7 @@ pub fn synthetic_case(population: &Population, index: u64) -> CaseFile {
             Role::EmployerContact,
         ));
     }
-    if conditions.contains(&ConditionCategory::Musculoskeletal) {
+    if conditions.contains(&ConditionCategory::new("musculoskeletal")) {
         actors.push(actor(
             "syn-physio",
             "Syntetisk fysioterapeut",
@@ -122,7 +150,7 @@ pub fn synthetic_case(population: &Population, index: u64) -> CaseFile {
             Role::Physiotherapist,
         ));
     }
-    if conditions.contains(&ConditionCategory::Mental) || psychological && rng.chance(0.3) {
+    if conditions.contains(&ConditionCategory::new("mental")) || psychological && rng.chance(0.3) {
         actors.push(actor(
             "syn-psychologist",
             "Syntetisk psykolog",
@@ -182,14 +210,14 @@ pub fn synthetic_case(population: &Population, index: u64) -> CaseFile {
     // 32.5 contacts are not all modelled, only the ones the rules read.
     let mut day = 7 + rng.below(21) as i64;
     while day <= days_in && events.len() < 20 {
-        events.push((EventKind::FollowUpInterview, day));
+        events.push((EventKind::FOLLOW_UP_INTERVIEW, day));
         day += 21 + rng.below(21) as i64;
     }
     if days_in >= 14 && rng.chance(0.7) {
-        events.push((EventKind::GpCertificateLae285, 7 + rng.below(14) as i64));
+        events.push((EventKind::GP_CERTIFICATE_LAE285, 7 + rng.below(14) as i64));
     }
     if days_in >= 60 && rng.chance(0.3) {
-        events.push((EventKind::TeamMeeting, 30 + rng.below(30) as i64));
+        events.push((EventKind::TEAM_MEETING, 30 + rng.below(30) as i64));
     }
     events.sort_by_key(|(_, d)| *d);
     let events = events
@@ -282,22 +310,20 @@ fn municipality(rng: &mut SplitMix64, m: u32) -> u32 {
 
 fn target_group(rng: &mut SplitMix64) -> TargetGroup {
     if rng.chance(0.6) {
-        return TargetGroup::SicknessBenefit;
+        return TargetGroup::SICKNESS_BENEFIT;
     }
-    let others: Vec<TargetGroup> = TargetGroup::ALL
+    let others: Vec<&'static str> = TARGET_GROUPS
         .iter()
         .copied()
-        .filter(|g| !matches!(g, TargetGroup::SicknessBenefit | TargetGroup::Under18))
+        .filter(|g| !matches!(*g, "sickness_benefit" | "under_18"))
         .collect();
-    others[rng.below(others.len() as u64) as usize]
+    TargetGroup::new(others[rng.below(others.len() as u64) as usize])
 }
 
-fn age(rng: &mut SplitMix64, group: TargetGroup) -> u32 {
-    match group {
-        TargetGroup::EducationReadyUnder30 | TargetGroup::ActivityReadyUnder30 => {
-            18 + rng.below(12) as u32
-        }
-        TargetGroup::DisabilityPension => 40 + rng.below(27) as u32,
+fn age(rng: &mut SplitMix64, group: &TargetGroup) -> u32 {
+    match group.word() {
+        "education_ready_under_30" | "activity_ready_under_30" => 18 + rng.below(12) as u32,
+        "disability_pension" => 40 + rng.below(27) as u32,
         // Sickness absence rises with age: a triangle leaning to the older half.
         _ => {
             let a = rng.below(49) as u32;
@@ -310,26 +336,26 @@ fn age(rng: &mut SplitMix64, group: TargetGroup) -> u32 {
 fn conditions(rng: &mut SplitMix64) -> Vec<ConditionCategory> {
     let mut c = Vec::new();
     if rng.chance(0.5) {
-        c.push(ConditionCategory::Musculoskeletal);
+        c.push(ConditionCategory::new("musculoskeletal"));
     }
     if rng.chance(0.36) {
-        c.push(ConditionCategory::Mental);
+        c.push(ConditionCategory::new("mental"));
     }
     if rng.chance(0.33) {
         c.push(if rng.chance(0.4) {
-            ConditionCategory::Cardiovascular
+            ConditionCategory::new("cardiovascular")
         } else {
-            ConditionCategory::OtherChronic
+            ConditionCategory::new("other_chronic")
         });
     }
     if rng.chance(0.06) {
-        c.push(ConditionCategory::Cancer);
+        c.push(ConditionCategory::new("cancer"));
     }
     if rng.chance(0.07) {
-        c.push(ConditionCategory::InjuryAccident);
+        c.push(ConditionCategory::new("injury_accident"));
     }
     if rng.chance(0.02) {
-        c.push(ConditionCategory::BrainInjury);
+        c.push(ConditionCategory::new("brain_injury"));
     }
     c
 }

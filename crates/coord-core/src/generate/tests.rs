@@ -21,7 +21,10 @@ fn same_seed_and_index_give_the_same_case_and_seeds_differ() {
 #[test]
 fn every_generated_case_passes_the_case_file_check() {
     let p = population(1);
-    let reference = ReferenceData::default();
+    let reference = ReferenceData {
+        vocabularies: crate::vocab::builtin_for_tests(),
+        ..ReferenceData::default()
+    };
     for i in 0..2000 {
         let mut case = synthetic_case(&p, i);
         // The core's default reference data holds no instruments: measurements are checked against
@@ -44,12 +47,16 @@ fn distributions_follow_the_survey() {
         msk += usize::from(
             c.course
                 .conditions
-                .contains(&ConditionCategory::Musculoskeletal),
+                .contains(&ConditionCategory::new("musculoskeletal")),
         );
-        mental += usize::from(c.course.conditions.contains(&ConditionCategory::Mental));
+        mental += usize::from(
+            c.course
+                .conditions
+                .contains(&ConditionCategory::new("mental")),
+        );
         psych += usize::from(c.course.diffuse_picture.is_some_and(|d| d.psychological));
         repeat += usize::from(!c.course.earlier_sick_periods.is_empty());
-        sick += usize::from(c.course.target_group == Some(TargetGroup::SicknessBenefit));
+        sick += usize::from(c.course.target_group == Some(TargetGroup::SICKNESS_BENEFIT));
         if let Some(m) = c.demographics.and_then(|d| d.municipality) {
             municipalities.insert(m);
         }

@@ -73,6 +73,8 @@ pub struct MatchContext {
     /// The citizen's treatments (current and planned), for offers that cannot be attended
     /// during one.
     pub treatments: Vec<Treatment>,
+    /// The vocabularies, for the labels of codes in eligibility explanations.
+    pub vocabularies: crate::vocab::Vocabularies,
     /// The names of the instruments readiness conditions name, for the sentences for people
     /// (an instrument without a name here is shown by its id).
     pub indicator_names: Vec<(InstrumentId, Text)>,
@@ -173,6 +175,7 @@ impl MatchContext {
             expected_return: case.course.expected_return,
             treatments: case.course.treatments.clone(),
             indicator_names: Vec::new(),
+            vocabularies: crate::vocab::Vocabularies::default(),
         }
     }
 
@@ -501,10 +504,9 @@ pub fn match_offers(catalogue: &OfferCatalogue, ctx: &MatchContext) -> OfferMatc
         if let Some(cond) = &offer.eligibility {
             let outcome = cond.explain(&ctx.facts);
             if !outcome.holds {
-                let words = outcome
-                    .failure
-                    .as_ref()
-                    .and_then(|f| crate::text::condition::failure_words(cond, f));
+                let words = outcome.failure.as_ref().and_then(|f| {
+                    crate::text::condition::failure_words(&ctx.vocabularies, cond, f)
+                });
                 reasons.push(ExclusionReason::NotEligible {
                     failure: outcome.failure,
                     words,
@@ -598,7 +600,8 @@ pub fn match_offers_for_case(
     reference: &ReferenceData,
     as_of: NaiveDate,
 ) -> OfferMatch {
-    let ctx = MatchContext::from_case(case, crate::rules::facts::case_facts(case, as_of))
+    let mut ctx = MatchContext::from_case(case, crate::facts::case_facts(case, as_of))
         .with_instrument_names(&reference.instruments);
+    ctx.vocabularies = reference.vocabularies.clone();
     match_offers(&reference.offers, &ctx)
 }

@@ -6,8 +6,8 @@ use super::tests::{catalogue, ctx, instrument};
 use super::*;
 use crate::category::Language;
 use crate::course::{Treatment, TreatmentKind};
+use crate::facts::{FactSet, FactValue};
 use crate::pointer::Pointer;
-use crate::rules::{FactSet, FactValue};
 use crate::time::DatePeriod;
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -128,8 +128,7 @@ fn rehabilitation_under_section_140_needs_the_hospitals_plan() {
              "wishes": [{ "areas": ["work"], "recorded_at": "2025-04-01T10:00:00+02:00", "recorded_by": "hospital" }] }"#,
     )
     .unwrap();
-    let facts =
-        |case: &crate::case_file::CaseFile, on: &str| crate::rules::facts::case_facts(case, d(on));
+    let facts = |case: &crate::case_file::CaseFile, on: &str| crate::facts::case_facts(case, d(on));
     let run = |case: &crate::case_file::CaseFile, on: &str| {
         match_offers(&c, &MatchContext::from_case(case, facts(case, on)))
     };

@@ -5,9 +5,9 @@ use crate::attendance::{attendance_report, AttendanceAnswer, AttendanceQuestion}
 use crate::case_file::CaseFile;
 use crate::check::CheckedCase;
 use crate::consent::AccessIndex;
+use crate::facts::{FactSet, FactValue};
 use crate::pointer::Pointer;
 use crate::reference::ReferenceData;
-use crate::rules::{FactSet, FactValue};
 
 const CATALOGUE: &str = r#"{
   "providers": [
@@ -57,6 +57,7 @@ pub(super) fn ctx(
         expected_return: None,
         treatments: Vec::new(),
         indicator_names: Vec::new(),
+        vocabularies: crate::vocab::Vocabularies::default(),
     }
 }
 

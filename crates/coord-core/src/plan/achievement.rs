@@ -2,7 +2,7 @@
 //! of the indicators its targets are on.
 
 use super::goal::{AchievementStatus, Goal, GoalLifecycle};
-use super::progression::{
+use super::progress::{
     ChangeDirection, GoalProgress, IndicatorProgress, ReliableChangeClass, TargetProgress,
     TargetState,
 };

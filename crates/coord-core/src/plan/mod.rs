@@ -74,6 +74,7 @@ pub mod check;
 pub mod fact;
 pub mod goal;
 pub mod measurement;
+pub mod progress;
 pub mod progression;
 pub mod validate;
 mod words;

@@ -1,8 +1,8 @@
 //! Checking the plan and measurements of a case file: references that resolve, due dates after
 //! starts, unique ids, measurements that score.
 
+use crate::case_error::{CaseFileError, IdRegistry};
 use crate::case_file::CaseFile;
-use crate::check::{CaseFileError, IdRegistry};
 use crate::ids::{ActorId, GoalId, InstrumentId};
 use crate::instruments::{find, ScoreError};
 use crate::pointer::Pointer;

@@ -1,6 +1,6 @@
 //! The words for progression's enums, one wording per language (see `crate::text`).
 
-use super::progression::{ChangeDirection, TargetState};
+use super::progress::{ChangeDirection, TargetState};
 use crate::category::Language;
 use crate::text::pick;
 
@@ -36,7 +36,7 @@ impl TargetState {
     }
 }
 
-impl super::progression::IndicatorProgress {
+impl super::progress::IndicatorProgress {
     /// The indicator's name in `lang`.
     pub fn name(&self, lang: Language) -> &str {
         pick(lang, &self.name_da, &self.name_en)

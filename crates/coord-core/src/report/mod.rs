@@ -17,6 +17,7 @@ pub use citizen::{citizen_view, CitizenView};
 
 use crate::check::CheckedCase;
 use crate::consent::AccessIndex;
+use crate::facts::case_facts;
 use crate::ids::{CaseId, RuleId};
 use crate::offers::{match_offers_for_case, ExcludedOffer, ExclusionReason, OfferMatch};
 use crate::plan::{check_plan, progression, PlanCheck, ProgressError, ProgressReport};
@@ -25,7 +26,6 @@ use crate::referral::{referral_overview, ReferralOverview};
 use crate::rules::evaluate::{
     DeadlineItem, DeadlineStatus, Evaluation, ProposedReferral, RuleConsentGap, RuleWarning,
 };
-use crate::rules::facts::case_facts;
 use crate::rules::law::{evaluate_under_law_facts, LawChoice, LawStatus};
 use crate::rules::pack::{RulePack, RuleSource, SourceKind};
 use crate::rules::CoordinationLevel;

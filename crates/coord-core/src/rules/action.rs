@@ -90,7 +90,7 @@ impl ReferralTarget {
     pub fn word(&self) -> String {
         match self {
             ReferralTarget::Offer(id) => id.to_string(),
-            ReferralTarget::Role(role) => format!("role:{}", super::facts::role_word(role)),
+            ReferralTarget::Role(role) => format!("role:{}", crate::facts::role_word(role)),
         }
     }
 }

@@ -7,10 +7,10 @@
 use super::action::RuleAction;
 use super::condition::{Condition, DateExpr, Literal};
 use super::evaluate::{evaluate_facts, Evaluation};
-use super::facts::{counted_periods, Compute, FactContext, CATALOGUE};
 use super::pack::RulePack;
-use super::value::FactSet;
 use crate::check::CheckedCase;
+use crate::facts::value::FactSet;
+use crate::facts::{counted_periods, Compute, FactContext, CATALOGUE};
 use crate::reference::ReferenceData;
 use chrono::NaiveDate;
 

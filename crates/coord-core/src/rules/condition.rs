@@ -34,7 +34,7 @@
 
 pub use super::condition_json::{ConditionShapeError, RawCondition};
 pub use super::date_expr::{DateBase, DateExpr};
-use super::value::{write_number, FactSet, FactType, FactValue};
+use crate::facts::value::{write_number, FactSet, FactType, FactValue};
 use crate::pointer::Pointer;
 use chrono::NaiveDate;
 use schemars::JsonSchema;

@@ -40,9 +40,9 @@
 //! Offsets may be negative. A date outside the calendar, an unknown anchor or a window never
 //! exceeded makes the expression unknown.
 
-use super::value::{FactSet, FactValue};
 use crate::calendar::WorkingCalendar;
 use crate::course::benefit::first_day_exceeding;
+use crate::facts::value::{FactSet, FactValue};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

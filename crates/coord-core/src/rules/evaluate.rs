@@ -13,12 +13,12 @@
 use super::action::{ConsentAsk, CoordinationLevel, ReferralTarget, RuleAction};
 use super::condition::ConditionFailure;
 use super::date_expr::shift;
-use super::facts::{case_facts, role_word};
 use super::pack::{Rule, RulePack};
-use super::value::{FactSet, FactValue};
 use crate::category::InformationCategory;
 use crate::check::CheckedCase;
 use crate::consent::{consent_gaps, AccessIndex, Flow, GapFlow};
+use crate::facts::value::{FactSet, FactValue};
+use crate::facts::{case_facts, role_word};
 use crate::ids::{ActorId, CaseId, PackId, PurposeId, RuleId};
 use crate::party::{Role, Sector};
 use crate::reference::ReferenceData;
@@ -163,6 +163,9 @@ pub enum TraceOutcome {
         /// comparison, e.g. an empty `any`).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         asked: Option<crate::text::Text>,
+        /// The actual value in words (codes by their labels; absent when not known).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        actual: Option<crate::text::Text>,
     },
     /// The rule is not in force on the evaluation date.
     NotInForce {
@@ -226,6 +229,10 @@ pub struct Evaluation {
     /// announcements (set by [`super::law::evaluate_under_law`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub law: Option<super::law::LawStatus>,
+    /// Codes the case uses on a day outside their valid period in the vocabularies (a finding,
+    /// not an error: see `vocab::usage`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub codes_outside_period: Vec<crate::vocab::usage::OutsidePeriod>,
 }
 
 impl Evaluation {
@@ -336,7 +343,17 @@ pub fn evaluate_facts_as(
             match rule.when.explain(facts).failure {
                 None => TraceOutcome::Fired,
                 Some(failure) => TraceOutcome::NotMatched {
-                    asked: crate::text::condition::failure_words(&rule.when, &failure),
+                    asked: crate::text::condition::failure_words(
+                        &reference.vocabularies,
+                        &rule.when,
+                        &failure,
+                    ),
+                    actual: failure.actual.as_ref().map(|v| {
+                        crate::text::Text::new(
+                            v.describe(&reference.vocabularies, crate::category::Language::Da),
+                            v.describe(&reference.vocabularies, crate::category::Language::En),
+                        )
+                    }),
                     failure,
                 },
             }
@@ -529,6 +546,11 @@ impl<'p> Builder<'p> {
             fired: self.fired,
             trace,
             law: None,
+            codes_outside_period: crate::vocab::usage::codes_outside_period(
+                file,
+                &reference.vocabularies,
+                as_of,
+            ),
         }
     }
 }

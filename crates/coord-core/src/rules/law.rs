@@ -8,12 +8,12 @@
 //! legal deadlines are not assessed.
 
 use super::evaluate::{evaluate_facts_as, Evaluation, LevelOutcome};
-use super::facts::case_facts;
 use super::pack::{RulePack, RuleSource};
 use super::transition::Transition;
-use super::value::FactSet;
 use crate::category::Language;
 use crate::check::CheckedCase;
+use crate::facts::case_facts;
+use crate::facts::value::FactSet;
 use crate::ids::{CaseId, PackId, RuleId};
 use crate::reference::ReferenceData;
 use crate::time::DatePeriod;
@@ -393,6 +393,7 @@ fn empty_evaluation(case: CaseId, as_of: NaiveDate, explain: bool) -> Evaluation
         fired: Vec::new(),
         trace: explain.then(Vec::new),
         law: None,
+        codes_outside_period: Vec::new(),
     }
 }
 

@@ -22,7 +22,7 @@ mod condition_json;
 pub mod date_expr;
 pub mod diff;
 pub mod evaluate;
-pub mod facts;
+pub use crate::facts;
 mod intervals;
 pub mod law;
 pub mod pack;
@@ -30,7 +30,7 @@ pub mod reports;
 pub mod testing;
 pub mod transition;
 pub mod validate;
-pub mod value;
+pub use crate::facts::value;
 
 pub use action::{CoordinationLevel, ReferralTarget, RuleAction};
 pub use condition::{

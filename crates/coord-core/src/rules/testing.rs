@@ -3,10 +3,10 @@
 
 use super::condition::ConditionFailure;
 use super::evaluate::{evaluate_facts, DeadlineStatus, Evaluation};
-use super::facts::case_facts;
 use super::pack::{Expectation, RulePack};
 use crate::case_file::CaseFile;
 use crate::check::CheckedCase;
+use crate::facts::case_facts;
 use crate::reference::ReferenceData;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -282,7 +282,7 @@ pub fn check_generated(
     };
     let mut runner =
         TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &bytes));
-    let strategy = crate::strategies::rules::case_with_date(pack.valid);
+    let strategy = crate::strategies::rules::case_with_date(pack.valid, &reference.vocabularies);
     let result = runner.run(&strategy, |(case, as_of)| {
         match failures(pack, reference, &case, as_of) {
             None => Ok(()),

@@ -33,16 +33,18 @@
 //! | `rules.overlapping_packs` | error | two packs of the same jurisdiction are in force on a common day and neither has a transition to the other |
 //! | `rules.transition_*`, `rules.duplicate_transition_id` | error/warning | a transition or an announcement is unsound (see `validate_law.rs`) |
 //! | `rules.invalid_test_case` | error | an example test's case file fails the case-file check |
+//! | `rules.undeclared_code` | error | a code the reference data's vocabulary does not declare (see `validate_vocab.rs`) |
+//! | `rules.code_outside_period` | error | a code never valid while the rule is in force |
+//! | `rules.code_partly_outside_period` | warning | a code valid during only part of the rule's period |
 
 use super::action::{ReferralTarget, RuleAction};
 use super::condition::{Comparison, Condition, Literal, Test};
-use super::date_expr::{named_base, DateBase, DateExpr, DateSource};
-use super::facts::{lookup, Compute, ROLE_WORDS};
 use super::intervals::{conjuncts, implies, never_holds, Conj};
 use super::pack::RuleSource;
 use super::pack::{Rule, RulePack};
-use super::value::FactType;
 use crate::check::check_case_file;
+use crate::facts::value::FactType;
+use crate::facts::{lookup, Compute, ROLE_WORDS};
 use crate::party::Role;
 use crate::pointer::Pointer;
 use crate::reference::ReferenceData;
@@ -164,6 +166,13 @@ pub fn validate_packs(
 #[path = "validate_law.rs"]
 mod law_checks;
 
+#[path = "validate_vocab.rs"]
+mod vocab_checks;
+
+#[path = "validate_dates.rs"]
+mod date_checks;
+use date_checks::check_date_expr;
+
 /// Validate one pack (earlier packs its transitions name are looked up in the reference data).
 pub fn validate_pack(
     pack: &RulePack,
@@ -249,6 +258,7 @@ fn validate_pack_among(
         check_condition(&inv.then, &at.key("then"), true, options, &mut out);
     }
     check_extension_grounds(pack, &mut out);
+    vocab_checks::check_vocabulary(pack, &reference.vocabularies, &mut out);
     law_checks::check_law(pack, others, reference, options, &mut out);
     for (i, test) in pack.tests.iter().enumerate() {
         let at = root.key("tests").index(i).key("case");
@@ -519,103 +529,6 @@ fn check_target(t: &ReferralTarget, at: &Pointer, options: &ValidationOptions, o
         }
         ReferralTarget::Role(role) => check_action_role(role, &at.key("role"), out),
     }
-}
-
-/// A date expression: named bases are `as_of`, a date or a date fact; lists are not empty;
-/// windows count at least one week and one month (nested expressions are checked in turn).
-fn check_date_expr(expr: &DateExpr, at: &Pointer, out: &mut Findings) {
-    use crate::limits::{within, Counted, MAX_PACK_MONTHS, MAX_PACK_WEEKS, MAX_PACK_WORKING_DAYS};
-    let counts = [
-        (
-            "plus_months",
-            i64::from(expr.plus_months),
-            MAX_PACK_MONTHS,
-            Counted::Months,
-        ),
-        (
-            "plus_working_days",
-            i64::from(expr.plus_working_days),
-            MAX_PACK_WORKING_DAYS,
-            Counted::WorkingDays,
-        ),
-    ];
-    let window = match &expr.base {
-        DateSource::Cumulative(w) => vec![
-            (
-                "weeks_exceed",
-                i64::from(w.weeks_exceed),
-                MAX_PACK_WEEKS,
-                Counted::Weeks,
-            ),
-            (
-                "calendar_months",
-                i64::from(w.calendar_months),
-                MAX_PACK_MONTHS,
-                Counted::Months,
-            ),
-        ],
-        _ => Vec::new(),
-    };
-    for (key, n, limit, counted) in counts {
-        if let Err(e) = within(n, limit, counted, &at.key(key)) {
-            out.error(e.code(), &e.at, beyond(&e));
-        }
-    }
-    for (key, n, limit, counted) in window {
-        if let Err(e) = within(n, limit, counted, &at.key("cumulative").key(key)) {
-            out.error(e.code(), &e.at, beyond(&e));
-        }
-    }
-    match &expr.base {
-        DateSource::Named(name) => {
-            if let DateBase::Anchor(name) = named_base(name) {
-                match lookup(name) {
-                    Some(def)
-                        if def.ty == FactType::Date && !matches!(def.compute, Compute::Result) => {}
-                    _ => out.error(
-                        "rules.unknown_anchor",
-                        &at.key("date"),
-                        format!("`{name}` is not `as_of`, a date (YYYY-MM-DD) or a date fact"),
-                    ),
-                }
-            }
-        }
-        DateSource::EarliestOf(parts) | DateSource::LatestOf(parts) => {
-            let key = if matches!(expr.base, DateSource::EarliestOf(_)) {
-                "earliest_of"
-            } else {
-                "latest_of"
-            };
-            if parts.is_empty() {
-                out.error(
-                    "rules.empty_list",
-                    &at.key(key),
-                    format!("`{key}` needs at least one date"),
-                );
-            }
-            for (i, p) in parts.iter().enumerate() {
-                check_date_expr(p, &at.key(key).index(i), out);
-            }
-        }
-        DateSource::From(inner) => check_date_expr(inner, &at.key("from"), out),
-        DateSource::Cumulative(w) => {
-            if w.weeks_exceed == 0 || w.calendar_months == 0 {
-                out.error(
-                    "rules.empty_window",
-                    &at.key("cumulative"),
-                    "a cumulative window needs `weeks_exceed` and `calendar_months` of at least 1"
-                        .into(),
-                );
-            }
-        }
-    }
-}
-
-/// The limit sentence of `e` without its place (findings carry the place separately).
-fn beyond(e: &crate::limits::LimitError) -> String {
-    let text = e.to_string();
-    let place = format!("{}: ", e.at);
-    text.strip_prefix(&place).unwrap_or(&text).to_owned()
 }
 
 fn check_condition(

@@ -69,7 +69,7 @@ impl Dimension {
     pub fn value(self, row: &CourseSummary) -> Option<String> {
         match self {
             Dimension::Municipality => row.municipality.as_ref().map(|m| m.as_str().to_owned()),
-            Dimension::TargetGroup => row.target_group.map(|g| g.word().to_owned()),
+            Dimension::TargetGroup => row.target_group.as_ref().map(|g| g.word().to_owned()),
             Dimension::Level => row.level.map(|l| l.word().to_owned()),
             Dimension::AgeBand => row.age_band.map(|a| a.word().to_owned()),
             Dimension::Gender => row.gender.map(|g| gender_word(g).to_owned()),
@@ -84,10 +84,7 @@ impl Dimension {
             return pick(lang, "Ikke oplyst", "Not recorded").to_owned();
         };
         let found = match self {
-            Dimension::TargetGroup => crate::course::TargetGroup::ALL
-                .iter()
-                .find(|g| g.word() == v)
-                .map(|g| super::words::target_group(*g, lang).to_owned()),
+            Dimension::TargetGroup => super::words::target_group(v, lang).map(str::to_owned),
             Dimension::Level => [
                 crate::rules::CoordinationLevel::Uncomplicated,
                 crate::rules::CoordinationLevel::PredictableLong,

@@ -6,13 +6,13 @@ use super::dimension::{AgeBand, Quarter};
 use crate::check::CheckedCase;
 use crate::course::{EventKind, TargetGroup};
 use crate::demographics::{Gender, MunicipalityCode};
+use crate::facts::case_facts;
 use crate::ids::InstrumentId;
 use crate::plan::{progression, AchievementStatus, ProgressError, ReliableChangeClass};
 use crate::reference::ReferenceData;
 use crate::referral::ReferralState;
 use crate::rules::compile::CompiledPack;
 use crate::rules::evaluate::DeadlineStatus;
-use crate::rules::facts::case_facts;
 use crate::rules::law::{evaluate_under_law_facts, LawChoice};
 use crate::rules::CoordinationLevel;
 use crate::team::{team_report, ThreadHolder};
@@ -148,7 +148,7 @@ pub fn summarise(
     let first_interview = c
         .events
         .iter()
-        .filter(|e| e.kind == EventKind::FollowUpInterview && e.on <= as_of)
+        .filter(|e| e.kind == EventKind::FOLLOW_UP_INTERVIEW && e.on <= as_of)
         .filter(|e| first.is_some_and(|f| e.on >= f))
         .map(|e| e.on)
         .min();
@@ -192,7 +192,7 @@ pub fn summarise(
     Ok(CourseSummary {
         as_of,
         municipality: demographics.and_then(|d| d.municipality.clone()),
-        target_group: c.course.target_group,
+        target_group: c.course.target_group.clone(),
         level: evaluation.level.as_ref().map(|l| l.level),
         age_band: demographics
             .and_then(|d| d.birth_year)

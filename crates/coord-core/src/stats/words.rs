@@ -2,45 +2,42 @@
 //! English.
 
 use crate::category::Language;
-use crate::course::TargetGroup;
 use crate::demographics::Gender;
 use crate::text::pick;
 
-/// A target group in words.
-pub fn target_group(g: TargetGroup, lang: Language) -> &'static str {
-    match g {
-        TargetGroup::InsuredUnemployed => pick(lang, "Dagpengemodtager", "Insured unemployed"),
-        TargetGroup::CashBenefitJobReady => pick(
+/// A target group in words, capitalised as a table cell (`None` for a code not listed here: the
+/// statistics label the built-in codes; other codes are shown as written).
+pub fn target_group(code: &str, lang: Language) -> Option<&'static str> {
+    Some(match code {
+        "insured_unemployed" => pick(lang, "Dagpengemodtager", "Insured unemployed"),
+        "cash_benefit_job_ready" => pick(
             lang,
             "Jobparat kontanthjælpsmodtager",
             "Job-ready cash-benefit recipient",
         ),
-        TargetGroup::CashBenefitActivityReady => pick(
+        "cash_benefit_activity_ready" => pick(
             lang,
             "Aktivitetsparat kontanthjælpsmodtager",
             "Activity-ready cash-benefit recipient",
         ),
-        TargetGroup::EducationReadyUnder30 => pick(
+        "education_ready_under_30" => pick(
             lang,
             "Uddannelsesparat under 30",
             "Education-ready under 30",
         ),
-        TargetGroup::ActivityReadyUnder30 => {
+        "activity_ready_under_30" => {
             pick(lang, "Aktivitetsparat under 30", "Activity-ready under 30")
         }
-        TargetGroup::SicknessBenefit => pick(lang, "Sygedagpenge", "Sickness benefit"),
-        TargetGroup::JobClarification => {
-            pick(lang, "Jobafklaringsforløb", "Job-clarification course")
-        }
-        TargetGroup::ResourceCourse => pick(lang, "Ressourceforløb", "Resource course"),
-        TargetGroup::FleksjobVisited => {
-            pick(lang, "Visiteret til fleksjob", "Visited for flexi-job")
-        }
-        TargetGroup::Revalidering => pick(lang, "Revalidering", "Vocational rehabilitation"),
-        TargetGroup::DisabilityPension => pick(lang, "Førtidspension", "Disability pension"),
-        TargetGroup::SelfSupporting => pick(lang, "Selvforsørgende", "Self-supporting"),
-        TargetGroup::Under18 => pick(lang, "Under 18 år", "Under 18"),
-    }
+        "sickness_benefit" => pick(lang, "Sygedagpenge", "Sickness benefit"),
+        "job_clarification" => pick(lang, "Jobafklaringsforløb", "Job-clarification course"),
+        "resource_course" => pick(lang, "Ressourceforløb", "Resource course"),
+        "fleksjob_visited" => pick(lang, "Visiteret til fleksjob", "Visited for flexi-job"),
+        "revalidering" => pick(lang, "Revalidering", "Vocational rehabilitation"),
+        "disability_pension" => pick(lang, "Førtidspension", "Disability pension"),
+        "self_supporting" => pick(lang, "Selvforsørgende", "Self-supporting"),
+        "under_18" => pick(lang, "Under 18 år", "Under 18"),
+        _ => return None,
+    })
 }
 
 /// A gender in words.

@@ -1,14 +1,24 @@
 //! Generators for case files with a course, events and consents, and evaluation dates, for
-//! property-testing rule packs:
+//! property-testing rule packs. The codes (target groups, conditions, social factors, event kinds)
+//! are drawn from the vocabularies given, so every generated case passes the case-file check
+//! against reference data with those vocabularies:
 //!
 //! ```
 //! use proptest::prelude::*;
 //! use proptest::test_runner::{Config, TestRunner};
-//! // In a test file: `proptest! { #[test] fn valid(case in coord_core::strategies::case()) { … } }`
+//! // In a test file: `proptest! { #[test] fn valid(case in coord_core::strategies::case(&v)) { … } }`
 //! let mut runner = TestRunner::new(Config { cases: 8, failure_persistence: None, ..Config::default() });
+//! // Generated cases use only the codes the vocabularies declare (here one target group).
+//! let vocabularies: coord_core::vocab::Vocabularies = serde_json::from_str(
+//!     r#"{"target_groups": [{"code": "sickness_benefit",
+//!         "label": {"da": "sygedagpengemodtager", "en": "sickness benefit"}}]}"#,
+//! ).unwrap();
+//! let reference = coord_core::reference::ReferenceData {
+//!     vocabularies: vocabularies.clone(),
+//!     ..Default::default()
+//! };
 //! runner
-//!     .run(&coord_core::strategies::case(), |case| {
-//!         let reference = coord_core::reference::ReferenceData::default();
+//!     .run(&coord_core::strategies::case(&vocabularies), |case| {
 //!         prop_assert!(coord_core::check::CheckedCase::new(case, &reference).is_ok());
 //!         Ok(())
 //!     })
@@ -26,6 +36,7 @@ use crate::ids::{ActorId, CaseId, CitizenId, ConsentId, EventId, PurposeId};
 use crate::party::{Actor, ActorKind, Role, Sector};
 use crate::rules::date_expr::shift;
 use crate::time::DatePeriod;
+use crate::vocab::{Vocabularies, VocabularyKind};
 use chrono::{NaiveDate, NaiveTime};
 use proptest::prelude::*;
 use proptest::sample::subsequence;
@@ -133,10 +144,61 @@ fn consent(
     }
 }
 
-/// A valid case file (it passes the case-file check with the default consent policy) whose course
-/// starts between 2022 and 2026.
-pub fn case() -> impl Strategy<Value = CaseFile> {
-    (0i64..1700, parts()).prop_map(|(start, p)| assemble(p, day(start)))
+/// The codes generated cases draw from: the declared codes of a reference's vocabularies.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Codes {
+    /// Target groups.
+    pub target_groups: Vec<TargetGroup>,
+    /// Condition categories.
+    pub conditions: Vec<ConditionCategory>,
+    /// Social factors.
+    pub social_factors: Vec<SocialFactor>,
+    /// Event kinds.
+    pub event_kinds: Vec<EventKind>,
+}
+
+impl Codes {
+    /// Every code `vocabularies` declare.
+    pub fn from_vocabularies(vocabularies: &Vocabularies) -> Codes {
+        let codes = |kind| vocabularies.codes(kind).cloned();
+        Codes {
+            target_groups: codes(VocabularyKind::TargetGroup)
+                .map(TargetGroup)
+                .collect(),
+            conditions: codes(VocabularyKind::ConditionCategory)
+                .map(ConditionCategory)
+                .collect(),
+            social_factors: codes(VocabularyKind::SocialFactor)
+                .map(SocialFactor)
+                .collect(),
+            event_kinds: codes(VocabularyKind::EventKind).map(EventKind).collect(),
+        }
+    }
+}
+
+/// One of `items`, or `None` when there are none.
+fn pick_of<T: Clone + std::fmt::Debug + 'static>(items: Vec<T>) -> BoxedStrategy<Option<T>> {
+    if items.is_empty() {
+        Just(None).boxed()
+    } else {
+        proptest::sample::select(items).prop_map(Some).boxed()
+    }
+}
+
+/// Up to `max` of `items` (none when there are none).
+fn some_of<T: Clone + std::fmt::Debug + 'static>(
+    items: Vec<T>,
+    max: usize,
+) -> BoxedStrategy<Vec<T>> {
+    let max = max.min(items.len());
+    subsequence(items, 0..=max).boxed()
+}
+
+/// A valid case file (it passes the case-file check with the default consent policy and
+/// `vocabularies`) whose course starts between 2022 and 2026.
+pub fn case(vocabularies: &Vocabularies) -> impl Strategy<Value = CaseFile> {
+    (0i64..1700, parts(&Codes::from_vocabularies(vocabularies)))
+        .prop_map(|(start, p)| assemble(p, day(start)))
 }
 
 /// Generated course parts: target group, start known, expected return offset, employed, fast-track
@@ -176,28 +238,35 @@ type ConsentParts = (
 type Parts = (
     CourseParts,
     Vec<usize>,
-    Vec<(EventKind, i64)>,
+    Vec<(Option<EventKind>, i64)>,
     Vec<ConsentParts>,
 );
 
 /// The date-free parts of a generated case (assembled against a start date by [`assemble`]).
-fn parts() -> impl Strategy<Value = Parts> {
+fn parts(codes: &Codes) -> impl Strategy<Value = Parts> {
+    // Most rules are about sickness benefit: weight it (when declared), but keep every target group.
+    let sickness = codes
+        .target_groups
+        .iter()
+        .find(|g| **g == TargetGroup::SICKNESS_BENEFIT)
+        .cloned();
+    let group = match sickness {
+        Some(s) => prop_oneof![
+            3 => Just(Some(s)),
+            2 => pick_of(codes.target_groups.clone()),
+        ]
+        .boxed(),
+        None => pick_of(codes.target_groups.clone()),
+    };
     let course = (
-        // Most rules are about sickness benefit: weight it, but keep every target group.
-        proptest::option::weighted(
-            0.9,
-            prop_oneof![
-                3 => Just(TargetGroup::SicknessBenefit),
-                2 => proptest::sample::select(TargetGroup::ALL.to_vec()),
-            ],
-        ),
+        proptest::option::weighted(0.9, group).prop_map(Option::flatten),
         proptest::bool::weighted(0.95),
         proptest::option::of(0i64..420),
         any::<bool>(),
         proptest::option::weighted(0.2, 0i64..120),
-        subsequence(ConditionCategory::ALL.to_vec(), 0..=3),
+        some_of(codes.conditions.clone(), 3),
         proptest::option::weighted(0.3, (any::<bool>(), any::<bool>())),
-        subsequence(SocialFactor::ALL.to_vec(), 0..=3),
+        some_of(codes.social_factors.clone(), 3),
         (
             0usize..3,
             proptest::option::weighted(
@@ -210,13 +279,7 @@ fn parts() -> impl Strategy<Value = Parts> {
         ),
     );
     let actors = subsequence((0..PALETTE.len()).collect::<Vec<_>>(), 0..=PALETTE.len());
-    let events = proptest::collection::vec(
-        (
-            proptest::sample::select(EventKind::ALL.to_vec()),
-            -10i64..250,
-        ),
-        0..6,
-    );
+    let events = proptest::collection::vec((pick_of(codes.event_kinds.clone()), -10i64..250), 0..6);
     let consents = proptest::collection::vec(
         (
             subsequence(InformationCategory::ALL.to_vec(), 1..=3),
@@ -249,7 +312,7 @@ fn assemble((course, actors, events, consents): Parts, start: NaiveDate) -> Case
         let has_employer = case.actors.iter().any(|a| a.id.as_str() == "employer");
         let at = |offset: i64| shift(start, offset).unwrap_or(start);
         case.course = Course {
-            target_group: group,
+            target_group: group.clone(),
             first_day_of_absence: known_start.then_some(start),
             expected_return: ret.map(at),
             employed,
@@ -276,12 +339,13 @@ fn assemble((course, actors, events, consents): Parts, start: NaiveDate) -> Case
                 .then(|| ret.map(at))
                 .flatten(),
             course_started_on: group
-                .filter(|g| *g != TargetGroup::SicknessBenefit)
+                .filter(|g| *g != TargetGroup::SICKNESS_BENEFIT)
                 .map(|_| start),
             ..Course::default()
         };
         case.events = events
             .into_iter()
+            .filter_map(|(kind, offset)| Some((kind?, offset)))
             .enumerate()
             .map(|(n, (kind, offset))| CaseEvent {
                 id: EventId::new(format!("event-{n}")),
@@ -318,20 +382,31 @@ fn assemble((course, actors, events, consents): Parts, start: NaiveDate) -> Case
 }
 
 /// A valid case file whose first day of absence (when known) is `start`.
-pub fn case_starting(start: NaiveDate) -> impl Strategy<Value = CaseFile> {
-    parts().prop_map(move |p| assemble(p, start))
+pub fn case_starting(
+    start: NaiveDate,
+    vocabularies: &Vocabularies,
+) -> impl Strategy<Value = CaseFile> {
+    parts(&Codes::from_vocabularies(vocabularies)).prop_map(move |p| assemble(p, start))
 }
 
-/// A valid case and an evaluation date inside `period` (a period without an end is taken as three
+/// A valid case (for `vocabularies`) and an evaluation date inside `period` (a period without an end is taken as three
 /// years); the course starts up to 400 days before the date.
-pub fn case_with_date(period: DatePeriod) -> impl Strategy<Value = (CaseFile, NaiveDate)> {
+pub fn case_with_date(
+    period: DatePeriod,
+    vocabularies: &Vocabularies,
+) -> impl Strategy<Value = (CaseFile, NaiveDate)> {
     let span = period.length_days().unwrap_or(3 * 365).clamp(1, 20 * 365);
     // No flat_map: plain tuples shrink fast and to a minimal case.
-    (0..span, 0i64..400, parts()).prop_map(move |(d, back, p)| {
-        let as_of = shift(period.from, d).unwrap_or(period.from);
-        let start = shift(as_of, -back).unwrap_or(as_of);
-        (assemble(p, start), as_of)
-    })
+    (
+        0..span,
+        0i64..400,
+        parts(&Codes::from_vocabularies(vocabularies)),
+    )
+        .prop_map(move |(d, back, p)| {
+            let as_of = shift(period.from, d).unwrap_or(period.from);
+            let start = shift(as_of, -back).unwrap_or(as_of);
+            (assemble(p, start), as_of)
+        })
 }
 
 /// An evaluation date between 2022 and 2027.

@@ -42,9 +42,9 @@ pub fn course_summary() -> impl Strategy<Value = CourseSummary> {
         prop::option::weighted(
             0.95,
             prop::sample::select(vec![
-                TargetGroup::SicknessBenefit,
-                TargetGroup::JobClarification,
-                TargetGroup::ResourceCourse,
+                TargetGroup::SICKNESS_BENEFIT,
+                TargetGroup::new("job_clarification"),
+                TargetGroup::new("resource_course"),
             ]),
         ),
         prop::option::of(prop::sample::select(vec![

@@ -6,7 +6,6 @@
 //! - [`analysis`]: who holds the thread, whom to contact, unfilled roles, coordinator findings.
 
 pub mod analysis;
-pub mod facts;
 pub mod model;
 pub mod validate;
 

@@ -1,55 +1,34 @@
 //! Rule and eligibility conditions explained in words ("the citizen is employed", "has a
 //! mental-health condition") for people, never in the rule syntax (`employed = true`). The words
-//! of each fact come from the fact catalogue; the words of its vocabulary from here.
+//! of each fact come from the fact catalogue; the labels of its codes from the vocabularies.
 
 use super::{decimal, Text};
 use crate::category::Language;
+use crate::facts::lookup;
 use crate::rules::condition::{Comparison, Condition, ConditionFailure, Literal, Test};
-use crate::rules::facts::lookup;
+use crate::vocab::Vocabularies;
 
-/// A vocabulary word in `lang` ("mental" → "psykiske lidelser"); `None` for a word not listed.
-pub fn word_label(word: &str, lang: Language) -> Option<&'static str> {
+/// A word in `lang` ("mental" → "psykiske problemer"): a treatment's label, or the label of a code
+/// `vocabularies` declare; `None` for a word neither lists.
+pub fn word_label<'a>(
+    vocabularies: &'a Vocabularies,
+    word: &str,
+    lang: Language,
+) -> Option<&'a str> {
     if let Some(t) = crate::course::TreatmentKind::ALL
         .iter()
         .find(|t| t.word() == word)
     {
         return Some(t.label(lang));
     }
-    let (da, en) = match word {
-        "musculoskeletal" => (
-            "problemer med muskler og led",
-            "a musculoskeletal condition",
-        ),
-        "mental" => ("psykiske problemer", "a mental-health condition"),
-        "cardiovascular" => ("hjerte-kar-sygdom", "cardiovascular disease"),
-        "cancer" => ("kræft", "cancer"),
-        "injury_accident" => ("skade eller ulykke", "an injury or accident"),
-        "brain_injury" => ("erhvervet hjerneskade", "an acquired brain injury"),
-        "other_chronic" => ("anden kronisk sygdom", "another chronic disease"),
-        "insured_unemployed" => ("dagpengemodtager", "insured unemployed"),
-        "cash_benefit_job_ready" => ("jobparat kontanthjælpsmodtager", "job-ready cash benefit"),
-        "cash_benefit_activity_ready" => (
-            "aktivitetsparat kontanthjælpsmodtager",
-            "activity-ready cash benefit",
-        ),
-        "education_ready_under_30" => ("uddannelsesparat under 30", "education-ready under 30"),
-        "activity_ready_under_30" => ("aktivitetsparat under 30", "activity-ready under 30"),
-        "sickness_benefit" => ("sygedagpengemodtager", "sickness benefit"),
-        "job_clarification" => ("jobafklaringsforløb", "job-clarification course"),
-        "resource_course" => ("ressourceforløb", "resource course"),
-        "fleksjob_visited" => ("visiteret til fleksjob", "approved for a flexible job"),
-        "revalidering" => ("revalidering", "vocational rehabilitation"),
-        "disability_pension" => ("førtidspension", "disability pension"),
-        "self_supporting" => ("selvforsørgende", "self-supporting"),
-        "under_18" => ("under 18 år", "under 18"),
-        _ => return None,
-    };
-    Some(super::pick(lang, da, en))
+    vocabularies.any_label(word, lang)
 }
 
-fn literal(l: &Literal, lang: Language) -> String {
+fn literal(v: &Vocabularies, l: &Literal, lang: Language) -> String {
     match l {
-        Literal::Text(w) => word_label(w, lang).map_or_else(|| w.replace('_', " "), str::to_owned),
+        Literal::Text(w) => {
+            word_label(v, w, lang).map_or_else(|| w.replace('_', " "), str::to_owned)
+        }
         Literal::Number(n) => decimal(lang, *n),
         Literal::Bool(b) => super::pick(
             lang,
@@ -146,13 +125,13 @@ pub fn date_words(e: &crate::rules::date_expr::DateExpr, lang: Language) -> Stri
     s
 }
 
-fn either(ls: &[Literal], lang: Language) -> String {
-    let words: Vec<String> = ls.iter().map(|l| literal(l, lang)).collect();
+fn either(v: &Vocabularies, ls: &[Literal], lang: Language) -> String {
+    let words: Vec<String> = ls.iter().map(|l| literal(v, l, lang)).collect();
     words.join(super::pick(lang, " eller ", " or "))
 }
 
-/// What a comparison asks for, in words; `negated` under a `not`.
-pub fn comparison_words(cmp: &Comparison, negated: bool) -> Text {
+/// What a comparison asks for, in words (codes in their labels from `v`); `negated` under a `not`.
+pub fn comparison_words(v: &Vocabularies, cmp: &Comparison, negated: bool) -> Text {
     let (mda, men) = lookup(&cmp.fact).map_or_else(
         || (cmp.fact.replace('_', " "), cmp.fact.replace('_', " ")),
         |d| (d.meaning_da.to_owned(), d.meaning_en.to_owned()),
@@ -181,11 +160,11 @@ pub fn comparison_words(cmp: &Comparison, negated: bool) -> Text {
                     )
                 }
             }
-            Test::Eq(l) => not(format!("{meaning}: {}", literal(l, lang))),
+            Test::Eq(l) => not(format!("{meaning}: {}", literal(v, l, lang))),
             Test::Ne(l) => not(format!(
                 "{meaning} {} {}",
                 t("er ikke", "is not"),
-                literal(l, lang)
+                literal(v, l, lang)
             )),
             Test::Lt(l) => not(format!(
                 "{meaning} {} {}",
@@ -194,7 +173,7 @@ pub fn comparison_words(cmp: &Comparison, negated: bool) -> Text {
                 } else {
                     t("under", "below")
                 },
-                literal(l, lang)
+                literal(v, l, lang)
             )),
             Test::Lte(l) => not(format!(
                 "{meaning} {} {}",
@@ -203,7 +182,7 @@ pub fn comparison_words(cmp: &Comparison, negated: bool) -> Text {
                 } else {
                     t("højst", "at most")
                 },
-                literal(l, lang)
+                literal(v, l, lang)
             )),
             Test::Gt(l) => not(format!(
                 "{meaning} {} {}",
@@ -212,7 +191,7 @@ pub fn comparison_words(cmp: &Comparison, negated: bool) -> Text {
                 } else {
                     t("over", "above")
                 },
-                literal(l, lang)
+                literal(v, l, lang)
             )),
             Test::Gte(l) => not(format!(
                 "{meaning} {} {}",
@@ -221,23 +200,23 @@ pub fn comparison_words(cmp: &Comparison, negated: bool) -> Text {
                 } else {
                     t("mindst", "at least")
                 },
-                literal(l, lang)
+                literal(v, l, lang)
             )),
-            Test::In(ls) => not(format!("{meaning}: {}", either(ls, lang))),
+            Test::In(ls) => not(format!("{meaning}: {}", either(v, ls, lang))),
             Test::NotIn(ls) => not(format!(
                 "{meaning} {} {}",
                 t("er ikke", "is not"),
-                either(ls, lang)
+                either(v, ls, lang)
             )),
             Test::Contains(l) => not(format!(
                 "{meaning} {} {}",
                 t("omfatter", "include"),
-                literal(l, lang)
+                literal(v, l, lang)
             )),
             Test::ContainsAny(ls) => not(format!(
                 "{meaning} {} {}",
                 t("omfatter", "include"),
-                either(ls, lang)
+                either(v, ls, lang)
             )),
             Test::Known(k) => {
                 if *k != negated {
@@ -251,9 +230,13 @@ pub fn comparison_words(cmp: &Comparison, negated: bool) -> Text {
     Text::new(words(Language::Da), words(Language::En))
 }
 
-/// What a failed condition asked for, in words: the comparison at the failure's place in `cond`.
-/// `None` when the place holds no comparison (an empty `any`).
-pub fn failure_words(cond: &Condition, failure: &ConditionFailure) -> Option<Text> {
+/// What a failed condition asked for, in words: the comparison at the failure's place in `cond`
+/// (codes in their labels from `v`). `None` when the place holds no comparison (an empty `any`).
+pub fn failure_words(
+    v: &Vocabularies,
+    cond: &Condition,
+    failure: &ConditionFailure,
+) -> Option<Text> {
     let mut here = cond;
     let mut negated = false;
     let mut segments = failure.at.segments();
@@ -271,7 +254,7 @@ pub fn failure_words(cond: &Condition, failure: &ConditionFailure) -> Option<Tex
         };
     }
     match here {
-        Condition::Compare(cmp) => Some(comparison_words(cmp, negated)),
+        Condition::Compare(cmp) => Some(comparison_words(v, cmp, negated)),
         _ => None,
     }
 }

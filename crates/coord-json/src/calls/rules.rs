@@ -10,11 +10,11 @@ use crate::shared::Shared;
 use chrono::NaiveDate;
 use coord_core::case_file::CaseFile;
 use coord_core::check::CheckedCase;
+use coord_core::facts::{listing, FactListing};
 use coord_core::pointer::Pointer;
 use coord_core::reference::ReferenceData;
 use coord_core::rules::compile::CompiledPack;
 use coord_core::rules::evaluate::Evaluation;
-use coord_core::rules::facts::{catalogue, FactInfo};
 use coord_core::rules::law::{choose_law, evaluate_under_law, evaluate_under_law_facts, LawChoice};
 use coord_core::rules::reports::test_pack;
 use coord_core::rules::validate::{has_errors, join, validate_packs};
@@ -300,9 +300,21 @@ pub fn rules_test_with(shared: &Shared, call: RulesTestCall) -> Answer<PackTestR
     })())
 }
 
-/// The fact catalogue.
-pub fn rules_facts() -> Answer<Vec<FactInfo>> {
-    Answer::success(catalogue())
+/// List the facts and the vocabularies (with a municipality's additions from `reference`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RulesFactsCall {
+    /// Reference data replacing built-in parts (vocabulary entries are added).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<ReferenceOverrides>,
+}
+
+/// The fact catalogue and the vocabularies.
+pub fn rules_facts(call: RulesFactsCall) -> Answer<FactListing> {
+    Answer::from_result((|| {
+        let reference = crate::reference::resolve(call.reference)?;
+        Ok(listing(&reference.vocabularies))
+    })())
 }
 
 #[cfg(test)]

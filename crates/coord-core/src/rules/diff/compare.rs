@@ -3,10 +3,10 @@
 use super::{Change, OutcomeKind, Segment, Subject};
 use crate::case_file::CaseFile;
 use crate::check::CheckedCase;
+use crate::facts::case_facts;
 use crate::ids::RuleId;
 use crate::reference::ReferenceData;
 use crate::rules::evaluate::Evaluation;
-use crate::rules::facts::case_facts;
 use crate::rules::law::{evaluate_under_law_facts, LawChoice};
 use crate::rules::pack::RulePack;
 use crate::rules::CoordinationLevel;
@@ -153,7 +153,7 @@ impl Differ<'_> {
         let a = Outcomes::of(&self.evaluate(self.a, &checked, &facts));
         let b = Outcomes::of(&self.evaluate(self.b, &checked, &facts));
         let segment = Segment {
-            target_group: case.course.target_group,
+            target_group: case.course.target_group.clone(),
             employed: case.course.employed,
         };
         Some((segment, compare(&a, &b)))

@@ -42,7 +42,10 @@ pub fn diff_generated(
     seed: u64,
 ) -> PackDiff {
     let differ = differ(a, b, reference, as_of);
-    let strategy = crate::strategies::rules::case_with_date(DatePeriod::new(as_of, Some(as_of)));
+    let strategy = crate::strategies::rules::case_with_date(
+        DatePeriod::new(as_of, Some(as_of)),
+        &reference.vocabularies,
+    );
     let draw = |i: usize| strategy.new_tree(&mut runner(seed, i)).ok();
     let mut tally = Tally::new();
     for i in 0..cases {

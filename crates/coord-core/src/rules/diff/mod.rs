@@ -117,7 +117,7 @@ pub enum Change {
 
 /// A group of cases: target group and whether the citizen is employed.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(deny_unknown_fields)]
 pub struct Segment {
@@ -280,7 +280,7 @@ impl Tally {
             return;
         };
         self.cases += 1;
-        *self.segments.entry(segment).or_default() += 1;
+        *self.segments.entry(segment.clone()).or_default() += 1;
         if !found.is_empty() {
             self.changed += 1;
         }
@@ -302,7 +302,7 @@ impl Tally {
                 ..Acc::default()
             });
             acc.cases += 1;
-            *acc.by_segment.entry(segment).or_default() += 1;
+            *acc.by_segment.entry(segment.clone()).or_default() += 1;
             acc.rules_a.extend(rule_a);
             acc.rules_b.extend(rule_b);
             if let Some(s) = shift_days {
@@ -324,7 +324,7 @@ impl Tally {
             .segments
             .iter()
             .map(|(s, n)| SegmentCount {
-                segment: *s,
+                segment: s.clone(),
                 changed: 0,
                 of: *n,
             })
@@ -337,7 +337,7 @@ impl Tally {
                     .by_segment
                     .iter()
                     .map(|(s, n)| SegmentCount {
-                        segment: *s,
+                        segment: s.clone(),
                         changed: *n,
                         of: self.segments.get(s).copied().unwrap_or(0),
                     })
@@ -351,6 +351,7 @@ impl Tally {
                     acc.cases,
                     self.cases,
                     &by_segment,
+                    &differ.reference.vocabularies,
                 );
                 let what = Text::new(
                     words::what(

@@ -7,6 +7,7 @@ use crate::course::TargetGroup;
 use crate::rules::law::PackSummary;
 use crate::rules::{CoordinationLevel, ReferralTarget};
 use crate::text::{date_long, Text};
+use crate::vocab::{Vocabularies, VocabularyEntry, VocabularyKind};
 use chrono::NaiveDate;
 
 /// A group needs this many cases before its share leads a sentence (a share of a handful of
@@ -45,55 +46,31 @@ pub fn percent(lang: Language, part: usize, whole: usize) -> String {
     format!("{p} %")
 }
 
-/// The citizens of a target group, in the plural ("sygedagpengemodtagere").
-fn group_plural(group: Option<TargetGroup>) -> (&'static str, &'static str) {
+/// The citizens of a target group, in the plural ("sygedagpengemodtagere"): the vocabulary
+/// entry's plural, else "citizens in the target group …" with its label.
+fn group_plural(group: Option<&TargetGroup>, vocabularies: &Vocabularies) -> Text {
     let Some(g) = group else {
-        return ("borgere uden målgruppe", "citizens with no target group");
+        return Text::new("borgere uden målgruppe", "citizens with no target group");
     };
-    match g {
-        TargetGroup::InsuredUnemployed => ("dagpengemodtagere", "insured unemployed citizens"),
-        TargetGroup::CashBenefitJobReady => (
-            "jobparate kontanthjælpsmodtagere",
-            "job-ready cash-benefit recipients",
+    match vocabularies.entry(VocabularyKind::TargetGroup, g.word()) {
+        Some(VocabularyEntry {
+            plural: Some(p), ..
+        }) => p.clone(),
+        Some(e) => Text::new(
+            format!("borgere i målgruppen »{}«", e.label.da),
+            format!("citizens in the target group “{}”", e.label.en),
         ),
-        TargetGroup::CashBenefitActivityReady => (
-            "aktivitetsparate kontanthjælpsmodtagere",
-            "activity-ready cash-benefit recipients",
+        None => Text::new(
+            format!("borgere i målgruppen »{}«", g.word()),
+            format!("citizens in the target group “{}”", g.word()),
         ),
-        TargetGroup::EducationReadyUnder30 => (
-            "uddannelsesparate unge under 30",
-            "education-ready young people under 30",
-        ),
-        TargetGroup::ActivityReadyUnder30 => (
-            "aktivitetsparate unge under 30",
-            "activity-ready young people under 30",
-        ),
-        TargetGroup::SicknessBenefit => ("sygedagpengemodtagere", "sickness-benefit recipients"),
-        TargetGroup::JobClarification => (
-            "borgere i jobafklaringsforløb",
-            "citizens in a job-clarification course",
-        ),
-        TargetGroup::ResourceCourse => {
-            ("borgere i ressourceforløb", "citizens in a resource course")
-        }
-        TargetGroup::FleksjobVisited => (
-            "borgere visiteret til fleksjob",
-            "citizens approved for a flexible job",
-        ),
-        TargetGroup::Revalidering => (
-            "borgere i revalidering",
-            "citizens in vocational rehabilitation",
-        ),
-        TargetGroup::DisabilityPension => ("førtidspensionister", "disability pensioners"),
-        TargetGroup::SelfSupporting => ("selvforsørgende borgere", "self-supporting citizens"),
-        TargetGroup::Under18 => ("unge under 18", "young people under 18"),
     }
 }
 
 /// A group of cases in words ("sygedagpengemodtagere i ansættelse", "employed sickness-benefit
 /// recipients").
-pub fn segment_label(segment: &Segment) -> Text {
-    let (da, en) = group_plural(segment.target_group);
+pub fn segment_label(segment: &Segment, vocabularies: &Vocabularies) -> Text {
+    let Text { da, en } = group_plural(segment.target_group.as_ref(), vocabularies);
     if segment.employed {
         Text::new(format!("{da} i ansættelse"), format!("employed {en}"))
     } else {
@@ -243,6 +220,10 @@ fn leading_segment(
 }
 
 /// The change in one sentence: what, for what share of which cases, and of all cases.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the parts of one sentence; the vocabularies give the group's words"
+)]
 pub fn sentence(
     subject: &Subject,
     change: &Change,
@@ -251,6 +232,7 @@ pub fn sentence(
     changed: usize,
     total: usize,
     by_segment: &[SegmentCount],
+    vocabularies: &Vocabularies,
 ) -> Text {
     let one = |lang: Language| {
         let what = what(subject, change, words, shift, lang);
@@ -263,7 +245,7 @@ pub fn sentence(
         );
         match leading_segment(by_segment, changed, total) {
             Some(s) => {
-                let label = segment_label(&s.segment);
+                let label = segment_label(&s.segment, vocabularies);
                 let part = format!(
                     "{} ({} {} {})",
                     percent(lang, s.changed, s.of),

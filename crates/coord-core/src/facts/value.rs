@@ -1,7 +1,7 @@
 //! Fact values and fact sets: what conditions are evaluated against.
 //!
 //! A [`FactSet`] is a map from fact names to [`FactValue`]s plus the evaluation date (`as_of`).
-//! The case-file fact catalogue ([`super::facts`]) fills one from a case; any other caller (e.g.
+//! The case-file fact catalogue ([`crate::facts`]) fills one from a case; any other caller (e.g.
 //! offer eligibility) may fill one by hand with [`FactSet::insert`].
 
 use crate::calendar::WorkingCalendar;
@@ -95,9 +95,15 @@ impl FactValue {
 
     /// The value for people in `lang`: yes/no, a decimal comma in Danish, a long date, words by
     /// their labels where coord has one.
-    pub fn describe(&self, lang: crate::category::Language) -> String {
+    pub fn describe(
+        &self,
+        vocabularies: &crate::vocab::Vocabularies,
+        lang: crate::category::Language,
+    ) -> String {
         use crate::text::{condition::word_label, date_long, decimal, pick};
-        let word = |w: &str| word_label(w, lang).map_or_else(|| w.replace('_', " "), str::to_owned);
+        let word = |w: &str| {
+            word_label(vocabularies, w, lang).map_or_else(|| w.replace('_', " "), str::to_owned)
+        };
         match self {
             FactValue::Bool(b) => pick(
                 lang,

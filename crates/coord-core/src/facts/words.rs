@@ -1,0 +1,127 @@
+//! The words of the concepts coord itself fixes (roles, sectors, information categories,
+//! coordination levels, treatments, goal areas), as rules and set facts use them. The words of
+//! the vocabularies (target groups, event kinds, condition categories, social factors) are not
+//! here: they are the codes declared in the reference data ([`crate::vocab`]).
+
+use crate::category::InformationCategory;
+use crate::goal_area::GoalArea;
+use crate::party::{Role, Sector};
+use std::borrow::Cow;
+
+/// The words of [`crate::course::TreatmentKind`].
+pub const TREATMENT_WORDS: [&str; 2] = ["chemotherapy", "radiotherapy"];
+/// The words of the named [`Role`]s (a municipality's own role `Other("x")` is the word `x`).
+pub const ROLE_WORDS: [&str; 15] = [
+    "coordinating_caseworker",
+    "caseworker",
+    "health_coordinator",
+    "bridge_builder",
+    "physiotherapist",
+    "occupational_therapist",
+    "nurse",
+    "psychologist",
+    "physician",
+    "employer_contact",
+    "mentor",
+    "volunteer",
+    "social_worker",
+    "rehabilitation_team_member",
+    "citizen",
+];
+/// The words of [`Sector`].
+pub const SECTOR_WORDS: [&str; 12] = [
+    "municipal_employment",
+    "municipal_rehabilitation",
+    "municipal_prevention",
+    "municipal_health_centre",
+    "hospital",
+    "psychiatry",
+    "general_practice",
+    "social_services",
+    "education",
+    "employer",
+    "volunteer_organisation",
+    "citizen",
+];
+/// The words of [`InformationCategory`].
+pub const CATEGORY_WORDS: [&str; 10] = [
+    "health_status",
+    "treatment_progress",
+    "functional_ability",
+    "work_ability",
+    "attendance",
+    "social_circumstances",
+    "economy",
+    "contact_details",
+    "plan_and_goals",
+    "indicator_measurements",
+];
+/// The words of the coordination levels.
+pub const LEVEL_WORDS: [&str; 3] = ["uncomplicated", "predictable_long", "complex"];
+
+/// The word for a role.
+pub fn role_word(role: &Role) -> Cow<'static, str> {
+    let i = match role {
+        Role::CoordinatingCaseworker => 0,
+        Role::Caseworker => 1,
+        Role::HealthCoordinator => 2,
+        Role::BridgeBuilder => 3,
+        Role::Physiotherapist => 4,
+        Role::OccupationalTherapist => 5,
+        Role::Nurse => 6,
+        Role::Psychologist => 7,
+        Role::Physician => 8,
+        Role::EmployerContact => 9,
+        Role::Mentor => 10,
+        Role::Volunteer => 11,
+        Role::SocialWorker => 12,
+        Role::RehabilitationTeamMember => 13,
+        Role::Citizen => 14,
+        Role::Other(name) => return Cow::Owned(name.clone()),
+    };
+    Cow::Borrowed(ROLE_WORDS[i])
+}
+
+/// The word for a sector.
+pub fn sector_word(sector: Sector) -> &'static str {
+    Sector::ALL
+        .iter()
+        .position(|s| *s == sector)
+        .and_then(|i| SECTOR_WORDS.get(i))
+        .copied()
+        .unwrap_or("unknown")
+}
+
+/// The word for an information category.
+pub fn category_word(category: InformationCategory) -> &'static str {
+    InformationCategory::ALL
+        .iter()
+        .position(|c| *c == category)
+        .and_then(|i| CATEGORY_WORDS.get(i))
+        .copied()
+        .unwrap_or("unknown")
+}
+
+/// The words of [`GoalArea`].
+pub const GOAL_AREA_WORDS: [&str; 7] = [
+    "work",
+    "physical_function",
+    "mental_health",
+    "self_management",
+    "lifestyle",
+    "social",
+    "education",
+];
+
+/// The word for a goal area.
+pub fn goal_area_word(area: GoalArea) -> &'static str {
+    match area {
+        GoalArea::Work => "work",
+        GoalArea::PhysicalFunction => "physical_function",
+        GoalArea::MentalHealth => "mental_health",
+        GoalArea::SelfManagement => "self_management",
+        GoalArea::Lifestyle => "lifestyle",
+        GoalArea::Social => "social",
+        GoalArea::Education => "education",
+    }
+}
