@@ -71,6 +71,9 @@ pub enum CaseFileError {
     /// A problem with the periods of the course.
     #[error(transparent)]
     Course(#[from] crate::course::check::CourseError),
+    /// An identifier not in its system's form.
+    #[error(transparent)]
+    Identifier(#[from] crate::identifier::IdentifierError),
 }
 
 impl CaseFileError {
@@ -87,6 +90,7 @@ impl CaseFileError {
             CaseFileError::Referral(e) => e.code(),
             CaseFileError::Plan(e) => e.code(),
             CaseFileError::Course(e) => e.code(),
+            CaseFileError::Identifier(e) => e.code(),
         }
     }
 
@@ -103,6 +107,7 @@ impl CaseFileError {
             CaseFileError::Referral(e) => e.pointer(),
             CaseFileError::Plan(e) => e.pointer(),
             CaseFileError::Course(e) => e.pointer(),
+            CaseFileError::Identifier(e) => e.pointer(),
         }
     }
 }
@@ -199,6 +204,15 @@ pub fn check_case_file(case: &CaseFile, reference: &ReferenceData) -> Vec<CaseFi
     if let Some(actor) = &case.citizen.actor {
         known(actor, &|| root.key("citizen").key("actor"), &mut errors);
     }
+    errors.extend(
+        crate::identifier::check_identifiers(
+            &case.citizen.identifiers,
+            false,
+            &root.key("citizen").key("identifiers"),
+        )
+        .into_iter()
+        .map(CaseFileError::from),
+    );
     let mut ids = IdRegistry::new();
     for (i, actor) in case.actors.iter().enumerate() {
         let at = || root.key("actors").index(i);
@@ -207,6 +221,18 @@ pub fn check_case_file(case: &CaseFile, reference: &ReferenceData) -> Vec<CaseFi
         }));
         if let Some(org) = &actor.organisation {
             known(org, &|| at().key("organisation"), &mut errors);
+        }
+        if !actor.identifiers.is_empty() {
+            let is_organisation = actor.kind == crate::party::ActorKind::Organisation;
+            errors.extend(
+                crate::identifier::check_identifiers(
+                    &actor.identifiers,
+                    is_organisation,
+                    &at().key("identifiers"),
+                )
+                .into_iter()
+                .map(CaseFileError::from),
+            );
         }
     }
     let mut ids = IdRegistry::new();

@@ -11,6 +11,7 @@
 //! - [`case_file`]: the one document per citizen's course; [`check`]: turning it into a
 //!   [`check::CheckedCase`] the engines accept.
 //! - [`reference`](mod@reference): what a municipality maintains for all citizens (legal rules, policies).
+//! - [`identifier`]: CPR, SOR, CVR, GLN, P-number and other official identifiers, form-checked.
 //! - [`party`], [`category`], [`ids`], [`time`], [`pointer`](mod@pointer): the vocabulary.
 //! - [`consent`]: consent records, legal bases and prohibitions, the access decision,
 //!   minimisation and consent gaps.
@@ -68,6 +69,7 @@ pub mod consent;
 pub mod course;
 pub mod demographics;
 pub mod generate;
+pub mod identifier;
 pub mod ids;
 pub mod instruments;
 pub mod limits;
