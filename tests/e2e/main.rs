@@ -12,6 +12,7 @@ mod bad_input;
 mod consent;
 mod consent_cli;
 mod consent_props;
+mod fhir;
 mod identifiers;
 mod pipelines;
 mod plan;

@@ -19,6 +19,7 @@ pub mod consent;
 pub mod demo;
 pub mod diff;
 pub mod evaluate;
+pub mod fhir;
 pub mod generate;
 pub mod instruments;
 pub mod plan;

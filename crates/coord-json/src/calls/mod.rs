@@ -5,6 +5,7 @@ pub mod audit;
 pub mod citizen;
 pub mod consent;
 pub mod diff;
+pub mod fhir;
 pub mod generate;
 pub mod instruments;
 pub mod lines;
@@ -97,6 +98,8 @@ pub fn run_named(name: &str, text: &str) -> Option<(serde_json::Value, bool)> {
         "stats-partial" => finish(call_json(text, stats::stats_partial)),
         "stats-merge" => finish(call_json(text, stats::stats_merge)),
         "stats-report" => finish(call_json(text, stats::stats_report_call)),
+        "fhir-export" => finish(call_json(text, fhir::fhir_export)),
+        "fhir-import" => finish(call_json(text, fhir::fhir_import)),
         _ => return None,
     })
 }
@@ -131,4 +134,6 @@ pub const CALL_NAMES: &[&str] = &[
     "stats-partial",
     "stats-merge",
     "stats-report",
+    "fhir-export",
+    "fhir-import",
 ];
