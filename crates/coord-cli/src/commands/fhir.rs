@@ -1,11 +1,11 @@
 //! `coord fhir export CASE` and `coord fhir import BUNDLE`: one coord-json call each
 //! (`fhir-export`, `fhir-import`), one renderer (`coord_render::fhir::summary`) for text.
 
+pub use super::fhir_args::{ExportArgs, FhirFormat, ImportArgs};
 use super::{as_of, optional};
-use crate::cli::Lang;
 use crate::exit::Outcome;
 use crate::io::{print, read_json, write_atomically, Failure};
-use clap::{Args, Subcommand, ValueEnum};
+use clap::Subcommand;
 use coord_json::calls::fhir::{fhir_export, fhir_import, FhirExportCall, FhirImportCall};
 use coord_json::envelope::{Answer, Problem};
 use std::path::PathBuf;
@@ -28,60 +28,6 @@ pub enum FhirCommand {
   coord fhir export crates/coord-json/data/demo/report/hillerod.json --as-of 2025-04-10 --out bundle.json
   coord fhir import bundle.json > case.json")]
     Import(ImportArgs),
-}
-
-/// What to print.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FhirFormat {
-    /// The document itself: the Bundle (export) or the case file (import); warnings on stderr.
-    Document,
-    /// The answer envelope (the document, resource counts and warnings).
-    Json,
-    /// A summary for people: resources by type and the warnings.
-    Text,
-    /// The summary as Markdown.
-    Markdown,
-}
-
-/// `coord fhir export`.
-#[derive(Debug, Clone, Args)]
-pub struct ExportArgs {
-    /// The case file.
-    pub case: PathBuf,
-    /// The date the statuses are as of (default: today).
-    #[arg(long, value_name = "DATE")]
-    pub as_of: Option<String>,
-    /// Reference data replacing built-in parts.
-    #[arg(long, value_name = "FILE")]
-    pub reference: Option<PathBuf>,
-    /// What to print.
-    #[arg(long, value_enum, default_value_t = FhirFormat::Document)]
-    pub format: FhirFormat,
-    /// Write to this file instead of standard output (whole or not at all).
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-    /// Language of the summary.
-    #[arg(long, value_enum, default_value_t = Lang::En)]
-    pub lang: Lang,
-}
-
-/// `coord fhir import`.
-#[derive(Debug, Clone, Args)]
-pub struct ImportArgs {
-    /// The Bundle.
-    pub bundle: PathBuf,
-    /// Reference data replacing built-in parts.
-    #[arg(long, value_name = "FILE")]
-    pub reference: Option<PathBuf>,
-    /// What to print.
-    #[arg(long, value_enum, default_value_t = FhirFormat::Document)]
-    pub format: FhirFormat,
-    /// Write to this file instead of standard output (whole or not at all).
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-    /// Language of the summary.
-    #[arg(long, value_enum, default_value_t = Lang::En)]
-    pub lang: Lang,
 }
 
 /// Run `coord fhir …`.

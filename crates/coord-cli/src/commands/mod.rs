@@ -20,6 +20,7 @@ pub mod demo;
 pub mod diff;
 pub mod evaluate;
 pub mod fhir;
+pub mod fhir_args;
 pub mod generate;
 pub mod instruments;
 pub mod plan;
