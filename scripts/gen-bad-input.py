@@ -323,5 +323,34 @@ rows.append({"file": None, "args": ["report", "{case}", "--as-of", "2025-05-01",
 rows.append({"file": None, "args": ["report", "{case}", "--as-of", "2025-05-01", "--out", "{dir}"], "exit": 4, "place": "is not a regular file", "name": "out-directory"})
 rows.append({"file": None, "args": ["report", "{case}", "--as-of", "2025-05-01", "--out", "{out}", "--svg", "{symlink}"], "exit": 4, "place": "is not a regular file", "name": "svg-symlink-all-or-none"})
 
+# identifiers (issue 14): a planted CPR number (or an identifier carrying the marker) in a bad
+# identifier; neither the CPR nor the marker may appear on stdout or stderr ("secret" per row).
+CPR = "0108589995"  # DK Core's example patient's CPR: a valid form, so only its place may betray it
+ident_cases = [
+    ("cpr-not-ten-digits", "/citizen/identifiers/0/value", {"system": "cpr", "value": CPR + "1"}, CPR),
+    ("cpr-no-date", "/citizen/identifiers/0/value", {"system": "cpr", "value": "3213" + CPR[4:]}, "3213" + CPR[4:]),
+    ("cpr-dash", "/citizen/identifiers/0/value", {"system": "cpr", "value": CPR[:6] + "-" + CPR[6:]}, CPR[6:]),
+    ("cpr-marker", "/citizen/identifiers/0/value", {"system": "cpr", "value": "0108" + M}, M),
+    ("cpr-on-organisation", "/actors/0/identifiers/0/system", {"system": "cpr", "value": CPR}, CPR),
+    ("cvr-check", "/actors/0/identifiers/0/value", {"system": "cvr", "value": "25450443"}, "25450443"),
+    ("gln-check", "/actors/0/identifiers/0/value", {"system": "gln", "value": "5790000121527"}, "5790000121527"),
+    ("other-not-uri", "/citizen/identifiers/0/system", {"system": {"other": M + " " + CPR}, "value": CPR}, CPR),
+    ("unknown-system", "/citizen/identifiers/0/system", {"system": M, "value": CPR}, CPR),
+    ("unknown-key", "/citizen/identifiers/0", {"system": "cpr", "value": CPR, M: CPR}, CPR),
+]
+for name, place, ident, secret in ident_cases:
+    d = copy.deepcopy(case)
+    target = d["actors"][0] if place.startswith("/actors/0") else d["citizen"]
+    if name == "cpr-on-organisation":
+        d["actors"][0]["kind"] = "organisation"
+    target["identifiers"] = [ident]
+    f = write(f"case-identifier-{name}.json", dumps(d))
+    # consent validate reports a case-file problem as a finding (exit 1), a parse error exits 3
+    parse_error = name in ("unknown-system", "unknown-key")
+    rows.append({"file": f, "args": ["consent", "validate", "{file}"], "exit": 3 if parse_error else 1, "place": place, "secret": secret})
+    rows.append({"file": f, "args": ["report", "{file}", "--as-of", "2025-05-01", "--out", "{out}"], "exit": 3, "place": place, "secret": secret, "name": f"report-identifier-{name}"})
+    f = write(f"call-report-identifier-{name}.json", dumps({"case": d, "as_of": "2025-05-01"}))
+    rows.append({"file": f, "args": ["call", "report", "--input", "{file}"], "exit": 3, "place": "/case" + place, "secret": secret, "stdout_json": True})
+
 json.dump({"marker": M, "cases": rows}, open(os.path.join(OUT, "manifest.json"), "w"), indent=1)
 print(len(rows), "cases,", len(os.listdir(OUT)) - 1, "files")

@@ -114,6 +114,12 @@ fn check_one(
     if both.contains(marker) {
         why.push("repeats the marker".to_owned());
     }
+    // A planted identifier (a CPR number in a bad identifier) must not be repeated either.
+    if let Some(secret) = c["secret"].as_str() {
+        if both.contains(secret) {
+            why.push("repeats the planted identifier".to_owned());
+        }
+    }
     if both.contains("panicked") || o.status.code().is_none() {
         why.push("panicked or was killed".to_owned());
     }

@@ -196,6 +196,9 @@ Exit codes: 0 computed, 3 invalid input (e.g. a measurement after --as-of; nothi
     /// The audit log: verify its hash chain.
     #[command(subcommand)]
     Audit(crate::commands::audit::AuditCommand),
+    /// FHIR R4: export a case file as a Bundle (DK Core identifiers), import one back.
+    #[command(subcommand)]
+    Fhir(crate::commands::fhir::FhirCommand),
 }
 
 /// `coord plan …`.

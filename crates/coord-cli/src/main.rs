@@ -52,6 +52,7 @@ fn main() -> ExitCode {
         Command::Instruments(InstrumentsCommand::Score(a)) => commands::instruments::score(a),
         Command::Progress(a) => commands::progress::run(a),
         Command::Audit(a) => commands::audit::run(a),
+        Command::Fhir(f) => commands::fhir::run(f),
     };
     match result {
         Ok(outcome) => outcome.code(),

@@ -28,6 +28,7 @@ fn fixture(n_consents: usize) -> (CheckedCase, ReferenceData) {
         .iter()
         .enumerate()
         .map(|(i, s)| Actor {
+            identifiers: Vec::new(),
             id: format!("a{i}").into(),
             name: format!("Actor {i}"),
             kind: ActorKind::Person,
@@ -64,6 +65,7 @@ fn fixture(n_consents: usize) -> (CheckedCase, ReferenceData) {
     let case = CaseFile {
         id: "case".into(),
         citizen: Citizen {
+            identifiers: Vec::new(),
             id: "cit".into(),
             name: "Bench".into(),
             actor: None,

@@ -82,6 +82,7 @@ fn actors() -> Vec<Actor> {
         .iter()
         .enumerate()
         .map(|(i, s)| Actor {
+            identifiers: Vec::new(),
             id: format!("a{i}").into(),
             name: format!("Actor {i}"),
             kind: ActorKind::Person,
@@ -140,6 +141,7 @@ fn progression_fixture() -> (CheckedCase, ReferenceData) {
     let case = CaseFile {
         id: "case-bench".into(),
         citizen: Citizen {
+            identifiers: Vec::new(),
             id: "cit".into(),
             name: "Bench".into(),
             actor: None,
@@ -179,6 +181,7 @@ fn plan_fixture() -> CheckedCase {
     let case = CaseFile {
         id: "case-bench".into(),
         citizen: Citizen {
+            identifiers: Vec::new(),
             id: "cit".into(),
             name: "Bench".into(),
             actor: None,

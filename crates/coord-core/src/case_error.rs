@@ -69,6 +69,9 @@ pub enum CaseFileError {
     /// A problem with the periods of the course.
     #[error(transparent)]
     Course(#[from] crate::course::check::CourseError),
+    /// An identifier not in its system's form.
+    #[error(transparent)]
+    Identifier(#[from] crate::identifier::IdentifierError),
     /// A code the reference data's vocabulary does not declare.
     #[error(transparent)]
     UndeclaredCode(#[from] crate::vocab::usage::UndeclaredCode),
@@ -88,6 +91,7 @@ impl CaseFileError {
             CaseFileError::Referral(e) => e.code(),
             CaseFileError::Plan(e) => e.code(),
             CaseFileError::Course(e) => e.code(),
+            CaseFileError::Identifier(e) => e.code(),
             CaseFileError::UndeclaredCode(_) => "case_file.undeclared_code",
         }
     }
@@ -105,6 +109,7 @@ impl CaseFileError {
             CaseFileError::Referral(e) => e.pointer(),
             CaseFileError::Plan(e) => e.pointer(),
             CaseFileError::Course(e) => e.pointer(),
+            CaseFileError::Identifier(e) => e.pointer(),
             CaseFileError::UndeclaredCode(e) => &e.pointer,
         }
     }

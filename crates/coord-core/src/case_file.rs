@@ -24,6 +24,9 @@ pub struct Citizen {
     /// The citizen as an actor in this case file (so they can record a revocation, be a holder …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actor: Option<ActorId>,
+    /// Official identifiers (CPR …): sensitive, never shown in a report for people.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub identifiers: Vec<crate::identifier::Identifier>,
 }
 
 /// One citizen's course: the document every command about a citizen takes.

@@ -59,6 +59,15 @@ pub fn check_case_file(case: &CaseFile, reference: &ReferenceData) -> Vec<CaseFi
     if let Some(actor) = &case.citizen.actor {
         known(actor, &|| root.key("citizen").key("actor"), &mut errors);
     }
+    errors.extend(
+        crate::identifier::check_identifiers(
+            &case.citizen.identifiers,
+            false,
+            &root.key("citizen").key("identifiers"),
+        )
+        .into_iter()
+        .map(CaseFileError::from),
+    );
     let mut ids = IdRegistry::new();
     for (i, actor) in case.actors.iter().enumerate() {
         let at = || root.key("actors").index(i);
@@ -67,6 +76,18 @@ pub fn check_case_file(case: &CaseFile, reference: &ReferenceData) -> Vec<CaseFi
         }));
         if let Some(org) = &actor.organisation {
             known(org, &|| at().key("organisation"), &mut errors);
+        }
+        if !actor.identifiers.is_empty() {
+            let is_organisation = actor.kind == crate::party::ActorKind::Organisation;
+            errors.extend(
+                crate::identifier::check_identifiers(
+                    &actor.identifiers,
+                    is_organisation,
+                    &at().key("identifiers"),
+                )
+                .into_iter()
+                .map(CaseFileError::from),
+            );
         }
     }
     let mut ids = IdRegistry::new();

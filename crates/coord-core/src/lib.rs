@@ -11,6 +11,7 @@
 //! - [`case_file`]: the one document per citizen's course; [`check`]: turning it into a
 //!   [`check::CheckedCase`] the engines accept.
 //! - [`reference`](mod@reference): what a municipality maintains for all citizens (legal rules, policies).
+//! - [`identifier`]: CPR, SOR, CVR, GLN, P-number and other official identifiers, form-checked.
 //! - [`party`], [`category`], [`ids`], [`time`], [`pointer`](mod@pointer): the vocabulary.
 //! - [`consent`]: consent records, legal bases and prohibitions, the access decision,
 //!   minimisation and consent gaps.
@@ -72,6 +73,7 @@ pub mod demographics;
 pub mod facts;
 pub mod generate;
 pub mod goal_area;
+pub mod identifier;
 pub mod ids;
 pub mod instruments;
 pub mod limits;

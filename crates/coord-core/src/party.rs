@@ -173,4 +173,7 @@ pub struct Actor {
     /// The organisation unit a person belongs to, if any (an actor id in the same case file).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organisation: Option<ActorId>,
+    /// Official identifiers (SOR, CVR, GLN, P-number; CPR for a person).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub identifiers: Vec<crate::identifier::Identifier>,
 }

@@ -21,6 +21,18 @@ pub fn date_of(at: &Instant) -> NaiveDate {
     at.date_naive()
 }
 
+/// Where a day falls against a period ([`DatePeriod::phase_on`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    /// The period has not started.
+    NotStarted,
+    /// The day is in the period.
+    Running,
+    /// The period ended before the day.
+    Ended,
+}
+
 /// An inclusive period of dates; `to` absent means open-ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -41,6 +53,17 @@ impl DatePeriod {
     /// Whether `day` lies within the period.
     pub fn contains(&self, day: NaiveDate) -> bool {
         day >= self.from && self.to.is_none_or(|to| day <= to)
+    }
+
+    /// Where `day` falls: before the period, in it, or after it.
+    pub fn phase_on(&self, day: NaiveDate) -> Phase {
+        if day < self.from {
+            Phase::NotStarted
+        } else if self.to.is_some_and(|to| day > to) {
+            Phase::Ended
+        } else {
+            Phase::Running
+        }
     }
 
     /// Whether the period ends before it starts.

@@ -41,6 +41,7 @@ fn with_series(
         let case = CaseFile {
             id: "case".into(),
             citizen: coord_core::case_file::Citizen {
+                identifiers: Vec::new(),
                 id: "cit".into(),
                 name: "N".into(),
                 actor: None,

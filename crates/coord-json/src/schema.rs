@@ -145,6 +145,22 @@ pub fn all() -> Vec<(&'static str, Schema)> {
             schema_for!(Answer<coord_core::report::CitizenView>),
         ),
         (
+            "fhir-export.call",
+            schema_for!(crate::calls::fhir::FhirExportCall),
+        ),
+        (
+            "fhir-export.answer",
+            schema_for!(Answer<coord_fhir::FhirExport>),
+        ),
+        (
+            "fhir-import.call",
+            schema_for!(crate::calls::fhir::FhirImportCall),
+        ),
+        (
+            "fhir-import.answer",
+            schema_for!(Answer<coord_fhir::FhirImport>),
+        ),
+        (
             "generate.call",
             schema_for!(crate::calls::generate::GenerateCall),
         ),

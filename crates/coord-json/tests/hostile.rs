@@ -88,6 +88,15 @@ fn bases() -> Vec<(&'static str, Value)> {
             "stats-report",
             json!({ "partial": partial(), "disclosure": { "k": 5, "dominance": 0.8 } }),
         ),
+        (
+            "stats-benchmark",
+            json!({ "partial": partial(), "disclosure": { "k": 5, "dominance": 0.8 } }),
+        ),
+        ("fhir-export", json!({ "case": case, "as_of": as_of })),
+        (
+            "fhir-import",
+            json!({ "bundle": { "resourceType": "Bundle", "type": "collection", "entry": [] } }),
+        ),
     ]
 }
 

@@ -22,6 +22,7 @@ pub mod chart;
 pub mod citizen;
 pub mod consent;
 pub mod doc;
+pub mod fhir;
 pub mod law;
 pub mod offers;
 pub mod plan;

@@ -19,6 +19,8 @@ pub mod consent;
 pub mod demo;
 pub mod diff;
 pub mod evaluate;
+pub mod fhir;
+pub mod fhir_args;
 pub mod generate;
 pub mod instruments;
 mod pack_arg;

@@ -28,6 +28,8 @@ pub use decide::{
 pub use gaps::{consent_gaps, ConsentGapReport, ConsentSuggestion, GapFlow};
 pub use legal::{ConsentPolicy, Effect, LegalRule};
 pub use minimise::{minimise, MinimisedRecord, Record, Section, WithheldSection};
-pub use model::{Action, Consent, ConsentForm, ConsentScope, Flow, PartyRef, Revocation};
+pub use model::{
+    Action, Consent, ConsentForm, ConsentScope, ConsentStatus, Flow, PartyRef, Revocation,
+};
 pub use summary::{validation_summary, ConsentValidationSummary};
 pub use validate::{validate_consent, ConsentError};

@@ -142,6 +142,38 @@ impl Consent {
             .filter(|r| r.covers(category))
             .min_by_key(|r| r.at)
     }
+
+    /// The consent's status at the end of `day`: revoked as a whole (on or before the day),
+    /// not yet valid, expired, or in force (possibly with some categories withdrawn).
+    pub fn status_on(&self, day: NaiveDate) -> ConsentStatus {
+        let whole = self
+            .revocations
+            .iter()
+            .any(|r| r.categories.is_none() && crate::time::date_of(&r.at) <= day);
+        if whole {
+            ConsentStatus::Revoked
+        } else if day < self.valid_from {
+            ConsentStatus::NotYetValid
+        } else if day > self.valid_to {
+            ConsentStatus::Expired
+        } else {
+            ConsentStatus::InForce
+        }
+    }
+}
+
+/// A consent's status on a day ([`Consent::status_on`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsentStatus {
+    /// Its validity has not begun.
+    NotYetValid,
+    /// Valid and not revoked as a whole.
+    InForce,
+    /// Its validity ended.
+    Expired,
+    /// Withdrawn as a whole.
+    Revoked,
 }
 
 /// A flow of information: held by whom, going to whom, for what. Used for requests, consent gaps

@@ -265,6 +265,7 @@ pub fn synthetic_case(population: &Population, index: u64) -> CaseFile {
         id: case_id,
         title: format!("Synthetic case {number}"),
         citizen: Citizen {
+            identifiers: Vec::new(),
             id: citizen_id,
             name: format!("Syntetisk Borger {number}"),
             actor: None,
@@ -286,6 +287,7 @@ pub fn synthetic_case(population: &Population, index: u64) -> CaseFile {
 
 fn actor(id: &str, name: &str, sector: Sector, role: Role) -> Actor {
     Actor {
+        identifiers: Vec::new(),
         id: ActorId::new(id),
         name: name.to_owned(),
         kind: ActorKind::Person,

@@ -243,6 +243,7 @@ pub fn case_with_consents_fixed() -> CaseFile {
     CaseFile {
         id: CaseId::from(CASE),
         citizen: Citizen {
+            identifiers: Vec::new(),
             id: CitizenId::from(CITIZEN),
             name: "Generated".into(),
             actor: Some(ActorId::from("a11")),

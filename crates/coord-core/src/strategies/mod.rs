@@ -18,6 +18,7 @@ pub fn cast_with_prefix(prefix: &str) -> Vec<crate::party::Actor> {
         .iter()
         .enumerate()
         .map(|(i, s)| crate::party::Actor {
+            identifiers: Vec::new(),
             id: crate::ids::ActorId::new(format!("{prefix}{i}")),
             name: format!("Actor {i}"),
             kind: crate::party::ActorKind::Person,

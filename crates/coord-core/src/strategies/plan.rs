@@ -284,6 +284,7 @@ pub fn plan_case() -> impl Strategy<Value = (CaseFile, ReferenceData)> {
                     id: CaseId::new("case-plan-gen"),
                     title: String::new(),
                     citizen: Citizen {
+                        identifiers: Vec::new(),
                         id: CitizenId::new("cit-gen"),
                         name: "Generated".to_owned(),
                         actor: None,

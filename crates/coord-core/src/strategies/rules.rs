@@ -79,6 +79,7 @@ pub fn empty_case() -> CaseFile {
         id: CaseId::new("case-gen"),
         title: String::new(),
         citizen: Citizen {
+            identifiers: Vec::new(),
             id: CitizenId::new("cit-gen"),
             name: "Borger".to_owned(),
             actor: None,
@@ -97,6 +98,7 @@ pub fn empty_case() -> CaseFile {
 fn actor(i: usize) -> Actor {
     let (id, sector, role) = PALETTE[i % PALETTE.len()].clone();
     Actor {
+        identifiers: Vec::new(),
         id: ActorId::new(id),
         name: id.to_owned(),
         kind: ActorKind::Person,

@@ -40,6 +40,7 @@ pub fn calendar() -> impl Strategy<Value = WorkingCalendar> {
 
 fn actor(id: &str, sector: Sector, role: Role) -> Actor {
     Actor {
+        identifiers: Vec::new(),
         id: id.into(),
         name: id.to_uppercase(),
         kind: ActorKind::Person,
@@ -71,6 +72,7 @@ pub fn base_case() -> CaseFile {
         id: "k".into(),
         title: String::new(),
         citizen: Citizen {
+            identifiers: Vec::new(),
             id: "c".into(),
             name: "Jens".into(),
             actor: Some("jens".into()),

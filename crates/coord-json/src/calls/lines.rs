@@ -2,7 +2,7 @@
 //! reference data parsed and checked once for the whole stream ([`Shared`]).
 
 use super::{
-    audit, citizen, consent, diff, generate, instruments, plan, report, rules, stats, team,
+    audit, citizen, consent, diff, fhir, generate, instruments, plan, report, rules, stats, team,
 };
 use crate::ndjson::{Lines, TypedLines};
 use crate::shared::Shared;
@@ -36,6 +36,8 @@ pub fn call_lines<'s>(name: &str, shared: &'s Shared) -> Option<Box<dyn Lines + 
         "working-days" => with!(team::add_working_days_with),
         "report" => with!(report::report_with),
         "summarise" => with!(stats::summarise_call_with),
+        "fhir-export" => with!(fhir::fhir_export_with),
+        "fhir-import" => with!(fhir::fhir_import_with),
         "generate" => Box::new(TypedLines::new(generate::generate)),
         // Calls that read reference data rarely or not at all: answered one by one.
         "instruments-list" => Box::new(TypedLines::new(instruments::instruments_list)),
@@ -45,6 +47,7 @@ pub fn call_lines<'s>(name: &str, shared: &'s Shared) -> Option<Box<dyn Lines + 
         "stats-partial" => Box::new(TypedLines::new(stats::stats_partial)),
         "stats-merge" => Box::new(TypedLines::new(stats::stats_merge)),
         "stats-report" => Box::new(TypedLines::new(stats::stats_report_call)),
+        "stats-benchmark" => Box::new(TypedLines::new(super::benchmark::stats_benchmark)),
         _ => return None,
     })
 }

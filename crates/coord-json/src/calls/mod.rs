@@ -6,6 +6,7 @@ pub mod benchmark;
 pub mod citizen;
 pub mod consent;
 pub mod diff;
+pub mod fhir;
 pub mod generate;
 pub mod instruments;
 pub mod lines;
@@ -100,6 +101,8 @@ pub fn run_named(name: &str, text: &str) -> Option<(serde_json::Value, bool)> {
         "stats-merge" => finish(call_json(text, stats::stats_merge)),
         "stats-report" => finish(call_json(text, stats::stats_report_call)),
         "stats-benchmark" => finish(call_json(text, benchmark::stats_benchmark)),
+        "fhir-export" => finish(call_json(text, fhir::fhir_export)),
+        "fhir-import" => finish(call_json(text, fhir::fhir_import)),
         _ => return None,
     })
 }
@@ -135,4 +138,6 @@ pub const CALL_NAMES: &[&str] = &[
     "stats-merge",
     "stats-report",
     "stats-benchmark",
+    "fhir-export",
+    "fhir-import",
 ];

@@ -1,0 +1,176 @@
+//! `coord fhir export CASE` and `coord fhir import BUNDLE`: one coord-json call each
+//! (`fhir-export`, `fhir-import`), one renderer (`coord_render::fhir::summary`) for text.
+
+pub use super::fhir_args::{ExportArgs, FhirFormat, ImportArgs};
+use super::{as_of, optional};
+use crate::exit::Outcome;
+use crate::io::{print, read_json, write_atomically, Failure};
+use clap::Subcommand;
+use coord_json::calls::fhir::{fhir_export, fhir_import, FhirExportCall, FhirImportCall};
+use coord_json::envelope::{Answer, Problem};
+use std::path::PathBuf;
+
+/// `coord fhir …`.
+#[derive(Debug, Subcommand)]
+pub enum FhirCommand {
+    /// Export a case file as a FHIR R4 Bundle (type collection) as of a date: Patient,
+    /// Organization, Practitioner(Role), CareTeam, Goal, CarePlan, Consent, ServiceRequest + Task,
+    /// Observation, QuestionnaireResponse, and the case file itself as a Binary entry.
+    /// What FHIR cannot carry is listed as warnings (on standard error with the default
+    /// `--format bundle`). Exit 0, 3 invalid case file, 4 I/O.
+    #[command(after_help = "Examples:
+  coord fhir export crates/coord-json/data/demo/report/hillerod.json --as-of 2025-04-10 > bundle.json
+  coord fhir export crates/coord-json/data/demo/report/hillerod.json --as-of 2025-04-10 --format text")]
+    Export(ExportArgs),
+    /// Read a Bundle made by `coord fhir export` back into a case file (printed as JSON).
+    /// Exit 0, 3 not a coord bundle or an invalid case file inside, 4 I/O.
+    #[command(after_help = "Examples:
+  coord fhir export crates/coord-json/data/demo/report/hillerod.json --as-of 2025-04-10 --out bundle.json
+  coord fhir import bundle.json > case.json")]
+    Import(ImportArgs),
+}
+
+/// Run `coord fhir …`.
+pub fn run(command: &FhirCommand) -> Result<Outcome, Failure> {
+    match command {
+        FhirCommand::Export(args) => export(args),
+        FhirCommand::Import(args) => import(args),
+    }
+}
+
+fn warnings_text(warnings: &[Problem]) -> String {
+    warnings
+        .iter()
+        .map(|w| {
+            format!(
+                "warning: {}: {} [{}]\n",
+                w.pointer.as_deref().unwrap_or(""),
+                w.message,
+                w.code
+            )
+        })
+        .collect()
+}
+
+fn finish(text: &str, out: Option<&PathBuf>) -> Result<Outcome, Failure> {
+    match out {
+        Some(path) => write_atomically(path, text.as_bytes())?,
+        None => print(text),
+    }
+    Ok(Outcome::Success)
+}
+
+fn render<T: serde::Serialize>(
+    format: FhirFormat,
+    answer: &Answer<T>,
+    document: impl FnOnce() -> serde_json::Value,
+    summary: impl FnOnce() -> coord_render::doc::Doc,
+) -> String {
+    match format {
+        FhirFormat::Document => {
+            format!(
+                "{}\n",
+                serde_json::to_string_pretty(&document()).unwrap_or_default()
+            )
+        }
+        FhirFormat::Json => {
+            format!(
+                "{}\n",
+                serde_json::to_string_pretty(answer).unwrap_or_default()
+            )
+        }
+        FhirFormat::Text => summary().text(super::width()),
+        FhirFormat::Markdown => summary().markdown(),
+    }
+}
+
+fn export(args: &ExportArgs) -> Result<Outcome, Failure> {
+    let call = FhirExportCall {
+        case: read_json(&args.case)?,
+        reference: optional(args.reference.as_deref())?,
+        as_of: as_of(args.as_of.as_deref())?,
+    };
+    let answer = fhir_export(call);
+    let warnings: Vec<Problem> = match &answer {
+        Answer::Success { warnings, .. } => warnings.clone(),
+        Answer::Failure { .. } => Vec::new(),
+    };
+    let files = [
+        ("/case", Some(args.case.as_path())),
+        ("/reference", args.reference.as_deref()),
+    ];
+    if let Answer::Failure { errors, .. } = &answer {
+        return Err(super::answer(Answer::<()>::failure(errors.clone()), &files)
+            .err()
+            .unwrap_or_else(|| Failure::invalid(errors.clone(), Some(&args.case))));
+    }
+    let Some(result) = answer.result() else {
+        return Err(Failure::invalid(Vec::new(), Some(&args.case)));
+    };
+    let lang = args.lang.into();
+    let text = render(
+        args.format,
+        &answer,
+        || result.bundle.clone(),
+        || {
+            let w: Vec<coord_render::fhir::Warning<'_>> = result
+                .warnings
+                .iter()
+                .map(|w| coord_render::fhir::Warning {
+                    pointer: &w.pointer,
+                    message: &w.message,
+                })
+                .collect();
+            coord_render::fhir::summary(true, &result.counts, &w, lang)
+        },
+    );
+    if args.format == FhirFormat::Document {
+        eprint!("{}", warnings_text(&warnings));
+    }
+    finish(&text, args.out.as_ref())
+}
+
+fn import(args: &ImportArgs) -> Result<Outcome, Failure> {
+    let call = FhirImportCall {
+        bundle: read_json(&args.bundle)?,
+        reference: optional(args.reference.as_deref())?,
+    };
+    let answer = fhir_import(call);
+    let files = [
+        ("/bundle", Some(args.bundle.as_path())),
+        ("/reference", args.reference.as_deref()),
+    ];
+    if let Answer::Failure { errors, .. } = &answer {
+        return Err(super::answer(Answer::<()>::failure(errors.clone()), &files)
+            .err()
+            .unwrap_or_else(|| Failure::invalid(errors.clone(), Some(&args.bundle))));
+    }
+    let warnings: Vec<Problem> = match &answer {
+        Answer::Success { warnings, .. } => warnings.clone(),
+        Answer::Failure { .. } => Vec::new(),
+    };
+    let Some(result) = answer.result() else {
+        return Err(Failure::invalid(Vec::new(), Some(&args.bundle)));
+    };
+    let lang = args.lang.into();
+    let text = render(
+        args.format,
+        &answer,
+        || serde_json::to_value(&result.case).unwrap_or_default(),
+        || {
+            let w: Vec<coord_render::fhir::Warning<'_>> = result
+                .warnings
+                .iter()
+                .map(|w| coord_render::fhir::Warning {
+                    pointer: &w.pointer,
+                    message: &w.message,
+                })
+                .collect();
+            coord_render::fhir::summary(false, &result.counts, &w, lang)
+        },
+    );
+    if args.format == FhirFormat::Document {
+        eprint!("{}", warnings_text(&warnings));
+    }
+    finish(&text, args.out.as_ref())
+}

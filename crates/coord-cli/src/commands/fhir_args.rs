@@ -1,0 +1,59 @@
+//! The flags of `coord fhir export` and `coord fhir import`.
+
+use crate::cli::Lang;
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+
+/// What to print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FhirFormat {
+    /// The document itself: the Bundle (export) or the case file (import); warnings on stderr.
+    Document,
+    /// The answer envelope (the document, resource counts and warnings).
+    Json,
+    /// A summary for people: resources by type and the warnings.
+    Text,
+    /// The summary as Markdown.
+    Markdown,
+}
+
+/// `coord fhir export`.
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    /// The case file.
+    pub case: PathBuf,
+    /// The date the statuses are as of (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Reference data replacing built-in parts.
+    #[arg(long, value_name = "FILE")]
+    pub reference: Option<PathBuf>,
+    /// What to print.
+    #[arg(long, value_enum, default_value_t = FhirFormat::Document)]
+    pub format: FhirFormat,
+    /// Write to this file instead of standard output (whole or not at all).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Language of the summary.
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
+}
+
+/// `coord fhir import`.
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// The Bundle.
+    pub bundle: PathBuf,
+    /// Reference data replacing built-in parts.
+    #[arg(long, value_name = "FILE")]
+    pub reference: Option<PathBuf>,
+    /// What to print.
+    #[arg(long, value_enum, default_value_t = FhirFormat::Document)]
+    pub format: FhirFormat,
+    /// Write to this file instead of standard output (whole or not at all).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Language of the summary.
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
+}

@@ -1,0 +1,132 @@
+//! The import: the case file a coord export carries, with a warning naming what was not read.
+
+use crate::vocab::CASE_FILE_TAG;
+use crate::FhirWarning;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use thiserror::Error;
+
+/// Why a bundle cannot be imported. Messages name the place, never a value.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum ImportError {
+    /// Not a FHIR `Bundle`.
+    #[error("expected a FHIR Bundle (resourceType \"Bundle\" with an entry array)")]
+    NotABundle {
+        /// Where.
+        at: String,
+    },
+    /// No coord case file entry (a bundle made by another system).
+    #[error("no coord case file entry (a Binary tagged urn:coord:case-file): reading a case file from the standard resources alone is not supported yet")]
+    NoCaseFile {
+        /// Where.
+        at: String,
+    },
+    /// Two case file entries.
+    #[error("more than one coord case file entry")]
+    TwoCaseFiles {
+        /// Where the second is.
+        at: String,
+    },
+    /// The case file entry's data is not base64 JSON.
+    #[error("the case file entry's data is not base64-encoded JSON")]
+    BadData {
+        /// Where.
+        at: String,
+    },
+}
+
+impl ImportError {
+    /// A stable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ImportError::NotABundle { .. } => "fhir.not_a_bundle",
+            ImportError::NoCaseFile { .. } => "fhir.no_case_file",
+            ImportError::TwoCaseFiles { .. } => "fhir.two_case_files",
+            ImportError::BadData { .. } => "fhir.bad_data",
+        }
+    }
+
+    /// Where in the bundle (a JSON pointer).
+    pub fn pointer(&self) -> &str {
+        match self {
+            ImportError::NotABundle { at }
+            | ImportError::NoCaseFile { at }
+            | ImportError::TwoCaseFiles { at }
+            | ImportError::BadData { at } => at,
+        }
+    }
+}
+
+/// What a bundle holds: the case file (as JSON, for the caller's strict parser), the number of
+/// resources of each type, and the warnings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedBundle {
+    /// The case file's JSON.
+    pub case: Value,
+    /// Where the case file's data is in the bundle (`/entry/N/resource/data`).
+    pub case_at: String,
+    /// Resources by type.
+    pub counts: BTreeMap<String, usize>,
+    /// What was not read.
+    pub warnings: Vec<FhirWarning>,
+}
+
+fn is_case_file(resource: &Value) -> bool {
+    resource["resourceType"] == "Binary"
+        && resource["meta"]["tag"]
+            .as_array()
+            .is_some_and(|tags| tags.iter().any(|t| t["system"] == CASE_FILE_TAG))
+}
+
+/// Read a bundle made by [`crate::export`].
+pub fn import(bundle: &Value) -> Result<ImportedBundle, ImportError> {
+    let entries = match (bundle["resourceType"].as_str(), bundle["entry"].as_array()) {
+        (Some("Bundle"), Some(e)) => e,
+        _ => return Err(ImportError::NotABundle { at: String::new() }),
+    };
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    let mut found: Option<(usize, &str)> = None;
+    for (i, e) in entries.iter().enumerate() {
+        let r = &e["resource"];
+        let Some(t) = r["resourceType"].as_str() else {
+            return Err(ImportError::NotABundle {
+                at: format!("/entry/{i}/resource/resourceType"),
+            });
+        };
+        *counts.entry(t.to_owned()).or_default() += 1;
+        if is_case_file(r) {
+            if found.is_some() {
+                return Err(ImportError::TwoCaseFiles {
+                    at: format!("/entry/{i}"),
+                });
+            }
+            let data = r["data"].as_str().ok_or_else(|| ImportError::BadData {
+                at: format!("/entry/{i}/resource/data"),
+            })?;
+            found = Some((i, data));
+        }
+    }
+    let (i, data) = found.ok_or(ImportError::NoCaseFile {
+        at: "/entry".to_owned(),
+    })?;
+    let at = format!("/entry/{i}/resource/data");
+    let bytes =
+        crate::base64::decode(data).ok_or_else(|| ImportError::BadData { at: at.clone() })?;
+    let case: Value =
+        serde_json::from_slice(&bytes).map_err(|_| ImportError::BadData { at: at.clone() })?;
+    let others: usize = counts.values().sum::<usize>().saturating_sub(1);
+    let warnings = vec![FhirWarning::new(
+        "fhir.standard_resources_not_read",
+        "/entry",
+        format!(
+            "the case file entry is the source; the {others} standard resources beside it were not read (changes made to them are not imported)"
+        ),
+    )];
+    Ok(ImportedBundle {
+        case,
+        case_at: at,
+        counts,
+        warnings,
+    })
+}

@@ -1,0 +1,121 @@
+//! The FHIR calls: a case file as a FHIR R4 Bundle as of a date (`fhir-export`), and a bundle
+//! read back into a case file (`fhir-import`). Parse → check → coord-fhir → answer.
+
+use super::check_case;
+use crate::envelope::{Answer, Problem};
+use crate::reference::ReferenceOverrides;
+use crate::shared::Shared;
+use chrono::NaiveDate;
+use coord_core::case_file::CaseFile;
+use coord_fhir::{FhirExport, FhirImport, FhirWarning};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Export a case file as of a date as a FHIR R4 Bundle.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FhirExportCall {
+    /// The case file.
+    pub case: CaseFile,
+    /// Reference data replacing built-in parts (instruments for the scores and target
+    /// directions).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<ReferenceOverrides>,
+    /// The date the statuses are as of (referral states, achievement, consent status).
+    pub as_of: NaiveDate,
+}
+
+/// Read a FHIR R4 Bundle made by `fhir-export` back into a case file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FhirImportCall {
+    /// The Bundle (JSON).
+    pub bundle: serde_json::Value,
+    /// Reference data replacing built-in parts (to check the case file read).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<ReferenceOverrides>,
+}
+
+fn problems_of(warnings: &[FhirWarning], prefix: &str) -> Vec<Problem> {
+    warnings
+        .iter()
+        .map(|w| {
+            Problem::new(
+                w.code.clone(),
+                w.message.clone(),
+                Some(format!("{prefix}{}", w.pointer)),
+            )
+        })
+        .collect()
+}
+
+fn with_warnings<T>(answer: Answer<T>, extra: Vec<Problem>) -> Answer<T> {
+    match answer {
+        Answer::Success {
+            version, result, ..
+        } => Answer::Success {
+            version,
+            result,
+            warnings: extra,
+        },
+        failure => failure,
+    }
+}
+
+/// Export the case file.
+pub fn fhir_export(call: FhirExportCall) -> Answer<FhirExport> {
+    super::with_builtin(call, fhir_export_with)
+}
+
+/// Export the case file, with reference data shared by many calls.
+pub fn fhir_export_with(shared: &Shared, call: FhirExportCall) -> Answer<FhirExport> {
+    let answer = Answer::from_result((|| {
+        let reference = shared.reference_for(call.reference)?;
+        let checked = check_case(call.case, &reference)?;
+        Ok(coord_fhir::export(&checked, &reference, call.as_of))
+    })());
+    let warnings = answer
+        .result()
+        .map(|r| problems_of(&r.warnings, "/case"))
+        .unwrap_or_default();
+    with_warnings(answer, warnings)
+}
+
+/// Import the bundle.
+pub fn fhir_import(call: FhirImportCall) -> Answer<FhirImport> {
+    super::with_builtin(call, fhir_import_with)
+}
+
+/// Import the bundle, with reference data shared by many calls.
+pub fn fhir_import_with(shared: &Shared, call: FhirImportCall) -> Answer<FhirImport> {
+    let answer = Answer::from_result((|| {
+        let reference = shared.reference_for(call.reference)?;
+        let read = coord_fhir::import(&call.bundle).map_err(|e| {
+            vec![Problem::new(
+                e.code(),
+                e.to_string(),
+                Some(format!("/bundle{}", e.pointer())),
+            )]
+        })?;
+        let at = format!("/bundle{}", read.case_at);
+        // The case file inside is held to the same strict reading and check as any other; its
+        // problems are placed under the entry's data.
+        let case: CaseFile = crate::parse::from_value(read.case).map_err(|mut p| {
+            p.pointer = Some(format!("{at}{}", p.pointer.as_deref().unwrap_or("")));
+            vec![p]
+        })?;
+        let checked = coord_core::check::CheckedCase::new(case, &reference).map_err(|errors| {
+            crate::problems::problems(&errors, &coord_core::pointer::Pointer::parse(&at))
+        })?;
+        Ok(FhirImport {
+            case: checked.into_inner(),
+            counts: read.counts,
+            warnings: read.warnings,
+        })
+    })());
+    let warnings = answer
+        .result()
+        .map(|r| problems_of(&r.warnings, "/bundle"))
+        .unwrap_or_default();
+    with_warnings(answer, warnings)
+}
