@@ -264,7 +264,7 @@ proptest! {
         (case, as_of) in coord_core::strategies::rules::case_with_date(coord_core::time::DatePeriod::new(
             chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
             Some(chrono::NaiveDate::from_ymd_opt(2026, 6, 30).unwrap()),
-        ))
+        ), &coord_json::builtin::vocabularies().unwrap())
     ) {
         let call = |case: CaseFile| report(ReportCall { case, reference: None, pack: None, jurisdiction: None, as_of });
         let before = call(case.clone());
