@@ -162,10 +162,10 @@ pub enum TraceOutcome {
         /// What the failing comparison asked for, in words (absent where the place holds no
         /// comparison, e.g. an empty `any`).
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        asked: Option<crate::text::Text>,
+        asked: Option<Box<crate::text::Text>>,
         /// The actual value in words (codes by their labels; absent when not known).
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        actual: Option<crate::text::Text>,
+        actual: Option<Box<crate::text::Text>>,
     },
     /// The rule is not in force on the evaluation date.
     NotInForce {
@@ -347,12 +347,13 @@ pub fn evaluate_facts_as(
                         &reference.vocabularies,
                         &rule.when,
                         &failure,
-                    ),
+                    )
+                    .map(Box::new),
                     actual: failure.actual.as_ref().map(|v| {
-                        crate::text::Text::new(
+                        Box::new(crate::text::Text::new(
                             v.describe(&reference.vocabularies, crate::category::Language::Da),
                             v.describe(&reference.vocabularies, crate::category::Language::En),
-                        )
+                        ))
                     }),
                     failure,
                 },
