@@ -112,17 +112,7 @@ fn export(args: &ExportArgs) -> Result<Outcome, Failure> {
         args.format,
         &answer,
         || result.bundle.clone(),
-        || {
-            let w: Vec<coord_render::fhir::Warning<'_>> = result
-                .warnings
-                .iter()
-                .map(|w| coord_render::fhir::Warning {
-                    pointer: &w.pointer,
-                    message: &w.message,
-                })
-                .collect();
-            coord_render::fhir::summary(true, &result.counts, &w, lang)
-        },
+        || summary(true, &result.counts, &result.warnings, lang),
     );
     if args.format == FhirFormat::Document {
         eprint!("{}", warnings_text(&warnings));
@@ -157,20 +147,27 @@ fn import(args: &ImportArgs) -> Result<Outcome, Failure> {
         args.format,
         &answer,
         || serde_json::to_value(&result.case).unwrap_or_default(),
-        || {
-            let w: Vec<coord_render::fhir::Warning<'_>> = result
-                .warnings
-                .iter()
-                .map(|w| coord_render::fhir::Warning {
-                    pointer: &w.pointer,
-                    message: &w.message,
-                })
-                .collect();
-            coord_render::fhir::summary(false, &result.counts, &w, lang)
-        },
+        || summary(false, &result.counts, &result.warnings, lang),
     );
     if args.format == FhirFormat::Document {
         eprint!("{}", warnings_text(&warnings));
     }
     finish(&text, args.out.as_ref())
+}
+
+/// The text summary of an export or import: resource counts and what could not be mapped.
+fn summary(
+    export: bool,
+    counts: &std::collections::BTreeMap<String, usize>,
+    warnings: &[coord_json::calls::fhir::FhirWarning],
+    lang: coord_core::category::Language,
+) -> coord_render::Doc {
+    let w: Vec<coord_render::fhir::Warning<'_>> = warnings
+        .iter()
+        .map(|w| coord_render::fhir::Warning {
+            pointer: &w.pointer,
+            message: &w.message,
+        })
+        .collect();
+    coord_render::fhir::summary(export, counts, &w, lang)
 }

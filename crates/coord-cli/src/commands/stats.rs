@@ -154,19 +154,27 @@ fn merge(args: &MergeArgs) -> Result<Outcome, Failure> {
     }))
 }
 
+/// The `--k` and `--dominance` settings of `stats report` and `stats benchmark`.
+fn disclosure(args: &ReportArgs) -> DisclosureSettings {
+    let (k, dominance) = (args.k, args.dominance);
+    DisclosureSettings { k, dominance }
+}
+
+/// Where the problems of a report or benchmark call are placed.
+fn files(args: &ReportArgs) -> [(&'static str, Option<&std::path::Path>); 2] {
+    [
+        ("/partial", Some(args.partial.as_path())),
+        ("/disclosure", None),
+    ]
+}
+
 fn report(args: &ReportArgs) -> Result<Outcome, Failure> {
     let partial = read_partial(&args.partial)?;
     let call = StatsReportCall {
         partial,
-        disclosure: Some(DisclosureSettings {
-            k: args.k,
-            dominance: args.dominance,
-        }),
+        disclosure: Some(disclosure(args)),
     };
-    let files = [
-        ("/partial", Some(args.partial.as_path())),
-        ("/disclosure", None),
-    ];
+    let files = files(args);
     let result = answer(stats_report_call(call), &files)?;
     let lang = args.common.lang.into();
     let title = coord_core::text::pick(lang, "Statistik", "Statistics");
@@ -179,15 +187,9 @@ fn benchmark(args: &ReportArgs) -> Result<Outcome, Failure> {
     let partial = read_partial(&args.partial)?;
     let call = StatsBenchmarkCall {
         partial,
-        disclosure: Some(DisclosureSettings {
-            k: args.k,
-            dominance: args.dominance,
-        }),
+        disclosure: Some(disclosure(args)),
     };
-    let files = [
-        ("/partial", Some(args.partial.as_path())),
-        ("/disclosure", None),
-    ];
+    let files = files(args);
     let result = answer(stats_benchmark(call), &files)?;
     let lang = args.common.lang.into();
     let title = coord_core::text::pick(lang, "Kommuner sammenlignet", "Municipalities compared");

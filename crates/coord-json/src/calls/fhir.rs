@@ -7,7 +7,8 @@ use crate::reference::ReferenceOverrides;
 use crate::shared::Shared;
 use chrono::NaiveDate;
 use coord_core::case_file::CaseFile;
-use coord_fhir::{FhirExport, FhirImport, FhirWarning};
+pub use coord_fhir::FhirWarning;
+use coord_fhir::{FhirExport, FhirImport};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
