@@ -8,6 +8,7 @@
     reason = "tests and benchmarks: a failure must stop the run"
 )]
 
+mod audit_cli;
 mod bad_input;
 mod consent;
 mod consent_cli;

@@ -362,6 +362,10 @@ pub struct TransitionArgs {
     /// Write the case file with the transition recorded here (atomically; nothing on error).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Append the audit entry of the send permit (for `sent`) (as `coord access check --audit-log`) to this
+    /// file before the answer is printed; if it cannot be written, nothing is released (exit 4).
+    #[arg(long, value_name = "FILE")]
+    pub audit_log: Option<PathBuf>,
     /// Shared options.
     #[command(flatten)]
     pub common: Common,
@@ -406,6 +410,10 @@ pub struct AttendanceArgs {
     /// When, RFC 3339 with offset.
     #[arg(long)]
     pub at: String,
+    /// Append the audit entry of the decision to report or withhold attendance (as `coord access check --audit-log`) to this
+    /// file before the answer is printed; if it cannot be written, nothing is released (exit 4).
+    #[arg(long, value_name = "FILE")]
+    pub audit_log: Option<PathBuf>,
     /// Shared options.
     #[command(flatten)]
     pub common: Common,
@@ -718,6 +726,10 @@ pub struct GapsArgs {
     /// The moment, RFC 3339 with offset.
     #[arg(long)]
     pub at: String,
+    /// Append the audit entry of the decision per category (as `coord access check --audit-log`) to this
+    /// file before the answer is printed; if it cannot be written, nothing is released (exit 4).
+    #[arg(long, value_name = "FILE")]
+    pub audit_log: Option<PathBuf>,
     /// Shared options.
     #[command(flatten)]
     pub common: Common,
@@ -773,6 +785,12 @@ pub struct CallArgs {
     /// `reference` part then replaces only that part, for that call).
     #[arg(long, value_name = "FILE")]
     pub reference: Option<PathBuf>,
+    /// Append the audit entries of every access decision the calls release (`access-check`,
+    /// `minimise`, `consent-gaps`, `referral-transition`, `attendance`) to this file before the
+    /// answers are printed; if they cannot be written, nothing more is released (exit 4).
+    /// With `--ndjson` the lines are answered on one thread, in order.
+    #[arg(long, value_name = "FILE")]
+    pub audit_log: Option<PathBuf>,
     /// Options of --ndjson.
     #[command(flatten)]
     pub stream: crate::ndjson_cli::NdjsonOptions,

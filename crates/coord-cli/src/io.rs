@@ -389,6 +389,27 @@ impl AuditLog {
     }
 }
 
+/// Write the audit entries the core names for `answer` to the log at `path` (if one is given),
+/// durably, before the answer is released; an error (exit 4) means nothing may be released. An
+/// answer that decides nothing about access (a step that sends nothing) leaves the log untouched.
+pub fn log_before_release(
+    path: Option<&Path>,
+    entries: impl FnOnce() -> Vec<coord_core::consent::AuditEntry>,
+) -> Result<(), Failure> {
+    let Some(path) = path else {
+        return Ok(());
+    };
+    let entries = entries();
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let mut log = AuditLog::open(path)?;
+    for entry in &entries {
+        log.append(entry);
+    }
+    log.finish()
+}
+
 /// Standard output behind an audit log: before any bytes of answers reach standard output, the
 /// audit entries appended so far are committed. An NDJSON stream thus releases its decisions in
 /// batches (one per output buffer), each after its entries are on disk; when the log cannot be

@@ -8,7 +8,7 @@ use crate::consent::{
     consent_gaps, AccessIndex, Action, ConsentSuggestion, DenyReason, Flow, GapFlow, Grounds,
     RequestError, Verdict,
 };
-use crate::ids::{ActorId, OfferId, PurposeId};
+use crate::ids::{ActorId, CaseId, CitizenId, OfferId, PurposeId};
 use crate::offers::{OfferCatalogue, ParticipationBasis};
 use crate::pointer::Pointer;
 use crate::time::Instant;
@@ -90,6 +90,46 @@ pub enum AttendanceAnswer {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         suggestion: Option<Box<ConsentSuggestion>>,
     },
+}
+
+/// An attendance answer with whom and which case it is about, and the question it answers: what
+/// leaves coord, and what the audit log records of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct AttendanceDecision {
+    /// The citizen whose attendance it is.
+    pub citizen: CitizenId,
+    /// The case.
+    pub case: CaseId,
+    /// The question answered.
+    pub question: AttendanceQuestion,
+    /// The answer.
+    #[serde(flatten)]
+    pub answer: AttendanceAnswer,
+}
+
+impl AttendanceDecision {
+    /// Whether attendance may be reported (forwarded under a permit, or reportable by duty).
+    pub fn is_reported(&self) -> bool {
+        !matches!(self.answer, AttendanceAnswer::Withheld { .. })
+    }
+}
+
+/// Decide whether attendance may be reported, with the case's ids and the question, ready to log
+/// ([`crate::consent::Audited`]).
+pub fn attendance_decision(
+    index: &AccessIndex<'_>,
+    catalogue: &OfferCatalogue,
+    question: &AttendanceQuestion,
+    at: &Pointer,
+) -> Result<AttendanceDecision, AttendanceError> {
+    let answer = attendance_report(index, catalogue, question, at)?;
+    let case = index.case();
+    Ok(AttendanceDecision {
+        citizen: case.citizen.id.clone(),
+        case: case.id.clone(),
+        question: question.clone(),
+        answer,
+    })
 }
 
 /// Decide whether attendance may be reported (the question placed at `at` for error pointers).

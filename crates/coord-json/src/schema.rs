@@ -98,7 +98,7 @@ pub fn all() -> Vec<(&'static str, Schema)> {
         ("attendance.call", schema_for!(team::AttendanceCall)),
         (
             "attendance.answer",
-            schema_for!(Answer<coord_core::attendance::AttendanceAnswer>),
+            schema_for!(Answer<coord_core::attendance::AttendanceDecision>),
         ),
         ("working-days.call", schema_for!(team::WorkingDaysCall)),
         (

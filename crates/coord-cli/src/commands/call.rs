@@ -2,10 +2,11 @@
 
 use crate::cli::CallArgs;
 use crate::exit::Outcome;
-use crate::io::{print, read_text, Failure};
-use coord_json::calls::lines::call_lines;
-use coord_json::calls::{run_named, CALL_NAMES};
+use crate::io::{log_before_release, print, read_text, AuditLog, AuditedStdout, Failure};
+use coord_json::calls::lines::{call_lines, call_lines_audited};
+use coord_json::calls::{run_named_audited, CALL_NAMES};
 use coord_json::envelope::Problem;
+use std::sync::{Arc, Mutex};
 
 /// Run `coord call`.
 pub fn run(args: &CallArgs) -> Result<Outcome, Failure> {
@@ -34,24 +35,50 @@ pub fn run(args: &CallArgs) -> Result<Outcome, Failure> {
         };
         let shared = coord_json::shared::Shared::new(overrides)
             .map_err(|p| Failure::invalid(p, args.reference.as_deref()))?;
-        let Some(lines) = call_lines(name, &shared) else {
+        let Some(log_path) = args.audit_log.as_deref() else {
+            let Some(lines) = call_lines(name, &shared) else {
+                return Ok(Outcome::Usage);
+            };
+            return crate::ndjson_cli::run(Some(&path), lines.as_ref(), &args.stream);
+        };
+        // Entries in input order (one thread); each batch of answers reaches standard output
+        // only after its entries are synced.
+        let log = Arc::new(Mutex::new(AuditLog::open(log_path)?));
+        let append = |entry: &_| {
+            if let Ok(mut l) = log.lock() {
+                l.append(entry);
+            }
+        };
+        let Some(lines) = call_lines_audited(name, &shared, &append) else {
             return Ok(Outcome::Usage);
         };
-        return crate::ndjson_cli::run(Some(&path), lines.as_ref(), &args.stream);
+        let out = AuditedStdout::new(Arc::clone(&log));
+        let outcome = crate::ndjson_cli::run_to(Some(&path), lines.as_ref(), &args.stream, 1, out)?;
+        drop(lines);
+        let log = Arc::try_unwrap(log)
+            .ok()
+            .and_then(|m| m.into_inner().ok())
+            .ok_or_else(|| {
+                Failure::io(
+                    log_path,
+                    &std::io::Error::other("the audit log is unusable"),
+                )
+            })?;
+        log.finish()?;
+        return Ok(outcome);
     }
     let text = read_text(&path)?;
-    match run_named(name, &text) {
-        Some((value, ok)) => {
-            print(&format!(
-                "{}\n",
-                serde_json::to_string_pretty(&value).unwrap_or_default()
-            ));
-            Ok(if ok {
-                Outcome::Success
-            } else {
-                Outcome::InvalidInput
-            })
-        }
-        None => Ok(Outcome::Usage),
-    }
+    let Some(answer) = run_named_audited(name, &text) else {
+        return Ok(Outcome::Usage);
+    };
+    log_before_release(args.audit_log.as_deref(), || answer.audit)?;
+    print(&format!(
+        "{}\n",
+        serde_json::to_string_pretty(&answer.value).unwrap_or_default()
+    ));
+    Ok(if answer.ok {
+        Outcome::Success
+    } else {
+        Outcome::InvalidInput
+    })
 }

@@ -3,7 +3,7 @@
 use super::{answer_with, emit, overrides, value};
 use crate::cli::{CaseArgs, GapsArgs, MinimiseArgs};
 use crate::exit::Outcome;
-use crate::io::{read_json, AuditLog, Failure};
+use crate::io::{log_before_release, read_json, AuditLog, Failure};
 use coord_core::consent::{Audited, GapFlow};
 use coord_json::calls::consent::{
     consent_gaps_call, consent_validate, minimise_record, ConsentGapsCall, ConsentValidateCall,
@@ -67,6 +67,7 @@ pub fn gaps(args: &GapsArgs) -> Result<Outcome, Failure> {
     };
     let files = [("/case", Some(args.case.as_path())), ("/flow", None)];
     let report = answer_with(consent_gaps_call(call), &args.common, &files)?;
+    log_before_release(args.audit_log.as_deref(), || report.audit_entries())?;
     let lang = args.common.lang.into();
     let negative = !report.missing.is_empty() || !report.blocked.is_empty();
     Ok(emit(

@@ -4,9 +4,10 @@
 use super::{answer_with, as_of, emit, overrides, value};
 use crate::cli::{AsOfArgs, AttendanceArgs, OffersListArgs, TeamArgs, TransitionArgs};
 use crate::exit::Outcome;
-use crate::io::{read_json, write_atomically, Failure};
-use coord_core::attendance::{AttendanceAnswer, AttendanceQuestion};
+use crate::io::{log_before_release, read_json, write_atomically, Failure};
+use coord_core::attendance::AttendanceQuestion;
 use coord_core::case_file::CaseFile;
+use coord_core::consent::Audited;
 use coord_core::referral::{NotSuccessfulReason, ReferralOutcome, Transition};
 use coord_json::calls::team::{
     attendance as attendance_call, offers_list as list_call, offers_match as match_call,
@@ -105,6 +106,7 @@ pub fn transition(args: &TransitionArgs) -> Result<Outcome, Failure> {
             }
             f
         })?;
+    log_before_release(args.audit_log.as_deref(), || result.audit_entries())?;
     if let Some(out) = &args.out {
         let mut text = serde_json::to_string_pretty(&result.case).unwrap_or_default();
         text.push('\n');
@@ -177,14 +179,15 @@ pub fn attendance(args: &AttendanceArgs) -> Result<Outcome, Failure> {
     };
     let files = [("/case", Some(args.case.as_path())), ("/question", None)];
     let result = answer_with(attendance_call(call), &args.common, &files)?;
+    log_before_release(args.audit_log.as_deref(), || result.audit_entries())?;
     let lang = args.common.lang.into();
-    let withheld = matches!(result, AttendanceAnswer::Withheld { .. });
+    let withheld = !result.is_reported();
     Ok(emit(
         args.common.format,
         lang,
         "coord attendance",
         result,
         withheld,
-        |a| render::attendance(a, lang),
+        |a| render::attendance(&a.answer, lang),
     ))
 }

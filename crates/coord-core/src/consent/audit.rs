@@ -68,6 +68,110 @@ impl Audited for super::minimise::MinimisedRecord {
     }
 }
 
+impl Audited for super::gaps::ConsentGapReport {
+    /// The decision per category of the flow: permitted, or missing/blocked with today's reason.
+    fn audit_entries(&self) -> Vec<AuditEntry> {
+        let f = &self.flow;
+        let mut outcomes: Vec<&super::decide::CategoryOutcome> = self
+            .permitted
+            .iter()
+            .chain(&self.missing)
+            .chain(&self.blocked)
+            .collect();
+        // In the order the flow names the categories.
+        outcomes.sort_by_key(|o| f.categories.iter().position(|c| *c == o.category));
+        vec![AuditEntry {
+            at: f.at,
+            requester: f.recipient.clone(),
+            citizen: self.citizen.clone(),
+            case: self.case.clone(),
+            holder: f.holder.clone(),
+            action: f.action,
+            purpose: f.purpose.clone(),
+            decisions: outcomes.into_iter().map(audit_decision).collect(),
+        }]
+    }
+}
+
+impl Audited for crate::referral::TransitionResult {
+    /// The send permit, when the step was `sent` and the referral carries information: what was
+    /// disclosed to the receiver, on which grounds. Other steps disclose nothing.
+    fn audit_entries(&self) -> Vec<AuditEntry> {
+        self.permit
+            .as_ref()
+            .map(Audited::audit_entries)
+            .unwrap_or_default()
+    }
+}
+
+impl Audited for crate::referral::TransitionApplied {
+    /// The transition's send permit.
+    fn audit_entries(&self) -> Vec<AuditEntry> {
+        self.transition.audit_entries()
+    }
+}
+
+impl Audited for crate::attendance::AttendanceDecision {
+    /// The decision to report attendance or withhold it.
+    fn audit_entries(&self) -> Vec<AuditEntry> {
+        use crate::attendance::AttendanceAnswer;
+        let q = &self.question;
+        let (permitted, basis, basis_da) = match &self.answer {
+            AttendanceAnswer::Forward { grounds } => (
+                true,
+                grounds.describe(Language::En),
+                grounds.describe(Language::Da),
+            ),
+            AttendanceAnswer::Reportable => (
+                true,
+                DUTY_TO_ATTEND.1.to_string(),
+                DUTY_TO_ATTEND.0.to_string(),
+            ),
+            AttendanceAnswer::Withheld { reason, .. } => (
+                false,
+                reason.describe(Language::En),
+                reason.describe(Language::Da),
+            ),
+        };
+        vec![AuditEntry {
+            at: q.at,
+            requester: q.recipient.clone(),
+            citizen: self.citizen.clone(),
+            case: self.case.clone(),
+            holder: q.holder.clone(),
+            action: Action::ReportAttendance,
+            purpose: q.purpose.clone(),
+            decisions: vec![AuditDecision {
+                category: InformationCategory::Attendance,
+                permitted,
+                basis,
+                basis_da,
+            }],
+        }]
+    }
+}
+
+/// The basis of reporting attendance at an obligatory employment activity.
+const DUTY_TO_ATTEND: (&str, &str) = (
+    "kan indberettes efter pligten til at deltage i en obligatorisk beskæftigelsesaktivitet",
+    "reportable under the duty to take part in an obligatory employment activity",
+);
+
+fn audit_decision(o: &super::decide::CategoryOutcome) -> AuditDecision {
+    AuditDecision {
+        category: o.category,
+        permitted: o.verdict.is_permit(),
+        basis: match &o.verdict {
+            Verdict::Permit { grounds } => grounds.describe(Language::En),
+            Verdict::Deny { reason } => reason.describe(Language::En),
+        },
+        basis_da: match &o.verdict {
+            Verdict::Permit { grounds } => grounds.describe(Language::Da),
+            Verdict::Deny { reason } => reason.describe(Language::Da),
+        },
+    }
+}
+
 impl AccessDecision {
     /// The audit entry for this decision.
     pub fn audit_entry(&self) -> AuditEntry {
@@ -80,22 +184,7 @@ impl AccessDecision {
             holder: r.holder.clone(),
             action: r.action,
             purpose: r.purpose.clone(),
-            decisions: self
-                .outcomes
-                .iter()
-                .map(|o| AuditDecision {
-                    category: o.category,
-                    permitted: o.verdict.is_permit(),
-                    basis: match &o.verdict {
-                        Verdict::Permit { grounds } => grounds.describe(Language::En),
-                        Verdict::Deny { reason } => reason.describe(Language::En),
-                    },
-                    basis_da: match &o.verdict {
-                        Verdict::Permit { grounds } => grounds.describe(Language::Da),
-                        Verdict::Deny { reason } => reason.describe(Language::Da),
-                    },
-                })
-                .collect(),
+            decisions: self.outcomes.iter().map(audit_decision).collect(),
         }
     }
 }

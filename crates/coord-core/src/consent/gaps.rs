@@ -67,6 +67,10 @@ pub struct ConsentSuggestion {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConsentGapReport {
+    /// The citizen the information is about (for the audit entry).
+    pub citizen: crate::ids::CitizenId,
+    /// The case the flow belongs to (for the audit entry).
+    pub case: crate::ids::CaseId,
     /// The flow asked about.
     pub flow: GapFlow,
     /// Categories already permitted, with their grounds.
@@ -189,6 +193,8 @@ pub fn consent_gaps(
         }
     });
     Ok(ConsentGapReport {
+        citizen: case.citizen.id.clone(),
+        case: case.id.clone(),
         flow: flow.clone(),
         permitted,
         missing,

@@ -250,6 +250,8 @@ pub fn send_permit(
     // that is not is treated as no permit at all.
     Some(consent_gaps(index, &flow).unwrap_or_else(|_| {
         ConsentGapReport {
+            citizen: index.case().citizen.id.clone(),
+            case: index.case().id.clone(),
             flow: flow.clone(),
             permitted: Vec::new(),
             missing: Vec::new(),

@@ -4,8 +4,10 @@
 use super::{
     audit, citizen, consent, diff, fhir, generate, instruments, plan, report, rules, stats, team,
 };
+use crate::envelope::Answer;
 use crate::ndjson::{Lines, TypedLines};
 use crate::shared::Shared;
+use coord_core::consent::{AuditEntry, Audited};
 
 /// The lines of the call named `name` (as listed by [`super::CALL_NAMES`]), answered with `shared`;
 /// `None` for an unknown name.
@@ -49,6 +51,36 @@ pub fn call_lines<'s>(name: &str, shared: &'s Shared) -> Option<Box<dyn Lines + 
         "stats-report" => Box::new(TypedLines::new(stats::stats_report_call)),
         "stats-benchmark" => Box::new(TypedLines::new(super::benchmark::stats_benchmark)),
         _ => return None,
+    })
+}
+
+/// [`call_lines`], with `on_decision` told the audit entries of every answer that releases access
+/// decisions (the calls in [`super::AUDITED_CALLS`]) before the answer is written.
+pub fn call_lines_audited<'s>(
+    name: &str,
+    shared: &'s Shared,
+    on_decision: &'s (dyn Fn(&AuditEntry) + Sync),
+) -> Option<Box<dyn Lines + 's>> {
+    fn tell<R: Audited>(a: Answer<R>, on_decision: &(dyn Fn(&AuditEntry) + Sync)) -> Answer<R> {
+        if let Some(r) = a.result() {
+            for entry in r.audit_entries() {
+                on_decision(&entry);
+            }
+        }
+        a
+    }
+    macro_rules! audited {
+        ($f:path) => {
+            Box::new(TypedLines::new(move |c| tell($f(shared, c), on_decision)))
+        };
+    }
+    Some(match name {
+        "access-check" => audited!(consent::access_check_with),
+        "minimise" => audited!(consent::minimise_record_with),
+        "consent-gaps" => audited!(consent::consent_gaps_call_with),
+        "referral-transition" => audited!(team::referral_transition_with),
+        "attendance" => audited!(team::attendance_with),
+        _ => return call_lines(name, shared),
     })
 }
 

@@ -107,6 +107,55 @@ pub fn run_named(name: &str, text: &str) -> Option<(serde_json::Value, bool)> {
     })
 }
 
+/// A call's answer as JSON, with the audit entries of the access decisions it releases.
+#[derive(Debug, Clone)]
+pub struct NamedAnswer {
+    /// The answer envelope.
+    pub value: serde_json::Value,
+    /// Whether the answer is a success.
+    pub ok: bool,
+    /// The audit entries the core names for the answer ([`coord_core::consent::Audited`]); empty
+    /// for a failure and for calls that decide nothing about access.
+    pub audit: Vec<coord_core::consent::AuditEntry>,
+}
+
+/// The calls whose answers release access decisions, and so have audit entries.
+pub const AUDITED_CALLS: &[&str] = &[
+    "access-check",
+    "minimise",
+    "consent-gaps",
+    "referral-transition",
+    "attendance",
+];
+
+/// [`run_named`], with the audit entries of the answer (for the calls in [`AUDITED_CALLS`]).
+pub fn run_named_audited(name: &str, text: &str) -> Option<NamedAnswer> {
+    fn audited<R: serde::Serialize + coord_core::consent::Audited>(a: Answer<R>) -> NamedAnswer {
+        let audit = a.result().map(|r| r.audit_entries()).unwrap_or_default();
+        let ok = a.result().is_some();
+        NamedAnswer {
+            value: serde_json::to_value(&a).unwrap_or(serde_json::Value::Null),
+            ok,
+            audit,
+        }
+    }
+    Some(match name {
+        "access-check" => audited(call_json(text, consent::access_check)),
+        "minimise" => audited(call_json(text, consent::minimise_record)),
+        "consent-gaps" => audited(call_json(text, consent::consent_gaps_call)),
+        "referral-transition" => audited(call_json(text, team::referral_transition)),
+        "attendance" => audited(call_json(text, team::attendance)),
+        _ => {
+            let (value, ok) = run_named(name, text)?;
+            NamedAnswer {
+                value,
+                ok,
+                audit: Vec::new(),
+            }
+        }
+    })
+}
+
 /// The names [`run_named`] knows; each has `NAME.call` and `NAME.answer` schemas.
 pub const CALL_NAMES: &[&str] = &[
     "access-check",

@@ -7,7 +7,7 @@ use crate::problems::problem;
 use crate::reference::ReferenceOverrides;
 use crate::shared::Shared;
 use chrono::NaiveDate;
-use coord_core::attendance::{attendance_report, AttendanceAnswer, AttendanceQuestion};
+use coord_core::attendance::{attendance_decision, AttendanceDecision, AttendanceQuestion};
 use coord_core::calendar::WorkingDaysAnswer;
 use coord_core::case_file::CaseFile;
 use coord_core::consent::AccessIndex;
@@ -209,20 +209,20 @@ pub struct AttendanceCall {
 }
 
 /// Forward, reportable, or withheld with a notice.
-pub fn attendance(call: AttendanceCall) -> Answer<AttendanceAnswer> {
+pub fn attendance(call: AttendanceCall) -> Answer<AttendanceDecision> {
     super::with_builtin(call, attendance_with)
 }
 
 /// Forward, reportable, or withheld with a notice.
 ///
 /// With reference data shared by many calls (see [`crate::shared::Shared`]).
-pub fn attendance_with(shared: &Shared, call: AttendanceCall) -> Answer<AttendanceAnswer> {
+pub fn attendance_with(shared: &Shared, call: AttendanceCall) -> Answer<AttendanceDecision> {
     Answer::from_result((|| {
         let reference = shared.reference_for(call.reference)?;
         let checked = check_case(call.case, &reference)?;
         let index = AccessIndex::new(&checked, &reference);
         let at = Pointer::root().key("question");
-        attendance_report(&index, &reference.offers, &call.question, &at)
+        attendance_decision(&index, &reference.offers, &call.question, &at)
             .map_err(|e| vec![problem(&e, &Pointer::root())])
     })())
 }
