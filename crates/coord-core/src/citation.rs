@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// One checkable citation: a statute (or executive order) or a named document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Citation {
     /// A statute or executive order by name, number and paragraph.
@@ -46,6 +46,65 @@ pub struct DocumentCitation {
     /// Where to read it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+}
+
+/// Every key either form of citation has, for reading.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CitationKeys {
+    statute: Option<String>,
+    number: Option<String>,
+    paragraph: Option<String>,
+    document: Option<String>,
+    issuer: Option<String>,
+    date: Option<String>,
+    part: Option<String>,
+    url: Option<String>,
+}
+
+/// The sentence for an object that is neither form of citation.
+const NOT_A_CITATION: &str = "expected a citation: either a statute (statute, number, paragraph, optional url) or a document (document, issuer, date, optional part and url)";
+
+// Read as one object whose keys say which it is (`statute` or `document`), not by serde's
+// untagged buffering, so the reader's checks reach inside it.
+impl<'de> Deserialize<'de> for Citation {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let k = CitationKeys::deserialize(d)?;
+        match k {
+            CitationKeys {
+                statute: Some(statute),
+                number: Some(number),
+                paragraph: Some(paragraph),
+                document: None,
+                issuer: None,
+                date: None,
+                part: None,
+                url,
+            } => Ok(Citation::Statute(StatuteCitation {
+                statute,
+                number,
+                paragraph,
+                url,
+            })),
+            CitationKeys {
+                statute: None,
+                number: None,
+                paragraph: None,
+                document: Some(document),
+                issuer: Some(issuer),
+                date: Some(date),
+                part,
+                url,
+            } => Ok(Citation::Document(DocumentCitation {
+                document,
+                issuer,
+                date,
+                part,
+                url,
+            })),
+            _ => Err(serde::de::Error::custom(NOT_A_CITATION)),
+        }
+    }
 }
 
 impl Citation {

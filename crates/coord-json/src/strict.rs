@@ -14,9 +14,10 @@
 //!
 //! The messages of these refusals never repeat the input (see [`crate::parse`]).
 //!
-//! Limit: values buffered by serde for internally tagged enums (`"kind": …`) are read through the
-//! wrapper for duplicate keys, but arrays and dates *inside* such a variant are checked by serde and
-//! chrono only.
+//! Untagged inputs (`PackRef`, rule `Literal`s, `Citation`s) are read by their JSON type with
+//! their own `Deserialize` impls, so the wrapper reaches inside them. Values buffered by serde for
+//! internally tagged enums (`"kind": …`: offer readiness signals, instrument scoring) are checked
+//! for duplicate keys only; they hold numbers and ids, no dates or nested objects.
 
 use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
 use std::collections::HashSet;

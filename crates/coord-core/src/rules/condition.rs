@@ -145,7 +145,7 @@ impl Test {
 }
 
 /// A value in a condition.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Literal {
     /// `true` / `false`.
@@ -156,6 +156,41 @@ pub enum Literal {
     Text(String),
     /// A date computed from the evaluation date or an anchor date.
     Date(DateExpr),
+}
+
+// Read by its JSON type (a boolean, a number, a string, or an object for a date expression)
+// rather than by serde's untagged buffering, so the reader's checks (duplicate keys, plain dates,
+// array limits) reach inside a date expression too.
+impl<'de> Deserialize<'de> for Literal {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Literal;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a boolean, a number, a word or date, or a date expression object")
+            }
+            fn visit_bool<E: serde::de::Error>(self, b: bool) -> Result<Literal, E> {
+                Ok(Literal::Bool(b))
+            }
+            fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Literal, E> {
+                Ok(Literal::Number(n as f64))
+            }
+            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Literal, E> {
+                Ok(Literal::Number(n as f64))
+            }
+            fn visit_f64<E: serde::de::Error>(self, n: f64) -> Result<Literal, E> {
+                Ok(Literal::Number(n))
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Literal, E> {
+                Ok(Literal::Text(s.to_owned()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Literal, A::Error> {
+                DateExpr::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(Literal::Date)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 impl Literal {

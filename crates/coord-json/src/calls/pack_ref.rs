@@ -13,13 +13,35 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A pack: the id of one in the reference data (`dk-2025`), or a pack itself.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum PackRef {
     /// The id of a pack in the reference data.
     Id(String),
     /// A pack.
     Pack(Box<RulePack>),
+}
+
+// Read by its JSON type (a string or an object), not by serde's untagged buffering, so a pack
+// given inline is read as strictly as a pack file (duplicate keys, plain dates, array limits).
+impl<'de> Deserialize<'de> for PackRef {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = PackRef;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("the id of a rule pack, or a rule pack object")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<PackRef, E> {
+                Ok(PackRef::Id(s.to_owned()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<PackRef, A::Error> {
+                RulePack::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(|p| PackRef::Pack(Box::new(p)))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 impl From<RulePack> for PackRef {
