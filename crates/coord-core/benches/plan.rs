@@ -73,6 +73,7 @@ fn instrument(i: usize) -> InstrumentDefinition {
         safety_items: Vec::new(),
         max_missing: 0,
         licence: "bench".into(),
+        licence_da: String::new(),
         codes: Vec::new(),
     }
 }

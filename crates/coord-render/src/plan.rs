@@ -297,7 +297,10 @@ pub fn instrument(def: &InstrumentDefinition, lang: Language) -> Doc {
             format!("{} ≥ {}", f.item, f.at_least),
         );
     }
-    d.labelled(pick(lang, "Licens", "Licence"), def.licence.clone());
+    d.labelled(
+        pick(lang, "Licens", "Licence"),
+        def.licence(lang).to_owned(),
+    );
     d
 }
 

@@ -293,8 +293,8 @@ pub const EXTENSION_DECIDED_ON: FactDef = FactDef {
 pub const EXTENSION_GROUND: FactDef = FactDef {
     name: "extension_ground",
     ty: FactType::Text,
-    meaning_en: "the ground of an extension of sickness benefit decided on or before the evaluation date (a code the pack declares in `extension_grounds`)",
-    meaning_da: "grunden til en forlængelse af sygedagpenge afgjort senest på datoen (en kode, pakken erklærer i `extension_grounds`)",
+    meaning_en: "the ground of an extension of sickness benefit decided on or before the evaluation date (a code the pack declares among its extension grounds)",
+    meaning_da: "grunden til en forlængelse af sygedagpenge afgjort senest på datoen (en kode, som pakken erklærer blandt sine forlængelsesgrunde)",
     words: &[],
     vocabulary: None,
     compute: Compute::Case(|ctx| {

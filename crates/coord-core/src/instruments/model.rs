@@ -49,8 +49,11 @@ pub struct InstrumentDefinition {
     /// How many items may be left unanswered (the score is then prorated); 0 unless stated.
     #[serde(default)]
     pub max_missing: usize,
-    /// The licence and the source to credit.
+    /// The licence and the source to credit, in English.
     pub licence: String,
+    /// The same in Danish (the English text is shown when it is left out).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub licence_da: String,
     /// Codes in other terminologies (LOINC, SNOMED CT), for exchange.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub codes: Vec<String>,
@@ -252,6 +255,14 @@ impl AbilityDomain {
 }
 
 impl InstrumentDefinition {
+    /// The licence text in `lang` (Danish falls back to the English text when none is given).
+    pub fn licence(&self, lang: crate::category::Language) -> &str {
+        match lang {
+            crate::category::Language::Da if !self.licence_da.is_empty() => &self.licence_da,
+            _ => &self.licence,
+        }
+    }
+
     /// The name in `lang`.
     pub fn name(&self, lang: Language) -> &str {
         match lang {

@@ -349,6 +349,7 @@ mod tests {
             safety_items: Vec::new(),
             max_missing: 0,
             licence: String::new(),
+            licence_da: String::new(),
             codes: Vec::new(),
         }
     }

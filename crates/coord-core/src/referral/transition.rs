@@ -429,7 +429,7 @@ pub fn notifications(
                 step.to.label(crate::category::Language::En),
                 extra(Language::En),
                 name(&step.by),
-                day
+                crate::text::date_long(Language::En, day)
             ),
             text_da: format!(
                 "Henvisning {} for {} til {} er nu {}{} (af {}, {}).",
@@ -439,7 +439,7 @@ pub fn notifications(
                 step.to.label(crate::category::Language::Da),
                 extra(Language::Da),
                 name(&step.by),
-                day
+                crate::text::date_long(Language::Da, day)
             ),
         })
         .collect();

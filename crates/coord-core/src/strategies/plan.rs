@@ -94,6 +94,7 @@ pub fn instrument(id: &'static str) -> impl Strategy<Value = InstrumentDefinitio
                 safety_items: Vec::new(),
                 max_missing: max_missing.min(n.saturating_sub(1)),
                 licence: "generated".to_owned(),
+                licence_da: String::new(),
                 codes: Vec::new(),
             }
         })
