@@ -199,6 +199,10 @@ Exit codes: 0 computed, 3 invalid input (e.g. a measurement after --as-of; nothi
     /// FHIR R4: export a case file as a Bundle (DK Core identifiers), import one back.
     #[command(subcommand)]
     Fhir(crate::commands::fhir::FhirCommand),
+    /// The citizen moves municipality: a Bundle for the new municipality with only what consent
+    /// or a legal basis permits, and the course started there.
+    #[command(subcommand)]
+    Handover(crate::commands::handover::HandoverCommand),
 }
 
 /// `coord plan …`.

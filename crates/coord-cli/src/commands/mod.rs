@@ -22,6 +22,8 @@ pub mod evaluate;
 pub mod fhir;
 pub mod fhir_args;
 pub mod generate;
+pub mod handover;
+pub mod handover_args;
 pub mod instruments;
 mod pack_arg;
 pub mod plan;

@@ -12,7 +12,7 @@
 //! | the events (interviews, certificates, meetings) | work ability |
 //! | the plan, the citizen's wishes | plan and goals |
 //! | the measurements | indicator measurements |
-//! | each referral | plan and goals, the categories it carries, and treatment progress when it goes to or comes from a health-sector actor |
+//! | each referral | plan and goals, the categories it carries, and treatment progress and health status when it goes to or comes from a health-sector actor (its reason names the condition) |
 //! | each consent | the categories it covers |
 //!
 //! A part goes only when every one of its categories is released.
@@ -181,8 +181,10 @@ pub fn present_parts(case: &CaseFile) -> Vec<PartCategories> {
     for (i, r) in case.referrals.iter().enumerate() {
         let mut cats = vec![C::PlanAndGoals];
         cats.extend(r.categories.iter().copied());
+        // A referral to or from a health-sector actor is a step in treatment, and its reason
+        // names the condition.
         if health(&r.from) || health(&r.to) {
-            cats.push(C::TreatmentProgress);
+            cats.extend([C::TreatmentProgress, C::HealthStatus]);
         }
         parts.push(part(
             CasePart::Referral(r.id.clone()),

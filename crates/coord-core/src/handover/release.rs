@@ -80,6 +80,12 @@ pub enum HandoverError {
         /// Where the code is.
         at: Pointer,
     },
+    /// The course is started in the new municipality before the move.
+    #[error("the date the course starts in the new municipality is before the move")]
+    BeforeMove {
+        /// Where the date is.
+        at: Pointer,
+    },
     /// The case file with the receiving unit added does not pass the check (its id clashes).
     #[error("the receiving unit cannot be added to the case file")]
     Case(Vec<CaseFileError>),
@@ -92,6 +98,7 @@ impl HandoverError {
             HandoverError::NoSender { .. } => "handover.no_sender",
             HandoverError::UnknownActor { .. } => "handover.unknown_actor",
             HandoverError::SameMunicipality { .. } => "handover.same_municipality",
+            HandoverError::BeforeMove { .. } => "handover.before_move",
             HandoverError::Case(_) => "handover.receiver_clash",
         }
     }
@@ -101,7 +108,8 @@ impl HandoverError {
         match self {
             HandoverError::NoSender { at }
             | HandoverError::UnknownActor { at }
-            | HandoverError::SameMunicipality { at } => at.clone(),
+            | HandoverError::SameMunicipality { at }
+            | HandoverError::BeforeMove { at } => at.clone(),
             HandoverError::Case(_) => Pointer::root(),
         }
     }

@@ -7,7 +7,8 @@
 //! - **The old team ends**: each member still in the team on the move date gets the day before the
 //!   move as the last day; the new municipality names its own team and coordinating caseworker.
 //! - **Consents to ask for again**: each consent in force on the move date that named one of the
-//!   old municipality's units (by actor, or a municipal sector) is listed per action and purpose,
+//!   old municipality's units (by actor, or a municipal sector) — and not to the receiving unit —
+//!   is listed per action and purpose,
 //!   with the old units replaced by the new municipality's units of the same sector, and decided
 //!   by [`crate::consent::consent_gaps`] on the new case: the categories a consent could open, the
 //!   ones no consent can, and the sentence to ask with.
@@ -136,13 +137,20 @@ fn map_party(case: &CaseFile, note: &HandoverNote, party: &PartyRef) -> Mapped {
 }
 
 /// Start the course of `case` (a released case file, checked) in the new municipality `note`
-/// names, under `new_id` (absent: `OLD-CODE`).
+/// names, under `new_id` (absent: `OLD-CODE`), on `as_of` (on or after the move: the consents to
+/// ask for again are decided at noon UTC that day).
 pub fn start_course(
     case: &CheckedCase,
     reference: &ReferenceData,
     note: &HandoverNote,
     new_id: Option<CaseId>,
+    as_of: NaiveDate,
 ) -> Result<HandoverStart, HandoverError> {
+    if as_of < note.moved_on {
+        return Err(HandoverError::BeforeMove {
+            at: crate::pointer::Pointer::root().key("as_of"),
+        });
+    }
     let old = case.case();
     let mut new = old.clone();
     new.id = new_id.unwrap_or_else(|| CaseId::new(format!("{}-{}", old.id, note.to.code)));
@@ -187,7 +195,13 @@ pub fn start_course(
             .iter()
             .chain(&consent.scope.recipients)
             .any(|p| map_party(new, note, p).old_unit);
-        if !named_old {
+        // A consent given to the new municipality's unit (the handover consent) is not asked for
+        // again.
+        let to_new = consent
+            .scope
+            .recipients
+            .contains(&PartyRef::Actor(note.receiver.clone()));
+        if !named_old || to_new {
             continue;
         }
         for &action in &consent.scope.actions {
@@ -200,7 +214,7 @@ pub fn start_course(
                         categories: consent.scope.categories.clone(),
                         action,
                         purpose: purpose.clone(),
-                        at: noon(note.moved_on),
+                        at: noon(as_of),
                     },
                 )
                 .map_err(|_| HandoverError::UnknownActor {

@@ -2,7 +2,7 @@
 //! reference data parsed and checked once for the whole stream ([`Shared`]).
 
 use super::{
-    audit, citizen, consent, diff, fhir, generate, instruments, plan, report, rules, stats, team,
+    audit, citizen, consent, diff, fhir, generate, handover, instruments, plan, report, rules, stats, team,
 };
 use crate::ndjson::{Lines, TypedLines};
 use crate::shared::Shared;
@@ -38,6 +38,8 @@ pub fn call_lines<'s>(name: &str, shared: &'s Shared) -> Option<Box<dyn Lines + 
         "summarise" => with!(stats::summarise_call_with),
         "fhir-export" => with!(fhir::fhir_export_with),
         "fhir-import" => with!(fhir::fhir_import_with),
+        "handover-export" => with!(handover::handover_export_with),
+        "handover-import" => with!(handover::handover_import_with),
         "generate" => Box::new(TypedLines::new(generate::generate)),
         // Calls that read reference data rarely or not at all: answered one by one.
         "instruments-list" => Box::new(TypedLines::new(instruments::instruments_list)),

@@ -8,6 +8,7 @@ pub mod consent;
 pub mod diff;
 pub mod fhir;
 pub mod generate;
+pub mod handover;
 pub mod instruments;
 pub mod lines;
 pub mod pack_ref;
@@ -103,6 +104,8 @@ pub fn run_named(name: &str, text: &str) -> Option<(serde_json::Value, bool)> {
         "stats-benchmark" => finish(call_json(text, benchmark::stats_benchmark)),
         "fhir-export" => finish(call_json(text, fhir::fhir_export)),
         "fhir-import" => finish(call_json(text, fhir::fhir_import)),
+        "handover-export" => finish(call_json(text, handover::handover_export)),
+        "handover-import" => finish(call_json(text, handover::handover_import)),
         _ => return None,
     })
 }
@@ -140,4 +143,6 @@ pub const CALL_NAMES: &[&str] = &[
     "stats-benchmark",
     "fhir-export",
     "fhir-import",
+    "handover-export",
+    "handover-import",
 ];
