@@ -42,10 +42,7 @@ pub fn handover_bundle(
         export.warnings.push(FhirWarning::new(
             "handover.withheld",
             w.pointer.clone(),
-            format!(
-                "withheld from the handover, not in the bundle: {}",
-                w.why.en
-            ),
+            w.warning(),
         ));
     }
     export

@@ -134,6 +134,22 @@ pub struct WithheldPart {
     pub why: Text,
 }
 
+impl WithheldPart {
+    /// The withheld part as a warning line (English, like every FHIR warning): the category and
+    /// the kind of reason, no id — the place is the warning's pointer.
+    pub fn warning(&self) -> String {
+        let why = match &self.reason {
+            DenyReason::Forbidden { .. } => "forbidden whatever any consent says".to_owned(),
+            DenyReason::NoConsent => self.reason.describe(crate::category::Language::En),
+            _ => "the consents on file do not cover this flow".to_owned(),
+        };
+        format!(
+            "withheld from the handover, not in the bundle: {} — {why}",
+            self.category.label(crate::category::Language::En)
+        )
+    }
+}
+
 /// What the receiving municipality is told alongside the released case file (it rides in the
 /// handover bundle).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
