@@ -311,9 +311,9 @@ id_flags = [
     (["evaluate", "{case}", "--as-of", "2025-05-01", "--pack", M], "no rule pack with the id given"),
     (["report", "{case}", "--as-of", "2025-05-01", "--pack", M], "no rule pack with the id given"),
     (["instruments", "score", M, "--answers", "1,2"], "unknown instrument"),
-    (["handover", "export", "{case}", "--to", "0270", "--from", M, "--as-of", "2025-05-01", "--out", "{out}"], "/handover/from: unknown actor"),
-    (["handover", "export", "{case}", "--to", "0270", "--from", "lars", "--receiving-unit", M, "--as-of", "2025-05-01", "--out", "{out}"], "/handover/receiving_unit: unknown actor"),
-    (["handover", "export", "{case}", "--to", "0270", "--as-of", "2025-05-01", "--out", "{out}"], "/handover/from: no sending unit"),
+    (["handover", "export", "{case}", "--to", "0270", "--from", M, "--as-of", "2025-05-01", "--out", "{out}"], "--from: unknown actor"),
+    (["handover", "export", "{case}", "--to", "0270", "--from", "lars", "--receiving-unit", M, "--as-of", "2025-05-01", "--out", "{out}"], "--receiving-unit: unknown actor"),
+    (["handover", "export", "{case}", "--to", "0270", "--as-of", "2025-05-01", "--out", "{out}"], "--from: no sending unit"),
 ]
 for i, (args, place) in enumerate(flags):
     code = 3 if args[0] in ("instruments",) and args[1] == "show" else 2
@@ -363,7 +363,7 @@ import base64
 d = copy.deepcopy(case)
 d["citizen"]["identifiers"] = [{"system": "cpr", "value": CPR}]
 f = write("case-handover-valid-cpr.json", dumps(d))
-rows.append({"file": f, "args": ["handover", "export", "{file}", "--to", "0270", "--from", M, "--as-of", "2025-05-01", "--out", "{out}"], "exit": 3, "place": "/handover/from: unknown actor", "secret": CPR, "name": "handover-export-cpr-unknown-from"})
+rows.append({"file": f, "args": ["handover", "export", "{file}", "--to", "0270", "--from", M, "--as-of", "2025-05-01", "--out", "{out}"], "exit": 3, "place": "--from: unknown actor", "secret": CPR, "name": "handover-export-cpr-unknown-from"})
 rows.append({"file": f, "args": ["handover", "export", "{file}", "--to", "0270", "--from", "lars", "--as-of", "1899-12-31", "--out", "{out}"], "exit": 2, "place": "--as-of: expected a date", "secret": CPR, "name": "handover-export-cpr-bad-date"})
 def b64(v):
     return base64.b64encode(dumps(v).encode()).decode()

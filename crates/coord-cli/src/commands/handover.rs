@@ -25,14 +25,14 @@ pub enum HandoverCommand {
     #[command(after_help = "Examples:
   coord handover export crates/coord-json/data/demo/report/backpain-depression.json --to 0270 --to-name \"Gribskov Kommune\" --as-of 2025-08-01 --out handover.json
   coord handover export crates/coord-json/data/demo/report/backpain-depression.json --to 0270 --to-name \"Gribskov Kommune\" --as-of 2025-08-01 --format text --lang da
-  coord handover export docs/examples/handover-case.json --to 0270 --receiving-unit jobcenter-gribskov --as-of 2025-08-01 --audit-log audit.ndjson --format text")]
+  coord handover export handover-case.json --to 0270 --receiving-unit jobcenter-gribskov --as-of 2025-08-01 --audit-log audit.ndjson --format text")]
     Export(HandoverExportArgs),
     /// Start the course in the new municipality from a handover Bundle: history kept, the old
     /// team's members ended, a new case id (no old consent covers it); prints the new case file,
     /// or with `--format text` what came, what was withheld and which consents to ask for again.
     /// Exit 0, 3 not a handover bundle or an invalid case file inside, 4 I/O.
     #[command(after_help = "Examples:
-  coord handover export docs/examples/handover-case.json --to 0270 --receiving-unit jobcenter-gribskov --as-of 2025-08-01 --out handover.json
+  coord handover export handover-case.json --to 0270 --receiving-unit jobcenter-gribskov --as-of 2025-08-01 --out handover.json
   coord handover import handover.json --as-of 2025-08-04 --format text --lang da
   coord handover import handover.json > new-case.json")]
     Import(HandoverImportArgs),

@@ -95,7 +95,7 @@ pub fn answer<R>(a: Answer<R>, files: &[(&str, Option<&Path>)]) -> Result<R, Fai
                             p.pointer = Some(if flag.is_empty() {
                                 format!("--{}", part.trim_start_matches('/'))
                             } else {
-                                format!("--{flag}")
+                                format!("--{}", flag.replace('_', "-"))
                             });
                         }
                     }
