@@ -101,7 +101,10 @@ fn bases() -> Vec<(&'static str, Value)> {
             "handover-export",
             json!({ "case": case, "handover": { "to": { "code": "0270", "name": "Gribskov Kommune" }, "moved_on": as_of, "from": "lars" } }),
         ),
-        ("handover-import", json!({ "bundle": handover_bundle(), "as_of": as_of })),
+        (
+            "handover-import",
+            json!({ "bundle": handover_bundle(), "as_of": as_of }),
+        ),
     ]
 }
 
@@ -111,8 +114,8 @@ fn handover_bundle() -> Value {
         "case": data("demo/hillerod.json"),
         "handover": { "to": { "code": "0270" }, "moved_on": "2025-04-10", "from": "lars" }
     });
-    let (answer, ok) = coord_json::calls::run_named("handover-export", &call.to_string())
-        .expect("a known call");
+    let (answer, ok) =
+        coord_json::calls::run_named("handover-export", &call.to_string()).expect("a known call");
     assert!(ok, "{answer}");
     answer["result"]["bundle"].clone()
 }

@@ -40,9 +40,15 @@ pub fn export(release: &HandoverRelease, lang: Language) -> Doc {
             note.to.display(lang)
         ),
     );
-    d.labelled(pick(lang, "Flyttedato", "Moving date"), date_long(lang, note.moved_on));
+    d.labelled(
+        pick(lang, "Flyttedato", "Moving date"),
+        date_long(lang, note.moved_on),
+    );
     d.labelled(pick(lang, "Sendes af", "Sent by"), name(&note.sender));
-    d.labelled(pick(lang, "Modtages af", "Received by"), name(&note.receiver));
+    d.labelled(
+        pick(lang, "Modtages af", "Received by"),
+        name(&note.receiver),
+    );
     d.h(2, pick(lang, "Sendes med", "Goes with the handover"));
     match note.released.is_empty() {
         true => d.p(none(lang)),
@@ -51,13 +57,21 @@ pub fn export(release: &HandoverRelease, lang: Language) -> Doc {
     d.h(2, pick(lang, "Tilbageholdt", "Withheld"));
     match note.withheld.is_empty() {
         true => d.p(none(lang)),
-        false => d.list(note.withheld.iter().map(|w| w.why.get(lang).to_owned()).collect()),
+        false => d.list(
+            note.withheld
+                .iter()
+                .map(|w| w.why.get(lang).to_owned())
+                .collect(),
+        ),
     }
     if let Some(s) = release.gaps.as_ref().and_then(|g| g.suggestion.as_ref()) {
         d.h(2, pick(lang, "Samtykke at bede om", "Consent to ask for"));
         d.p(pick(lang, &s.ask_da, &s.ask_en));
     }
-    d.h(2, pick(lang, "Lovgrundlag ved flytning", "The law on a move"));
+    d.h(
+        2,
+        pick(lang, "Lovgrundlag ved flytning", "The law on a move"),
+    );
     d.list(
         release
             .sources
@@ -67,7 +81,11 @@ pub fn export(release: &HandoverRelease, lang: Language) -> Doc {
                     true => pick(lang, "verificeret", "verified"),
                     false => pick(lang, "ikke verificeret", "not verified"),
                 };
-                format!("{} ({status}): {}", s.citation.line(), s.establishes.get(lang))
+                format!(
+                    "{} ({status}): {}",
+                    s.citation.line(),
+                    s.establishes.get(lang)
+                )
             })
             .collect(),
     );
@@ -90,7 +108,10 @@ pub fn import(start: &HandoverStart, lang: Language) -> Doc {
             start.to.display(lang)
         ),
     );
-    d.labelled(pick(lang, "Flyttedato", "Moving date"), date_long(lang, start.moved_on));
+    d.labelled(
+        pick(lang, "Flyttedato", "Moving date"),
+        date_long(lang, start.moved_on),
+    );
     d.p(pick(
         lang,
         "Samtykker givet i den tidligere kommunes sag dækker ikke den nye sag: de er bevaret som historik.",
@@ -103,13 +124,30 @@ pub fn import(start: &HandoverStart, lang: Language) -> Doc {
     }
     d.h(
         2,
-        pick(lang, "Tilbageholdt af den tidligere kommune", "Withheld by the old municipality"),
+        pick(
+            lang,
+            "Tilbageholdt af den tidligere kommune",
+            "Withheld by the old municipality",
+        ),
     );
     match start.withheld.is_empty() {
         true => d.p(none(lang)),
-        false => d.list(start.withheld.iter().map(|w| w.why.get(lang).to_owned()).collect()),
+        false => d.list(
+            start
+                .withheld
+                .iter()
+                .map(|w| w.why.get(lang).to_owned())
+                .collect(),
+        ),
     }
-    d.h(2, pick(lang, "Afsluttet i teamet ved flytningen", "Ended in the team with the move"));
+    d.h(
+        2,
+        pick(
+            lang,
+            "Afsluttet i teamet ved flytningen",
+            "Ended in the team with the move",
+        ),
+    );
     match start.ended.is_empty() {
         true => d.p(none(lang)),
         false => d.list(
@@ -128,10 +166,23 @@ pub fn import(start: &HandoverStart, lang: Language) -> Doc {
                 .collect(),
         ),
     }
-    d.h(2, pick(lang, "Samtykker at bede om igen", "Consents to ask for again"));
+    d.h(
+        2,
+        pick(
+            lang,
+            "Samtykker at bede om igen",
+            "Consents to ask for again",
+        ),
+    );
     match start.renew.is_empty() {
         true => d.p(none(lang)),
-        false => d.list(start.renew.iter().map(|r| r.ask.get(lang).to_owned()).collect()),
+        false => d.list(
+            start
+                .renew
+                .iter()
+                .map(|r| r.ask.get(lang).to_owned())
+                .collect(),
+        ),
     }
     d
 }

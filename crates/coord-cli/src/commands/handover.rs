@@ -138,7 +138,11 @@ fn import(args: &HandoverImportArgs) -> Result<Outcome, Failure> {
         bundle: read_json(&args.bundle)?,
         reference: super::optional(args.reference.as_deref())?,
         case_id: args.case_id.as_deref().map(Into::into),
-        as_of: args.as_of.as_deref().map(|d| value("as-of", d)).transpose()?,
+        as_of: args
+            .as_of
+            .as_deref()
+            .map(|d| value("as-of", d))
+            .transpose()?,
     };
     let answer = handover_import(call);
     let files = [

@@ -32,15 +32,34 @@ fn named_actors(case: &CaseFile) -> BTreeSet<ActorId> {
         c.revocations.iter().for_each(|r| add(&r.recorded_by));
     }
     case.course.employer.iter().for_each(&mut add);
-    case.course.treatments.iter().filter_map(|t| t.by.as_ref()).for_each(&mut add);
-    case.course.rehabilitation_plans.iter().for_each(|p| add(&p.from));
-    case.events.iter().filter_map(|e| e.by.as_ref()).for_each(&mut add);
+    case.course
+        .treatments
+        .iter()
+        .filter_map(|t| t.by.as_ref())
+        .for_each(&mut add);
+    case.course
+        .rehabilitation_plans
+        .iter()
+        .for_each(|p| add(&p.from));
+    case.events
+        .iter()
+        .filter_map(|e| e.by.as_ref())
+        .for_each(&mut add);
     if let Some(plan) = &case.plan {
-        plan.goals.iter().flat_map(|g| &g.responsible).for_each(&mut add);
+        plan.goals
+            .iter()
+            .flat_map(|g| &g.responsible)
+            .for_each(&mut add);
         plan.activities.iter().for_each(|a| add(&a.provider));
-        plan.evaluations.iter().flat_map(|e| &e.participants).for_each(&mut add);
+        plan.evaluations
+            .iter()
+            .flat_map(|e| &e.participants)
+            .for_each(&mut add);
     }
-    case.measurements.iter().filter_map(|m| m.recorded_by.as_ref()).for_each(&mut add);
+    case.measurements
+        .iter()
+        .filter_map(|m| m.recorded_by.as_ref())
+        .for_each(&mut add);
     case.wishes.iter().for_each(|w| add(&w.recorded_by));
     for r in &case.referrals {
         crate::referral::validate::referral_actor_refs(r).for_each(|(id, _)| add(id));
@@ -80,15 +99,22 @@ pub fn released_case(
         .cloned()
         .collect();
     let plan = case.plan.clone().filter(|_| has(&CasePart::Plan));
-    let team = case.team.clone().filter(|_| has(&CasePart::Team)).map(|mut t| {
-        for m in &mut t.members {
-            let r = &mut m.responsibilities;
-            r.referrals.retain(|id| referrals.iter().any(|x| &x.id == id));
-            r.goals
-                .retain(|g| plan.as_ref().is_some_and(|p| p.goals.iter().any(|x| &x.id == g)));
-        }
-        t
-    });
+    let team = case
+        .team
+        .clone()
+        .filter(|_| has(&CasePart::Team))
+        .map(|mut t| {
+            for m in &mut t.members {
+                let r = &mut m.responsibilities;
+                r.referrals
+                    .retain(|id| referrals.iter().any(|x| &x.id == id));
+                r.goals.retain(|g| {
+                    plan.as_ref()
+                        .is_some_and(|p| p.goals.iter().any(|x| &x.id == g))
+                });
+            }
+            t
+        });
     let mut cut = CaseFile {
         id: case.id.clone(),
         title: if has(&CasePart::Title) {

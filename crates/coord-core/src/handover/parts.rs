@@ -26,7 +26,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// One part of a case file, as a handover sees it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(tag = "part", content = "id", rename_all = "snake_case")]
 pub enum CasePart {
     /// The citizen's name, identifiers (CPR …) and demographics.
@@ -67,15 +69,24 @@ impl CasePart {
             .to_owned(),
             CasePart::Title => pick(lang, "sagens titel", "the case title").to_owned(),
             CasePart::Team => pick(lang, "teamet", "the team").to_owned(),
-            CasePart::CourseBenefit => {
-                pick(lang, "forløbets ydelsesoplysninger", "the course's benefit facts").to_owned()
-            }
-            CasePart::CourseHealth => {
-                pick(lang, "forløbets helbredsoplysninger", "the course's health facts").to_owned()
-            }
-            CasePart::CourseSocial => {
-                pick(lang, "forløbets sociale forhold", "the course's social factors").to_owned()
-            }
+            CasePart::CourseBenefit => pick(
+                lang,
+                "forløbets ydelsesoplysninger",
+                "the course's benefit facts",
+            )
+            .to_owned(),
+            CasePart::CourseHealth => pick(
+                lang,
+                "forløbets helbredsoplysninger",
+                "the course's health facts",
+            )
+            .to_owned(),
+            CasePart::CourseSocial => pick(
+                lang,
+                "forløbets sociale forhold",
+                "the course's social factors",
+            )
+            .to_owned(),
             CasePart::Events => pick(lang, "hændelserne", "the events").to_owned(),
             CasePart::Plan => pick(lang, "den fælles plan", "the shared plan").to_owned(),
             CasePart::Wishes => pick(lang, "borgerens ønsker", "the citizen's wishes").to_owned(),
@@ -98,7 +109,11 @@ pub struct PartCategories {
     pub categories: Vec<InformationCategory>,
 }
 
-fn part(part: CasePart, pointer: impl Into<String>, categories: &[InformationCategory]) -> PartCategories {
+fn part(
+    part: CasePart,
+    pointer: impl Into<String>,
+    categories: &[InformationCategory],
+) -> PartCategories {
     let mut cats: Vec<InformationCategory> = Vec::new();
     for c in categories {
         if !cats.contains(c) {
@@ -152,7 +167,11 @@ pub fn present_parts(case: &CaseFile) -> Vec<PartCategories> {
         parts.push(part(CasePart::CourseBenefit, "/course", &[C::Economy]));
     }
     if course_has_health(&case.course) {
-        parts.push(part(CasePart::CourseHealth, "/course/conditions", &[C::HealthStatus]));
+        parts.push(part(
+            CasePart::CourseHealth,
+            "/course/conditions",
+            &[C::HealthStatus],
+        ));
     }
     if !case.course.social_factors.is_empty() {
         parts.push(part(

@@ -63,7 +63,9 @@ pub struct HandoverRequest {
 #[non_exhaustive]
 pub enum HandoverError {
     /// No sending unit named, and nobody holds the thread on the day.
-    #[error("no sending unit: name one, or the team needs a coordinating caseworker on the move date")]
+    #[error(
+        "no sending unit: name one, or the team needs a coordinating caseworker on the move date"
+    )]
     NoSender {
         /// Where the sender would be named.
         at: Pointer,
@@ -219,7 +221,9 @@ fn sender(case: &CaseFile, request: &HandoverRequest) -> Result<ActorId, Handove
     if let Some(from) = &request.from {
         return match case.actor(from) {
             Some(_) => Ok(from.clone()),
-            None => Err(HandoverError::UnknownActor { at: root.key("from") }),
+            None => Err(HandoverError::UnknownActor {
+                at: root.key("from"),
+            }),
         };
     }
     case.team
@@ -228,7 +232,9 @@ fn sender(case: &CaseFile, request: &HandoverRequest) -> Result<ActorId, Handove
         .filter(|m| m.role == Role::CoordinatingCaseworker && m.period.contains(request.moved_on))
         .map(|m| m.actor.clone())
         .min()
-        .ok_or(HandoverError::NoSender { at: root.key("from") })
+        .ok_or(HandoverError::NoSender {
+            at: root.key("from"),
+        })
 }
 
 fn request_error(e: RequestError) -> HandoverError {

@@ -19,7 +19,7 @@ use crate::case_file::CaseFile;
 use crate::category::{InformationCategory, Language};
 use crate::check::CheckedCase;
 use crate::consent::gaps::{ask, GapFlow};
-use crate::consent::{consent_gaps, Action, AccessIndex, ConsentStatus, PartyRef};
+use crate::consent::{consent_gaps, AccessIndex, Action, ConsentStatus, PartyRef};
 use crate::demographics::Demographics;
 use crate::ids::{ActorId, CaseId, ConsentId, PurposeId};
 use crate::party::Role;
@@ -101,8 +101,16 @@ fn map_party(case: &CaseFile, note: &HandoverNote, party: &PartyRef) -> Mapped {
         party: PartyRef::Sector(s),
         actor: note.receiver.clone(),
         name: Text::new(
-            format!("{} i {}", s.label(Language::Da), note.to.display(Language::Da)),
-            format!("{} in {}", s.label(Language::En), note.to.display(Language::En)),
+            format!(
+                "{} i {}",
+                s.label(Language::Da),
+                note.to.display(Language::Da)
+            ),
+            format!(
+                "{} in {}",
+                s.label(Language::En),
+                note.to.display(Language::En)
+            ),
         ),
         old_unit: true,
     };
@@ -183,12 +191,16 @@ pub fn start_course(
         if consent.status_on(note.moved_on) != ConsentStatus::InForce {
             continue;
         }
-        let (Some(holder), Some(recipient)) =
-            (consent.scope.holders.first(), consent.scope.recipients.first())
-        else {
+        let (Some(holder), Some(recipient)) = (
+            consent.scope.holders.first(),
+            consent.scope.recipients.first(),
+        ) else {
             continue;
         };
-        let (holder, recipient) = (map_party(new, note, holder), map_party(new, note, recipient));
+        let (holder, recipient) = (
+            map_party(new, note, holder),
+            map_party(new, note, recipient),
+        );
         let named_old = consent
             .scope
             .holders

@@ -10,7 +10,9 @@ use chrono::NaiveDate;
 use coord_core::case_file::CaseFile;
 use coord_core::check::CheckedCase;
 use coord_core::consent::{AuditEntry, Audited};
-use coord_core::handover::{HandoverError, HandoverNote, HandoverRelease, HandoverRequest, HandoverStart};
+use coord_core::handover::{
+    HandoverError, HandoverNote, HandoverRelease, HandoverRequest, HandoverStart,
+};
 use coord_core::ids::CaseId;
 use coord_core::pointer::Pointer;
 use coord_fhir::FhirWarning;

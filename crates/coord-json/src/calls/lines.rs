@@ -2,7 +2,8 @@
 //! reference data parsed and checked once for the whole stream ([`Shared`]).
 
 use super::{
-    audit, citizen, consent, diff, fhir, generate, handover, instruments, plan, report, rules, stats, team,
+    audit, citizen, consent, diff, fhir, generate, handover, instruments, plan, report, rules,
+    stats, team,
 };
 use crate::ndjson::{Lines, TypedLines};
 use crate::shared::Shared;
