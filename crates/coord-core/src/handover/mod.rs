@@ -3,7 +3,7 @@
 //!
 //! - [`parts`]: the parts of a case file and the information category each one is.
 //! - [`release`](mod@release): the export side — the consent engine decides each category for the
-//!   flow from the sending unit to the receiving municipality ([`crate::consent::minimise`]);
+//!   flow from the sending unit to the receiving municipality ([`crate::consent::minimise()`]);
 //!   only the released parts go, every withheld part is listed with its reason, and the consent to
 //!   ask for is [`crate::consent::consent_gaps`]'s.
 //! - [`cut`]: the released case file, cut down to the released parts and the actors they name.

@@ -3,7 +3,7 @@
 //! The flow decided is: the sending unit (`from`, or the coordinating caseworker on the date)
 //! *discloses* to the receiving unit (an actor of the new municipality in the case file, or one
 //! made for it), for the handover purpose, at noon UTC on the move date. Every part of the case
-//! file is one or more categorised sections of one record ([`crate::consent::minimise`]): the
+//! file is one or more categorised sections of one record ([`crate::consent::minimise()`]): the
 //! consent engine decides each category once, a part goes only when all its categories are
 //! released, and every withheld part is listed with the category and the reason. The consent to
 //! ask the citizen for is [`crate::consent::consent_gaps`]'s for the withheld categories.
