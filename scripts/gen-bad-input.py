@@ -138,6 +138,7 @@ CASE_CMDS = {
     "progress": ["progress", "{file}", "--as-of", "2025-05-01"],
     "evaluate": ["evaluate", "{file}", "--as-of", "2025-05-01"],
     "offers-match": ["offers", "match", "{file}", "--as-of", "2025-05-01"],
+    "handover-export": ["handover", "export", "{file}", "--to", "0270", "--from", "lars", "--as-of", "2025-05-01", "--out", "{out}"],
 }
 muts = case_mutations(case, "")
 for cmd, args in CASE_CMDS.items():
@@ -171,6 +172,7 @@ calls = {
     "attendance": {"case": case, "question": {}},
     "working-days": {"from": "2025-05-01", "working_days": 10},
     "audit-verify": {"log": ""},
+    "handover-export": {"case": case, "handover": {"to": {"code": "0270"}, "moved_on": "2025-05-01", "from": "lars"}},
 }
 for name, doc in calls.items():
     cm = []
@@ -309,6 +311,9 @@ id_flags = [
     (["evaluate", "{case}", "--as-of", "2025-05-01", "--pack", M], "no rule pack with the id given"),
     (["report", "{case}", "--as-of", "2025-05-01", "--pack", M], "no rule pack with the id given"),
     (["instruments", "score", M, "--answers", "1,2"], "unknown instrument"),
+    (["handover", "export", "{case}", "--to", "0270", "--from", M, "--as-of", "2025-05-01", "--out", "{out}"], "--from: unknown actor"),
+    (["handover", "export", "{case}", "--to", "0270", "--from", "lars", "--receiving-unit", M, "--as-of", "2025-05-01", "--out", "{out}"], "--receiving-unit: unknown actor"),
+    (["handover", "export", "{case}", "--to", "0270", "--as-of", "2025-05-01", "--out", "{out}"], "--from: no sending unit"),
 ]
 for i, (args, place) in enumerate(flags):
     code = 3 if args[0] in ("instruments",) and args[1] == "show" else 2
@@ -351,6 +356,33 @@ for name, place, ident, secret in ident_cases:
     rows.append({"file": f, "args": ["report", "{file}", "--as-of", "2025-05-01", "--out", "{out}"], "exit": 3, "place": place, "secret": secret, "name": f"report-identifier-{name}"})
     f = write(f"call-report-identifier-{name}.json", dumps({"case": d, "as_of": "2025-05-01"}))
     rows.append({"file": f, "args": ["call", "report", "--input", "{file}"], "exit": 3, "place": "/case" + place, "secret": secret, "stdout_json": True})
+
+# handover (issue 14 §4): identifiers in the case file never in an error of the export or the
+# import; a bundle whose case file carries a bad CPR is refused with the place inside the bundle.
+import base64
+d = copy.deepcopy(case)
+d["citizen"]["identifiers"] = [{"system": "cpr", "value": CPR}]
+f = write("case-handover-valid-cpr.json", dumps(d))
+rows.append({"file": f, "args": ["handover", "export", "{file}", "--to", "0270", "--from", M, "--as-of", "2025-05-01", "--out", "{out}"], "exit": 3, "place": "--from: unknown actor", "secret": CPR, "name": "handover-export-cpr-unknown-from"})
+rows.append({"file": f, "args": ["handover", "export", "{file}", "--to", "0270", "--from", "lars", "--as-of", "1899-12-31", "--out", "{out}"], "exit": 2, "place": "--as-of: expected a date", "secret": CPR, "name": "handover-export-cpr-bad-date"})
+def b64(v):
+    return base64.b64encode(dumps(v).encode()).decode()
+note = {"to": {"code": "0270"}, "from_case": case["id"], "sender": "lars", "receiver": "lars",
+        "purpose": "municipality-handover", "moved_on": "2025-04-10", "released": [], "withheld": [], "actors_left_out": 0}
+def bundle(case_doc, note_doc):
+    return {"resourceType": "Bundle", "type": "collection", "entry": [
+        {"resource": {"resourceType": "Binary", "meta": {"tag": [{"system": "urn:coord:case-file", "code": "case-file"}]}, "contentType": "application/json", "data": b64(case_doc)}},
+        {"resource": {"resourceType": "Binary", "meta": {"tag": [{"system": "urn:coord:handover", "code": "handover-note"}]}, "contentType": "application/json", "data": b64(note_doc)}}]}
+for name, place, ident, secret in ident_cases[:4]:
+    d = copy.deepcopy(case)
+    d["citizen"]["identifiers"] = [ident]
+    f = write(f"bundle-handover-identifier-{name}.json", dumps(bundle(d, note)))
+    rows.append({"file": f, "args": ["handover", "import", "{file}", "--out", "{out}"], "exit": 3, "place": "/entry/0/resource/data" + place, "secret": secret, "name": f"handover-import-identifier-{name}"})
+d = copy.deepcopy(note); d["receiver"] = [CPR]
+f = write("bundle-handover-note-bad.json", dumps(bundle(case, d)))
+rows.append({"file": f, "args": ["handover", "import", "{file}", "--out", "{out}"], "exit": 3, "place": "/entry/1/resource/data/receiver: expected", "secret": CPR, "name": "handover-import-note-bad"})
+f = write("bundle-handover-no-note.json", dumps({"resourceType": "Bundle", "type": "collection", "entry": bundle(case, note)["entry"][:1]}))
+rows.append({"file": f, "args": ["handover", "import", "{file}", "--out", "{out}"], "exit": 3, "place": "no handover note", "name": "handover-import-no-note"})
 
 json.dump({"marker": M, "cases": rows}, open(os.path.join(OUT, "manifest.json"), "w"), indent=1)
 print(len(rows), "cases,", len(os.listdir(OUT)) - 1, "files")

@@ -18,7 +18,7 @@ const DEMO: &str = concat!(
 );
 
 /// The demo's report cases and their dates (`coord demo`).
-fn demo_cases() -> Vec<(PathBuf, String)> {
+pub(crate) fn demo_cases() -> Vec<(PathBuf, String)> {
     let list: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(Path::new(DEMO).join("demo.json")).unwrap())
             .unwrap();
@@ -35,7 +35,7 @@ fn demo_cases() -> Vec<(PathBuf, String)> {
 }
 
 /// The R4 JSON Schema, when installed (None, with the reason, otherwise).
-fn validator() -> Result<PathBuf, String> {
+pub(crate) fn validator() -> Result<PathBuf, String> {
     let schema = std::env::var("COORD_FHIR_SCHEMA")
         .map(PathBuf::from)
         .unwrap_or_else(|_| {

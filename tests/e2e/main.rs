@@ -14,6 +14,7 @@ mod consent;
 mod consent_cli;
 mod consent_props;
 mod fhir;
+mod handover;
 mod help_examples;
 mod identifiers;
 mod pipelines;

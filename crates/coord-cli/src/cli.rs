@@ -199,6 +199,10 @@ Exit codes: 0 computed, 3 invalid input (e.g. a measurement after --as-of; nothi
     /// FHIR R4: export a case file as a Bundle (DK Core identifiers), import one back.
     #[command(subcommand)]
     Fhir(crate::commands::fhir::FhirCommand),
+    /// The citizen moves municipality: a Bundle for the new municipality with only what consent
+    /// or a legal basis permits, and the course started there.
+    #[command(subcommand)]
+    Handover(crate::commands::handover::HandoverCommand),
 }
 
 /// `coord plan …`.
@@ -786,8 +790,9 @@ pub struct CallArgs {
     #[arg(long, value_name = "FILE")]
     pub reference: Option<PathBuf>,
     /// Append the audit entries of every access decision the calls release (`access-check`,
-    /// `minimise`, `consent-gaps`, `referral-transition`, `attendance`) to this file before the
-    /// answers are printed; if they cannot be written, nothing more is released (exit 4).
+    /// `minimise`, `consent-gaps`, `referral-transition`, `attendance`, `handover-export`) to this
+    /// file before the answers are printed; if they cannot be written, nothing more is released
+    /// (exit 4).
     /// With `--ndjson` the lines are answered on one thread, in order.
     #[arg(long, value_name = "FILE")]
     pub audit_log: Option<PathBuf>,

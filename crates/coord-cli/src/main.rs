@@ -53,6 +53,7 @@ fn main() -> ExitCode {
         Command::Progress(a) => commands::progress::run(a),
         Command::Audit(a) => commands::audit::run(a),
         Command::Fhir(f) => commands::fhir::run(f),
+        Command::Handover(h) => commands::handover::run(h),
     };
     match result {
         Ok(outcome) => outcome.code(),

@@ -21,6 +21,8 @@
 //!   the care team, closed-loop referrals, the offer catalogue, attendance reporting, working days.
 //! - [`plan`]: the shared plan — goals, activities, measurements, the plan check and
 //!   progression; [`instruments`]: instrument definitions (WHO-5, PHQ-9 …) and scoring.
+//! - [`handover`]: a move between municipalities — what may go to the new one, and how the course
+//!   starts there.
 //! - [`demographics`], [`generate`]: municipality, birth year and gender; synthetic case files.
 //! - [`stats`]: one summary row per course, mergeable partial aggregates, and published tables
 //!   with disclosure control.
@@ -73,6 +75,7 @@ pub mod demographics;
 pub mod facts;
 pub mod generate;
 pub mod goal_area;
+pub mod handover;
 pub mod identifier;
 pub mod ids;
 pub mod instruments;

@@ -71,6 +71,19 @@ impl Sector {
         )
     }
 
+    /// Whether the sector is a municipality's own unit (employment, rehabilitation, prevention,
+    /// the health centre, social services): the units a move between municipalities leaves behind.
+    pub fn is_municipal(self) -> bool {
+        matches!(
+            self,
+            Sector::MunicipalEmployment
+                | Sector::MunicipalRehabilitation
+                | Sector::MunicipalPrevention
+                | Sector::MunicipalHealthCentre
+                | Sector::SocialServices
+        )
+    }
+
     /// The sector's name. In `lang`: the one wording per language.
     pub fn label(self, lang: crate::category::Language) -> &'static str {
         match self {

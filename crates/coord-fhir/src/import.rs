@@ -22,8 +22,14 @@ pub enum ImportError {
         /// Where.
         at: String,
     },
-    /// Two case file entries.
-    #[error("more than one coord case file entry")]
+    /// No handover note (a bundle from `fhir export`, not `handover export`).
+    #[error("no handover note (a Binary tagged urn:coord:handover): this bundle was not made by a handover export")]
+    NoHandoverNote {
+        /// Where.
+        at: String,
+    },
+    /// Two case file (or handover note) entries.
+    #[error("more than one coord case file or handover note entry")]
     TwoCaseFiles {
         /// Where the second is.
         at: String,
@@ -42,6 +48,7 @@ impl ImportError {
         match self {
             ImportError::NotABundle { .. } => "fhir.not_a_bundle",
             ImportError::NoCaseFile { .. } => "fhir.no_case_file",
+            ImportError::NoHandoverNote { .. } => "fhir.no_handover_note",
             ImportError::TwoCaseFiles { .. } => "fhir.two_case_files",
             ImportError::BadData { .. } => "fhir.bad_data",
         }
@@ -52,6 +59,7 @@ impl ImportError {
         match self {
             ImportError::NotABundle { at }
             | ImportError::NoCaseFile { at }
+            | ImportError::NoHandoverNote { at }
             | ImportError::TwoCaseFiles { at }
             | ImportError::BadData { at } => at,
         }

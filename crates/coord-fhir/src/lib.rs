@@ -5,7 +5,9 @@
 //! transformation only: every status it writes is a coord-core value (the referral's state on the
 //! day, a goal's computed achievement status, a consent's status on the day, an activity's phase),
 //! looked up in a fixed table here. What FHIR cannot carry is listed in the answer's `warnings`,
-//! never dropped silently. Field by field: `docs/fhir.md`.
+//! never dropped silently. [`handover_bundle`] is the same export of a case file the core has cut
+//! down for a move between municipalities, with the handover note beside it. Field by field:
+//! `docs/fhir.md`.
 //!
 //! Resources are built as `serde_json::Value` (see ARCHITECTURE.md, "Why Value builders"); the
 //! end-to-end tests validate every exported resource against the official R4 JSON Schema.
@@ -15,6 +17,7 @@ mod base64;
 mod care;
 mod consent;
 mod export;
+mod handover;
 mod ids;
 mod import;
 mod measurement;
@@ -23,6 +26,7 @@ mod referral;
 mod vocab;
 
 pub use export::export;
+pub use handover::{handover_bundle, read_handover, ImportedHandover};
 pub use import::{import, ImportError, ImportedBundle};
 
 use coord_core::case_file::CaseFile;

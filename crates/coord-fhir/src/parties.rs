@@ -54,12 +54,15 @@ pub fn patient_ref(case: &CaseFile) -> Value {
 pub fn patient(case: &CaseFile) -> (String, Value) {
     let id = case.citizen.id.as_str();
     let url = full_url("Patient", id);
-    let r = json!({
+    let mut r = json!({
         "resourceType": "Patient",
         "id": crate::ids::uuid("Patient", id),
         "meta": { "profile": ["http://hl7.dk/fhir/core/StructureDefinition/dk-core-patient"] },
-        "name": [{ "text": case.citizen.name }],
     });
+    // A handover that withholds the citizen's identity carries no name (FHIR has no empty string).
+    if !case.citizen.name.is_empty() {
+        r["name"] = json!([{ "text": case.citizen.name }]);
+    }
     (url, with_identifiers(r, &case.citizen.identifiers))
 }
 

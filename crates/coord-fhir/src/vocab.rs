@@ -23,6 +23,8 @@ pub const REFERRAL_STATE_SYSTEM: &str = "urn:coord:codesystem:referral-state";
 pub const INSTRUMENT_SYSTEM: &str = "urn:coord:codesystem:instrument";
 /// The extension on the `Binary` entry naming it as the coord case file.
 pub const CASE_FILE_TAG: &str = "urn:coord:case-file";
+/// The `meta.tag` system of the handover note a handover bundle carries beside the case file.
+pub const HANDOVER_TAG: &str = "urn:coord:handover";
 /// HL7's goal achievement code system.
 pub const GOAL_ACHIEVEMENT: &str = "http://terminology.hl7.org/CodeSystem/goal-achievement";
 

@@ -161,6 +161,22 @@ pub fn all() -> Vec<(&'static str, Schema)> {
             schema_for!(Answer<coord_fhir::FhirImport>),
         ),
         (
+            "handover-export.call",
+            schema_for!(crate::calls::handover::HandoverExportCall),
+        ),
+        (
+            "handover-export.answer",
+            schema_for!(Answer<crate::calls::handover::HandoverExport>),
+        ),
+        (
+            "handover-import.call",
+            schema_for!(crate::calls::handover::HandoverImportCall),
+        ),
+        (
+            "handover-import.answer",
+            schema_for!(Answer<coord_core::handover::HandoverStart>),
+        ),
+        (
             "generate.call",
             schema_for!(crate::calls::generate::GenerateCall),
         ),

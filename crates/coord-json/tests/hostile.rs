@@ -97,7 +97,27 @@ fn bases() -> Vec<(&'static str, Value)> {
             "fhir-import",
             json!({ "bundle": { "resourceType": "Bundle", "type": "collection", "entry": [] } }),
         ),
+        (
+            "handover-export",
+            json!({ "case": case, "handover": { "to": { "code": "0270", "name": "Gribskov Kommune" }, "moved_on": as_of, "from": "lars" } }),
+        ),
+        (
+            "handover-import",
+            json!({ "bundle": handover_bundle(), "as_of": as_of }),
+        ),
     ]
+}
+
+/// A handover bundle of the Hillerød demo (the base the import's markers are planted in).
+fn handover_bundle() -> Value {
+    let call = json!({
+        "case": data("demo/hillerod.json"),
+        "handover": { "to": { "code": "0270" }, "moved_on": "2025-04-10", "from": "lars" }
+    });
+    let (answer, ok) =
+        coord_json::calls::run_named("handover-export", &call.to_string()).expect("a known call");
+    assert!(ok, "{answer}");
+    answer["result"]["bundle"].clone()
 }
 
 fn summary_row() -> Value {

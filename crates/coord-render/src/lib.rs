@@ -23,6 +23,7 @@ pub mod citizen;
 pub mod consent;
 pub mod doc;
 pub mod fhir;
+pub mod handover;
 pub mod law;
 pub mod offers;
 pub mod plan;

@@ -22,6 +22,8 @@ pub mod evaluate;
 pub mod fhir;
 pub mod fhir_args;
 pub mod generate;
+pub mod handover;
+pub mod handover_args;
 pub mod instruments;
 mod pack_arg;
 pub mod plan;
@@ -93,7 +95,7 @@ pub fn answer<R>(a: Answer<R>, files: &[(&str, Option<&Path>)]) -> Result<R, Fai
                             p.pointer = Some(if flag.is_empty() {
                                 format!("--{}", part.trim_start_matches('/'))
                             } else {
-                                format!("--{flag}")
+                                format!("--{}", flag.replace('_', "-"))
                             });
                         }
                     }

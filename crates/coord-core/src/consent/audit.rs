@@ -188,3 +188,11 @@ impl AccessDecision {
         }
     }
 }
+
+impl Audited for crate::handover::HandoverRelease {
+    /// The release decision for the new municipality: one entry, per category permitted or not
+    /// and why (no content of the case file).
+    fn audit_entries(&self) -> Vec<AuditEntry> {
+        vec![self.decision.audit_entry()]
+    }
+}

@@ -92,7 +92,7 @@ fn name_of(index: &AccessIndex<'_>, id: &ActorId) -> String {
 
 /// The sentence a caseworker says to the citizen, phrased by what the consent allows.
 #[expect(clippy::too_many_arguments, reason = "one sentence with eight slots")]
-fn ask(
+pub(crate) fn ask(
     lang: Language,
     action: Action,
     citizen: &str,

@@ -2,7 +2,8 @@
 //! reference data parsed and checked once for the whole stream ([`Shared`]).
 
 use super::{
-    audit, citizen, consent, diff, fhir, generate, instruments, plan, report, rules, stats, team,
+    audit, citizen, consent, diff, fhir, generate, handover, instruments, plan, report, rules,
+    stats, team,
 };
 use crate::envelope::Answer;
 use crate::ndjson::{Lines, TypedLines};
@@ -40,6 +41,8 @@ pub fn call_lines<'s>(name: &str, shared: &'s Shared) -> Option<Box<dyn Lines + 
         "summarise" => with!(stats::summarise_call_with),
         "fhir-export" => with!(fhir::fhir_export_with),
         "fhir-import" => with!(fhir::fhir_import_with),
+        "handover-export" => with!(handover::handover_export_with),
+        "handover-import" => with!(handover::handover_import_with),
         "generate" => Box::new(TypedLines::new(generate::generate)),
         // Calls that read reference data rarely or not at all: answered one by one.
         "instruments-list" => Box::new(TypedLines::new(instruments::instruments_list)),
@@ -80,6 +83,7 @@ pub fn call_lines_audited<'s>(
         "consent-gaps" => audited!(consent::consent_gaps_call_with),
         "referral-transition" => audited!(team::referral_transition_with),
         "attendance" => audited!(team::attendance_with),
+        "handover-export" => audited!(handover::handover_export_with),
         _ => return call_lines(name, shared),
     })
 }

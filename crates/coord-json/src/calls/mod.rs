@@ -8,6 +8,7 @@ pub mod consent;
 pub mod diff;
 pub mod fhir;
 pub mod generate;
+pub mod handover;
 pub mod instruments;
 pub mod lines;
 pub mod pack_ref;
@@ -103,6 +104,8 @@ pub fn run_named(name: &str, text: &str) -> Option<(serde_json::Value, bool)> {
         "stats-benchmark" => finish(call_json(text, benchmark::stats_benchmark)),
         "fhir-export" => finish(call_json(text, fhir::fhir_export)),
         "fhir-import" => finish(call_json(text, fhir::fhir_import)),
+        "handover-export" => finish(call_json(text, handover::handover_export)),
+        "handover-import" => finish(call_json(text, handover::handover_import)),
         _ => return None,
     })
 }
@@ -126,6 +129,7 @@ pub const AUDITED_CALLS: &[&str] = &[
     "consent-gaps",
     "referral-transition",
     "attendance",
+    "handover-export",
 ];
 
 /// [`run_named`], with the audit entries of the answer (for the calls in [`AUDITED_CALLS`]).
@@ -145,6 +149,7 @@ pub fn run_named_audited(name: &str, text: &str) -> Option<NamedAnswer> {
         "consent-gaps" => audited(call_json(text, consent::consent_gaps_call)),
         "referral-transition" => audited(call_json(text, team::referral_transition)),
         "attendance" => audited(call_json(text, team::attendance)),
+        "handover-export" => audited(call_json(text, handover::handover_export)),
         _ => {
             let (value, ok) = run_named(name, text)?;
             NamedAnswer {
@@ -189,4 +194,6 @@ pub const CALL_NAMES: &[&str] = &[
     "stats-benchmark",
     "fhir-export",
     "fhir-import",
+    "handover-export",
+    "handover-import",
 ];
