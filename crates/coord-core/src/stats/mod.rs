@@ -15,6 +15,7 @@ pub mod benchmark;
 pub mod dimension;
 pub mod disclosure;
 pub mod histogram;
+pub mod intervention;
 pub mod partial;
 pub mod report;
 pub mod summary;
@@ -27,6 +28,7 @@ pub use benchmark::{
 };
 pub use dimension::{AgeBand, Dimension, Quarter};
 pub use histogram::{Histogram, Quartiles};
+pub use intervention::{Intervention, InterventionCounts};
 pub use partial::{Cell, Counts, InstrumentCounts, Partial, StatsError};
 pub use report::{
     stats_report, DisclosureSettings, InstrumentFigures, Published, ReportCell, StatsReport,
