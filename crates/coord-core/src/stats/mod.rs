@@ -9,9 +9,12 @@
 //! under `k` citizens, complementary suppression until no suppressed cell can be recovered from
 //! the published totals, and a dominance check for quartiles. [`benchmark()`] ranks
 //! municipalities on return to work and weeks on benefit, adjusted for case mix by indirect
-//! standardisation, with intervals.
+//! standardisation, with intervals; [`business_case`] values the benefit weeks an intervention
+//! saves against its cost.
 
 pub mod benchmark;
+pub mod business;
+pub mod business_words;
 pub mod dimension;
 pub mod disclosure;
 pub mod histogram;
@@ -25,6 +28,10 @@ pub mod words;
 pub use benchmark::{
     benchmark, standardise, Benchmark, BenchmarkMeasure, BenchmarkRow, MeasureBenchmark,
     RatioInterval, Standardised, Verdict, BENCHMARK_DIMENSIONS,
+};
+pub use business::{
+    business_case, Assumption, BusinessCase, BusinessCaseSettings, BusinessVerdict, GroupFigures,
+    Range, SensitivityFactor, SensitivityRow, WeeklyRate,
 };
 pub use dimension::{AgeBand, Dimension, Quarter};
 pub use histogram::{Histogram, Quartiles};
