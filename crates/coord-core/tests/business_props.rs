@@ -17,6 +17,7 @@ use coord_core::stats::{
     Dimension, DisclosureSettings, Intervention, Partial, Published, WeeklyRate,
 };
 use coord_core::strategies::stats::{course_summary, dimensions};
+use coord_core::text::Text;
 use proptest::prelude::*;
 
 fn bridge() -> Intervention {
@@ -32,6 +33,7 @@ fn case(rows: &[CourseSummary], dims: Vec<Dimension>, cost: Option<f64>) -> Busi
     business_case(
         &p,
         &bridge(),
+        Text::new("brobygger", "bridge-builder"),
         &WeeklyRate::given(4000.0),
         &settings,
         DisclosureSettings::default(),
@@ -107,7 +109,8 @@ proptest! {
         let b = Partial::of_rows(dims, &rows[cut..]).unwrap();
         prop_assert_eq!(&b.merge(&a).unwrap(), &whole);
         let run = |p: &Partial| business_case(
-            p, &bridge(), &WeeklyRate::given(4000.0), &BusinessCaseSettings::default(),
+            p, &bridge(),
+        Text::new("brobygger", "bridge-builder"), &WeeklyRate::given(4000.0), &BusinessCaseSettings::default(),
             DisclosureSettings::default(),
         ).unwrap();
         prop_assert_eq!(run(&a.merge(&b).unwrap()), run(&whole));
@@ -121,7 +124,8 @@ proptest! {
     ) {
         let p = Partial::of_rows(dims, &rows).unwrap();
         let b = business_case(
-            &p, &bridge(), &WeeklyRate::given(4000.0),
+            &p, &bridge(),
+        Text::new("brobygger", "bridge-builder"), &WeeklyRate::given(4000.0),
             &BusinessCaseSettings { cost_per_citizen_dkk: Some(500.0), ..Default::default() },
             DisclosureSettings { k, dominance: 0.8 },
         ).unwrap();

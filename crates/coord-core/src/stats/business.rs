@@ -37,6 +37,7 @@ use super::partial::{Partial, StatsError};
 use super::report::{DisclosureSettings, Published};
 use super::wilson::Z95;
 use crate::citation::Citation;
+use crate::text::Text;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -222,6 +223,8 @@ pub struct BusinessCase {
     pub as_of: Option<NaiveDate>,
     /// The intervention.
     pub intervention: Intervention,
+    /// The intervention's name for people.
+    pub intervention_name: Text,
     /// The dimensions whose cells are the strata.
     pub strata: Vec<Dimension>,
     /// The settings applied.
@@ -323,10 +326,12 @@ fn strata(partial: &Partial, intervention: &Intervention) -> Result<Vec<Stratum>
         .collect()
 }
 
-/// Make the published business case of `intervention` from `partial`, valuing weeks at `rate`.
+/// Make the published business case of `intervention` (named `name` for people: see
+/// [`super::business_words::intervention_name`]) from `partial`, valuing weeks at `rate`.
 pub fn business_case(
     partial: &Partial,
     intervention: &Intervention,
+    name: Text,
     rate: &WeeklyRate,
     settings: &BusinessCaseSettings,
     disclosure: DisclosureSettings,
@@ -471,6 +476,7 @@ pub fn business_case(
     Ok(BusinessCase {
         as_of: partial.as_of,
         intervention: intervention.clone(),
+        intervention_name: name,
         strata: partial.dimensions.clone(),
         disclosure,
         intervention_group: GroupFigures {
