@@ -35,21 +35,39 @@ pub fn intervention_name(intervention: &Intervention, offers: &OfferCatalogue) -
 }
 
 /// How the groups were chosen, in a sentence.
-pub fn groups_sentence(lang: Language, name: &str, strata: &[&str]) -> String {
+pub fn groups_sentence(lang: Language, intervention: &Intervention, strata: &[&str]) -> String {
     let strata = if strata.is_empty() {
-        pick(lang, "alle forløb i én gruppe", "all courses in one group").to_owned()
+        pick(
+            lang,
+            "alle forløb i ét stratum",
+            "all courses in one stratum",
+        )
+        .to_owned()
     } else {
         strata.join(" × ").to_lowercase()
     };
+    let had = match intervention {
+        Intervention::Offer(_) => pick(
+            lang,
+            "en henvisning til tilbuddet, som borgeren er gået i gang med eller har afsluttet",
+            "a referral to the offer that the citizen has started or completed",
+        ),
+        Intervention::Role(_) => pick(
+            lang,
+            "en person med rollen på teamet",
+            "a person with the role on the team",
+        ),
+    };
     match lang {
         Language::Da => format!(
-            "Indsatsgruppen er forløb med {name} på opgørelsesdagen. Sammenligningsgruppen er de \
-             øvrige forløb i samme gruppe ({strata}), vægtet som indsatsgruppen."
+            "Indsatsgruppen er forløb med {had} senest på opgørelsesdagen. Sammenligningsgruppen er \
+             de øvrige forløb i samme stratum ({strata}), vægtet som indsatsgruppens fordeling på \
+             strata."
         ),
         Language::En => format!(
-            "The intervention group is the courses with {name} on the day of the statistic. The \
-             comparison group is the other courses of the same group ({strata}), weighted like the \
-             intervention group."
+            "The intervention group is the courses with {had} by the day of the statistic. The \
+             comparison group is the other courses of the same stratum ({strata}), weighted like \
+             the intervention group's spread over the strata."
         ),
     }
 }
@@ -74,8 +92,8 @@ impl Assumption {
             ),
             Assumption::SameStratum => pick(
                 lang,
-                "Sammenlignelig betyder kun samme gruppe efter delsummens dimensioner; alt andet om forløbene er ikke justeret for.",
-                "Comparable means only the same group by the partial's dimensions; nothing else about the courses is adjusted for.",
+                "Sammenlignelig betyder kun samme stratum efter delsummens dimensioner; alt andet om forløbene er ikke justeret for.",
+                "Comparable means only the same stratum by the partial's dimensions; nothing else about the courses is adjusted for.",
             ),
             Assumption::WeeksOfAbsence => pick(
                 lang,
@@ -104,8 +122,8 @@ impl Assumption {
             ),
             Assumption::StrataLeftOut => pick(
                 lang,
-                "Grupper uden forløb i begge grupper er udeladt; så mange forløb med indsatsen er ikke med.",
-                "Groups without courses in both groups are left out; that many courses with the intervention are not counted.",
+                "Strata uden forløb i begge grupper er udeladt; forløbene med indsatsen i dem står i rækken \"udeladt\".",
+                "Strata without courses in both groups are left out; the courses with the intervention in them are in the row \"left out\".",
             ),
             Assumption::NoiseOnly => pick(
                 lang,
@@ -177,6 +195,11 @@ pub fn kroner(lang: Language, x: f64) -> String {
         Language::Da => format!("{sign}{grouped} kr."),
         Language::En => format!("{sign}DKK {grouped}"),
     }
+}
+
+/// A span between two figures that may be negative: "−1,1 til 2,3" / "−1.1 to 2.3".
+pub fn span(lang: Language, low: &str, high: &str) -> String {
+    format!("{low} {} {high}", pick(lang, "til", "to"))
 }
 
 /// Weeks with one decimal: "3,4 uger".
