@@ -9,6 +9,7 @@
 )]
 
 mod bad_input;
+mod business;
 mod consent;
 mod consent_cli;
 mod consent_props;
