@@ -10,6 +10,7 @@
 
 mod audit_cli;
 mod bad_input;
+mod business;
 mod consent;
 mod consent_cli;
 mod consent_props;

@@ -137,6 +137,19 @@ Exit codes: 0 summarised, 3 invalid input (some line failed), 4 I/O.")]
     /// Statistics across courses: partial aggregates, merging, the published report.
     #[command(subcommand)]
     Stats(crate::commands::stats::StatsCommand),
+    /// The benefit weeks an intervention saves × the weekly sickness-benefit rate, against its cost.
+    #[command(after_help = "Examples:
+  coord generate --cases 100000 --seed 1 --as-of 2026-12-01 \\
+    | coord summarise --ndjson --as-of 2026-12-01 --jobs 2 \\
+    | coord stats partial --by target_group,level > strata.json
+  coord business-case strata.json --intervention offer:brobygger-samtale --cost 3000
+  coord business-case strata.json --intervention role:bridge_builder --weekly-rate 4500 --cost 3000 --format html --lang da > business.html
+
+Courses with the intervention are compared with the other courses of the same cell of the
+partial (observational, not causal; see docs/stats.md). The built-in weekly rate is a dated
+setting marked NOT VERIFIED: set --weekly-rate or --settings. Exit codes: 0 made, 2 usage,
+3 invalid input, 4 I/O.")]
+    BusinessCase(crate::commands::business::BusinessCaseArgs),
     /// The care team: who holds the thread, the members, handovers, findings.
     #[command(after_help = "Examples:
   coord team case.json --as-of 2025-06-02

@@ -46,6 +46,7 @@ fn main() -> ExitCode {
         Command::Generate(a) => commands::generate::run(a),
         Command::Summarise(a) => commands::summarise::run(a),
         Command::Stats(c) => commands::stats::run(c),
+        Command::BusinessCase(a) => commands::business::run(a),
         Command::Plan(PlanCommand::Check(a)) => commands::plan::check(a),
         Command::Instruments(InstrumentsCommand::List(a)) => commands::instruments::list(a),
         Command::Instruments(InstrumentsCommand::Show(a)) => commands::instruments::show(a),

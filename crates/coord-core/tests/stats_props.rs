@@ -288,6 +288,7 @@ fn a_small_municipality_is_suppressed_with_a_partner() {
         instruments: Vec::new(),
         goals: 0,
         goals_achieved: 0,
+        interventions: Vec::new(),
     };
     let mut rows = Vec::new();
     rows.extend((0..3).map(|_| row("A", true)));

@@ -64,6 +64,15 @@ pub fn instruments() -> Result<Vec<InstrumentDefinition>, Problem> {
     parse(INSTRUMENTS_JSON)
 }
 
+/// The built-in business-case settings as JSON text: the weekly sickness-benefit rate, dated,
+/// with its source and `verified` mark (docs/stats.md, "Business case").
+pub const BUSINESS_CASE_JSON: &str = include_str!("../data/business-case.json");
+
+/// The built-in business-case settings.
+pub fn business_case_settings() -> Result<coord_core::stats::BusinessCaseSettings, Problem> {
+    parse(BUSINESS_CASE_JSON)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -225,6 +225,14 @@ pub fn all() -> Vec<(&'static str, Schema)> {
             schema_for!(Answer<coord_core::stats::Benchmark>),
         ),
         (
+            "business-case.call",
+            schema_for!(crate::calls::business::BusinessCaseCall),
+        ),
+        (
+            "business-case.answer",
+            schema_for!(Answer<coord_core::stats::BusinessCase>),
+        ),
+        (
             "course-summary",
             schema_for!(coord_core::stats::CourseSummary),
         ),

@@ -92,6 +92,14 @@ fn bases() -> Vec<(&'static str, Value)> {
             "stats-benchmark",
             json!({ "partial": partial(), "disclosure": { "k": 5, "dominance": 0.8 } }),
         ),
+        (
+            "business-case",
+            json!({ "partial": partial(), "intervention": { "offer": "brobygger-samtale" },
+                "settings": { "weekly_rate": { "dkk_per_week": 4000.0, "valid_from": "2026-01-05",
+                    "source": { "document": "d", "issuer": "i", "date": "2026" }, "verified": false },
+                    "cost_per_citizen_dkk": 1500.0, "rate_range": 0.1, "cost_range": 0.2 },
+                "disclosure": { "k": 5, "dominance": 0.8 } }),
+        ),
         ("fhir-export", json!({ "case": case, "as_of": as_of })),
         (
             "fhir-import",
@@ -128,7 +136,7 @@ fn summary_row() -> Value {
         "deadlines_met": 2, "deadlines_overdue": 1, "deadlines_open": 0, "thread_held": true,
         "referrals_closed": 1, "referrals_with_outcome": 1,
         "instruments": [{ "indicator": "who5", "reliable_change": "reliably_improved", "clinically_relevant": true }],
-        "goals": 2, "goals_achieved": 1
+        "goals": 2, "goals_achieved": 1, "interventions": [{ "role": "bridge_builder" }]
     })
 }
 
@@ -141,7 +149,9 @@ fn partial() -> Value {
             "days_to_first_interview": { "14": 6 }, "deadlines_met": 6, "deadlines_overdue": 1,
             "referrals_closed": 1, "referrals_with_outcome": 1, "goals": 2, "goals_achieved": 1,
             "instruments": { "who5": { "measured": 6, "reliably_improved": 2,
-                "reliably_deteriorated": 1, "clinically_relevant": 2 } }
+                "reliably_deteriorated": 1, "clinically_relevant": 2 } },
+            "interventions": [{ "intervention": { "offer": "brobygger-samtale" }, "courses": 2,
+                "returned": 1, "weeks_absent": { "12": 2 } }]
         } }]
     })
 }

@@ -18,6 +18,7 @@
 
 pub mod audit;
 pub mod benchmark;
+pub mod business;
 pub mod chart;
 pub mod citizen;
 pub mod consent;

@@ -12,6 +12,7 @@
 
 pub mod access;
 pub mod audit;
+pub mod business;
 pub mod calendar;
 pub mod call;
 pub mod citizen;

@@ -128,7 +128,8 @@ fn partial(args: &PartialArgs) -> Result<Outcome, Failure> {
     }))
 }
 
-fn read_partial(path: &Path) -> Result<coord_core::stats::Partial, Failure> {
+/// Read a partial aggregate file (or its answer envelope).
+pub(crate) fn read_partial(path: &Path) -> Result<coord_core::stats::Partial, Failure> {
     let text = read_text(path)?;
     parse_partial_document(&text).map_err(|p| Failure::invalid(vec![p], Some(path)))
 }

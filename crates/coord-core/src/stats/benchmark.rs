@@ -527,6 +527,7 @@ mod tests {
             instruments: Vec::new(),
             goals: 0,
             goals_achieved: 0,
+            interventions: Vec::new(),
         }
     }
 

@@ -8,6 +8,7 @@
 
 use super::dimension::Dimension;
 use super::histogram::{Histogram, DAYS_CAP, WEEKS_CAP};
+use super::intervention::{entry, histogram_minus, InterventionCounts};
 use super::summary::CourseSummary;
 use crate::ids::InstrumentId;
 use crate::plan::ReliableChangeClass;
@@ -52,6 +53,9 @@ pub enum StatsError {
     /// The same key twice in one partial.
     #[error("a cell's key appears twice")]
     DuplicateKey,
+    /// A cell's intervention counts do not fit its own counts (or are out of order).
+    #[error("a cell's intervention counts must be in order, each once, and never exceed the cell's own counts")]
+    InterventionCounts,
 }
 
 /// The counts per instrument of one cell.
@@ -101,6 +105,9 @@ pub struct Counts {
     /// Per instrument.
     #[serde(default)]
     pub instruments: BTreeMap<InstrumentId, InstrumentCounts>,
+    /// Per intervention the courses had (in order, each once): what the business case compares.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interventions: Vec<InterventionCounts>,
 }
 
 impl Counts {
@@ -135,6 +142,9 @@ impl Counts {
             }
             c.clinically_relevant += u64::from(i.clinically_relevant == Some(true));
         }
+        for i in &row.interventions {
+            entry(&mut self.interventions, i).add(row.returned, row.weeks_absent);
+        }
     }
 
     /// Add every count of `other`.
@@ -160,6 +170,26 @@ impl Counts {
             mine.reliably_deteriorated += c.reliably_deteriorated;
             mine.clinically_relevant += c.clinically_relevant;
         }
+        for i in &other.interventions {
+            entry(&mut self.interventions, &i.intervention).merge(i);
+        }
+    }
+
+    /// Whether the intervention counts belong to this cell: each intervention once, in order,
+    /// well formed, and never more courses, returns or weeks than the cell has.
+    pub fn interventions_fit(&self) -> bool {
+        let ordered = self
+            .interventions
+            .windows(2)
+            .all(|w| w[0].intervention < w[1].intervention);
+        ordered
+            && self.interventions.iter().all(|i| {
+                i.intervention.is_well_formed()
+                    && i.courses <= self.courses
+                    && i.returned <= i.courses.min(self.returned)
+                    && i.weeks_absent.len() <= i.courses
+                    && histogram_minus(&self.weeks_absent, &i.weeks_absent).is_some()
+            })
     }
 }
 
@@ -247,6 +277,9 @@ impl Partial {
             }
             if !seen.insert(&c.key) {
                 return Err(StatsError::DuplicateKey);
+            }
+            if !c.counts.interventions_fit() {
+                return Err(StatsError::InterventionCounts);
             }
         }
         Ok(())

@@ -3,6 +3,7 @@
 //! holds no name and no identifier: only the dimensions statistics break down by and the measures.
 
 use super::dimension::{AgeBand, Quarter};
+use super::intervention::{interventions_of, Intervention};
 use crate::check::CheckedCase;
 use crate::course::{EventKind, TargetGroup};
 use crate::demographics::{Gender, MunicipalityCode};
@@ -74,6 +75,10 @@ pub struct CourseSummary {
     pub goals: u32,
     /// Goals with every target met (achieved, or met and kept so).
     pub goals_achieved: u32,
+    /// The interventions the course had on `as_of` (a role on the care team, an offer taken part
+    /// in: [`super::intervention`]), each once, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interventions: Vec<Intervention>,
 }
 
 /// The change on one instrument, baseline to latest measurement.
@@ -214,5 +219,6 @@ pub fn summarise(
         instruments,
         goals: u32::try_from(goals.len()).unwrap_or(u32::MAX),
         goals_achieved: u32::try_from(goals_achieved).unwrap_or(u32::MAX),
+        interventions: interventions_of(c, as_of),
     })
 }

@@ -6,7 +6,7 @@ use crate::demographics::{Gender, MunicipalityCode};
 use crate::ids::InstrumentId;
 use crate::plan::ReliableChangeClass;
 use crate::rules::CoordinationLevel;
-use crate::stats::{AgeBand, CourseSummary, Dimension, InstrumentChange, Quarter};
+use crate::stats::{AgeBand, CourseSummary, Dimension, InstrumentChange, Intervention, Quarter};
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
@@ -75,6 +75,13 @@ pub fn course_summary() -> impl Strategy<Value = CourseSummary> {
         (0u32..3, 0u32..3),
         prop::collection::vec(instrument(), 0..2),
         (0u32..4, 0u32..4),
+        prop::sample::subsequence(
+            vec![
+                Intervention::Role("bridge_builder".to_owned()),
+                Intervention::Offer(crate::ids::OfferId::new("brobygger-samtale")),
+            ],
+            0..=2,
+        ),
     );
     (dims, measures).prop_map(
         |(
@@ -88,6 +95,7 @@ pub fn course_summary() -> impl Strategy<Value = CourseSummary> {
                 (closed, outcome),
                 mut instruments,
                 (goals, achieved),
+                interventions,
             ),
         )| {
             instruments.sort_by(|a, b| a.indicator.cmp(&b.indicator));
@@ -113,6 +121,7 @@ pub fn course_summary() -> impl Strategy<Value = CourseSummary> {
                 instruments,
                 goals,
                 goals_achieved: achieved.min(goals),
+                interventions,
             }
         },
     )

@@ -53,6 +53,7 @@ pub fn call_lines<'s>(name: &str, shared: &'s Shared) -> Option<Box<dyn Lines + 
         "stats-merge" => Box::new(TypedLines::new(stats::stats_merge)),
         "stats-report" => Box::new(TypedLines::new(stats::stats_report_call)),
         "stats-benchmark" => Box::new(TypedLines::new(super::benchmark::stats_benchmark)),
+        "business-case" => Box::new(TypedLines::new(super::business::business_case_call)),
         _ => return None,
     })
 }

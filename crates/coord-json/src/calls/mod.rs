@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod benchmark;
+pub mod business;
 pub mod citizen;
 pub mod consent;
 pub mod diff;
@@ -102,6 +103,7 @@ pub fn run_named(name: &str, text: &str) -> Option<(serde_json::Value, bool)> {
         "stats-merge" => finish(call_json(text, stats::stats_merge)),
         "stats-report" => finish(call_json(text, stats::stats_report_call)),
         "stats-benchmark" => finish(call_json(text, benchmark::stats_benchmark)),
+        "business-case" => finish(call_json(text, business::business_case_call)),
         "fhir-export" => finish(call_json(text, fhir::fhir_export)),
         "fhir-import" => finish(call_json(text, fhir::fhir_import)),
         "handover-export" => finish(call_json(text, handover::handover_export)),
@@ -192,6 +194,7 @@ pub const CALL_NAMES: &[&str] = &[
     "stats-merge",
     "stats-report",
     "stats-benchmark",
+    "business-case",
     "fhir-export",
     "fhir-import",
     "handover-export",

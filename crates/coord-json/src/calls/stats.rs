@@ -150,6 +150,7 @@ pub(crate) fn stats_problem(e: &StatsError, pointer: &str) -> Problem {
         StatsError::DatesDiffer | StatsError::RowDateDiffers => "stats.dates_differ",
         StatsError::KeyLength => "stats.key_length",
         StatsError::DuplicateKey => "stats.duplicate_key",
+        StatsError::InterventionCounts => "stats.intervention_counts",
         _ => "stats.invalid",
     };
     Problem::new(code, e.to_string(), Some(pointer.to_owned()))
