@@ -60,6 +60,7 @@ const DATA_MODULES: &[&str] = &[
     "rules",
     "report",
     "stats",
+    "handover",
 ];
 
 fn command_files() -> Vec<std::path::PathBuf> {
