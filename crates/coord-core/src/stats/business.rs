@@ -21,7 +21,7 @@
 //!
 //! **Money.** Value per citizen = weeks saved × the weekly rate; net per citizen = value − cost;
 //! net in all = net per citizen × the intervention group's courses; break-even cost = the value
-//! per citizen. Sensitivity: the net per citizen at each end of the weeks-saved interval, of the
+//! per citizen (0 when no weeks are saved). Sensitivity: the net per citizen at each end of the weeks-saved interval, of the
 //! rate ± `rate_range` and of the cost ± `cost_range`, and all three together.
 //!
 //! **Disclosure** (as in the report): a group counting fewer than `k` citizens shows "<k" and
