@@ -116,6 +116,50 @@ fn the_benchmark_in_both_languages_with_its_charts() {
     );
 }
 
+#[test]
+fn the_business_case_in_both_languages() {
+    let mut rows = rows(600);
+    for r in rows.iter_mut().step_by(3) {
+        r.interventions = vec![coord_core::stats::Intervention::Role(
+            "bridge_builder".to_owned(),
+        )];
+    }
+    let partial = stats_partial(StatsPartialCall {
+        dimensions: vec![Dimension::TargetGroup, Dimension::Level],
+        rows,
+    })
+    .result()
+    .unwrap()
+    .clone();
+    let b = coord_json::calls::business::business_case_call(
+        coord_json::calls::business::BusinessCaseCall {
+            partial,
+            intervention: coord_core::stats::Intervention::Role("bridge_builder".to_owned()),
+            settings: coord_core::stats::BusinessCaseSettings {
+                cost_per_citizen_dkk: Some(3000.0),
+                ..Default::default()
+            },
+            disclosure: None,
+        },
+    )
+    .result()
+    .unwrap()
+    .clone();
+    assert!(b.weeks_saved.value().is_some(), "{b:?}");
+    for (lang, code) in [(Language::Da, "da"), (Language::En, "en")] {
+        let doc = coord_render::business::business_case(&b, lang);
+        let text = doc.text(140);
+        insta::assert_snapshot!(format!("business_case_{code}"), text);
+        let html = doc.html(&page());
+        assert!(html.contains("https://bm.dk/satser/satser-for-2019/sygedagpenge/"));
+        if lang == Language::Da {
+            for english in [" the ", " and ", "Total", "Courses", "weeks", "DKK", "Net "] {
+                assert!(!text.contains(english), "English in Danish: {english}");
+            }
+        }
+    }
+}
+
 fn page() -> coord_render::doc::Page {
     coord_render::doc::Page {
         title: "Statistics".into(),

@@ -21,7 +21,7 @@
 //!
 //! **Money.** Value per citizen = weeks saved × the weekly rate; net per citizen = value − cost;
 //! net in all = net per citizen × the intervention group's courses; break-even cost = the value
-//! per citizen. Sensitivity: the net per citizen at each end of the weeks-saved interval, of the
+//! per citizen (0 when no weeks are saved). Sensitivity: the net per citizen at each end of the weeks-saved interval, of the
 //! rate ± `rate_range` and of the cost ± `cost_range`, and all three together.
 //!
 //! **Disclosure** (as in the report): a group counting fewer than `k` citizens shows "<k" and
@@ -149,7 +149,7 @@ pub enum SensitivityFactor {
     WeeklyRate,
     /// The cost per citizen ± its range.
     Cost,
-    /// All three at their least and most favourable ends together.
+    /// Every factor at its least and its most favourable end at once.
     AllTogether,
 }
 
@@ -256,7 +256,8 @@ pub struct BusinessCase {
     pub net_per_citizen: Published<Range>,
     /// Net per citizen × the intervention group's courses (with a cost).
     pub net_total: Published<Range>,
-    /// The highest cost per citizen at which the intervention breaks even (the value per citizen).
+    /// The highest cost per citizen at which the intervention breaks even (the value per citizen;
+    /// 0 when it saves no weeks).
     pub break_even_cost: Published<f64>,
     /// Whether it pays (with a cost and published figures).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -498,7 +499,7 @@ pub fn business_case(
         value_per_citizen: hidden_or(shown, Some(value)),
         net_per_citizen: hidden_or(shown, net),
         net_total: hidden_or(shown, net.map(|n| n.map(|x| x * n_i))),
-        break_even_cost: publish(shown, value.central),
+        break_even_cost: publish(shown, value.central.max(0.0)),
         verdict,
         sensitivity,
         assumptions,

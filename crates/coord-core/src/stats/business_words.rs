@@ -150,7 +150,7 @@ impl SensitivityFactor {
             ),
             SensitivityFactor::WeeklyRate => pick(lang, "Ugesats", "Weekly rate"),
             SensitivityFactor::Cost => pick(lang, "Pris pr. borger", "Cost per citizen"),
-            SensitivityFactor::AllTogether => pick(lang, "Alle tre samtidig", "All three together"),
+            SensitivityFactor::AllTogether => pick(lang, "Alle samtidig", "All at once"),
         }
     }
 }
