@@ -30,7 +30,7 @@ pub fn business_case(b: &BusinessCase, lang: Language) -> Doc {
     d.labelled(pick(lang, "Indsats", "Intervention"), name);
     d.p(words::groups_sentence(lang, &b.intervention, &strata));
     let count = |p: &Published<u64>| match p {
-        Published::Value(v) => v.to_string(),
+        Published::Value(v) => coord_core::text::thousands(lang, *v),
         other => hidden(other, k),
     };
     let mean = |p: &Published<f64>| match p {
@@ -75,7 +75,7 @@ pub fn business_case(b: &BusinessCase, lang: Language) -> Doc {
     );
     d.labelled(
         pick(lang, "Strata sammenlignet", "Strata compared"),
-        b.strata_compared.to_string(),
+        coord_core::text::thousands(lang, u64::from(b.strata_compared)),
     );
     let weeks_range = |r: &Range| {
         format!(

@@ -4,7 +4,8 @@
 
 use crate::Doc;
 use coord_core::category::Language;
-use coord_core::rules::diff::words::{percent, thousands};
+use coord_core::rules::diff::words::percent;
+use coord_core::text::thousands;
 use coord_core::rules::diff::PackDiff;
 use coord_core::text::{date_long, pick};
 
@@ -33,7 +34,7 @@ pub fn diff(r: &PackDiff, lang: Language) -> Doc {
                 (i + 1).to_string(),
                 c.kind.label(lang).to_owned(),
                 c.what.get(lang).to_owned(),
-                thousands(lang, c.cases),
+                thousands(lang, c.cases as u64),
                 percent(lang, c.cases, r.cases),
             ]
         })

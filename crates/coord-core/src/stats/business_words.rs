@@ -220,15 +220,16 @@ pub fn rate_line(lang: Language, rate: &WeeklyRate, covers_as_of: bool) -> Strin
     );
     match (rate.valid_from, rate.valid_to) {
         (Some(f), Some(t)) => line.push_str(&format!(
-            " ({} {}–{})",
+            " ({} {} {} {})",
             pick(lang, "gælder", "valid"),
-            crate::text::date_short(lang, f),
-            crate::text::date_short(lang, t)
+            crate::text::date_long(lang, f),
+            pick(lang, "til", "to"),
+            crate::text::date_long(lang, t)
         )),
         (Some(f), None) => line.push_str(&format!(
             " ({} {})",
             pick(lang, "gælder fra", "valid from"),
-            crate::text::date_short(lang, f)
+            crate::text::date_long(lang, f)
         )),
         _ => {}
     }

@@ -5,6 +5,7 @@
 //! - [`Text`]: a sentence in both languages, picked with [`Text::get`].
 //! - [`count`]: a number with its noun in the right number ("1 hverdag", "2 hverdage").
 //! - [`date_long`]: a date as people write it ("14. marts 2025", "14 March 2025").
+//! - [`thousands`]: a whole number with its thousands separated ("10.000", "10,000").
 //! - [`decimal`]: a number with a decimal comma in Danish ("2,5"), a point in English.
 
 pub mod condition;
@@ -109,6 +110,23 @@ pub fn weekday(lang: Language, d: NaiveDate) -> &'static str {
         Sat => pick(lang, "lørdag", "Saturday"),
         Sun => pick(lang, "søndag", "Sunday"),
     }
+}
+
+/// `n` with thousands separated ("10.000", "10,000").
+pub fn thousands(lang: Language, n: u64) -> String {
+    let digits = n.to_string();
+    let sep = match lang {
+        Language::Da => '.',
+        Language::En => ',',
+    };
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A short date for tables: "14.03.2025" in Danish, "2025-03-14" in English.

@@ -6,7 +6,7 @@ use crate::category::Language;
 use crate::course::TargetGroup;
 use crate::rules::law::PackSummary;
 use crate::rules::{CoordinationLevel, ReferralTarget};
-use crate::text::{date_long, Text};
+use crate::text::{date_long, thousands, Text};
 use crate::vocab::{Vocabularies, VocabularyEntry, VocabularyKind};
 use chrono::NaiveDate;
 
@@ -17,22 +17,6 @@ pub const SEGMENT_MIN_CASES: usize = 30;
 /// A group needs this many changed cases before its share leads a sentence.
 pub const SEGMENT_MIN_CHANGED: usize = 5;
 
-/// `n` with thousands separated ("10.000", "10,000").
-pub fn thousands(lang: Language, n: usize) -> String {
-    let digits = n.to_string();
-    let sep = match lang {
-        Language::Da => '.',
-        Language::En => ',',
-    };
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    out
-}
 
 /// `part` of `whole` as a whole percentage ("31 %"; "under 1 %" for a share that rounds to 0).
 pub fn percent(lang: Language, part: usize, whole: usize) -> String {
@@ -239,9 +223,9 @@ pub fn sentence(
         let all = format!(
             "{} ({} {} {})",
             percent(lang, changed, total),
-            thousands(lang, changed),
+            thousands(lang, changed as u64),
             crate::text::pick(lang, "af", "of"),
-            thousands(lang, total)
+            thousands(lang, total as u64)
         );
         match leading_segment(by_segment, changed, total) {
             Some(s) => {
@@ -249,9 +233,9 @@ pub fn sentence(
                 let part = format!(
                     "{} ({} {} {})",
                     percent(lang, s.changed, s.of),
-                    thousands(lang, s.changed),
+                    thousands(lang, s.changed as u64),
                     crate::text::pick(lang, "af", "of"),
-                    thousands(lang, s.of)
+                    thousands(lang, s.of as u64)
                 );
                 match lang {
                     Language::Da => format!(
@@ -288,7 +272,7 @@ pub fn summary(
             Language::En => (&a.title_en, &b.title_en),
         };
         let day = date_long(lang, as_of);
-        let n = thousands(lang, cases);
+        let n = thousands(lang, cases as u64);
         let source = match (source, lang) {
             (DiffSource::Generated { seed, .. }, Language::Da) => {
                 format!("{n} genererede sager (frø {seed})")
@@ -300,7 +284,7 @@ pub fn summary(
             (DiffSource::Given, Language::En) => format!("{n} cases from the file"),
         };
         let share = percent(lang, changed, cases);
-        let k = thousands(lang, changed);
+        let k = thousands(lang, changed as u64);
         let left_out = match (invalid, lang) {
             (0, _) => String::new(),
             (1, Language::Da) => {
@@ -311,11 +295,11 @@ pub fn summary(
             }
             (n, Language::Da) => format!(
                 " {} sager blev udeladt, fordi de ikke består kontrollen af sagsfilen.",
-                thousands(lang, n)
+                thousands(lang, n as u64)
             ),
             (n, Language::En) => format!(
                 " {} cases were left out because they fail the case-file check.",
-                thousands(lang, n)
+                thousands(lang, n as u64)
             ),
         };
         let text = match lang {
