@@ -225,6 +225,66 @@ fn the_demo_bundle_carries_dk_core_identifiers_and_core_statuses() {
     assert!(!stderr.contains("0108589995"));
 }
 
+/// `--lang da` speaks Danish on standard error too: every warning line of the export, the import
+/// and the handover export, with no English word in it (the pointer and the code aside).
+#[test]
+fn the_warnings_on_standard_error_are_danish_with_lang_da() {
+    let (case, as_of) = demo_cases().remove(3);
+    let dir = std::env::temp_dir().join(format!("coord-fhir-da-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bundle = dir.join("bundle.json");
+    let c = case.to_str().unwrap();
+    let b = bundle.to_str().unwrap();
+    let runs = [
+        run(
+            &[
+                "fhir", "export", c, "--as-of", &as_of, "--lang", "da", "--out", b,
+            ],
+            "",
+        ),
+        run(&["fhir", "import", b, "--lang", "da"], ""),
+        run(
+            &[
+                "handover",
+                "export",
+                c,
+                "--to",
+                "0270",
+                "--as-of",
+                "2025-08-01",
+                "--lang",
+                "da",
+            ],
+            "",
+        ),
+    ];
+    for o in &runs {
+        assert!(o.status.success());
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(!stderr.is_empty());
+        for line in stderr.lines() {
+            assert!(line.starts_with("advarsel: /"), "{line}");
+            // The wording between the pointer and the code.
+            let words = line
+                .split_once(": ")
+                .and_then(|(_, rest)| rest.split_once(": "))
+                .map(|(_, w)| w.rsplit_once(" [").map_or(w, |(w, _)| w))
+                .unwrap_or_default();
+            assert!(!words.is_empty(), "{line}");
+            let padded = format!(" {words} ");
+            for english in [
+                " the ", " and ", " of ", " not ", " is ", " no ", " kept ", " in the ",
+            ] {
+                assert!(!padded.contains(english), "English `{english}` in: {line}");
+            }
+        }
+    }
+    // And English by default.
+    let o = run(&["fhir", "export", c, "--as-of", &as_of], "");
+    assert!(String::from_utf8_lossy(&o.stderr).starts_with("warning: /"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 fn as_json<T: serde::Serialize>(a: &Answer<T>) -> serde_json::Value {
     serde_json::to_value(a).unwrap()
 }

@@ -7,7 +7,7 @@ use crate::exit::Outcome;
 use crate::io::{print, read_json, write_atomically, Failure};
 use clap::Subcommand;
 use coord_json::calls::fhir::{fhir_export, fhir_import, FhirExportCall, FhirImportCall};
-use coord_json::envelope::{Answer, Problem};
+use coord_json::envelope::Answer;
 use std::path::PathBuf;
 
 /// `coord fhir …`.
@@ -20,13 +20,15 @@ pub enum FhirCommand {
     /// `--format bundle`). Exit 0, 3 invalid case file, 4 I/O.
     #[command(after_help = "Examples:
   coord fhir export crates/coord-json/data/demo/report/hillerod.json --as-of 2025-04-10 > bundle.json
-  coord fhir export crates/coord-json/data/demo/report/hillerod.json --as-of 2025-04-10 --format text")]
+  coord fhir export crates/coord-json/data/demo/report/hillerod.json --as-of 2025-04-10 --format text
+  coord fhir export crates/coord-json/data/demo/report/hillerod.json --as-of 2025-04-10 --lang da --out bundle.json")]
     Export(ExportArgs),
     /// Read a Bundle made by `coord fhir export` back into a case file (printed as JSON).
     /// Exit 0, 3 not a coord bundle or an invalid case file inside, 4 I/O.
     #[command(after_help = "Examples:
   coord fhir export crates/coord-json/data/demo/report/hillerod.json --as-of 2025-04-10 --out bundle.json
-  coord fhir import bundle.json > case.json")]
+  coord fhir import bundle.json > case.json
+  coord fhir import bundle.json --format text --lang da")]
     Import(ImportArgs),
 }
 
@@ -38,14 +40,19 @@ pub fn run(command: &FhirCommand) -> Result<Outcome, Failure> {
     }
 }
 
-fn warnings_text(warnings: &[Problem]) -> String {
+/// The warnings as lines for standard error, in `lang`: place, wording, code. Never a value.
+pub(crate) fn warnings_text(
+    warnings: &[coord_json::calls::fhir::FhirWarning],
+    lang: coord_core::category::Language,
+) -> String {
+    let word = coord_core::text::pick(lang, "advarsel", "warning");
     warnings
         .iter()
         .map(|w| {
             format!(
-                "warning: {}: {} [{}]\n",
-                w.pointer.as_deref().unwrap_or(""),
-                w.message,
+                "{word}: {}: {} [{}]\n",
+                w.pointer,
+                w.message.get(lang),
                 w.code
             )
         })
@@ -91,10 +98,6 @@ fn export(args: &ExportArgs) -> Result<Outcome, Failure> {
         as_of: as_of(args.as_of.as_deref())?,
     };
     let answer = fhir_export(call);
-    let warnings: Vec<Problem> = match &answer {
-        Answer::Success { warnings, .. } => warnings.clone(),
-        Answer::Failure { .. } => Vec::new(),
-    };
     let files = [
         ("/case", Some(args.case.as_path())),
         ("/reference", args.reference.as_deref()),
@@ -115,7 +118,7 @@ fn export(args: &ExportArgs) -> Result<Outcome, Failure> {
         || summary(true, &result.counts, &result.warnings, lang),
     );
     if args.format == FhirFormat::Document {
-        eprint!("{}", warnings_text(&warnings));
+        eprint!("{}", warnings_text(&result.warnings, lang));
     }
     finish(&text, args.out.as_ref())
 }
@@ -135,10 +138,6 @@ fn import(args: &ImportArgs) -> Result<Outcome, Failure> {
             .err()
             .unwrap_or_else(|| Failure::invalid(errors.clone(), Some(&args.bundle))));
     }
-    let warnings: Vec<Problem> = match &answer {
-        Answer::Success { warnings, .. } => warnings.clone(),
-        Answer::Failure { .. } => Vec::new(),
-    };
     let Some(result) = answer.result() else {
         return Err(Failure::invalid(Vec::new(), Some(&args.bundle)));
     };
@@ -150,7 +149,7 @@ fn import(args: &ImportArgs) -> Result<Outcome, Failure> {
         || summary(false, &result.counts, &result.warnings, lang),
     );
     if args.format == FhirFormat::Document {
-        eprint!("{}", warnings_text(&warnings));
+        eprint!("{}", warnings_text(&result.warnings, lang));
     }
     finish(&text, args.out.as_ref())
 }
@@ -166,7 +165,7 @@ fn summary(
         .iter()
         .map(|w| coord_render::fhir::Warning {
             pointer: &w.pointer,
-            message: &w.message,
+            message: w.message.get(lang),
         })
         .collect();
     coord_render::fhir::summary(export, counts, &w, lang)

@@ -34,7 +34,7 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output (whole or not at all).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
-    /// Language of the summary.
+    /// Language of the summary and of the warnings.
     #[arg(long, value_enum, default_value_t = Lang::En)]
     pub lang: Lang,
 }
@@ -53,7 +53,7 @@ pub struct ImportArgs {
     /// Write to this file instead of standard output (whole or not at all).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
-    /// Language of the summary.
+    /// Language of the summary and of the warnings.
     #[arg(long, value_enum, default_value_t = Lang::En)]
     pub lang: Lang,
 }
