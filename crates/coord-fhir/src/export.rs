@@ -17,6 +17,17 @@ use std::collections::BTreeMap;
 /// each goal's achievement status ([`coord_core::plan::progression::progression`]), each consent's
 /// status ([`coord_core::consent::Consent::status_on`]) and each activity's phase.
 pub fn export(case: &CheckedCase, reference: &ReferenceData, as_of: NaiveDate) -> FhirExport {
+    export_with_audit(case, reference, as_of, &[])
+}
+
+/// [`export`], with one `AuditEvent` for each of `audit`: the audit-log entries the core chose
+/// as concerning this case ([`coord_core::consent::audit::concerning`]), mapped as given.
+pub fn export_with_audit(
+    case: &CheckedCase,
+    reference: &ReferenceData,
+    as_of: NaiveDate,
+    audit: &[&coord_core::consent::AuditEntry],
+) -> FhirExport {
     let checked = case;
     let case = checked.case();
     let mut warnings = Vec::new();
@@ -117,6 +128,7 @@ pub fn export(case: &CheckedCase, reference: &ReferenceData, as_of: NaiveDate) -
             ));
         }
     }
+    entries.extend(crate::audit::audit_events(case, audit));
     entries.push(case_file_entry(case));
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for (_, r) in &entries {

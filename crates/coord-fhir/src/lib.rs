@@ -13,6 +13,7 @@
 //! end-to-end tests validate every exported resource against the official R4 JSON Schema.
 #![forbid(unsafe_code)]
 
+mod audit;
 mod base64;
 mod care;
 mod consent;
@@ -25,7 +26,7 @@ mod parties;
 mod referral;
 mod vocab;
 
-pub use export::export;
+pub use export::{export, export_with_audit};
 pub use handover::{handover_bundle, read_handover, ImportedHandover};
 pub use import::{import, ImportError, ImportedBundle};
 

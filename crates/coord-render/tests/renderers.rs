@@ -209,6 +209,7 @@ fn fhir_renderings() -> Vec<(String, Language, String)> {
             case: d.case.clone(),
             reference: None,
             as_of: d.entry.as_of,
+            audit: Vec::new(),
         }));
         assert!(!exported.warnings.is_empty(), "{name}: no warning to show");
         for (lang, code) in LANGS {

@@ -21,7 +21,9 @@ pub enum FhirCommand {
     #[command(after_help = "Examples:
   coord fhir export crates/coord-json/data/demo/report/hillerod.json --as-of 2025-04-10 > bundle.json
   coord fhir export crates/coord-json/data/demo/report/hillerod.json --as-of 2025-04-10 --format text
-  coord fhir export crates/coord-json/data/demo/report/hillerod.json --as-of 2025-04-10 --lang da --out bundle.json")]
+  coord fhir export crates/coord-json/data/demo/report/hillerod.json --as-of 2025-04-10 --lang da --out bundle.json
+  coord handover export crates/coord-json/data/demo/report/backpain-depression.json --to 0270 --as-of 2025-08-01 --audit-log audit.ndjson --out handover.json
+  coord fhir export crates/coord-json/data/demo/report/backpain-depression.json --as-of 2025-08-01 --audit-log audit.ndjson --format text")]
     Export(ExportArgs),
     /// Read a Bundle made by `coord fhir export` back into a case file (printed as JSON).
     /// Exit 0, 3 not a coord bundle or an invalid case file inside, 4 I/O.
@@ -57,6 +59,31 @@ pub(crate) fn warnings_text(
             )
         })
         .collect()
+}
+
+/// The entries of a hash-chained audit log; a bad line or a broken chain is an error at its line.
+fn audit_log(path: &std::path::Path) -> Result<Vec<coord_core::consent::AuditEntry>, Failure> {
+    use coord_json::calls::audit::{verify_log, AuditRecord};
+    let text = crate::io::read_text(path)?;
+    let check = verify_log(&text);
+    if let (false, Some(line)) = (check.intact, check.first_broken_line) {
+        let problem = coord_json::envelope::Problem::new(
+            "audit.broken_chain",
+            check
+                .reason
+                .unwrap_or_else(|| "the audit log's hash chain is broken".to_owned()),
+            None,
+        );
+        return Err(Failure::invalid(vec![problem.on_line(line)], Some(path)));
+    }
+    let mut entries = Vec::new();
+    for (i, line) in text.split_terminator('\n').enumerate() {
+        let n = u64::try_from(i + 1).unwrap_or(u64::MAX);
+        let record: AuditRecord = coord_json::parse::parse(line)
+            .map_err(|p| Failure::invalid(vec![p.on_line(n)], Some(path)))?;
+        entries.push(record.entry);
+    }
+    Ok(entries)
 }
 
 fn finish(text: &str, out: Option<&PathBuf>) -> Result<Outcome, Failure> {
@@ -96,6 +123,10 @@ fn export(args: &ExportArgs) -> Result<Outcome, Failure> {
         case: read_json(&args.case)?,
         reference: optional(args.reference.as_deref())?,
         as_of: as_of(args.as_of.as_deref())?,
+        audit: match &args.audit_log {
+            Some(path) => audit_log(path)?,
+            None => Vec::new(),
+        },
     };
     let answer = fhir_export(call);
     let files = [

@@ -28,6 +28,10 @@ pub struct ExportArgs {
     /// Reference data replacing built-in parts.
     #[arg(long, value_name = "FILE")]
     pub reference: Option<PathBuf>,
+    /// The audit log (`--audit-log` of the other commands: NDJSON, hash-chained): each entry of
+    /// this case and citizen up to the export date becomes an AuditEvent. A broken chain is refused.
+    #[arg(long, value_name = "LOG")]
+    pub audit_log: Option<PathBuf>,
     /// What to print.
     #[arg(long, value_enum, default_value_t = FhirFormat::Document)]
     pub format: FhirFormat,
