@@ -225,6 +225,224 @@ fn the_demo_bundle_carries_dk_core_identifiers_and_core_statuses() {
     assert!(!stderr.contains("0108589995"));
 }
 
+/// `--audit-log`: the handover's release decision becomes one AuditEvent in the export of the
+/// same case (and passes the R4 validator), none in another case's export; a tampered log is
+/// refused at its line.
+#[test]
+fn the_audit_log_becomes_audit_events_of_its_own_case_only() {
+    let cases = demo_cases();
+    let find = |f: &str| cases.iter().find(|(c, _)| c.ends_with(f)).unwrap().clone();
+    let (backpain, _) = find("backpain-depression.json");
+    let (hillerod, hillerod_as_of) = find("hillerod.json");
+    let dir = std::env::temp_dir().join(format!("coord-fhir-audit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let log = dir.join("audit.ndjson");
+    let (b, l) = (backpain.to_str().unwrap(), log.to_str().unwrap());
+    let o = run(
+        &[
+            "handover",
+            "export",
+            b,
+            "--to",
+            "0270",
+            "--as-of",
+            "2025-08-01",
+            "--audit-log",
+            l,
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = dir.join("bundle.json");
+    let o = run(
+        &[
+            "fhir",
+            "export",
+            b,
+            "--as-of",
+            "2025-08-01",
+            "--audit-log",
+            l,
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let bundle: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let events: Vec<&serde_json::Value> = bundle["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["resource"])
+        .filter(|r| r["resourceType"] == "AuditEvent")
+        .collect();
+    assert_eq!(events.len(), 1);
+    let e = events[0];
+    assert_eq!(
+        e["purposeOfEvent"][0]["coding"][0]["code"],
+        "municipality-handover"
+    );
+    assert_eq!(e["subtype"][0]["code"], "disclose");
+    assert_eq!(e["agent"][0]["requestor"], true);
+    assert!(e["entity"][0]["what"]["reference"]
+        .as_str()
+        .unwrap()
+        .starts_with("urn:uuid:"));
+    assert!(e["entity"].as_array().unwrap().len() > 1);
+    assert!(e["entity"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .skip(1)
+        .all(|x| x["detail"][0]["valueString"] == "permitted"
+            || x["detail"][0]["valueString"] == "denied"));
+    // Before the decision's day: no event.
+    let o = run(
+        &[
+            "fhir",
+            "export",
+            b,
+            "--as-of",
+            "2025-07-31",
+            "--audit-log",
+            l,
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert!(!stdout(&o).contains("\"AuditEvent\""));
+    // Another case: none.
+    let o = run(
+        &[
+            "fhir",
+            "export",
+            hillerod.to_str().unwrap(),
+            "--as-of",
+            &hillerod_as_of,
+            "--audit-log",
+            l,
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert!(o.status.success());
+    assert!(!stdout(&o).contains("\"AuditEvent\""));
+    if let Ok(schema) = validator() {
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/fhir-validate.py");
+        let v = std::process::Command::new("python3")
+            .arg(script)
+            .arg(&schema)
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(v.status.success(), "{}", String::from_utf8_lossy(&v.stdout));
+    }
+    // A tampered log (the first of two lines edited): refused (exit 3).
+    let o = run(
+        &[
+            "handover",
+            "export",
+            b,
+            "--to",
+            "0270",
+            "--as-of",
+            "2025-08-01",
+            "--audit-log",
+            l,
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert!(o.status.success());
+    let text = std::fs::read_to_string(&log).unwrap();
+    std::fs::write(
+        &log,
+        text.replacen("municipality-handover", "municipality-handovers", 1),
+    )
+    .unwrap();
+    let o = run(
+        &[
+            "fhir",
+            "export",
+            b,
+            "--as-of",
+            "2025-08-01",
+            "--audit-log",
+            l,
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(3));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `--lang da` speaks Danish on standard error too: every warning line of the export, the import
+/// and the handover export, with no English word in it (the pointer and the code aside).
+#[test]
+fn the_warnings_on_standard_error_are_danish_with_lang_da() {
+    let (case, as_of) = demo_cases().remove(3);
+    let dir = std::env::temp_dir().join(format!("coord-fhir-da-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bundle = dir.join("bundle.json");
+    let c = case.to_str().unwrap();
+    let b = bundle.to_str().unwrap();
+    let runs = [
+        run(
+            &[
+                "fhir", "export", c, "--as-of", &as_of, "--lang", "da", "--out", b,
+            ],
+            "",
+        ),
+        run(&["fhir", "import", b, "--lang", "da"], ""),
+        run(
+            &[
+                "handover",
+                "export",
+                c,
+                "--to",
+                "0270",
+                "--as-of",
+                "2025-08-01",
+                "--lang",
+                "da",
+            ],
+            "",
+        ),
+    ];
+    for o in &runs {
+        assert!(o.status.success());
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(!stderr.is_empty());
+        for line in stderr.lines() {
+            assert!(line.starts_with("advarsel: /"), "{line}");
+            // The wording between the pointer and the code.
+            let words = line
+                .split_once(": ")
+                .and_then(|(_, rest)| rest.split_once(": "))
+                .map(|(_, w)| w.rsplit_once(" [").map_or(w, |(w, _)| w))
+                .unwrap_or_default();
+            assert!(!words.is_empty(), "{line}");
+            let padded = format!(" {words} ");
+            for english in [
+                " the ", " and ", " of ", " not ", " is ", " no ", " kept ", " in the ",
+            ] {
+                assert!(!padded.contains(english), "English `{english}` in: {line}");
+            }
+        }
+    }
+    // And English by default.
+    let o = run(&["fhir", "export", c, "--as-of", &as_of], "");
+    assert!(String::from_utf8_lossy(&o.stderr).starts_with("warning: /"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 fn as_json<T: serde::Serialize>(a: &Answer<T>) -> serde_json::Value {
     serde_json::to_value(a).unwrap()
 }
@@ -234,6 +452,7 @@ fn round_trip(case: &CaseFile, as_of: chrono::NaiveDate) -> CaseFile {
         case: case.clone(),
         reference: None,
         as_of,
+        audit: Vec::new(),
     });
     let bundle = exported.result().expect("export").bundle.clone();
     let imported = fhir_import(FhirImportCall {

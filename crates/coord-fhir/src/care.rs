@@ -130,6 +130,7 @@ pub fn plan(
             warnings.push(FhirWarning::new(
                 "fhir.not_mapped",
                 format!("/plan/goals/{i}"),
+                "målets delmål, aftaledato og underskrivende sektorer har intet felt i FHIR Goal: står kun i sagsfilens post",
                 "the goal's milestones, agreement date and signing sectors have no field in FHIR Goal: kept in the case file entry only",
             ));
         }
@@ -159,6 +160,7 @@ pub fn plan(
         warnings.push(FhirWarning::new(
             "fhir.not_mapped",
             "/plan/activities",
+            "timer om ugen og frivillig eller pligt (deltagelse) har intet felt i FHIR CarePlan.activity: står kun i sagsfilens post",
             "hours a week and voluntary or duty (participation) have no field in FHIR CarePlan.activity: kept in the case file entry only",
         ));
     }
@@ -169,6 +171,7 @@ pub fn plan(
         warnings.push(FhirWarning::new(
             "fhir.not_mapped",
             "/plan",
+            "den ugentlige kapacitet og opfølgningerne har intet felt i FHIR CarePlan: står kun i sagsfilens post",
             "the weekly capacity and the evaluations have no field in FHIR CarePlan: kept in the case file entry only",
         ));
     }

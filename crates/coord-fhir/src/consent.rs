@@ -53,6 +53,7 @@ pub fn consent(
         warnings.push(FhirWarning::new(
             "fhir.not_mapped",
             format!("/consents/{index}/scope"),
+            "en hel sektor som indehaver eller modtager kan ikke være en FHIR-reference: bestemmelsen nævner kun aktørerne; sektorerne står i sagsfilens post",
             "a whole sector as holder or recipient cannot be a FHIR reference: the provision names only the actors; the sectors are kept in the case file entry",
         ));
     }

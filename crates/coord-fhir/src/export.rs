@@ -17,6 +17,17 @@ use std::collections::BTreeMap;
 /// each goal's achievement status ([`coord_core::plan::progression::progression`]), each consent's
 /// status ([`coord_core::consent::Consent::status_on`]) and each activity's phase.
 pub fn export(case: &CheckedCase, reference: &ReferenceData, as_of: NaiveDate) -> FhirExport {
+    export_with_audit(case, reference, as_of, &[])
+}
+
+/// [`export`], with one `AuditEvent` for each of `audit`: the audit-log entries the core chose
+/// as concerning this case ([`coord_core::consent::audit::concerning`]), mapped as given.
+pub fn export_with_audit(
+    case: &CheckedCase,
+    reference: &ReferenceData,
+    as_of: NaiveDate,
+    audit: &[&coord_core::consent::AuditEntry],
+) -> FhirExport {
     let checked = case;
     let case = checked.case();
     let mut warnings = Vec::new();
@@ -31,6 +42,7 @@ pub fn export(case: &CheckedCase, reference: &ReferenceData, as_of: NaiveDate) -
         warnings.push(FhirWarning::new(
             "fhir.dk_core",
             "/citizen/identifiers",
+            "borgeren har intet CPR-nummer: DK Cores Patient-profil kræver en identifikator",
             "the citizen has no CPR number: DK Core's Patient profile asks for an identifier",
         ));
     }
@@ -49,6 +61,7 @@ pub fn export(case: &CheckedCase, reference: &ReferenceData, as_of: NaiveDate) -
                 warnings.push(FhirWarning::new(
                     "fhir.no_achievement",
                     e.pointer().to_string(),
+                    "målenes opfyldelsesstatus kunne ikke beregnes på denne dato (en måling efter den): udeladt",
                     "the goals' achievement status could not be computed as of this date (a measurement after it): left out",
                 ));
                 BTreeMap::new()
@@ -75,6 +88,7 @@ pub fn export(case: &CheckedCase, reference: &ReferenceData, as_of: NaiveDate) -
         warnings.push(FhirWarning::new(
             "fhir.not_mapped",
             "/consents",
+            "formen, et samtykke er givet i (skriftligt, digitalt, mundtligt), har intet felt i FHIR Consent: står kun i sagsfilens post",
             "the form a consent was given in (written, digital, oral) has no field in FHIR Consent: kept in the case file entry only",
         ));
     }
@@ -84,6 +98,7 @@ pub fn export(case: &CheckedCase, reference: &ReferenceData, as_of: NaiveDate) -
             warnings.push(FhirWarning::new(
                 "fhir.after_as_of",
                 format!("/referrals/{i}"),
+                "henvisningen er lavet efter eksportdatoen: ingen ServiceRequest eller Task",
                 "the referral was made after the export date: no ServiceRequest or Task",
             ));
         }
@@ -108,10 +123,12 @@ pub fn export(case: &CheckedCase, reference: &ReferenceData, as_of: NaiveDate) -
             warnings.push(FhirWarning::new(
                 "fhir.not_mapped",
                 part,
+                "ingen FHIR-ressource bærer denne del (forløbsfakta, hændelser, ønsker, demografi): står kun i sagsfilens post",
                 "no FHIR resource carries this part (course facts, events, wishes, demographics): kept in the case file entry only",
             ));
         }
     }
+    entries.extend(crate::audit::audit_events(case, audit));
     entries.push(case_file_entry(case));
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for (_, r) in &entries {

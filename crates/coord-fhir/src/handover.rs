@@ -39,7 +39,7 @@ pub fn handover_bundle(
     }
     *export.counts.entry("Binary".to_owned()).or_default() += 1;
     for w in &release.note.withheld {
-        export.warnings.push(FhirWarning::new(
+        export.warnings.push(FhirWarning::text(
             "handover.withheld",
             w.pointer.clone(),
             w.warning(),

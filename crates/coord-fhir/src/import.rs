@@ -128,6 +128,9 @@ pub fn import(bundle: &Value) -> Result<ImportedBundle, ImportError> {
         "fhir.standard_resources_not_read",
         "/entry",
         format!(
+            "sagsfilens post er kilden; de {others} standardressourcer ved siden af den er ikke læst (ændringer i dem importeres ikke)"
+        ),
+        format!(
             "the case file entry is the source; the {others} standard resources beside it were not read (changes made to them are not imported)"
         ),
     )];

@@ -13,6 +13,7 @@
 //! end-to-end tests validate every exported resource against the official R4 JSON Schema.
 #![forbid(unsafe_code)]
 
+mod audit;
 mod base64;
 mod care;
 mod consent;
@@ -25,11 +26,12 @@ mod parties;
 mod referral;
 mod vocab;
 
-pub use export::export;
+pub use export::{export, export_with_audit};
 pub use handover::{handover_bundle, read_handover, ImportedHandover};
 pub use import::{import, ImportError, ImportedBundle};
 
 use coord_core::case_file::CaseFile;
+use coord_core::text::Text;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -42,16 +44,27 @@ pub struct FhirWarning {
     pub code: String,
     /// Where in the case file (export) or the bundle (import), as a JSON pointer.
     pub pointer: String,
-    /// What was not carried, and where it is instead.
-    pub message: String,
+    /// What was not carried, and where it is instead, in Danish and English.
+    pub message: Text,
 }
 
 impl FhirWarning {
-    pub(crate) fn new(code: &str, pointer: impl Into<String>, message: impl Into<String>) -> Self {
+    /// A warning with its wording in Danish and English (in that order, always).
+    pub(crate) fn new(
+        code: &str,
+        pointer: impl Into<String>,
+        da: impl Into<String>,
+        en: impl Into<String>,
+    ) -> Self {
+        Self::text(code, pointer, Text::new(da, en))
+    }
+
+    /// A warning whose bilingual wording comes from the core.
+    pub(crate) fn text(code: &str, pointer: impl Into<String>, message: Text) -> Self {
         Self {
             code: code.to_owned(),
             pointer: pointer.into(),
-            message: message.into(),
+            message,
         }
     }
 }

@@ -29,6 +29,7 @@ pub fn measurement(
             warnings.push(FhirWarning::new(
                 "fhir.no_code",
                 format!("/measurements/{index}/indicator"),
+                "ingen verificeret LOINC- eller SNOMED CT-kode for dette redskab: kodet i coords egen kodeliste for redskaber",
                 "no verified LOINC or SNOMED CT code for this instrument: coded in coord's own instrument code system",
             ));
             json!({ "coding": [{ "system": vocab::INSTRUMENT_SYSTEM, "code": m.indicator.as_str() }], "text": m.indicator.as_str() })

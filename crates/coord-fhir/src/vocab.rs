@@ -21,7 +21,11 @@ pub const PURPOSE_SYSTEM: &str = "urn:coord:codesystem:purpose";
 pub const REFERRAL_STATE_SYSTEM: &str = "urn:coord:codesystem:referral-state";
 /// coord's code system for instruments without a verified standard code.
 pub const INSTRUMENT_SYSTEM: &str = "urn:coord:codesystem:instrument";
-/// The extension on the `Binary` entry naming it as the coord case file.
+/// coord's code system for AuditEvent types (`access-decision`).
+pub const AUDIT_TYPE_SYSTEM: &str = "urn:coord:codesystem:audit-event-type";
+/// coord's actor ids (an AuditEvent agent the case file does not hold).
+pub const ACTOR_SYSTEM: &str = "urn:coord:actor";
+/// The `meta.tag` system naming the `Binary` entry as the coord case file.
 pub const CASE_FILE_TAG: &str = "urn:coord:case-file";
 /// The `meta.tag` system of the handover note a handover bundle carries beside the case file.
 pub const HANDOVER_TAG: &str = "urn:coord:handover";

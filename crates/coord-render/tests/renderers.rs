@@ -179,6 +179,86 @@ fn renderings() -> Vec<(String, Language, String)> {
         ));
     }
     out.extend(answer_renderings());
+    out.extend(fhir_renderings());
+    out
+}
+
+/// The FHIR summary (`coord fhir export|import --format text`) of every demo case's export, of
+/// one import and of one handover bundle, in both languages: the warnings are the bundle's own.
+fn fhir_renderings() -> Vec<(String, Language, String)> {
+    use coord_json::calls::fhir::{fhir_export, fhir_import, FhirExportCall, FhirImportCall};
+    use coord_json::calls::handover::{handover_export, HandoverExportCall};
+    let summary = |exported: bool,
+                   counts: &std::collections::BTreeMap<String, usize>,
+                   warnings: &[coord_json::calls::fhir::FhirWarning],
+                   lang: Language| {
+        let w: Vec<coord_render::fhir::Warning<'_>> = warnings
+            .iter()
+            .map(|w| coord_render::fhir::Warning {
+                pointer: &w.pointer,
+                message: w.message.get(lang),
+            })
+            .collect();
+        coord_render::fhir::summary(exported, counts, &w, lang).text(WIDTH)
+    };
+    let mut out = Vec::new();
+    let demo = coord_json::demo::report_cases().unwrap_or_default();
+    for d in &demo {
+        let name = stem(&d.entry.file);
+        let exported = ok(fhir_export(FhirExportCall {
+            case: d.case.clone(),
+            reference: None,
+            as_of: d.entry.as_of,
+            audit: Vec::new(),
+        }));
+        assert!(!exported.warnings.is_empty(), "{name}: no warning to show");
+        for (lang, code) in LANGS {
+            out.push((
+                format!("{name}-fhir-export-{code}"),
+                lang,
+                summary(true, &exported.counts, &exported.warnings, lang),
+            ));
+        }
+        if d.entry.file == "hillerod.json" {
+            let imported = ok(fhir_import(FhirImportCall {
+                bundle: exported.bundle.clone(),
+                reference: None,
+            }));
+            for (lang, code) in LANGS {
+                out.push((
+                    format!("{name}-fhir-import-{code}"),
+                    lang,
+                    summary(false, &imported.counts, &imported.warnings, lang),
+                ));
+            }
+        }
+    }
+    let Some(backpain) = demo
+        .iter()
+        .find(|d| d.entry.file == "backpain-depression.json")
+    else {
+        panic!("the back pain demo case is missing");
+    };
+    let handover = ok(handover_export(HandoverExportCall {
+        case: backpain.case.clone(),
+        reference: None,
+        handover: serde_json::from_value(serde_json::json!({
+            "to": { "code": "0270", "name": "Gribskov Kommune" },
+            "moved_on": "2025-08-01"
+        }))
+        .unwrap(),
+    }));
+    assert!(handover
+        .warnings
+        .iter()
+        .any(|w| w.code == "handover.withheld"));
+    for (lang, code) in LANGS {
+        out.push((
+            format!("backpain-depression-handover-bundle-{code}"),
+            lang,
+            summary(true, &handover.counts, &handover.warnings, lang),
+        ));
+    }
     out
 }
 

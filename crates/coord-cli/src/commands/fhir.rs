@@ -7,7 +7,7 @@ use crate::exit::Outcome;
 use crate::io::{print, read_json, write_atomically, Failure};
 use clap::Subcommand;
 use coord_json::calls::fhir::{fhir_export, fhir_import, FhirExportCall, FhirImportCall};
-use coord_json::envelope::{Answer, Problem};
+use coord_json::envelope::Answer;
 use std::path::PathBuf;
 
 /// `coord fhir …`.
@@ -20,13 +20,17 @@ pub enum FhirCommand {
     /// `--format bundle`). Exit 0, 3 invalid case file, 4 I/O.
     #[command(after_help = "Examples:
   coord fhir export crates/coord-json/data/demo/report/hillerod.json --as-of 2025-04-10 > bundle.json
-  coord fhir export crates/coord-json/data/demo/report/hillerod.json --as-of 2025-04-10 --format text")]
+  coord fhir export crates/coord-json/data/demo/report/hillerod.json --as-of 2025-04-10 --format text
+  coord fhir export crates/coord-json/data/demo/report/hillerod.json --as-of 2025-04-10 --lang da --out bundle.json
+  coord handover export crates/coord-json/data/demo/report/backpain-depression.json --to 0270 --as-of 2025-08-01 --audit-log audit.ndjson --out handover.json
+  coord fhir export crates/coord-json/data/demo/report/backpain-depression.json --as-of 2025-08-01 --audit-log audit.ndjson --format text")]
     Export(ExportArgs),
     /// Read a Bundle made by `coord fhir export` back into a case file (printed as JSON).
     /// Exit 0, 3 not a coord bundle or an invalid case file inside, 4 I/O.
     #[command(after_help = "Examples:
   coord fhir export crates/coord-json/data/demo/report/hillerod.json --as-of 2025-04-10 --out bundle.json
-  coord fhir import bundle.json > case.json")]
+  coord fhir import bundle.json > case.json
+  coord fhir import bundle.json --format text --lang da")]
     Import(ImportArgs),
 }
 
@@ -38,18 +42,48 @@ pub fn run(command: &FhirCommand) -> Result<Outcome, Failure> {
     }
 }
 
-fn warnings_text(warnings: &[Problem]) -> String {
+/// The warnings as lines for standard error, in `lang`: place, wording, code. Never a value.
+pub(crate) fn warnings_text(
+    warnings: &[coord_json::calls::fhir::FhirWarning],
+    lang: coord_core::category::Language,
+) -> String {
+    let word = coord_core::text::pick(lang, "advarsel", "warning");
     warnings
         .iter()
         .map(|w| {
             format!(
-                "warning: {}: {} [{}]\n",
-                w.pointer.as_deref().unwrap_or(""),
-                w.message,
+                "{word}: {}: {} [{}]\n",
+                w.pointer,
+                w.message.get(lang),
                 w.code
             )
         })
         .collect()
+}
+
+/// The entries of a hash-chained audit log; a bad line or a broken chain is an error at its line.
+fn audit_log(path: &std::path::Path) -> Result<Vec<coord_core::consent::AuditEntry>, Failure> {
+    use coord_json::calls::audit::{verify_log, AuditRecord};
+    let text = crate::io::read_text(path)?;
+    let check = verify_log(&text);
+    if let (false, Some(line)) = (check.intact, check.first_broken_line) {
+        let problem = coord_json::envelope::Problem::new(
+            "audit.broken_chain",
+            check
+                .reason
+                .unwrap_or_else(|| "the audit log's hash chain is broken".to_owned()),
+            None,
+        );
+        return Err(Failure::invalid(vec![problem.on_line(line)], Some(path)));
+    }
+    let mut entries = Vec::new();
+    for (i, line) in text.split_terminator('\n').enumerate() {
+        let n = u64::try_from(i + 1).unwrap_or(u64::MAX);
+        let record: AuditRecord = coord_json::parse::parse(line)
+            .map_err(|p| Failure::invalid(vec![p.on_line(n)], Some(path)))?;
+        entries.push(record.entry);
+    }
+    Ok(entries)
 }
 
 fn finish(text: &str, out: Option<&PathBuf>) -> Result<Outcome, Failure> {
@@ -89,12 +123,12 @@ fn export(args: &ExportArgs) -> Result<Outcome, Failure> {
         case: read_json(&args.case)?,
         reference: optional(args.reference.as_deref())?,
         as_of: as_of(args.as_of.as_deref())?,
+        audit: match &args.audit_log {
+            Some(path) => audit_log(path)?,
+            None => Vec::new(),
+        },
     };
     let answer = fhir_export(call);
-    let warnings: Vec<Problem> = match &answer {
-        Answer::Success { warnings, .. } => warnings.clone(),
-        Answer::Failure { .. } => Vec::new(),
-    };
     let files = [
         ("/case", Some(args.case.as_path())),
         ("/reference", args.reference.as_deref()),
@@ -115,7 +149,7 @@ fn export(args: &ExportArgs) -> Result<Outcome, Failure> {
         || summary(true, &result.counts, &result.warnings, lang),
     );
     if args.format == FhirFormat::Document {
-        eprint!("{}", warnings_text(&warnings));
+        eprint!("{}", warnings_text(&result.warnings, lang));
     }
     finish(&text, args.out.as_ref())
 }
@@ -135,10 +169,6 @@ fn import(args: &ImportArgs) -> Result<Outcome, Failure> {
             .err()
             .unwrap_or_else(|| Failure::invalid(errors.clone(), Some(&args.bundle))));
     }
-    let warnings: Vec<Problem> = match &answer {
-        Answer::Success { warnings, .. } => warnings.clone(),
-        Answer::Failure { .. } => Vec::new(),
-    };
     let Some(result) = answer.result() else {
         return Err(Failure::invalid(Vec::new(), Some(&args.bundle)));
     };
@@ -150,7 +180,7 @@ fn import(args: &ImportArgs) -> Result<Outcome, Failure> {
         || summary(false, &result.counts, &result.warnings, lang),
     );
     if args.format == FhirFormat::Document {
-        eprint!("{}", warnings_text(&warnings));
+        eprint!("{}", warnings_text(&result.warnings, lang));
     }
     finish(&text, args.out.as_ref())
 }
@@ -166,7 +196,7 @@ fn summary(
         .iter()
         .map(|w| coord_render::fhir::Warning {
             pointer: &w.pointer,
-            message: &w.message,
+            message: w.message.get(lang),
         })
         .collect();
     coord_render::fhir::summary(export, counts, &w, lang)

@@ -28,13 +28,17 @@ pub struct ExportArgs {
     /// Reference data replacing built-in parts.
     #[arg(long, value_name = "FILE")]
     pub reference: Option<PathBuf>,
+    /// The audit log (`--audit-log` of the other commands: NDJSON, hash-chained): each entry of
+    /// this case and citizen up to the export date becomes an AuditEvent. A broken chain is refused.
+    #[arg(long, value_name = "LOG")]
+    pub audit_log: Option<PathBuf>,
     /// What to print.
     #[arg(long, value_enum, default_value_t = FhirFormat::Document)]
     pub format: FhirFormat,
     /// Write to this file instead of standard output (whole or not at all).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
-    /// Language of the summary.
+    /// Language of the summary and of the warnings.
     #[arg(long, value_enum, default_value_t = Lang::En)]
     pub lang: Lang,
 }
@@ -53,7 +57,7 @@ pub struct ImportArgs {
     /// Write to this file instead of standard output (whole or not at all).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
-    /// Language of the summary.
+    /// Language of the summary and of the warnings.
     #[arg(long, value_enum, default_value_t = Lang::En)]
     pub lang: Lang,
 }

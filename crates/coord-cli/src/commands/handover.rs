@@ -12,7 +12,7 @@ use coord_core::handover::{HandoverRequest, Municipality};
 use coord_json::calls::handover::{
     handover_export, handover_import, HandoverExportCall, HandoverImportCall,
 };
-use coord_json::envelope::{Answer, Problem};
+use coord_json::envelope::Answer;
 use std::path::Path;
 
 /// `coord handover …`.
@@ -55,20 +55,6 @@ fn failed<T>(answer: &Answer<T>, files: &[(&str, Option<&Path>)]) -> Option<Fail
         ),
         Answer::Success { .. } => None,
     }
-}
-
-fn warnings_text(answer: &Answer<impl serde::Serialize>) -> String {
-    let warnings: &[Problem] = match answer {
-        Answer::Success { warnings, .. } => warnings,
-        Answer::Failure { .. } => &[],
-    };
-    warnings
-        .iter()
-        .map(|w| {
-            let at = w.pointer.as_deref().unwrap_or("");
-            format!("warning: {at}: {} [{}]\n", w.message, w.code)
-        })
-        .collect()
 }
 
 fn finish(text: &str, out: Option<&std::path::PathBuf>) -> Result<Outcome, Failure> {
@@ -123,7 +109,7 @@ fn export(args: &HandoverExportArgs) -> Result<Outcome, Failure> {
     let doc = || coord_render::handover::export(&result.release, lang);
     let text = match args.format {
         HandoverFormat::Document => {
-            eprint!("{}", warnings_text(&answer));
+            eprint!("{}", super::fhir::warnings_text(&result.warnings, lang));
             pretty(&result.bundle)
         }
         HandoverFormat::Json => pretty(&answer),

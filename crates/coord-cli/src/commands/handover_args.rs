@@ -41,7 +41,7 @@ pub struct HandoverExportArgs {
     /// written; nothing is released if it cannot be.
     #[arg(long, value_name = "FILE")]
     pub audit_log: Option<PathBuf>,
-    /// Language of the summary.
+    /// Language of the summary and of the warnings.
     #[arg(long, value_enum, default_value_t = Lang::En)]
     pub lang: Lang,
 }

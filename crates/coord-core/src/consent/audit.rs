@@ -33,6 +33,26 @@ pub struct AuditEntry {
     pub decisions: Vec<AuditDecision>,
 }
 
+impl AuditEntry {
+    /// Whether this entry concerns `case`: it was made in this case about this citizen (an entry
+    /// naming the case with another citizen, or the citizen in another case, does not).
+    pub fn concerns(&self, case: &crate::case_file::CaseFile) -> bool {
+        self.case == case.id && self.citizen == case.citizen.id
+    }
+}
+
+/// The entries of `log` that concern `case` and were made on or before `as_of`, in log order:
+/// what an export of the case as of that day may show of the audit log.
+pub fn concerning<'a>(
+    log: &'a [AuditEntry],
+    case: &crate::case_file::CaseFile,
+    as_of: chrono::NaiveDate,
+) -> Vec<&'a AuditEntry> {
+    log.iter()
+        .filter(|e| e.concerns(case) && crate::time::date_of(&e.at) <= as_of)
+        .collect()
+}
+
 /// The audited decision for one category.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

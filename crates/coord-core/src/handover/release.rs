@@ -137,17 +137,36 @@ pub struct WithheldPart {
 }
 
 impl WithheldPart {
-    /// The withheld part as a warning line (English, like every FHIR warning): the category and
-    /// the kind of reason, no id — the place is the warning's pointer.
-    pub fn warning(&self) -> String {
-        let why = match &self.reason {
-            DenyReason::Forbidden { .. } => "forbidden whatever any consent says".to_owned(),
-            DenyReason::NoConsent => self.reason.describe(crate::category::Language::En),
-            _ => "the consents on file do not cover this flow".to_owned(),
+    /// The withheld part as a warning line, in Danish and English: the category and the kind of
+    /// reason, no id — the place is the warning's pointer.
+    pub fn warning(&self) -> Text {
+        use crate::category::Language::{Da, En};
+        let why = |lang| match &self.reason {
+            DenyReason::Forbidden { .. } => crate::text::pick(
+                lang,
+                "forbudt, uanset hvad et samtykke siger",
+                "forbidden whatever any consent says",
+            )
+            .to_owned(),
+            DenyReason::NoConsent => self.reason.describe(lang),
+            _ => crate::text::pick(
+                lang,
+                "samtykkerne i sagen dækker ikke denne videregivelse",
+                "the consents on file do not cover this flow",
+            )
+            .to_owned(),
         };
-        format!(
-            "withheld from the handover, not in the bundle: {} — {why}",
-            self.category.label(crate::category::Language::En)
+        Text::new(
+            format!(
+                "holdt tilbage ved overdragelsen, ikke i bundtet: {} — {}",
+                self.category.label(Da),
+                why(Da)
+            ),
+            format!(
+                "withheld from the handover, not in the bundle: {} — {}",
+                self.category.label(En),
+                why(En)
+            ),
         )
     }
 }

@@ -189,10 +189,8 @@ pub fn citizen_view(
                 .collect()
         })
         .unwrap_or_default();
-    let mut access: Vec<AccessSeen> = audit
-        .iter()
-        .filter(|e| e.citizen == case.citizen.id && e.case == case.id)
-        .filter(|e| crate::time::date_of(&e.at) <= as_of)
+    let mut access: Vec<AccessSeen> = crate::consent::audit::concerning(audit, case, as_of)
+        .into_iter()
         .map(|e| AccessSeen {
             at: e.at,
             who: name(&e.requester),

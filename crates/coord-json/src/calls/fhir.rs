@@ -24,6 +24,10 @@ pub struct FhirExportCall {
     pub reference: Option<ReferenceOverrides>,
     /// The date the statuses are as of (referral states, achievement, consent status).
     pub as_of: NaiveDate,
+    /// Audit-log entries: each that concerns this case and citizen, made on or before `as_of`,
+    /// becomes an `AuditEvent` (the others are left out).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub audit: Vec<coord_core::consent::AuditEntry>,
 }
 
 /// Read a FHIR R4 Bundle made by `fhir-export` back into a case file.
@@ -43,7 +47,7 @@ fn problems_of(warnings: &[FhirWarning], prefix: &str) -> Vec<Problem> {
         .map(|w| {
             Problem::new(
                 w.code.clone(),
-                w.message.clone(),
+                w.message.en.clone(),
                 Some(format!("{prefix}{}", w.pointer)),
             )
         })
@@ -73,7 +77,10 @@ pub fn fhir_export_with(shared: &Shared, call: FhirExportCall) -> Answer<FhirExp
     let answer = Answer::from_result((|| {
         let reference = shared.reference_for(call.reference)?;
         let checked = check_case(call.case, &reference)?;
-        Ok(coord_fhir::export(&checked, &reference, call.as_of))
+        let audit = coord_core::consent::audit::concerning(&call.audit, checked.case(), call.as_of);
+        Ok(coord_fhir::export_with_audit(
+            &checked, &reference, call.as_of, &audit,
+        ))
     })());
     let warnings = answer
         .result()

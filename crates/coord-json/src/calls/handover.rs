@@ -90,7 +90,7 @@ fn problems_of(warnings: &[FhirWarning], prefix: &str) -> Vec<Problem> {
         .map(|w| {
             Problem::new(
                 w.code.clone(),
-                w.message.clone(),
+                w.message.en.clone(),
                 Some(format!("{prefix}{}", w.pointer)),
             )
         })
