@@ -526,3 +526,31 @@ pub fn usage_error(e: &clap::Error) -> std::process::ExitCode {
     );
     Outcome::Usage.code()
 }
+
+/// The entries of the audit log at `path`, after checking its hash chain (a broken chain is
+/// refused with the line where it breaks).
+pub fn audit_entries(
+    path: &std::path::Path,
+) -> Result<Vec<coord_core::consent::AuditEntry>, Failure> {
+    use coord_json::calls::audit::{verify_log, AuditRecord};
+    let text = read_text(path)?;
+    let check = verify_log(&text);
+    if let (false, Some(line)) = (check.intact, check.first_broken_line) {
+        let problem = coord_json::envelope::Problem::new(
+            "audit.broken_chain",
+            check
+                .reason
+                .unwrap_or_else(|| "the audit log's hash chain is broken".to_owned()),
+            None,
+        );
+        return Err(Failure::invalid(vec![problem.on_line(line)], Some(path)));
+    }
+    let mut entries = Vec::new();
+    for (i, line) in text.split_terminator('\n').enumerate() {
+        let n = u64::try_from(i + 1).unwrap_or(u64::MAX);
+        let record: AuditRecord = coord_json::parse::parse(line)
+            .map_err(|p| Failure::invalid(vec![p.on_line(n)], Some(path)))?;
+        entries.push(record.entry);
+    }
+    Ok(entries)
+}

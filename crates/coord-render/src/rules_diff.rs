@@ -5,8 +5,8 @@
 use crate::Doc;
 use coord_core::category::Language;
 use coord_core::rules::diff::words::percent;
-use coord_core::text::thousands;
 use coord_core::rules::diff::PackDiff;
+use coord_core::text::thousands;
 use coord_core::text::{date_long, pick};
 
 /// The diff as a document in `lang`.

@@ -62,30 +62,6 @@ pub(crate) fn warnings_text(
 }
 
 /// The entries of a hash-chained audit log; a bad line or a broken chain is an error at its line.
-fn audit_log(path: &std::path::Path) -> Result<Vec<coord_core::consent::AuditEntry>, Failure> {
-    use coord_json::calls::audit::{verify_log, AuditRecord};
-    let text = crate::io::read_text(path)?;
-    let check = verify_log(&text);
-    if let (false, Some(line)) = (check.intact, check.first_broken_line) {
-        let problem = coord_json::envelope::Problem::new(
-            "audit.broken_chain",
-            check
-                .reason
-                .unwrap_or_else(|| "the audit log's hash chain is broken".to_owned()),
-            None,
-        );
-        return Err(Failure::invalid(vec![problem.on_line(line)], Some(path)));
-    }
-    let mut entries = Vec::new();
-    for (i, line) in text.split_terminator('\n').enumerate() {
-        let n = u64::try_from(i + 1).unwrap_or(u64::MAX);
-        let record: AuditRecord = coord_json::parse::parse(line)
-            .map_err(|p| Failure::invalid(vec![p.on_line(n)], Some(path)))?;
-        entries.push(record.entry);
-    }
-    Ok(entries)
-}
-
 fn finish(text: &str, out: Option<&PathBuf>) -> Result<Outcome, Failure> {
     match out {
         Some(path) => write_atomically(path, text.as_bytes())?,
@@ -124,7 +100,7 @@ fn export(args: &ExportArgs) -> Result<Outcome, Failure> {
         reference: optional(args.reference.as_deref())?,
         as_of: as_of(args.as_of.as_deref())?,
         audit: match &args.audit_log {
-            Some(path) => audit_log(path)?,
+            Some(path) => crate::io::audit_entries(path)?,
             None => Vec::new(),
         },
     };

@@ -17,7 +17,6 @@ pub const SEGMENT_MIN_CASES: usize = 30;
 /// A group needs this many changed cases before its share leads a sentence.
 pub const SEGMENT_MIN_CHANGED: usize = 5;
 
-
 /// `part` of `whole` as a whole percentage ("31 %"; "under 1 %" for a share that rounds to 0).
 pub fn percent(lang: Language, part: usize, whole: usize) -> String {
     if whole == 0 {
