@@ -95,8 +95,15 @@ def case_mutations(base, prefix):
     for p in ["/actors/0/kind", "/actors/0/sector", "/actors/0/role", "/consents/0/form"]:
         if _has(base, p):
             tag = p.strip("/").replace("/", "-")
-            mut(f"enum-{tag}", lambda d, p=p: setp(d, p, M), f"{prefix}{p}: unknown value (allowed: ")
+            if p != "/actors/0/role":
+                mut(f"enum-{tag}", lambda d, p=p: setp(d, p, M), f"{prefix}{p}: unknown value (allowed: ")
             mut(f"type-{tag}", lambda d, p=p: setp(d, p, 12345678901), f"{prefix}{p}: expected")
+    # codes of the vocabularies (roles, purposes): an undeclared code is named by its place
+    for p, kind in [("/actors/0/role", "roles"), ("/consents/0/scope/purposes/0", "purposes")]:
+        if _has(base, p):
+            tag = p.strip("/").replace("/", "-")
+            # like a dangling id: consent validate reports it as a finding of its answer (exit 1)
+            mut(f"vocab-{tag}", lambda d, p=p: setp(d, p, M), f"{prefix}{p}: not a declared {kind} code; declared codes: ", code="dangling")
     for p in ["/id", "/citizen/id", "/actors/0/id"]:
         if _has(base, p):
             tag = p.strip("/").replace("/", "-")
@@ -266,6 +273,7 @@ lines = {
     "bad-instant": dumps(dict(request, at="2025-04-01T09:00:60+02:00" + M)),
     "enum": dumps(dict(request, action=M)),
     "dangling": dumps(dict(request, holder=M)),
+    "undeclared-purpose": dumps(dict(request, purpose=M)),
     "truncated": good[:20] + M,
     "duplicate": '{"action":"' + M + '",' + good[1:],
 }
@@ -282,6 +290,9 @@ log = write("audit-not-a-log.ndjson", M + "\n")
 rows.append({"file": log, "args": ["audit", "verify", "{file}"], "exit": 1, "place": ":1: the chain is broken", "stdout_place": True})
 log = write("audit-invalid-utf8.ndjson", b"\xff" + M.encode())
 rows.append({"file": log, "args": ["audit", "verify", "{file}"], "exit": 3, "place": "not valid UTF-8"})
+
+# an access request for an undeclared purpose: refused (exit 3), naming the flag and the declared purposes
+rows.append({"args": ["access", "check", "{case}", "--requester", "mette", "--holder", "anne", "--category", "health_status", "--action", "view", "--purpose", M, "--at", "2025-04-01T09:00:00+02:00"], "exit": 3, "place": "--purpose: not a declared purpose; declared codes: ", "name": "access-check-undeclared-purpose"})
 
 # flags: the value must not be echoed
 flags = [

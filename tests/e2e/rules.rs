@@ -587,3 +587,96 @@ fn a_case_with_an_undeclared_code_is_refused_naming_the_place_never_the_code() {
     assert!(!err.contains("very_private_diagnosis"), "{err}");
     assert!(stdout(&o).is_empty());
 }
+
+/// Issue 8 §2: a municipality declares its own role and purpose in `--reference` and uses them —
+/// a pack requires the role, an actor holds it, a consent names the purpose and an access request
+/// is decided for it — without Rust. Without the reference file both are undeclared.
+#[test]
+fn a_municipality_declares_a_role_and_a_purpose_in_its_reference_file() {
+    let dir = "examples/new-law";
+    let (case, reference, pack) = (
+        path(&format!("{dir}/case.json")),
+        path(&format!("{dir}/reference.json")),
+        path(&format!("{dir}/pack.json")),
+    );
+    let o = run(
+        &[
+            "evaluate",
+            &case,
+            "--pack",
+            &pack,
+            "--as-of",
+            "2026-09-01",
+            "--reference",
+            &reference,
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let roles = v["result"]["required_roles"].as_array().unwrap();
+    assert!(
+        roles
+            .iter()
+            .any(|r| r["role"] == "job_readiness_mentor" && r["present"] == true),
+        "{roles:?}"
+    );
+    let access = |with_reference: bool| {
+        let mut args = vec![
+            "access",
+            "check",
+            &case,
+            "--requester",
+            "mentor-ali",
+            "--holder",
+            "cw-mette",
+            "--category",
+            "work_ability",
+            "--action",
+            "view",
+            "--purpose",
+            "job-readiness",
+            "--at",
+            "2026-09-01T10:00:00+02:00",
+        ];
+        if with_reference {
+            args.extend(["--reference", &reference]);
+        }
+        run(&args, "")
+    };
+    let o = access(true);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("PERMIT by consent c-mentor-view"),
+        "{}",
+        stdout(&o)
+    );
+    // Without the reference file the case names an undeclared role and purpose: refused, each
+    // place named with the declared codes, the codes themselves never repeated.
+    let o = access(false);
+    assert_eq!(o.status.code(), Some(3), "{}", stdout(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("/actors/1/role: not a declared roles code"),
+        "{err}"
+    );
+    assert!(
+        err.contains("/consents/0/scope/purposes/0: not a declared purposes code"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("job_readiness_mentor") && !err.contains("job-readiness"),
+        "{err}"
+    );
+    // `rules facts` lists the municipality's role and purpose with their labels.
+    let o = run(
+        &["rules", "facts", "--reference", &reference, "--lang", "da"],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("jobparathedsmentor"), "{out}");
+    assert!(out.contains("jobparathedsforløbet"), "{out}");
+}

@@ -33,7 +33,7 @@ fn fixture(n_consents: usize) -> (CheckedCase, ReferenceData) {
             name: format!("Actor {i}"),
             kind: ActorKind::Person,
             sector: *s,
-            role: Role::Caseworker,
+            role: Role::CASEWORKER,
             organisation: None,
         })
         .collect();

@@ -88,7 +88,7 @@ fn actors() -> Vec<Actor> {
             name: format!("Actor {i}"),
             kind: ActorKind::Person,
             sector: *s,
-            role: Role::Caseworker,
+            role: Role::CASEWORKER,
             organisation: None,
         })
         .collect()

@@ -127,47 +127,9 @@ pub enum ActorKind {
     Organisation,
 }
 
-/// A professional role. Free text would drift between systems, so the common roles are named; a
-/// municipality's own roles go in [`Role::Other`].
-#[derive(
-    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Role {
-    /// Koordinerende sagsbehandler: the one person holding the thread.
-    CoordinatingCaseworker,
-    /// A jobcenter caseworker (sagsbehandler / jobkonsulent).
-    Caseworker,
-    /// The region's sundhedskoordinator (social medicine).
-    HealthCoordinator,
-    /// The jobcenter's bridge-builder placed in the health sector (Hillerød, seed 004).
-    BridgeBuilder,
-    /// A physiotherapist.
-    Physiotherapist,
-    /// An occupational therapist.
-    OccupationalTherapist,
-    /// A nurse.
-    Nurse,
-    /// A psychologist.
-    Psychologist,
-    /// A physician (hospital or GP).
-    Physician,
-    /// The contact person at the employer.
-    EmployerContact,
-    /// A mentor.
-    Mentor,
-    /// A volunteer (e.g. a self-management course instructor).
-    Volunteer,
-    /// A social worker.
-    SocialWorker,
-    /// A member of the rehabilitation team.
-    RehabilitationTeamMember,
-    /// The citizen.
-    Citizen,
-    /// Any other role, named by the municipality.
-    Other(String),
-}
+/// A professional role: a code of the role vocabulary (`vocabularies.roles` in the reference
+/// data), so a municipality's own role is declared there rather than written as free text.
+pub use crate::vocab::Role;
 
 /// An actor: a person or an organisation unit around the citizen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -181,7 +143,7 @@ pub struct Actor {
     pub kind: ActorKind,
     /// The sector the actor works in.
     pub sector: Sector,
-    /// The actor's role.
+    /// The actor's role (a code declared in `vocabularies.roles`).
     pub role: Role,
     /// The organisation unit a person belongs to, if any (an actor id in the same case file).
     #[serde(default, skip_serializing_if = "Option::is_none")]

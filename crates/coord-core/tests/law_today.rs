@@ -130,7 +130,10 @@ fn a_resource_course_begun_in_2025_across_the_reform() {
     assert!(law.banner.is_none() && law.transitions.is_empty() && law.announcements.is_empty());
     assert_eq!(
         roles(&jan),
-        vec![Role::CoordinatingCaseworker, Role::RehabilitationTeamMember]
+        vec![
+            Role::COORDINATING_CASEWORKER,
+            Role::REHABILITATION_TEAM_MEMBER
+        ]
     );
     assert_eq!(warnings(&jan), Vec::<&str>::new());
 
@@ -154,7 +157,10 @@ fn a_resource_course_begun_in_2025_across_the_reform() {
     );
     assert_eq!(
         roles(&mar),
-        vec![Role::CoordinatingCaseworker, Role::RehabilitationTeamMember]
+        vec![
+            Role::COORDINATING_CASEWORKER,
+            Role::REHABILITATION_TEAM_MEMBER
+        ]
     );
     assert_eq!(warnings(&mar), vec!["running_course_continues"]);
     assert!(!warnings(&mar).contains(&"scheme_closed_to_new"));
@@ -178,7 +184,7 @@ fn a_resource_course_begun_in_2025_across_the_reform() {
     let law = choose_law(&reference.rule_packs, None, "DK", d("2026-03-16"));
     let e = evaluate_under_law(&law, &reference.rule_packs, &new, &reference, false);
     assert_eq!(warnings(&e), vec!["scheme_closed_to_new"]);
-    assert!(!roles(&e).contains(&Role::RehabilitationTeamMember));
+    assert!(!roles(&e).contains(&Role::REHABILITATION_TEAM_MEMBER));
     assert!(e.law.unwrap().transitions.is_empty());
 }
 
@@ -243,7 +249,7 @@ fn a_sickness_benefit_course_begun_in_2025_across_the_reform() {
     // September 2026: past 22 weeks without a reassessment: the benefit period ends.
     let sep = at("2026-09-15");
     assert!(warnings(&sep).contains(&"benefit_period_ends"));
-    assert!(roles(&sep).contains(&Role::CoordinatingCaseworker));
+    assert!(roles(&sep).contains(&Role::COORDINATING_CASEWORKER));
     assert!(sep.law.as_ref().unwrap().announcements.is_empty());
 
     // From 30 days before 1 January 2027 the report says the rules are expected to change.

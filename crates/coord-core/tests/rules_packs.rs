@@ -119,8 +119,8 @@ fn category_3_and_the_rehabilitation_team_go_in_2025() {
             .map(|r| r.role.clone())
             .collect::<Vec<_>>()
     };
-    assert!(roles(&before).contains(&Role::RehabilitationTeamMember));
-    assert!(!roles(&after).contains(&Role::RehabilitationTeamMember));
+    assert!(roles(&before).contains(&Role::REHABILITATION_TEAM_MEMBER));
+    assert!(!roles(&after).contains(&Role::REHABILITATION_TEAM_MEMBER));
     let team = before
         .deadlines
         .iter()
@@ -135,7 +135,7 @@ fn category_3_and_the_rehabilitation_team_go_in_2025() {
     assert!(after
         .referrals
         .iter()
-        .any(|r| r.target == ReferralTarget::Role(Role::BridgeBuilder)));
+        .any(|r| r.target == ReferralTarget::Role(Role::BRIDGE_BUILDER)));
     assert!(after
         .consent_gaps
         .iter()

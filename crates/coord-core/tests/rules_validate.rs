@@ -75,10 +75,14 @@ fn unknown_facts_values_roles_and_anchors() {
         &Default::default(),
         &[
             ("rules.unknown_fact", "/rules/0/when/all/0/fact", Error),
-            ("rules.unknown_role", "/rules/0/when/all/2/contains", Error),
             ("rules.unknown_anchor", "/rules/0/when/all/3/lt/date", Error),
-            // A target group is a vocabulary code: checked against the declared codes.
+            // A target group and a role are vocabulary codes: checked against the declared codes.
             ("rules.undeclared_code", "/rules/0/when/all/1/eq", Error),
+            (
+                "rules.undeclared_code",
+                "/rules/0/when/all/2/contains",
+                Error,
+            ),
         ],
     );
 }
@@ -215,7 +219,7 @@ fn unknown_offers_and_indicators_only_when_the_lists_are_given() {
     let rules = [rule(
         "a",
         r#"{"fact":"indicator_band.who6","eq":"poor"}"#,
-        r#"[{"propose_referral":{"offer":"yoga"}},{"require_role":{"other":"brobygger"}}]"#,
+        r#"[{"propose_referral":{"offer":"yoga"}},{"require_role":"brobygger"}]"#,
     )];
     let options = ValidationOptions {
         known_offers: Some(["laer-at-tackle".to_owned()].into()),
@@ -232,9 +236,9 @@ fn unknown_offers_and_indicators_only_when_the_lists_are_given() {
                 Error,
             ),
             (
-                "rules.unknown_role",
+                "rules.undeclared_code",
                 "/rules/0/then/1/require_role",
-                Warning,
+                Error,
             ),
         ],
     );
@@ -245,9 +249,9 @@ fn unknown_offers_and_indicators_only_when_the_lists_are_given() {
         &[
             ("rules.unknown_fact", "/rules/0/when/fact", Error),
             (
-                "rules.unknown_role",
+                "rules.undeclared_code",
                 "/rules/0/then/1/require_role",
-                Warning,
+                Error,
             ),
         ],
     );

@@ -32,7 +32,7 @@ pub fn care_team(case: &CaseFile) -> Option<(String, Value)> {
                 "coding": [{ "system": ROLE_SYSTEM, "code": wire(&m.role) }],
                 "text": wire(&m.role),
             });
-            if m.role == Role::CoordinatingCaseworker {
+            if m.role == Role::COORDINATING_CASEWORKER {
                 role["text"] = json!("coordinating caseworker (holds the thread)");
             }
             json!({

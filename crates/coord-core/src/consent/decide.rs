@@ -85,6 +85,15 @@ pub enum RequestError {
         /// Where the list is.
         at: Pointer,
     },
+    /// The request's purpose is not declared in the purpose vocabulary. The message lists the
+    /// declared purposes and never repeats the request's.
+    #[error("not a declared purpose; declared codes: {declared}")]
+    UndeclaredPurpose {
+        /// Where the purpose is.
+        at: Pointer,
+        /// The declared purposes, as one line.
+        declared: String,
+    },
 }
 
 impl RequestError {
@@ -95,6 +104,7 @@ impl RequestError {
             RequestError::WrongCitizen { .. } => "request.wrong_citizen",
             RequestError::WrongCase { .. } => "request.wrong_case",
             RequestError::NoCategories { .. } => "request.no_categories",
+            RequestError::UndeclaredPurpose { .. } => "request.undeclared_purpose",
         }
     }
 
@@ -104,7 +114,8 @@ impl RequestError {
             RequestError::UnknownActor { at, .. }
             | RequestError::WrongCitizen { at, .. }
             | RequestError::WrongCase { at, .. }
-            | RequestError::NoCategories { at } => at,
+            | RequestError::NoCategories { at }
+            | RequestError::UndeclaredPurpose { at, .. } => at,
         }
     }
 }
@@ -383,6 +394,8 @@ pub struct AccessIndex<'a> {
     consents_by_key: HashMap<(usize, usize, &'a str), Bucket<'a>>,
     forbids_by_category: Vec<Vec<&'a LegalRule>>,
     permits_by_category: Vec<Vec<&'a LegalRule>>,
+    /// The vocabularies: a request's purpose must be declared.
+    vocabularies: &'a crate::vocab::Vocabularies,
 }
 
 fn ordinal(c: InformationCategory) -> usize {
@@ -478,6 +491,7 @@ impl<'a> AccessIndex<'a> {
             consents_by_key,
             forbids_by_category,
             permits_by_category,
+            vocabularies: &reference.vocabularies,
         }
     }
 
@@ -517,6 +531,16 @@ impl<'a> AccessIndex<'a> {
         if request.categories.is_empty() {
             return Err(RequestError::NoCategories {
                 at: root.key("categories"),
+            });
+        }
+        let purposes = crate::vocab::VocabularyKind::Purpose;
+        if !self
+            .vocabularies
+            .declares(purposes, request.purpose.as_str())
+        {
+            return Err(RequestError::UndeclaredPurpose {
+                at: root.key("purpose"),
+                declared: self.vocabularies.code_list(purposes),
             });
         }
         Ok(())

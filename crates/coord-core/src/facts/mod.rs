@@ -24,7 +24,7 @@ pub mod value;
 pub mod words;
 
 pub use value::{FactSet, FactType, FactValue};
-pub use words::{category_word, role_word, sector_word, ROLE_WORDS};
+pub use words::{category_word, role_word, sector_word};
 
 use crate::case_file::CaseFile;
 use crate::vocab::{Vocabularies, VocabularyKind};

@@ -1,6 +1,6 @@
 //! The result facts: known only after evaluation, tested by pack invariants.
 
-use super::words::{LEVEL_WORDS, ROLE_WORDS};
+use super::words::LEVEL_WORDS;
 use super::{Compute, FactDef, FactType};
 
 /// `coordination_level`.
@@ -32,8 +32,8 @@ pub const REQUIRED_ROLES: FactDef = FactDef {
     ty: FactType::Set,
     meaning_en: "the roles the evaluation required (result)",
     meaning_da: "roller, vurderingen krævede (resultat)",
-    words: &ROLE_WORDS,
-    vocabulary: None,
+    words: &[],
+    vocabulary: Some(crate::vocab::VocabularyKind::Role),
     compute: Compute::Result,
 };
 

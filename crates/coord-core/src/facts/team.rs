@@ -1,9 +1,7 @@
 //! The facts of the team, the actors, the referrals and the citizen's wishes.
 
 use super::value::FactValue;
-use super::words::{
-    goal_area_word, role_word, sector_word, GOAL_AREA_WORDS, ROLE_WORDS, SECTOR_WORDS,
-};
+use super::words::{goal_area_word, role_word, sector_word, GOAL_AREA_WORDS, SECTOR_WORDS};
 use super::{Compute, FactContext, FactDef, FactType};
 use crate::referral::ReferralState;
 use crate::time::date_of;
@@ -83,8 +81,8 @@ pub const ACTOR_ROLES: FactDef = FactDef {
     ty: FactType::Set,
     meaning_en: "the roles of the actors in the case file",
     meaning_da: "aktørernes roller i sagen",
-    words: &ROLE_WORDS,
-    vocabulary: None,
+    words: &[],
+    vocabulary: Some(crate::vocab::VocabularyKind::Role),
     compute: Compute::Case(|ctx| {
         Some(FactValue::set(
             ctx.case.actors.iter().map(|a| role_word(&a.role)),
@@ -147,8 +145,8 @@ pub const TEAM_ROLES: FactDef = FactDef {
     ty: FactType::Set,
     meaning_en: "the roles of the care-team members on the evaluation date",
     meaning_da: "rollerne i teamet omkring borgeren på datoen",
-    words: &ROLE_WORDS,
-    vocabulary: None,
+    words: &[],
+    vocabulary: Some(crate::vocab::VocabularyKind::Role),
     compute: Compute::Case(team_roles),
 };
 

@@ -1,7 +1,7 @@
-//! The words of the concepts coord itself fixes (roles, sectors, information categories,
+//! The words of the concepts coord itself fixes (sectors, information categories,
 //! coordination levels, treatments, goal areas), as rules and set facts use them. The words of
-//! the vocabularies (target groups, event kinds, condition categories, social factors) are not
-//! here: they are the codes declared in the reference data ([`crate::vocab`]).
+//! the vocabularies (target groups, event kinds, condition categories, social factors, roles,
+//! purposes) are not here: they are the codes declared in the reference data ([`crate::vocab`]).
 
 use crate::category::InformationCategory;
 use crate::goal_area::GoalArea;
@@ -10,24 +10,6 @@ use std::borrow::Cow;
 
 /// The words of [`crate::course::TreatmentKind`].
 pub const TREATMENT_WORDS: [&str; 2] = ["chemotherapy", "radiotherapy"];
-/// The words of the named [`Role`]s (a municipality's own role `Other("x")` is the word `x`).
-pub const ROLE_WORDS: [&str; 15] = [
-    "coordinating_caseworker",
-    "caseworker",
-    "health_coordinator",
-    "bridge_builder",
-    "physiotherapist",
-    "occupational_therapist",
-    "nurse",
-    "psychologist",
-    "physician",
-    "employer_contact",
-    "mentor",
-    "volunteer",
-    "social_worker",
-    "rehabilitation_team_member",
-    "citizen",
-];
 /// The words of [`Sector`].
 pub const SECTOR_WORDS: [&str; 12] = [
     "municipal_employment",
@@ -59,27 +41,9 @@ pub const CATEGORY_WORDS: [&str; 10] = [
 /// The words of the coordination levels.
 pub const LEVEL_WORDS: [&str; 3] = ["uncomplicated", "predictable_long", "complex"];
 
-/// The word for a role.
+/// The word for a role (its code; a named constant is not copied).
 pub fn role_word(role: &Role) -> Cow<'static, str> {
-    let i = match role {
-        Role::CoordinatingCaseworker => 0,
-        Role::Caseworker => 1,
-        Role::HealthCoordinator => 2,
-        Role::BridgeBuilder => 3,
-        Role::Physiotherapist => 4,
-        Role::OccupationalTherapist => 5,
-        Role::Nurse => 6,
-        Role::Psychologist => 7,
-        Role::Physician => 8,
-        Role::EmployerContact => 9,
-        Role::Mentor => 10,
-        Role::Volunteer => 11,
-        Role::SocialWorker => 12,
-        Role::RehabilitationTeamMember => 13,
-        Role::Citizen => 14,
-        Role::Other(name) => return Cow::Owned(name.clone()),
-    };
-    Cow::Borrowed(ROLE_WORDS[i])
+    role.to_cow()
 }
 
 /// The word for a sector.

@@ -125,13 +125,13 @@ pub fn synthetic_case(population: &Population, index: u64) -> CaseFile {
             "syn-caseworker",
             "Syntetisk sagsbehandler",
             Sector::MunicipalEmployment,
-            Role::Caseworker,
+            Role::CASEWORKER,
         ),
         actor(
             "syn-gp",
             "Syntetisk praktiserende læge",
             Sector::GeneralPractice,
-            Role::Physician,
+            Role::PHYSICIAN,
         ),
     ];
     if employed {
@@ -139,7 +139,7 @@ pub fn synthetic_case(population: &Population, index: u64) -> CaseFile {
             "syn-employer",
             "Syntetisk arbejdsgiver",
             Sector::Employer,
-            Role::EmployerContact,
+            Role::EMPLOYER_CONTACT,
         ));
     }
     if conditions.contains(&ConditionCategory::new("musculoskeletal")) {
@@ -147,7 +147,7 @@ pub fn synthetic_case(population: &Population, index: u64) -> CaseFile {
             "syn-physio",
             "Syntetisk fysioterapeut",
             Sector::MunicipalRehabilitation,
-            Role::Physiotherapist,
+            Role::PHYSIOTHERAPIST,
         ));
     }
     if conditions.contains(&ConditionCategory::new("mental")) || psychological && rng.chance(0.3) {
@@ -155,7 +155,7 @@ pub fn synthetic_case(population: &Population, index: u64) -> CaseFile {
             "syn-psychologist",
             "Syntetisk psykolog",
             Sector::Psychiatry,
-            Role::Psychologist,
+            Role::PSYCHOLOGIST,
         ));
     }
     let complex = conditions.len() >= 2 || social.len() >= 2;
@@ -164,7 +164,7 @@ pub fn synthetic_case(population: &Population, index: u64) -> CaseFile {
             "syn-coordinator",
             "Syntetisk koordinerende sagsbehandler",
             Sector::MunicipalEmployment,
-            Role::CoordinatingCaseworker,
+            Role::COORDINATING_CASEWORKER,
         ));
     }
 

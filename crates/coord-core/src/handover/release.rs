@@ -228,7 +228,7 @@ fn receiving_actor(id: ActorId, to: &Municipality) -> Actor {
         name: to.display(crate::category::Language::Da),
         kind: ActorKind::Organisation,
         sector: Sector::MunicipalEmployment,
-        role: Role::Caseworker,
+        role: Role::CASEWORKER,
         organisation: None,
         identifiers: Vec::new(),
     }
@@ -248,7 +248,7 @@ fn sender(case: &CaseFile, request: &HandoverRequest) -> Result<ActorId, Handove
     case.team
         .iter()
         .flat_map(|t| &t.members)
-        .filter(|m| m.role == Role::CoordinatingCaseworker && m.period.contains(request.moved_on))
+        .filter(|m| m.role == Role::COORDINATING_CASEWORKER && m.period.contains(request.moved_on))
         .map(|m| m.actor.clone())
         .min()
         .ok_or(HandoverError::NoSender {

@@ -19,7 +19,6 @@
 //! | `rules.empty_window` | error | a `cumulative` window of 0 weeks or 0 months |
 //! | `rules.duplicate_extension_ground` | error | two extension grounds share a code |
 //! | `rules.unknown_extension_ground` | error | an example case records an extension ground the pack does not declare |
-//! | `rules.unknown_role` | error / warning | a role word not in the named roles (conditions: error; a municipality's own `other` role in an action: warning) |
 //! | `rules.unknown_offer` | error | a referral to an offer not in the given offer ids |
 //! | `rules.unknown_indicator` | error | an `indicator_*.<id>` fact for an indicator not in the given ids |
 //! | `rules.type_mismatch` | error | a value of the wrong type for the fact (a date compared with a number) |
@@ -44,8 +43,7 @@ use super::pack::RuleSource;
 use super::pack::{Rule, RulePack};
 use crate::check::check_case_file;
 use crate::facts::value::FactType;
-use crate::facts::{lookup, Compute, ROLE_WORDS};
-use crate::party::Role;
+use crate::facts::{lookup, Compute};
 use crate::pointer::Pointer;
 use crate::reference::ReferenceData;
 use crate::time::DatePeriod;
@@ -483,7 +481,8 @@ fn check_rule(
             RuleAction::ProposeReferral(t) | RuleAction::ForbidReferral(t) => {
                 check_target(t, &at, options, out);
             }
-            RuleAction::RequireRole(role) => check_action_role(role, &at, out),
+            // A role is a vocabulary code: the vocabulary check (`validate_vocab`) places it.
+            RuleAction::RequireRole(_) => {}
             RuleAction::Deadline(d) => {
                 check_date_expr(&d.due, &at.key("due"), out);
                 if let Some(c) = &d.done_when {
@@ -504,16 +503,6 @@ fn check_rule(
     }
 }
 
-fn check_action_role(role: &Role, at: &Pointer, out: &mut Findings) {
-    if let Role::Other(name) = role {
-        out.warn(
-            "rules.unknown_role",
-            at,
-            format!("`{name}` is a municipality's own role, not one of the named roles; check the spelling"),
-        );
-    }
-}
-
 fn check_target(t: &ReferralTarget, at: &Pointer, options: &ValidationOptions, out: &mut Findings) {
     match t {
         ReferralTarget::Offer(id) => {
@@ -527,7 +516,7 @@ fn check_target(t: &ReferralTarget, at: &Pointer, options: &ValidationOptions, o
                 }
             }
         }
-        ReferralTarget::Role(role) => check_action_role(role, &at.key("role"), out),
+        ReferralTarget::Role(_) => {}
     }
 }
 
@@ -646,13 +635,8 @@ fn check_comparison(
         }
         if let Literal::Text(word) = lit {
             if !def.words.is_empty() && !def.words.contains(&word.as_str()) {
-                let is_role = def.words == ROLE_WORDS.as_slice();
                 out.error(
-                    if is_role {
-                        "rules.unknown_role"
-                    } else {
-                        "rules.unknown_value"
-                    },
+                    "rules.unknown_value",
                     &lit_at,
                     format!(
                         "`{}` never takes the value `{word}`; it takes one of: {}",

@@ -1,7 +1,8 @@
 //! The validator's check of the vocabulary a pack uses: every code a rule names — a word compared
-//! with a vocabulary fact (`target_group`, `conditions`, `events_held` …) or the code of a fact
-//! family (`first_event_on.<kind>`) — is declared in the reference data, and is valid during the
-//! period the rule can fire in.
+//! with a vocabulary fact (`target_group`, `conditions`, `events_held`, `team_roles` …), the code
+//! of a fact family (`first_event_on.<kind>`), the role of a `require_role` action or of a
+//! referral to a role, the purpose of an `ask_consent` action — is declared in the reference
+//! data, and is valid during the period the rule can fire in.
 //!
 //! | code | severity | what |
 //! |---|---|---|
@@ -9,7 +10,7 @@
 //! | `rules.code_outside_period` | error | a code whose valid period does not meet the rule's: the comparison can never be about a real case |
 //! | `rules.code_partly_outside_period` | warning | a code valid during only part of the rule's period |
 
-use super::{join, Findings, RuleAction};
+use super::{join, Findings, ReferralTarget, RuleAction};
 use crate::facts::lookup;
 use crate::pointer::Pointer;
 use crate::rules::condition::{Comparison, Condition, Literal, Test};
@@ -35,12 +36,40 @@ pub(super) fn check_vocabulary(pack: &RulePack, vocabularies: &Vocabularies, out
         let at = root.key("rules").index(i);
         condition(&rule.when, &at.key("when"), &scope, out);
         for (j, action) in rule.then.iter().enumerate() {
-            if let RuleAction::Deadline(d) = action {
-                let at = at.key("then").index(j).key(action.key());
-                date(&d.due, &at.key("due"), &scope, out);
-                if let Some(done) = &d.done_when {
-                    condition(done, &at.key("done_when"), &scope, out);
+            let at = at.key("then").index(j).key(action.key());
+            match action {
+                RuleAction::Deadline(d) => {
+                    date(&d.due, &at.key("due"), &scope, out);
+                    if let Some(done) = &d.done_when {
+                        condition(done, &at.key("done_when"), &scope, out);
+                    }
                 }
+                RuleAction::RequireRole(role) => {
+                    code_use(VocabularyKind::Role, role.word(), &at, &scope, out);
+                }
+                RuleAction::ProposeReferral(ReferralTarget::Role(role))
+                | RuleAction::ForbidReferral(ReferralTarget::Role(role)) => {
+                    code_use(
+                        VocabularyKind::Role,
+                        role.word(),
+                        &at.key("role"),
+                        &scope,
+                        out,
+                    );
+                }
+                RuleAction::AskConsent(ask) => {
+                    code_use(
+                        VocabularyKind::Purpose,
+                        ask.purpose.as_str(),
+                        &at.key("purpose"),
+                        &scope,
+                        out,
+                    );
+                }
+                RuleAction::ProposeReferral(ReferralTarget::Offer(_))
+                | RuleAction::ForbidReferral(ReferralTarget::Offer(_))
+                | RuleAction::SetLevel(_)
+                | RuleAction::Warn(_) => {}
             }
         }
     }

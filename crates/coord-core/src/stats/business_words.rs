@@ -7,8 +7,6 @@ use crate::category::Language;
 use crate::offers::OfferCatalogue;
 use crate::party::Role;
 use crate::text::{pick, Text};
-use serde::de::IntoDeserializer;
-use serde::Deserialize;
 
 /// The intervention's name for people: the offer's name in the catalogue, or the role's label
 /// ("brobygger på teamet"); the word itself for an offer the catalogue does not hold.
@@ -22,9 +20,7 @@ pub fn intervention_name(intervention: &Intervention, offers: &OfferCatalogue) -
             ),
         },
         Intervention::Role(word) => {
-            let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
-                word.as_str().into_deserializer();
-            let role = Role::deserialize(de).unwrap_or_else(|_| Role::Other(word.clone()));
+            let role = Role::from_string(word.clone());
             let label = |lang| crate::team::role_label(&role, lang);
             Text::new(
                 format!("{} på teamet", label(Language::Da)),

@@ -23,7 +23,7 @@ pub fn cast_with_prefix(prefix: &str) -> Vec<crate::party::Actor> {
             name: format!("Actor {i}"),
             kind: crate::party::ActorKind::Person,
             sector: *s,
-            role: crate::party::Role::Caseworker,
+            role: crate::party::Role::CASEWORKER,
             organisation: None,
         })
         .collect()

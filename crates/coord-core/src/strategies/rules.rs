@@ -43,26 +43,26 @@ use proptest::sample::subsequence;
 
 /// The actors a generated case may have: id, sector, role.
 pub const PALETTE: [(&str, Sector, Role); 8] = [
-    ("caseworker", Sector::MunicipalEmployment, Role::Caseworker),
+    ("caseworker", Sector::MunicipalEmployment, Role::CASEWORKER),
     (
         "coordinator",
         Sector::MunicipalEmployment,
-        Role::CoordinatingCaseworker,
+        Role::COORDINATING_CASEWORKER,
     ),
-    ("gp", Sector::GeneralPractice, Role::Physician),
+    ("gp", Sector::GeneralPractice, Role::PHYSICIAN),
     (
         "rehab",
         Sector::MunicipalRehabilitation,
-        Role::Physiotherapist,
+        Role::PHYSIOTHERAPIST,
     ),
-    ("employer", Sector::Employer, Role::EmployerContact),
+    ("employer", Sector::Employer, Role::EMPLOYER_CONTACT),
     (
         "health-coordinator",
         Sector::Hospital,
-        Role::HealthCoordinator,
+        Role::HEALTH_COORDINATOR,
     ),
-    ("psychiatry", Sector::Psychiatry, Role::Psychologist),
-    ("volunteer", Sector::VolunteerOrganisation, Role::Volunteer),
+    ("psychiatry", Sector::Psychiatry, Role::PSYCHOLOGIST),
+    ("volunteer", Sector::VolunteerOrganisation, Role::VOLUNTEER),
 ];
 
 fn base_day() -> NaiveDate {

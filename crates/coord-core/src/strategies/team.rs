@@ -57,15 +57,15 @@ pub const COORDINATORS: [&str; 5] = ["cw0", "cw1", "cw2", "cw3", "cw4"];
 /// receiver `hc` (a health centre), and no team, consents or referrals.
 pub fn base_case() -> CaseFile {
     let mut actors = vec![
-        actor("jens", Sector::Citizen, Role::Citizen),
-        actor("lars", Sector::MunicipalEmployment, Role::Caseworker),
-        actor("hc", Sector::MunicipalHealthCentre, Role::Nurse),
+        actor("jens", Sector::Citizen, Role::CITIZEN),
+        actor("lars", Sector::MunicipalEmployment, Role::CASEWORKER),
+        actor("hc", Sector::MunicipalHealthCentre, Role::NURSE),
     ];
     for id in COORDINATORS {
         actors.push(actor(
             id,
             Sector::MunicipalEmployment,
-            Role::CoordinatingCaseworker,
+            Role::COORDINATING_CASEWORKER,
         ));
     }
     CaseFile {
@@ -121,7 +121,7 @@ pub fn team() -> impl Strategy<Value = CareTeam> {
                     previous_end = to;
                     TeamMember {
                         actor: id.into(),
-                        role: Role::CoordinatingCaseworker,
+                        role: Role::COORDINATING_CASEWORKER,
                         period: DatePeriod::new(from, to),
                         contact: None,
                         responsibilities: Responsibilities::default(),

@@ -12,34 +12,57 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// A role's name for people.
+/// The labels of the built-in role vocabulary (`code`, Danish, English), for the answers that are
+/// rendered without the reference data (team findings, rule explanations). They are the labels of
+/// coord-json's `vocabularies.json`; a unit test keeps the two equal.
+pub const BUILTIN_ROLE_LABELS: [(&str, &str, &str); 15] = [
+    (
+        "coordinating_caseworker",
+        "koordinerende sagsbehandler",
+        "coordinating caseworker",
+    ),
+    ("caseworker", "sagsbehandler", "caseworker"),
+    (
+        "health_coordinator",
+        "sundhedskoordinator",
+        "health coordinator",
+    ),
+    ("bridge_builder", "brobygger", "bridge-builder"),
+    ("physiotherapist", "fysioterapeut", "physiotherapist"),
+    (
+        "occupational_therapist",
+        "ergoterapeut",
+        "occupational therapist",
+    ),
+    ("nurse", "sygeplejerske", "nurse"),
+    ("psychologist", "psykolog", "psychologist"),
+    ("physician", "læge", "physician"),
+    (
+        "employer_contact",
+        "kontaktperson hos arbejdsgiver",
+        "employer contact",
+    ),
+    ("mentor", "mentor", "mentor"),
+    ("volunteer", "frivillig", "volunteer"),
+    ("social_worker", "socialrådgiver", "social worker"),
+    (
+        "rehabilitation_team_member",
+        "medlem af rehabiliteringsteamet",
+        "rehabilitation team member",
+    ),
+    ("citizen", "borger", "citizen"),
+];
+
+/// A role's name for people: the built-in vocabulary's label; a role a municipality declared
+/// itself is named by its code (with spaces for `_`), as these answers do not carry the reference
+/// data.
 pub fn role_label(role: &Role, lang: Language) -> String {
-    let (da, en) = match role {
-        Role::CoordinatingCaseworker => ("koordinerende sagsbehandler", "coordinating caseworker"),
-        Role::Caseworker => ("sagsbehandler", "caseworker"),
-        Role::HealthCoordinator => ("sundhedskoordinator", "health coordinator"),
-        Role::BridgeBuilder => ("brobygger", "bridge-builder"),
-        Role::Physiotherapist => ("fysioterapeut", "physiotherapist"),
-        Role::OccupationalTherapist => ("ergoterapeut", "occupational therapist"),
-        Role::Nurse => ("sygeplejerske", "nurse"),
-        Role::Psychologist => ("psykolog", "psychologist"),
-        Role::Physician => ("læge", "physician"),
-        Role::EmployerContact => ("kontaktperson hos arbejdsgiver", "employer contact"),
-        Role::Mentor => ("mentor", "mentor"),
-        Role::Volunteer => ("frivillig", "volunteer"),
-        Role::SocialWorker => ("socialrådgiver", "social worker"),
-        Role::RehabilitationTeamMember => (
-            "medlem af rehabiliteringsteamet",
-            "rehabilitation team member",
-        ),
-        Role::Citizen => ("borger", "citizen"),
-        Role::Other(name) => return name.clone(),
-        #[allow(unreachable_patterns)]
-        _ => ("anden rolle", "other role"),
-    };
-    match lang {
-        Language::Da => da.to_owned(),
-        Language::En => en.to_owned(),
+    match BUILTIN_ROLE_LABELS
+        .iter()
+        .find(|(code, _, _)| *code == role.word())
+    {
+        Some((_, da, en)) => crate::text::pick(lang, da, en).to_owned(),
+        None => role.word().replace('_', " "),
     }
 }
 
@@ -126,7 +149,7 @@ impl ThreadHolder {
 fn coordinators(team: &CareTeam) -> impl Iterator<Item = &TeamMember> {
     team.members
         .iter()
-        .filter(|m| m.role == Role::CoordinatingCaseworker && !m.period.is_inverted())
+        .filter(|m| m.role == Role::COORDINATING_CASEWORKER && !m.period.is_inverted())
 }
 
 /// Who holds the thread on `day`. Without a team or outside the course: [`ThreadHolder::NoCourse`].

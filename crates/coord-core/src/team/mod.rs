@@ -15,6 +15,7 @@ mod tests;
 pub use analysis::{
     contacts_for, coordinator_coverage, role_label, team_report, thread_holder, unfilled_roles,
     ContactAnswer, Handover, MemberView, TeamFinding, TeamReport, ThreadHolder,
+    BUILTIN_ROLE_LABELS,
 };
 pub use model::{CareTeam, Contact, Course, CourseStatus, Responsibilities, Subject, TeamMember};
 pub use validate::{validate_team, TeamError};

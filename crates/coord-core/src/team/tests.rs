@@ -146,22 +146,22 @@ fn unfilled_required_roles() {
     let missing = unfilled_roles(
         &c,
         &[
-            crate::party::Role::CoordinatingCaseworker,
-            crate::party::Role::HealthCoordinator,
-            crate::party::Role::HealthCoordinator,
+            crate::party::Role::COORDINATING_CASEWORKER,
+            crate::party::Role::HEALTH_COORDINATOR,
+            crate::party::Role::HEALTH_COORDINATOR,
         ],
         d("2025-02-01"),
     );
-    assert_eq!(missing, [crate::party::Role::HealthCoordinator]);
+    assert_eq!(missing, [crate::party::Role::HEALTH_COORDINATOR]);
     let report = team_report(
         &c,
-        &[crate::party::Role::HealthCoordinator],
+        &[crate::party::Role::HEALTH_COORDINATOR],
         d("2025-02-01"),
     );
     assert_eq!(
         report.findings,
         [TeamFinding::UnfilledRole {
-            role: crate::party::Role::HealthCoordinator
+            role: crate::party::Role::HEALTH_COORDINATOR
         }]
     );
 }

@@ -34,13 +34,10 @@ impl Code {
     }
 
     /// Whether the code has the form coord's codes have: 1–64 characters of `a`–`z`, `0`–`9`
-    /// and `_`, starting with a letter.
+    /// and `_`, starting with a letter (a purpose may also use `-`: see
+    /// [`VocabularyKind::is_well_formed`]).
     pub fn is_well_formed(&self) -> bool {
-        let s = self.as_str();
-        s.len() <= 64
-            && s.starts_with(|c: char| c.is_ascii_lowercase())
-            && s.chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        VocabularyKind::TargetGroup.is_well_formed(self.as_str())
     }
 }
 
@@ -153,6 +150,45 @@ vocabulary_code!(
     VocabularyKind::EventKind
 );
 
+vocabulary_code!(
+    /// A professional role of an actor or a team member (`coordinating_caseworker`,
+    /// `physiotherapist` …). A municipality's own role is declared in its `--reference` file
+    /// (`vocabularies.roles`) and then used like any other.
+    Role,
+    VocabularyKind::Role
+);
+
+/// The roles coord's own logic, generators and examples name. Each must be declared in the role
+/// vocabulary (the built-in one declares them all); any other declared role is read through the
+/// `actor_roles`, `team_roles` and `required_roles` facts and the `require_role` action.
+impl Role {
+    /// Koordinerende sagsbehandler: the one person holding the thread (the team analysis, the
+    /// handover and the FHIR CareTeam look for this role).
+    pub const COORDINATING_CASEWORKER: Role = Role::new("coordinating_caseworker");
+    /// A caseworker (sagsbehandler / jobkonsulent).
+    pub const CASEWORKER: Role = Role::new("caseworker");
+    /// The region's sundhedskoordinator (social medicine).
+    pub const HEALTH_COORDINATOR: Role = Role::new("health_coordinator");
+    /// The employment service's bridge-builder placed in the health sector.
+    pub const BRIDGE_BUILDER: Role = Role::new("bridge_builder");
+    /// A physiotherapist.
+    pub const PHYSIOTHERAPIST: Role = Role::new("physiotherapist");
+    /// A nurse.
+    pub const NURSE: Role = Role::new("nurse");
+    /// A psychologist.
+    pub const PSYCHOLOGIST: Role = Role::new("psychologist");
+    /// A physician (hospital or GP).
+    pub const PHYSICIAN: Role = Role::new("physician");
+    /// The contact person at the employer.
+    pub const EMPLOYER_CONTACT: Role = Role::new("employer_contact");
+    /// A volunteer (e.g. a self-management course instructor).
+    pub const VOLUNTEER: Role = Role::new("volunteer");
+    /// A member of the rehabilitation team.
+    pub const REHABILITATION_TEAM_MEMBER: Role = Role::new("rehabilitation_team_member");
+    /// The citizen.
+    pub const CITIZEN: Role = Role::new("citizen");
+}
+
 /// The codes coord's own (non-law) logic names. Each must be declared in the reference data's
 /// vocabulary for a case to use it; the built-in vocabularies declare them all.
 impl TargetGroup {
@@ -199,5 +235,22 @@ mod tests {
         assert!(!Code::new("").is_well_formed());
         assert!(!Code::new("1st").is_well_formed());
         assert!(!Code::new("a-b").is_well_formed());
+    }
+
+    #[test]
+    fn purposes_may_use_hyphens_and_other_kinds_may_not() {
+        assert!(VocabularyKind::Purpose.is_well_formed("return-to-work"));
+        assert!(VocabularyKind::Purpose.is_well_formed("health_and_work"));
+        assert!(!VocabularyKind::Purpose.is_well_formed("-work"));
+        assert!(!VocabularyKind::Purpose.is_well_formed("Return-to-work"));
+        assert!(!VocabularyKind::Role.is_well_formed("bridge-builder"));
+        assert!(VocabularyKind::Role.is_well_formed("bridge_builder"));
+    }
+
+    #[test]
+    fn a_role_is_its_word() {
+        let r: Role = serde_json::from_str("\"coordinating_caseworker\"").unwrap();
+        assert_eq!(r, Role::COORDINATING_CASEWORKER);
+        assert_eq!(r.word(), "coordinating_caseworker");
     }
 }

@@ -101,6 +101,12 @@ pub struct Vocabularies {
     /// Social factors.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub social_factors: Vec<VocabularyEntry>,
+    /// Professional roles.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<VocabularyEntry>,
+    /// Purposes of processing (consents, access requests, referrals).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub purposes: Vec<VocabularyEntry>,
 }
 
 impl Vocabularies {
@@ -111,6 +117,8 @@ impl Vocabularies {
             VocabularyKind::EventKind => &self.event_kinds,
             VocabularyKind::ConditionCategory => &self.condition_categories,
             VocabularyKind::SocialFactor => &self.social_factors,
+            VocabularyKind::Role => &self.roles,
+            VocabularyKind::Purpose => &self.purposes,
         }
     }
 
@@ -120,6 +128,8 @@ impl Vocabularies {
             VocabularyKind::EventKind => &mut self.event_kinds,
             VocabularyKind::ConditionCategory => &mut self.condition_categories,
             VocabularyKind::SocialFactor => &mut self.social_factors,
+            VocabularyKind::Role => &mut self.roles,
+            VocabularyKind::Purpose => &mut self.purposes,
         }
     }
 
@@ -189,7 +199,7 @@ impl Vocabularies {
 #[non_exhaustive]
 pub enum VocabularyError {
     /// A code that is not a snake_case word.
-    #[error("a vocabulary code must be 1–64 characters of a–z, 0–9 and _, starting with a letter")]
+    #[error("a vocabulary code must be 1–64 characters of a–z, 0–9 and _ (a purpose: also -), starting with a letter")]
     BadCode {
         /// Where.
         pointer: Pointer,
@@ -247,7 +257,7 @@ pub fn validate_vocabularies(vocabularies: &Vocabularies, at: &Pointer) -> Vec<V
         let mut codes = BTreeSet::new();
         for (i, e) in vocabularies.entries(kind).iter().enumerate() {
             let place = base.index(i);
-            if !e.code.is_well_formed() {
+            if !kind.is_well_formed(e.code.as_str()) {
                 errors.push(VocabularyError::BadCode {
                     pointer: place.key("code"),
                 });

@@ -1,7 +1,7 @@
 //! Vocabularies: the words of the law as reference data.
 //!
-//! Target groups, event kinds, health-condition categories and social-factor categories are not
-//! Rust enums: each is a *vocabulary* declared in the reference data (`vocabularies` in a
+//! Target groups, event kinds, health-condition categories, social-factor categories, roles and
+//! purposes are not Rust enums: each is a *vocabulary* declared in the reference data (`vocabularies` in a
 //! `--reference` file; coord ships the Danish ones as embedded JSON in coord-json). An entry has
 //! a `code` (the snake_case word case files, packs and NDJSON use), a `label` in Danish and
 //! English, the legal `source` it comes from, a valid period (`valid_from`, `valid_to`) and
@@ -11,7 +11,7 @@
 //!
 //! - [`code`]: [`Code`] and one typed code per kind ([`TargetGroup`], [`EventKind`] …); the codes
 //!   coord's own logic names are constants (`EventKind::FOLLOW_UP_INTERVIEW`) that must be declared.
-//! - [`entry`]: [`VocabularyEntry`], [`Vocabularies`] (the four lists, merged with a
+//! - [`entry`]: [`VocabularyEntry`], [`Vocabularies`] (the six lists, merged with a
 //!   municipality's additions) and the reference-data check of them.
 //! - [`usage`]: the codes a case file uses, with their places: the case-file check (an undeclared
 //!   code is an error naming its place and the declared codes, never the code) and the evaluation's
@@ -24,7 +24,9 @@ pub mod code;
 pub mod entry;
 pub mod usage;
 
-pub use code::{Code, ConditionCategory, EventKind, SocialFactor, TargetGroup, VocabularyCode};
+pub use code::{
+    Code, ConditionCategory, EventKind, Role, SocialFactor, TargetGroup, VocabularyCode,
+};
 pub use entry::{Vocabularies, VocabularyEntry, VocabularyError};
 
 use crate::category::Language;
@@ -45,15 +47,23 @@ pub enum VocabularyKind {
     ConditionCategory,
     /// Social factors (`course.social_factors[]`).
     SocialFactor,
+    /// Professional roles of actors and team members (`actors[].role`, `team.members[].role`,
+    /// pack actions `require_role` and `propose_referral.role`).
+    Role,
+    /// Purposes of processing in consents and access requests (`consents[].scope.purposes[]`,
+    /// `referrals[].purpose`, an access request's `purpose`).
+    Purpose,
 }
 
 impl VocabularyKind {
     /// Every kind, in a stable order.
-    pub const ALL: [VocabularyKind; 4] = [
+    pub const ALL: [VocabularyKind; 6] = [
         VocabularyKind::TargetGroup,
         VocabularyKind::EventKind,
         VocabularyKind::ConditionCategory,
         VocabularyKind::SocialFactor,
+        VocabularyKind::Role,
+        VocabularyKind::Purpose,
     ];
 
     /// The key of the vocabulary in the reference data (`vocabularies.<key>`).
@@ -63,6 +73,8 @@ impl VocabularyKind {
             VocabularyKind::EventKind => "event_kinds",
             VocabularyKind::ConditionCategory => "condition_categories",
             VocabularyKind::SocialFactor => "social_factors",
+            VocabularyKind::Role => "roles",
+            VocabularyKind::Purpose => "purposes",
         }
     }
 
@@ -79,7 +91,23 @@ impl VocabularyKind {
             VocabularyKind::SocialFactor => {
                 crate::text::pick(lang, "sociale faktorer", "social factors")
             }
+            VocabularyKind::Role => crate::text::pick(lang, "roller", "roles"),
+            VocabularyKind::Purpose => crate::text::pick(lang, "formål", "purposes"),
         }
+    }
+}
+
+impl VocabularyKind {
+    /// Whether `code` has the form this vocabulary's codes have: 1–64 characters of `a`–`z`,
+    /// `0`–`9` and `_`, starting with a letter; a purpose may also use `-` (`return-to-work`:
+    /// consent purposes have always been written so, and existing consents keep their words).
+    pub fn is_well_formed(self, code: &str) -> bool {
+        let extra = |c: char| c == '_' || (self == VocabularyKind::Purpose && c == '-');
+        code.len() <= 64
+            && code.starts_with(|c: char| c.is_ascii_lowercase())
+            && code
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || extra(c))
     }
 }
 

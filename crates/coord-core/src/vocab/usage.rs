@@ -6,9 +6,10 @@
 //! period is a *finding* of the evaluation ([`codes_outside_period`]), not an error: the case-file
 //! check has no date, and a target group that ended yesterday is a fact the caseworker must see,
 //! not a reason to refuse the case. The day of use is the event's day for an event kind, and the
-//! evaluation date for the course's target group, conditions and social factors.
+//! evaluation date for the course's target group, conditions and social factors, the actors' and
+//! team members' roles, and the purposes of consents and referrals.
 
-use super::{Code, Vocabularies, VocabularyKind};
+use super::{Vocabularies, VocabularyKind};
 use crate::case_file::CaseFile;
 use crate::category::Language;
 use crate::pointer::Pointer;
@@ -22,7 +23,7 @@ pub struct CodeUse<'a> {
     /// The vocabulary the code must be declared in.
     pub kind: VocabularyKind,
     /// The code.
-    pub code: &'a Code,
+    pub code: &'a str,
     /// Where in the case file.
     pub pointer: Pointer,
     /// The day the code is used on, when the case says (an event's day).
@@ -36,7 +37,7 @@ pub fn codes_used(case: &CaseFile) -> Vec<CodeUse<'_>> {
     if let Some(g) = &case.course.target_group {
         uses.push(CodeUse {
             kind: VocabularyKind::TargetGroup,
-            code: &g.0,
+            code: g.word(),
             pointer: course.key("target_group"),
             on: None,
         });
@@ -44,7 +45,7 @@ pub fn codes_used(case: &CaseFile) -> Vec<CodeUse<'_>> {
     for (i, c) in case.course.conditions.iter().enumerate() {
         uses.push(CodeUse {
             kind: VocabularyKind::ConditionCategory,
-            code: &c.0,
+            code: c.word(),
             pointer: course.key("conditions").index(i),
             on: None,
         });
@@ -52,7 +53,7 @@ pub fn codes_used(case: &CaseFile) -> Vec<CodeUse<'_>> {
     for (i, f) in case.course.social_factors.iter().enumerate() {
         uses.push(CodeUse {
             kind: VocabularyKind::SocialFactor,
-            code: &f.0,
+            code: f.word(),
             pointer: course.key("social_factors").index(i),
             on: None,
         });
@@ -60,9 +61,54 @@ pub fn codes_used(case: &CaseFile) -> Vec<CodeUse<'_>> {
     for (i, e) in case.events.iter().enumerate() {
         uses.push(CodeUse {
             kind: VocabularyKind::EventKind,
-            code: &e.kind.0,
+            code: e.kind.word(),
             pointer: Pointer::root().key("events").index(i).key("kind"),
             on: Some(e.on),
+        });
+    }
+    for (i, a) in case.actors.iter().enumerate() {
+        uses.push(CodeUse {
+            kind: VocabularyKind::Role,
+            code: a.role.word(),
+            pointer: Pointer::root().key("actors").index(i).key("role"),
+            on: None,
+        });
+    }
+    if let Some(team) = &case.team {
+        for (i, m) in team.members.iter().enumerate() {
+            uses.push(CodeUse {
+                kind: VocabularyKind::Role,
+                code: m.role.word(),
+                pointer: Pointer::root()
+                    .key("team")
+                    .key("members")
+                    .index(i)
+                    .key("role"),
+                on: None,
+            });
+        }
+    }
+    for (i, c) in case.consents.iter().enumerate() {
+        for (j, p) in c.scope.purposes.iter().enumerate() {
+            uses.push(CodeUse {
+                kind: VocabularyKind::Purpose,
+                code: p.as_str(),
+                pointer: Pointer::root()
+                    .key("consents")
+                    .index(i)
+                    .key("scope")
+                    .key("purposes")
+                    .index(j),
+                on: None,
+            });
+        }
+    }
+    for (i, r) in case.referrals.iter().enumerate() {
+        uses.push(CodeUse {
+            kind: VocabularyKind::Purpose,
+            code: r.purpose.as_str(),
+            pointer: Pointer::root().key("referrals").index(i).key("purpose"),
+            on: None,
         });
     }
     uses
@@ -85,7 +131,7 @@ pub struct UndeclaredCode {
 pub fn undeclared_codes(case: &CaseFile, vocabularies: &Vocabularies) -> Vec<UndeclaredCode> {
     codes_used(case)
         .into_iter()
-        .filter(|u| !vocabularies.declares(u.kind, u.code.as_str()))
+        .filter(|u| !vocabularies.declares(u.kind, u.code))
         .map(|u| UndeclaredCode {
             kind: u.kind,
             declared: vocabularies.code_list(u.kind),
@@ -126,7 +172,7 @@ pub fn codes_outside_period(
         .filter(|u| u.on.is_none_or(|d| d <= as_of))
         .filter_map(|u| {
             let on = u.on.unwrap_or(as_of);
-            let e = vocabularies.entry(u.kind, u.code.as_str())?;
+            let e = vocabularies.entry(u.kind, u.code)?;
             (!e.valid_on(on)).then_some(OutsidePeriod {
                 kind: u.kind,
                 pointer: u.pointer,
@@ -168,6 +214,87 @@ impl OutsidePeriod {
                 self.kind.label(lang),
                 date(self.on)
             ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hillerod() -> CaseFile {
+        serde_json::from_str(include_str!("../../../coord-json/data/demo/hillerod.json"))
+            .unwrap_or_else(|e| panic!("demo case: {e}"))
+    }
+
+    #[test]
+    fn the_demo_case_declares_every_role_and_purpose() {
+        let v = super::super::builtin_for_tests();
+        assert_eq!(undeclared_codes(&hillerod(), &v), []);
+    }
+
+    #[test]
+    fn an_undeclared_role_and_purpose_are_placed_without_their_codes() {
+        let v = super::super::builtin_for_tests();
+        let mut case = hillerod();
+        case.actors[1].role = crate::party::Role::from_string("secret_role_x");
+        case.consents[0].scope.purposes[0] = crate::ids::PurposeId::new("secret-purpose-x");
+        let found = undeclared_codes(&case, &v);
+        let places: Vec<(VocabularyKind, String)> = found
+            .iter()
+            .map(|u| (u.kind, u.pointer.to_string()))
+            .collect();
+        assert_eq!(
+            places,
+            [
+                (VocabularyKind::Role, "/actors/1/role".to_owned()),
+                (
+                    VocabularyKind::Purpose,
+                    "/consents/0/scope/purposes/0".to_owned()
+                ),
+            ]
+        );
+        for u in &found {
+            let message = u.to_string();
+            assert!(!message.contains("secret"), "{message}");
+            assert!(message.contains("declared codes:"), "{message}");
+        }
+        assert!(found[1].declared.contains("return-to-work"));
+    }
+
+    #[test]
+    fn a_role_outside_its_period_is_a_finding() {
+        let mut v = super::super::builtin_for_tests();
+        let case = hillerod();
+        let role = case.actors[0].role.word().to_owned();
+        let mut ended = v
+            .entry(VocabularyKind::Role, &role)
+            .cloned()
+            .unwrap_or_else(|| panic!("declared"));
+        ended.valid_to = NaiveDate::from_ymd_opt(2020, 12, 31);
+        v.extend(&Vocabularies {
+            roles: vec![ended],
+            ..Vocabularies::default()
+        });
+        let as_of = NaiveDate::from_ymd_opt(2025, 5, 1).unwrap_or_default();
+        let found = codes_outside_period(&case, &v, as_of);
+        assert!(found
+            .iter()
+            .any(|f| f.kind == VocabularyKind::Role && f.pointer.to_string() == "/actors/0/role"));
+    }
+
+    #[test]
+    fn the_builtin_role_labels_are_the_vocabulary_labels() {
+        let v = super::super::builtin_for_tests();
+        let declared: Vec<&str> = v.codes(VocabularyKind::Role).map(|c| c.as_str()).collect();
+        let named: Vec<&str> = crate::team::BUILTIN_ROLE_LABELS
+            .iter()
+            .map(|(c, _, _)| *c)
+            .collect();
+        assert_eq!(declared, named);
+        for (code, da, en) in crate::team::BUILTIN_ROLE_LABELS {
+            assert_eq!(v.label(VocabularyKind::Role, code, Language::Da), Some(da));
+            assert_eq!(v.label(VocabularyKind::Role, code, Language::En), Some(en));
         }
     }
 }
