@@ -50,7 +50,13 @@
 //!     "valid_from": "2025-03-01", "valid_to": "2026-02-28"
 //!   }]
 //! }"#).unwrap();
-//! let reference = ReferenceData::default();
+//! // The reference data declares the roles and purposes the case uses (coord-json's built-in
+//! // reference data declares coord's own; a municipality adds its own).
+//! let reference: ReferenceData = serde_json::from_str(r#"{ "vocabularies": {
+//!   "roles": [{ "code": "physiotherapist", "label": { "da": "fysioterapeut", "en": "physiotherapist" } },
+//!             { "code": "bridge_builder", "label": { "da": "brobygger", "en": "bridge-builder" } }],
+//!   "purposes": [{ "code": "return-to-work", "label": { "da": "tilbage til arbejde", "en": "return to work" } }]
+//! } }"#).unwrap();
 //! let checked = CheckedCase::new(case, &reference).unwrap();
 //! let index = AccessIndex::new(&checked, &reference);
 //! let request: AccessRequest = serde_json::from_str(r#"{

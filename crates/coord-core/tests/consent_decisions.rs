@@ -7,6 +7,7 @@
     reason = "tests and benchmarks: a failure must stop the run"
 )]
 
+mod support;
 use coord_core::case_file::CaseFile;
 use coord_core::check::CheckedCase;
 use coord_core::consent::{AccessIndex, AccessRequest, DenyReason, Grounds, Verdict};
@@ -37,14 +38,16 @@ fn case() -> serde_json::Value {
 }
 
 fn reference() -> ReferenceData {
-    serde_json::from_value(json!({ "legal_rules": [
+    let mut reference: ReferenceData = serde_json::from_value(json!({ "legal_rules": [
       { "id": "no-employer-health", "effect": "forbid", "title_da": "", "title_en": "", "source": "§68a",
         "recipients": [{ "sector": "employer" }], "categories": ["health_status", "treatment_progress", "functional_ability"] },
       { "id": "treatment", "effect": "permit", "title_da": "", "title_en": "", "source": "sundhedsloven §41",
         "holders": [{ "sector": "general_practice" }], "recipients": [{ "sector": "municipal_rehabilitation" }],
         "purposes": ["current-treatment"] }
     ]}))
-    .unwrap()
+    .unwrap();
+    reference.vocabularies = support::vocabularies();
+    reference
 }
 
 /// Decide `changes` applied to a base request and compare the one category's verdict.
@@ -94,7 +97,7 @@ fn a_category_outside_every_consent_is_denied_for_want_of_consent() {
 #[test]
 fn the_closest_consent_explains_the_denial() {
     check(
-        json!({ "purpose": "statistics" }),
+        json!({ "purpose": "refund" }),
         deny(DenyReason::PurposeNotCovered {
             consent: "c1".into(),
         }),
@@ -192,7 +195,7 @@ fn a_request_naming_an_unknown_actor_is_an_error_not_a_denial() {
     let checked = CheckedCase::new(case, &reference).unwrap();
     let request: AccessRequest = serde_json::from_value(json!({
         "requester": "nobody", "citizen": "cit", "case": "k1", "holder": "anne",
-        "categories": ["treatment_progress"], "action": "view", "purpose": "p", "at": "2025-04-01T09:00:00+02:00"
+        "categories": ["treatment_progress"], "action": "view", "purpose": "return-to-work", "at": "2025-04-01T09:00:00+02:00"
     }))
     .unwrap();
     let err = AccessIndex::new(&checked, &reference)

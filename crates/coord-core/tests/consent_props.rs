@@ -112,7 +112,7 @@ proptest! {
     #[test]
     fn no_consents_and_no_bases_deny_everything(req in request()) {
         let case = CaseFile { consents: vec![], ..coord_core::strategies::consent::case_with_consents_fixed() };
-        let d = decide(&case, &ReferenceData::default(), &req);
+        let d = decide(&case, &ReferenceData { vocabularies: coord_core::strategies::generated_vocabularies(), ..ReferenceData::default() }, &req);
         prop_assert!(d.outcomes.iter().all(|o| !o.verdict.is_permit()));
     }
 
@@ -163,7 +163,7 @@ proptest! {
     fn an_expired_or_revoked_consent_never_permits_later(
         (case, req) in case_and_request(6), later_days in 0i64..400
     ) {
-        let reference = ReferenceData::default();
+        let reference = ReferenceData { vocabularies: coord_core::strategies::generated_vocabularies(), ..ReferenceData::default() };
         let later = AccessRequest { at: req.at + chrono::Duration::days(later_days), ..req.clone() };
         let d = decide(&case, &reference, &later);
         for o in &d.outcomes {
@@ -202,7 +202,7 @@ proptest! {
     fn the_indexed_decision_equals_a_scan_of_every_consent(
         (case, req) in case_and_request(12)
     ) {
-        let reference = ReferenceData::default();
+        let reference = ReferenceData { vocabularies: coord_core::strategies::generated_vocabularies(), ..ReferenceData::default() };
         let checked = CheckedCase::new(case.clone(), &reference).expect("generated cases pass");
         // Scanned buckets (the default for small cases) and party-indexed buckets alike.
         let scanned = AccessIndex::new(&checked, &reference).decide(&req).expect("resolves");
@@ -285,7 +285,16 @@ fn the_generators_produce_consent_permits_and_revocation_denials() {
     let (mut by_consent, mut revoked, mut expired) = (0, 0, 0);
     for _ in 0..400 {
         let (case, req) = case_and_request(6).new_tree(&mut runner).unwrap().current();
-        for o in decide(&case, &ReferenceData::default(), &req).outcomes {
+        for o in decide(
+            &case,
+            &ReferenceData {
+                vocabularies: coord_core::strategies::generated_vocabularies(),
+                ..ReferenceData::default()
+            },
+            &req,
+        )
+        .outcomes
+        {
             match o.verdict {
                 Verdict::Permit {
                     grounds: Grounds::Consent { .. },

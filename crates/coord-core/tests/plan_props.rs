@@ -56,6 +56,7 @@ fn with_series(
 fn reference_of(def: &InstrumentDefinition) -> ReferenceData {
     ReferenceData {
         instruments: vec![def.clone()],
+        vocabularies: coord_core::strategies::generated_vocabularies(),
         ..ReferenceData::default()
     }
 }

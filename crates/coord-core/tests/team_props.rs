@@ -72,7 +72,8 @@ proptest! {
     fn exactly_one_coordinator_or_a_finding(team in team()) {
         let mut case = base_case();
         case.team = Some(team.clone());
-        prop_assert!(check_case_file(&case, &ReferenceData::default()).is_empty());
+        let reference = ReferenceData { vocabularies: coord_core::strategies::generated_vocabularies(), ..ReferenceData::default() };
+        prop_assert!(check_case_file(&case, &reference).is_empty());
         let (findings, _) = coordinator_coverage(&team);
         let start = team.course.period.from;
         for day in start.iter_days().take(420) {
@@ -124,7 +125,7 @@ proptest! {
                     categories: consented.clone(),
                     holders: vec![PartyRef::Actor("lars".into())],
                     recipients: vec![PartyRef::Actor("hc".into())],
-                    purposes: vec!["rehabilitation".into()],
+                    purposes: vec!["current-treatment".into()],
                     actions: vec![Action::Disclose],
                     case: "k".into(),
                 },
@@ -134,7 +135,7 @@ proptest! {
                 text_ref: None,
             });
         }
-        let reference = ReferenceData::default();
+        let reference = ReferenceData { vocabularies: coord_core::strategies::generated_vocabularies(), ..ReferenceData::default() };
         let checked = CheckedCase::new(case, &reference).unwrap();
         let index = AccessIndex::new(&checked, &reference);
         let mut referral = Referral {
@@ -144,7 +145,7 @@ proptest! {
             offer: None,
             reason: ReferralReason::Text("x".into()),
             categories: carried.clone(),
-            purpose: "rehabilitation".into(),
+            purpose: "current-treatment".into(),
             created_at: at("2025-03-03T09:00:00+01:00"),
             history: Vec::new(),
         };

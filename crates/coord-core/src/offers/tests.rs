@@ -199,6 +199,7 @@ fn attendance_case(consents: &str) -> CaseFile {
 fn attend(case: CaseFile, offer: &str, holder: &str) -> AttendanceAnswer {
     let reference = ReferenceData {
         offers: catalogue(),
+        vocabularies: crate::vocab::builtin_for_tests(),
         ..ReferenceData::default()
     };
     let checked = CheckedCase::new(case, &reference).unwrap();
@@ -240,7 +241,7 @@ fn voluntary_offer_attendance_forwarded_under_consent() {
         AttendanceAnswer::Forward { .. }
     ));
     // The same consent for another purpose does not open it.
-    let other = consent.replace("sickness-benefit-follow-up", "statistics");
+    let other = consent.replace("sickness-benefit-follow-up", "refund");
     assert!(matches!(
         attend(attendance_case(&other), "lat", "volunteers"),
         AttendanceAnswer::Withheld { .. }
@@ -265,6 +266,7 @@ fn a_wish_for_an_unknown_offer_is_named() {
     .unwrap();
     let reference = ReferenceData {
         offers: catalogue(),
+        vocabularies: crate::vocab::builtin_for_tests(),
         ..ReferenceData::default()
     };
     let errors = crate::check::check_case_file(&case, &reference);

@@ -27,7 +27,11 @@
 //!   "scoring": { "method": "sum" }, "range": { "min": 0, "max": 6 },
 //!   "higher_is_better": false, "licence": "example"
 //! }"#).unwrap();
-//! let reference = ReferenceData { instruments: vec![scale], ..ReferenceData::default() };
+//! let mut reference: ReferenceData = serde_json::from_str(r#"{ "vocabularies": { "roles": [
+//!   { "code": "caseworker", "label": { "da": "sagsbehandler", "en": "caseworker" } },
+//!   { "code": "physiotherapist", "label": { "da": "fysioterapeut", "en": "physiotherapist" } }
+//! ] } }"#).unwrap();
+//! reference.instruments.push(scale);
 //! let case: CaseFile = serde_json::from_str(r#"{
 //!   "id": "case-1", "citizen": { "id": "cit-1", "name": "Sofie" },
 //!   "actors": [

@@ -13,7 +13,7 @@ const CONSENT: &str = r#"{
   "id": "c-ref", "citizen": "c", "given_at": "2025-03-01T10:00:00+01:00", "form": "written",
   "scope": { "categories": ["plan_and_goals", "functional_ability"],
              "holders": [{ "actor": "lars" }], "recipients": [{ "actor": "hc" }],
-             "purposes": ["rehabilitation"], "actions": ["disclose"], "case": "k" },
+             "purposes": ["treatment"], "actions": ["disclose"], "case": "k" },
   "valid_from": "2025-03-01", "valid_to": "2026-02-28" }"#;
 
 fn case(referrals: &str, consents: &str) -> CaseFile {
@@ -38,7 +38,7 @@ fn case(referrals: &str, consents: &str) -> CaseFile {
 fn referral(categories: &str, history: &str) -> String {
     format!(
         r#"{{ "id": "r1", "from": "lars", "to": "hc", "reason": {{ "text": "stress course" }},
-             "categories": [{categories}], "purpose": "rehabilitation",
+             "categories": [{categories}], "purpose": "treatment",
              "created_at": "2025-03-03T09:00:00+01:00", "history": [{history}] }}"#
     )
 }
@@ -55,7 +55,10 @@ const ACCEPTED: &str = r#"{ "to": "proposed_to_citizen", "by": "lars", "at": "20
 
 /// Make one transition on referral r1 of the case.
 fn check(case: CaseFile, next: Transition) -> Result<TransitionResult, TransitionError> {
-    let reference = ReferenceData::default();
+    let reference = ReferenceData {
+        vocabularies: crate::vocab::builtin_for_tests(),
+        ..ReferenceData::default()
+    };
     let checked = CheckedCase::new(case, &reference).unwrap();
     let index = AccessIndex::new(&checked, &reference);
     let r = checked.case().referrals[0].clone();
@@ -160,7 +163,13 @@ fn recorded_illegal_step_is_a_case_file_error_with_its_place() {
         r#"{ACCEPTED}, {{ "to": "completed", "by": "hc", "at": "2025-03-06T10:00:00+01:00", "outcome": {{ "result": "successful" }} }}"#
     );
     let c = case(&referral("", &history), "");
-    let errors = check_case_file(&c, &ReferenceData::default());
+    let errors = check_case_file(
+        &c,
+        &ReferenceData {
+            vocabularies: crate::vocab::builtin_for_tests(),
+            ..ReferenceData::default()
+        },
+    );
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(errors[0].code(), "referral.illegal_transition");
     assert_eq!(errors[0].pointer().to_string(), "/referrals/0/history/2/to");
@@ -172,7 +181,10 @@ fn stale_as_of_the_evaluation_date() {
     let history =
         r#"{ "to": "proposed_to_citizen", "by": "lars", "at": "2025-04-14T10:00:00+02:00" }"#;
     let c = case(&referral("", history), "");
-    let reference = ReferenceData::default();
+    let reference = ReferenceData {
+        vocabularies: crate::vocab::builtin_for_tests(),
+        ..ReferenceData::default()
+    };
     let checked = CheckedCase::new(c, &reference).unwrap();
     let index = AccessIndex::new(&checked, &reference);
     let catalogue = OfferCatalogue {
@@ -204,7 +216,10 @@ fn recorded_send_without_permit_is_a_finding() {
         r#"{ACCEPTED}, {{ "to": "sent", "by": "lars", "at": "2025-03-05T10:00:00+01:00" }}"#
     );
     let c = case(&referral(r#""health_status""#, &history), CONSENT);
-    let reference = ReferenceData::default();
+    let reference = ReferenceData {
+        vocabularies: crate::vocab::builtin_for_tests(),
+        ..ReferenceData::default()
+    };
     let checked = CheckedCase::new(c, &reference).unwrap();
     let index = AccessIndex::new(&checked, &reference);
     let o = referral_overview(

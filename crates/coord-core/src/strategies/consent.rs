@@ -209,6 +209,7 @@ pub fn reference(max_permits: usize, max_forbids: usize) -> impl Strategy<Value 
             permits.extend(forbids);
             ReferenceData {
                 legal_rules: permits,
+                vocabularies: super::generated_vocabularies(),
                 ..ReferenceData::default()
             }
         })

@@ -28,3 +28,28 @@ pub fn cast_with_prefix(prefix: &str) -> Vec<crate::party::Actor> {
         })
         .collect()
 }
+
+/// Vocabularies that declare what the generators use: every role coord names (with its built-in
+/// labels) and every consent purpose the generators draw. Generated reference data must declare
+/// the codes its cases use (an undeclared role or purpose is a case-file error), and coord-core
+/// does not embed coord-json's built-in vocabularies.
+pub fn generated_vocabularies() -> crate::vocab::Vocabularies {
+    use crate::vocab::{Code, VocabularyEntry};
+    let entry = |code: &str, da: &str, en: &str| VocabularyEntry {
+        code: Code::from_string(code),
+        label: crate::text::Text::new(da, en),
+        plural: None,
+        source: None,
+        valid_from: None,
+        valid_to: None,
+        verified: true,
+    };
+    crate::vocab::Vocabularies {
+        roles: crate::team::BUILTIN_ROLE_LABELS
+            .iter()
+            .map(|(code, da, en)| entry(code, da, en))
+            .collect(),
+        purposes: consent::PURPOSES.iter().map(|p| entry(p, p, p)).collect(),
+        ..crate::vocab::Vocabularies::default()
+    }
+}

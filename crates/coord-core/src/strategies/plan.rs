@@ -297,6 +297,7 @@ pub fn plan_case() -> impl Strategy<Value = (CaseFile, ReferenceData)> {
                 };
                 let reference = ReferenceData {
                     instruments: vec![def],
+                    vocabularies: super::generated_vocabularies(),
                     ..ReferenceData::default()
                 };
                 (case, reference)

@@ -8,10 +8,12 @@
 //! use proptest::test_runner::{Config, TestRunner};
 //! // In a test file: `proptest! { #[test] fn valid(case in coord_core::strategies::case(&v)) { … } }`
 //! let mut runner = TestRunner::new(Config { cases: 8, failure_persistence: None, ..Config::default() });
-//! // Generated cases use only the codes the vocabularies declare (here one target group).
-//! let vocabularies: coord_core::vocab::Vocabularies = serde_json::from_str(
-//!     r#"{"target_groups": [{"code": "sickness_benefit",
-//!         "label": {"da": "sygedagpengemodtager", "en": "sickness benefit"}}]}"#,
+//! // Generated cases use only the codes the vocabularies declare (here one target group, and
+//! // the roles and purposes of the generated cast and consents).
+//! let mut vocabularies = coord_core::strategies::generated_vocabularies();
+//! vocabularies.target_groups = serde_json::from_str(
+//!     r#"[{"code": "sickness_benefit",
+//!         "label": {"da": "sygedagpengemodtager", "en": "sickness benefit"}}]"#,
 //! ).unwrap();
 //! let reference = coord_core::reference::ReferenceData {
 //!     vocabularies: vocabularies.clone(),

@@ -176,7 +176,13 @@ fn overlapping_membership_of_same_actor_and_role_is_a_case_file_error() {
         .join(","),
         ACTIVE,
     );
-    let errors = check_case_file(&c, &ReferenceData::default());
+    let errors = check_case_file(
+        &c,
+        &ReferenceData {
+            vocabularies: crate::vocab::builtin_for_tests(),
+            ..ReferenceData::default()
+        },
+    );
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(errors[0].code(), "team.overlapping_membership");
     assert_eq!(errors[0].pointer().to_string(), "/team/members/1/period");
@@ -186,7 +192,13 @@ fn overlapping_membership_of_same_actor_and_role_is_a_case_file_error() {
 #[test]
 fn unknown_team_actor_is_named() {
     let c = case(&coordinator("nobody", "2025-01-01", None), ACTIVE);
-    let errors = check_case_file(&c, &ReferenceData::default());
+    let errors = check_case_file(
+        &c,
+        &ReferenceData {
+            vocabularies: crate::vocab::builtin_for_tests(),
+            ..ReferenceData::default()
+        },
+    );
     assert_eq!(errors[0].code(), "case_file.unknown_actor");
     assert_eq!(errors[0].pointer().to_string(), "/team/members/0/actor");
 }
