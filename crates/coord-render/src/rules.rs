@@ -6,7 +6,7 @@ use coord_core::category::Language;
 use coord_core::facts::{lookup, FactListing};
 use coord_core::rules::evaluate::{Evaluation, TraceOutcome};
 use coord_core::rules::{PackCheck, PackTestReport, ReferralTarget, Severity};
-use coord_core::text::date_long;
+use coord_core::text::{count, date_long, Unit};
 use coord_core::vocab::{VocabularyEntry, VocabularyKind};
 
 fn pick<'a>(lang: Language, da: &'a str, en: &'a str) -> &'a str {
@@ -17,21 +17,29 @@ fn pick<'a>(lang: Language, da: &'a str, en: &'a str) -> &'a str {
 }
 
 /// The validator's findings, one per line.
-fn pack_check_text(r: &PackCheck, files: &[String]) -> String {
+fn pack_check_text(r: &PackCheck, files: &[String], lang: Language) -> String {
     let mut s = String::new();
     let what = files.join(", ");
     if r.findings.is_empty() {
-        s.push_str(&format!("{what}: no errors, no warnings\n"));
+        s.push_str(&format!(
+            "{what}: {}\n",
+            pick(
+                lang,
+                "ingen fejl, ingen advarsler",
+                "no errors, no warnings"
+            )
+        ));
         return s;
     }
     s.push_str(&format!(
-        "{what}: {} error(s), {} warning(s)\n",
-        r.errors, r.warnings
+        "{what}: {}, {}\n",
+        count(lang, r.errors as i64, Unit::Error),
+        count(lang, r.warnings as i64, Unit::Warning)
     ));
     for f in &r.findings {
         let word = match f.severity {
-            Severity::Error => "error  ",
-            Severity::Warning => "warning",
+            Severity::Error => pick(lang, "fejl     ", "error  "),
+            Severity::Warning => pick(lang, "advarsel ", "warning"),
         };
         s.push_str(&format!(
             "  {word} {}: {} [{}]\n",
@@ -54,16 +62,26 @@ fn place(f: &coord_core::rules::PackFinding, files: &[String]) -> String {
 }
 
 /// The test report: examples, then the generated-case run with its counterexample.
-fn test_report_text(r: &PackTestReport, file: &str) -> String {
+fn test_report_text(r: &PackTestReport, file: &str, lang: Language) -> String {
     let mut s = String::new();
     let passed = r.examples.iter().filter(|e| e.passed).count();
+    let total = r.examples.len();
     s.push_str(&format!(
-        "{file} ({}): {passed}/{} example test(s) passed\n",
+        "{file} ({}): {}\n",
         r.pack,
-        r.examples.len()
+        match lang {
+            Language::Da => format!(
+                "{passed} af {} bestået",
+                count(lang, total as i64, Unit::ExampleTest)
+            ),
+            Language::En => format!(
+                "{passed} of {} passed",
+                count(lang, total as i64, Unit::ExampleTest)
+            ),
+        }
     ));
     for e in r.examples.iter().filter(|e| !e.passed) {
-        s.push_str(&format!("  FAIL {}\n", e.name));
+        s.push_str(&format!("  {} {}\n", pick(lang, "FEJLET", "FAIL"), e.name));
         for m in &e.mismatches {
             s.push_str(&format!("       {m}\n"));
         }
@@ -71,8 +89,12 @@ fn test_report_text(r: &PackTestReport, file: &str) -> String {
     let p = &r.property;
     match &p.counterexample {
         None => s.push_str(&format!(
-            "{} invariant(s) held on {} generated cases (seed {})\n",
-            p.invariants, p.cases, p.seed
+            "{} {} {} ({} {})\n",
+            count(lang, p.invariants as i64, Unit::Invariant),
+            pick(lang, "holdt på", "held on"),
+            count_thousands(lang, u64::from(p.cases), Unit::GeneratedCase),
+            pick(lang, "startværdi", "seed"),
+            p.seed
         )),
         Some(ce) => {
             s.push_str(&format!(
@@ -179,13 +201,23 @@ fn target(t: &ReferralTarget, lang: Language) -> String {
 }
 
 /// The validator's findings on the packs in `files`.
-pub fn pack_check(r: &PackCheck, files: &[String]) -> Doc {
-    Doc::from_lines(&pack_check_text(r, files))
+pub fn pack_check(r: &PackCheck, files: &[String], lang: Language) -> Doc {
+    Doc::from_lines(&pack_check_text(r, files, lang))
 }
 
 /// What `rules test` found for the pack in `file`.
-pub fn test_report(r: &PackTestReport, file: &str) -> Doc {
-    Doc::from_lines(&test_report_text(r, file))
+pub fn test_report(r: &PackTestReport, file: &str, lang: Language) -> Doc {
+    Doc::from_lines(&test_report_text(r, file, lang))
+}
+
+/// `n` with its thousands separated and its noun in the right number ("10.000 genererede sager").
+fn count_thousands(lang: Language, n: u64, unit: Unit) -> String {
+    let (one, many) = unit.forms(lang);
+    format!(
+        "{} {}",
+        coord_core::text::thousands(lang, n),
+        if n == 1 { one } else { many }
+    )
 }
 
 /// The fact catalogue and the vocabularies.

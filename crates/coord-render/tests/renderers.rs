@@ -393,16 +393,22 @@ fn rule_author_reports_on_the_shipped_packs() {
                 reference: None,
                 options: Default::default(),
             }));
-            let doc = coord_render::rules::pack_check(&check, std::slice::from_ref(&file));
+            let doc =
+                coord_render::rules::pack_check(&check, std::slice::from_ref(&file), Language::En);
             insta::assert_snapshot!(format!("rules-check-{name}"), doc.text(WIDTH));
+            let doc =
+                coord_render::rules::pack_check(&check, std::slice::from_ref(&file), Language::Da);
+            insta::assert_snapshot!(format!("rules-check-{name}-da"), doc.text(WIDTH));
             let tested = ok(rules_test(RulesTestCall {
                 pack: serde_json::from_value(value).unwrap(),
                 reference: None,
                 seed: 1,
                 cases: Some(200),
             }));
-            let doc = coord_render::rules::test_report(&tested, &file);
+            let doc = coord_render::rules::test_report(&tested, &file, Language::En);
             insta::assert_snapshot!(format!("rules-test-{name}"), doc.text(WIDTH));
+            let doc = coord_render::rules::test_report(&tested, &file, Language::Da);
+            insta::assert_snapshot!(format!("rules-test-{name}-da"), doc.text(WIDTH));
         }
     });
 }

@@ -44,7 +44,7 @@ pub fn check(args: &RulesCheckArgs) -> Result<Outcome, Failure> {
         "coord rules check",
         result,
         invalid,
-        |r| coord_render::rules::pack_check(r, &names),
+        |r| coord_render::rules::pack_check(r, &names, lang),
     );
     Ok(if schema {
         Outcome::InvalidInput
@@ -88,7 +88,7 @@ pub fn test(args: &RulesTestArgs) -> Result<Outcome, Failure> {
         &pack_file,
         result,
         failed,
-        |r| coord_render::rules::test_report(r, &pack_file),
+        |r| coord_render::rules::test_report(r, &pack_file, lang),
     ))
 }
 

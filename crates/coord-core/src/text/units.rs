@@ -24,11 +24,21 @@ pub enum Unit {
     Finding,
     /// Hours.
     Hour,
+    /// Errors (of a check).
+    Error,
+    /// Warnings (of a check).
+    Warning,
+    /// Example tests of a rule pack.
+    ExampleTest,
+    /// Invariants of a rule pack.
+    Invariant,
+    /// Generated case files.
+    GeneratedCase,
 }
 
 impl Unit {
     /// Every unit (for the tests that walk them).
-    pub const ALL: [Unit; 9] = [
+    pub const ALL: [Unit; 14] = [
         Unit::WorkingDay,
         Unit::Day,
         Unit::Week,
@@ -38,6 +48,11 @@ impl Unit {
         Unit::Consent,
         Unit::Finding,
         Unit::Hour,
+        Unit::Error,
+        Unit::Warning,
+        Unit::ExampleTest,
+        Unit::Invariant,
+        Unit::GeneratedCase,
     ];
 
     /// Singular and plural in `lang`.
@@ -61,6 +76,16 @@ impl Unit {
             (Unit::Finding, Language::En) => ("finding", "findings"),
             (Unit::Hour, Language::Da) => ("time", "timer"),
             (Unit::Hour, Language::En) => ("hour", "hours"),
+            (Unit::Error, Language::Da) => ("fejl", "fejl"),
+            (Unit::Error, Language::En) => ("error", "errors"),
+            (Unit::Warning, Language::Da) => ("advarsel", "advarsler"),
+            (Unit::Warning, Language::En) => ("warning", "warnings"),
+            (Unit::ExampleTest, Language::Da) => ("eksempeltest", "eksempeltests"),
+            (Unit::ExampleTest, Language::En) => ("example test", "example tests"),
+            (Unit::Invariant, Language::Da) => ("invariant", "invarianter"),
+            (Unit::Invariant, Language::En) => ("invariant", "invariants"),
+            (Unit::GeneratedCase, Language::Da) => ("genereret sag", "genererede sager"),
+            (Unit::GeneratedCase, Language::En) => ("generated case", "generated cases"),
         }
     }
 }
