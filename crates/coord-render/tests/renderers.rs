@@ -355,6 +355,34 @@ fn answer_renderings() -> Vec<(String, Language, String)> {
                 coord_render::plan::score(&score, "PHQ-9", lang),
             ),
             ("rules-facts", coord_render::rules::facts(&facts, lang)),
+            (
+                "audit-intact",
+                coord_render::audit::verification(
+                    &coord_render::audit::AuditCheck {
+                        name: "audit.log",
+                        entries: 3,
+                        broken: None,
+                        head: ("9f2c", 3),
+                    },
+                    lang,
+                ),
+            ),
+            (
+                "audit-broken",
+                coord_render::audit::verification(
+                    &coord_render::audit::AuditCheck {
+                        name: "audit.log",
+                        entries: 3,
+                        broken: Some(coord_render::audit::Broken {
+                            line: 2,
+                            da: "den forrige linjes hash passer ikke (den forrige linje er ændret, fjernet eller flyttet)",
+                            en: "the hash of the previous line does not match (the previous line was edited, removed or moved)",
+                        }),
+                        head: ("9f2c", 1),
+                    },
+                    lang,
+                ),
+            ),
         ];
         for (what, doc) in docs {
             out.push((format!("{what}-{code}"), lang, doc.text(WIDTH)));

@@ -60,9 +60,11 @@ fn verify(args: &AuditVerifyArgs) -> Result<Outcome, Failure> {
             let check = coord_render::audit::AuditCheck {
                 name: &name,
                 entries: r.entries,
-                broken: r
-                    .first_broken_line
-                    .map(|line| (line, r.reason.as_deref().unwrap_or(""))),
+                broken: r.first_broken_line.map(|line| coord_render::audit::Broken {
+                    line,
+                    da: r.reason_da.as_deref().unwrap_or(""),
+                    en: r.reason.as_deref().unwrap_or(""),
+                }),
                 head: (&r.head.hash, r.head.seq),
             };
             coord_render::audit::verification(&check, lang)

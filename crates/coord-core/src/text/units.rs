@@ -34,11 +34,15 @@ pub enum Unit {
     Invariant,
     /// Generated case files.
     GeneratedCase,
+    /// Lines of a file.
+    Line,
+    /// Entries of a log.
+    Entry,
 }
 
 impl Unit {
     /// Every unit (for the tests that walk them).
-    pub const ALL: [Unit; 14] = [
+    pub const ALL: [Unit; 16] = [
         Unit::WorkingDay,
         Unit::Day,
         Unit::Week,
@@ -53,6 +57,8 @@ impl Unit {
         Unit::ExampleTest,
         Unit::Invariant,
         Unit::GeneratedCase,
+        Unit::Line,
+        Unit::Entry,
     ];
 
     /// Singular and plural in `lang`.
@@ -86,6 +92,10 @@ impl Unit {
             (Unit::Invariant, Language::En) => ("invariant", "invariants"),
             (Unit::GeneratedCase, Language::Da) => ("genereret sag", "genererede sager"),
             (Unit::GeneratedCase, Language::En) => ("generated case", "generated cases"),
+            (Unit::Line, Language::Da) => ("linje", "linjer"),
+            (Unit::Line, Language::En) => ("line", "lines"),
+            (Unit::Entry, Language::Da) => ("post", "poster"),
+            (Unit::Entry, Language::En) => ("entry", "entries"),
         }
     }
 }

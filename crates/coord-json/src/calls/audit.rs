@@ -94,9 +94,12 @@ pub struct AuditVerification {
     /// The first line (1-based) where the chain breaks, when it does.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_broken_line: Option<u64>,
-    /// Why it breaks there (never quoting the line).
+    /// Why it breaks there, in English (never quoting the line).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// Why it breaks there, in Danish.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason_da: Option<String>,
     /// The head of the chain as read up to the break (or the end): record it elsewhere to detect
     /// lines cut off the end later.
     pub head: ChainHead,
@@ -109,17 +112,19 @@ pub fn verify_log(text: &str) -> AuditVerification {
     for (i, raw) in text.split_terminator('\n').enumerate() {
         let line_no = i as u64 + 1;
         entries = line_no;
-        let broken = |reason: &str, head: ChainHead| AuditVerification {
+        let broken = |da: &str, en: &str, head: ChainHead| AuditVerification {
             intact: false,
             entries: line_no,
             first_broken_line: Some(line_no),
-            reason: Some(reason.to_owned()),
+            reason: Some(en.to_owned()),
+            reason_da: Some(da.to_owned()),
             head,
         };
         let record: AuditRecord = match parse(raw) {
             Ok(r) => r,
             Err(p) => {
                 return broken(
+                    "linjen kan ikke læses som en post i revisionsloggen",
                     &format!("the line is not an audit record: {}", p.message),
                     head,
                 )
@@ -127,12 +132,14 @@ pub fn verify_log(text: &str) -> AuditVerification {
         };
         if record.seq != head.seq + 1 {
             return broken(
+                "løbenummeret er ude af orden (en linje før denne er fjernet, indsat eller flyttet)",
                 "the sequence number is out of order (a line was removed, inserted or moved before this one)",
                 head,
             );
         }
         if record.prev != head.hash {
             return broken(
+                "den forrige linjes hash passer ikke (den forrige linje er ændret, fjernet eller flyttet)",
                 "the hash of the previous line does not match (the previous line was edited, removed or moved)",
                 head,
             );
@@ -147,6 +154,7 @@ pub fn verify_log(text: &str) -> AuditVerification {
         entries,
         first_broken_line: None,
         reason: None,
+        reason_da: None,
         head,
     }
 }
