@@ -649,7 +649,7 @@ fn a_municipality_declares_a_role_and_a_purpose_in_its_reference_file() {
     let o = access(true);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
-        stdout(&o).contains("PERMIT by consent c-mentor-view"),
+        stdout(&o).contains("by consent c-mentor-view"),
         "{}",
         stdout(&o)
     );

@@ -29,62 +29,78 @@ pub fn actor(case: &CaseFile, id: &ActorId, lang: Language) -> String {
     )
 }
 
-/// One line per category outcome: label, PERMIT/DENY, why.
-pub fn outcomes(outcomes: &[CategoryOutcome], lang: Language) -> String {
-    let width = outcomes
-        .iter()
-        .map(|o| category(o.category, lang).chars().count())
-        .max()
-        .unwrap_or(0);
-    let mut s = String::new();
-    for o in outcomes {
-        let label = category(o.category, lang);
-        let pad = " ".repeat(width.saturating_sub(label.chars().count()));
-        let (word, why) = match (&o.verdict, lang) {
-            (Verdict::Permit { grounds }, Language::En) => {
-                ("PERMIT", format!("by {}", grounds.describe(lang)))
-            }
-            (Verdict::Permit { grounds }, Language::Da) => {
-                ("TILLADT", format!("efter {}", grounds.describe(lang)))
-            }
-            (Verdict::Deny { reason }, Language::En) => ("DENY  ", reason.describe(lang)),
-            (Verdict::Deny { reason }, Language::Da) => ("AFVIST ", reason.describe(lang)),
-        };
-        s.push_str(&format!("  {label}{pad}  {word} {why}\n"));
+/// The verdict word and why, for one category outcome.
+fn verdict_words(o: &CategoryOutcome, lang: Language) -> (&'static str, String) {
+    match &o.verdict {
+        Verdict::Permit { grounds } => (
+            pick(lang, "tilladt", "permitted"),
+            format!("{} {}", pick(lang, "efter", "by"), grounds.describe(lang)),
+        ),
+        Verdict::Deny { reason } => (pick(lang, "afvist", "denied"), reason.describe(lang)),
     }
-    s
 }
 
-/// A decision as a document.
+/// The outcomes per category as a table: information, decision, why.
+pub fn outcomes_table(d: &mut Doc, caption: &str, outcomes: &[CategoryOutcome], lang: Language) {
+    let rows = outcomes
+        .iter()
+        .map(|o| {
+            let (word, why) = verdict_words(o, lang);
+            vec![category(o.category, lang).to_owned(), word.to_owned(), why]
+        })
+        .collect();
+    d.table(
+        caption,
+        &[
+            pick(lang, "Oplysninger", "Information"),
+            pick(lang, "Afgørelse", "Decision"),
+            pick(lang, "Hvorfor", "Why"),
+        ],
+        rows,
+    );
+}
+
+/// A decision as a document: who asks what, then a table of the categories.
 pub fn decision_doc(case: &CaseFile, d: &AccessDecision, lang: Language) -> Doc {
-    Doc::from_lines(&decision(case, d, lang))
+    let mut doc = Doc::default();
+    doc.p(request_line(case, d, lang));
+    outcomes_table(
+        &mut doc,
+        pick(
+            lang,
+            "Afgørelse pr. oplysningstype",
+            "Decision per category",
+        ),
+        &d.outcomes,
+        lang,
+    );
+    doc
 }
 
-/// A decision: a header line saying who asks what, then one line per category.
-pub fn decision(case: &CaseFile, d: &AccessDecision, lang: Language) -> String {
+/// Who asks what of whom, for which purpose and when.
+fn request_line(case: &CaseFile, d: &AccessDecision, lang: Language) -> String {
     let r = &d.request;
     let action = r.action.label(lang);
-    let head = match lang {
+    let at = coord_core::text::date_long(lang, r.at.date_naive());
+    let time = r.at.format("%H:%M");
+    match lang {
         Language::Da => format!(
-            "{} → {} oplysninger hos {} om {}, formål {}, {}\n",
+            "{} beder om at {} oplysninger hos {} om {}, formål {}, {at} kl. {time}.",
             actor(case, &r.requester, lang),
             action,
             actor(case, &r.holder, lang),
             case.citizen.name,
             r.purpose,
-            r.at
         ),
         Language::En => format!(
-            "{} asks to {} information held by {} about {}, purpose {}, at {}\n",
+            "{} asks to {} information held by {} about {}, purpose {}, on {at} at {time}.",
             actor(case, &r.requester, lang),
             action,
             actor(case, &r.holder, lang),
             case.citizen.name,
             r.purpose,
-            r.at
         ),
-    };
-    head + &outcomes(&d.outcomes, lang)
+    }
 }
 
 /// A problem found in a file, as the validation lists it.
@@ -129,35 +145,44 @@ pub fn validation(
     d
 }
 
-/// The consent gaps of an intended flow.
+/// The consent gaps of an intended flow: a heading and a table per group.
 pub fn gaps(r: &ConsentGapReport, lang: Language) -> Doc {
-    let mut s = String::new();
-    if !r.permitted.is_empty() {
-        s.push_str(pick(lang, "Allerede tilladt:\n", "Already permitted:\n"));
-        s.push_str(&outcomes(&r.permitted, lang));
-    }
-    if !r.blocked.is_empty() {
-        s.push_str(pick(
+    let mut d = Doc::default();
+    let mut group = |d: &mut Doc, title: &str, outcomes: &[CategoryOutcome]| {
+        if !outcomes.is_empty() {
+            d.h(3, title);
+            outcomes_table(d, title, outcomes, lang);
+        }
+    };
+    group(
+        &mut d,
+        pick(lang, "Allerede tilladt", "Already permitted"),
+        &r.permitted,
+    );
+    group(
+        &mut d,
+        pick(
             lang,
-            "Forbudt uanset samtykke:\n",
-            "Forbidden whatever the citizen consents to:\n",
-        ));
-        s.push_str(&outcomes(&r.blocked, lang));
-    }
-    if !r.missing.is_empty() {
-        s.push_str(pick(lang, "Manglende samtykke:\n", "Missing consent:\n"));
-        s.push_str(&outcomes(&r.missing, lang));
-    }
+            "Forbudt uanset samtykke",
+            "Forbidden whatever the citizen consents to",
+        ),
+        &r.blocked,
+    );
+    group(
+        &mut d,
+        pick(lang, "Manglende samtykke", "Missing consent"),
+        &r.missing,
+    );
     match &r.suggestion {
-        Some(sug) => s.push_str(&format!("{}\n", pick(lang, &sug.ask_da, &sug.ask_en))),
-        None if r.blocked.is_empty() => s.push_str(pick(
+        Some(sug) => d.p(pick(lang, &sug.ask_da, &sug.ask_en)),
+        None if r.blocked.is_empty() => d.p(pick(
             lang,
-            "Intet mangler: udvekslingen er tilladt.\n",
-            "Nothing is missing: the flow is permitted.\n",
+            "Intet mangler: udvekslingen er tilladt.",
+            "Nothing is missing: the flow is permitted.",
         )),
         None => {}
     }
-    Doc::from_lines(&s)
+    d
 }
 
 /// A minimised record: what is released, what is withheld and why.
@@ -199,13 +224,9 @@ pub fn walkthrough(
     d.h(1, format!("coord demo — {}", case.title));
     for (title, decision) in steps {
         d.h(2, title.clone());
-        d.extend(Doc::from_lines(&self::decision(case, decision, lang)));
+        d.extend(decision_doc(case, decision, lang));
     }
     d.h(2, gap_question.to_owned());
-    let mut s = outcomes(&[gaps.missing.clone(), gaps.blocked.clone()].concat(), lang);
-    if let Some(sug) = &gaps.suggestion {
-        s.push_str(&format!("  → {}\n", pick(lang, &sug.ask_da, &sug.ask_en)));
-    }
-    d.extend(Doc::from_lines(&s));
+    d.extend(self::gaps(gaps, lang));
     d
 }

@@ -317,15 +317,16 @@ pub fn transition(case: &CaseFile, t: &TransitionResult, lang: Language) -> Doc 
         ),
     );
     if let Some(p) = &t.permit {
-        d.p(pick(
-            lang,
-            "Hjemmel kontrolleret før afsendelse:",
-            "Permit checked before sending:",
-        ));
-        d.extend(Doc::from_lines(&crate::consent::outcomes(
+        crate::consent::outcomes_table(
+            &mut d,
+            pick(
+                lang,
+                "Hjemmel kontrolleret før afsendelse",
+                "Permit checked before sending",
+            ),
             &p.permitted,
             lang,
-        )));
+        );
     }
     if !t.notifications.is_empty() {
         d.h(2, pick(lang, "Underret", "Notify"));
