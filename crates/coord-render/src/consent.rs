@@ -148,7 +148,7 @@ pub fn validation(
 /// The consent gaps of an intended flow: a heading and a table per group.
 pub fn gaps(r: &ConsentGapReport, lang: Language) -> Doc {
     let mut d = Doc::default();
-    let mut group = |d: &mut Doc, title: &str, outcomes: &[CategoryOutcome]| {
+    let group = |d: &mut Doc, title: &str, outcomes: &[CategoryOutcome]| {
         if !outcomes.is_empty() {
             d.h(3, title);
             outcomes_table(d, title, outcomes, lang);
