@@ -143,7 +143,8 @@ fn every_enum_is_worded_in_both_languages() {
     for u in Unit::ALL {
         let (d1, dn) = u.forms(Language::Da);
         let (e1, en) = u.forms(Language::En);
-        both(&format!("{u:?}"), d1, e1, true);
+        // "invariant" is the same word in Danish and English (the plurals differ).
+        both(&format!("{u:?}"), d1, e1, u != Unit::Invariant);
         both(&format!("{u:?}"), dn, en, true);
     }
 }
