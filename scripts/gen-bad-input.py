@@ -294,6 +294,25 @@ rows.append({"file": log, "args": ["audit", "verify", "{file}"], "exit": 3, "pla
 # an access request for an undeclared purpose: refused (exit 3), naming the flag and the declared purposes
 rows.append({"args": ["access", "check", "{case}", "--requester", "mette", "--holder", "anne", "--category", "health_status", "--action", "view", "--purpose", M, "--at", "2025-04-01T09:00:00+02:00"], "exit": 3, "place": "--purpose: not a declared purpose; declared codes: ", "name": "access-check-undeclared-purpose"})
 
+# every request that names a purpose checks it against the purpose vocabulary (issue 8 §2): the
+# place and the declared codes, never the purpose given
+for name, args in [
+    ("consent-gaps", ["consent", "gaps", "{case}", "--holder", "anne", "--recipient", "mette", "--category", "attendance", "--action", "disclose", "--purpose", M, "--at", "2025-04-01T09:00:00+02:00"]),
+    ("attendance", ["attendance", "{case}", "--offer", "laer-at-tackle-kronisk", "--holder", "anne", "--recipient", "mette", "--purpose", M, "--at", "2025-04-01T09:00:00+02:00"]),
+    ("handover-export", ["handover", "export", "{case}", "--to", "0270", "--from", "lars", "--purpose", M, "--as-of", "2025-05-01", "--out", "{out}"]),
+]:
+    rows.append({"args": args, "exit": 3, "place": "not a declared purpose; declared codes: ", "name": f"{name}-undeclared-purpose"})
+release = {"requester": "mette", "citizen": "cit-jens", "case": "case-hillerod-1", "action": "view", "purpose": M,
+           "at": "2025-04-01T09:00:00+02:00", "record": {"holder": "anne", "sections": [{"id": "s1", "category": "treatment_progress", "title": "t", "content": "c"}]}}
+f = write("minimise-undeclared-purpose.json", dumps(release))
+rows.append({"file": f, "args": ["consent", "minimise", "{case}", "--release", "{file}"], "exit": 3, "place": "/purpose: not a declared purpose; declared codes: "})
+# a legal rule in the reference data naming an undeclared purpose could never match: refused
+legal = {"legal_rules": [{"id": "b", "effect": "permit", "title_da": "t", "title_en": "t", "source": "s", "purposes": ["current-treatment", M]}]}
+for cmd, args in [("consent-validate", ["consent", "validate", "{case}", "--reference", "{file}"]),
+                  ("report", ["report", "{case}", "--as-of", "2025-05-01", "--reference", "{file}", "--out", "{out}"])]:
+    f = write(f"reference-legal-rule-undeclared-purpose-{cmd}.json", dumps(legal))
+    rows.append({"file": f, "args": args, "exit": 3, "place": "/legal_rules/0/purposes/1: not a declared purposes code; declared codes: ", "file_named": True})
+
 # flags: the value must not be echoed
 flags = [
     (["report", "{case}", "--as-of", M], "--as-of: expected a date"),

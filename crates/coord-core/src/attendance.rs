@@ -169,6 +169,10 @@ pub fn attendance_report(
                     id,
                 }
             }
+            RequestError::UndeclaredPurpose { declared, .. } => RequestError::UndeclaredPurpose {
+                at: at.key("purpose"),
+                declared,
+            },
             other => other,
         })
     })?;

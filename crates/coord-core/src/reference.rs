@@ -54,6 +54,9 @@ pub enum ReferenceError {
     /// A vocabulary entry is unusable.
     #[error(transparent)]
     Vocabulary(#[from] crate::vocab::VocabularyError),
+    /// A legal rule names a purpose the purpose vocabulary does not declare.
+    #[error(transparent)]
+    UndeclaredCode(#[from] crate::vocab::usage::UndeclaredCode),
 }
 
 impl ReferenceError {
@@ -64,6 +67,7 @@ impl ReferenceError {
             ReferenceError::Offer(e) => e.code(),
             ReferenceError::Limit(e) => e.code(),
             ReferenceError::Vocabulary(e) => e.code(),
+            ReferenceError::UndeclaredCode(_) => "reference.undeclared_code",
         }
     }
 
@@ -74,12 +78,14 @@ impl ReferenceError {
             ReferenceError::Offer(e) => e.pointer(),
             ReferenceError::Limit(e) => e.pointer(),
             ReferenceError::Vocabulary(e) => e.pointer(),
+            ReferenceError::UndeclaredCode(e) => &e.pointer,
         }
     }
 }
 
-/// Every problem in the reference data (instrument definitions, the offer catalogue), in
-/// document order; empty when it is usable. Rule packs are checked by their own validator
+/// Every problem in the reference data (instrument definitions, the offer catalogue, the consent
+/// policy, the vocabularies, and purposes of legal rules the vocabulary does not declare), grouped
+/// by concern in that order, each group in document order; empty when it is usable. Rule packs are checked by their own validator
 /// (`rules::validate_packs`), which also reports warnings.
 pub fn check_reference(reference: &ReferenceData) -> Vec<ReferenceError> {
     let root = crate::pointer::Pointer::root();
@@ -109,6 +115,15 @@ pub fn check_reference(reference: &ReferenceData) -> Vec<ReferenceError> {
         crate::vocab::entry::validate_vocabularies(
             &reference.vocabularies,
             &root.key("vocabularies"),
+        )
+        .into_iter()
+        .map(ReferenceError::from),
+    );
+    errors.extend(
+        crate::consent::legal::undeclared_purposes(
+            &reference.legal_rules,
+            &reference.vocabularies,
+            &root.key("legal_rules"),
         )
         .into_iter()
         .map(ReferenceError::from),

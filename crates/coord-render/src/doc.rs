@@ -3,7 +3,7 @@
 //! Markdown, and a self-contained, printable, accessible HTML page. Rendering only: the content
 //! comes from the core.
 
-use comfy_table::{ContentArrangement, Table};
+use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width};
 
 /// Text tables: no borders, one rule under the header (comfy-table preset characters, see
 /// `comfy_table::presets`: position 6 is the header line).
@@ -385,22 +385,117 @@ fn strip_xml_declaration(svg: &str) -> &str {
     }
 }
 
+/// A text table wrapped to `width`, words kept whole. comfy-table's own arrangement is used when
+/// it splits no word; otherwise each column is held at least as wide as its longest word; when the
+/// columns cannot all fit so (a narrow terminal, a wide table), the rows are printed as records
+/// instead — the first cell as a heading, then one `heading: value` line per other non-empty
+/// cell — so no word is ever split across lines. Decided for issue 9: a caseworker reads a record
+/// list more easily than hyphenated or broken words, and no column is dropped.
 fn text_table(head: &[String], rows: &[Vec<String>], width: u16) -> String {
+    let inner = width.saturating_sub(2);
     let mut t = Table::new();
     t.load_preset(TABLE_STYLE)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(width.saturating_sub(2))
+        .set_width(inner)
         .set_header(head);
     for r in rows {
         t.add_row(r);
     }
+    let fits = |lines: &[String]| {
+        lines
+            .iter()
+            .all(|l| l.chars().count() <= usize::from(inner))
+    };
+    let mut lines: Vec<String> = t.lines().map(|l| l.trim_end().to_owned()).collect();
+    if !words_kept(&lines, head, rows) {
+        let longest_word = |col: usize| {
+            std::iter::once(head.get(col).map_or("", String::as_str))
+                .chain(rows.iter().map(|r| r.get(col).map_or("", String::as_str)))
+                .flat_map(str::split_whitespace)
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0)
+        };
+        for (i, column) in t.column_iter_mut().enumerate() {
+            // The boundary counts the column's padding (one space each side).
+            let w = u16::try_from(longest_word(i) + 2).unwrap_or(u16::MAX);
+            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(w)));
+        }
+        lines = t.lines().map(|l| l.trim_end().to_owned()).collect();
+    }
+    if !fits(&lines) || !words_kept(&lines, head, rows) {
+        return text_records(head, rows, inner);
+    }
     let mut s = String::new();
-    for line in t.lines() {
+    for line in lines {
         s.push_str("  ");
-        s.push_str(line.trim_end());
+        s.push_str(&line);
         s.push('\n');
     }
     s
+}
+
+/// Whether every word of the header and the cells is in the rendered lines whole (as many times
+/// as it is in the cells): a word comfy-table split across lines is missing.
+fn words_kept(lines: &[String], head: &[String], rows: &[Vec<String>]) -> bool {
+    let mut have: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for w in lines.iter().flat_map(|l| l.split_whitespace()) {
+        *have.entry(w).or_default() += 1;
+    }
+    head.iter()
+        .chain(rows.iter().flatten())
+        .flat_map(|c| c.split_whitespace())
+        .all(|w| match have.get_mut(w) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                true
+            }
+            _ => false,
+        })
+}
+
+/// The rows of a table too wide for the terminal, as records: the first cell, then
+/// `heading: value` per other non-empty cell, values wrapped at whole words to `width`.
+fn text_records(head: &[String], rows: &[Vec<String>], width: u16) -> String {
+    let mut s = String::new();
+    for (n, r) in rows.iter().enumerate() {
+        if n > 0 {
+            s.push('\n');
+        }
+        let mut cells = r
+            .iter()
+            .zip(head.iter().map(String::as_str).chain(std::iter::repeat("")));
+        if let Some((first, _)) = cells.next() {
+            wrap_into(&mut s, "  ", first, width);
+        }
+        for (value, heading) in cells.filter(|(v, _)| !v.trim().is_empty()) {
+            wrap_into(&mut s, "    ", &format!("{heading}: {value}"), width);
+        }
+    }
+    s
+}
+
+/// `text` after `indent`, wrapped at whole words to `width` columns (a word longer than the line
+/// stands alone on its line); continuation lines are indented two more.
+fn wrap_into(s: &mut String, indent: &str, text: &str, width: u16) {
+    let width = usize::from(width);
+    let mut line = String::from(indent);
+    let mut empty = true;
+    for word in text.split_whitespace() {
+        if !empty && line.chars().count() + 1 + word.chars().count() > width {
+            s.push_str(&line);
+            s.push('\n');
+            line = format!("{indent}  ");
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(word);
+        empty = false;
+    }
+    s.push_str(&line);
+    s.push('\n');
 }
 
 #[cfg(test)]
@@ -439,6 +534,39 @@ mod tests {
         let text = d.text(60);
         assert!(text.lines().all(|l| l.chars().count() <= 60), "{text}");
         assert!(text.lines().count() > 4);
+    }
+
+    #[test]
+    fn a_table_too_wide_for_whole_words_becomes_records_and_no_word_is_split() {
+        let mut d = Doc::default();
+        let head = ["Tilbud", "Udbyder", "Grundlag", "Status"];
+        let row = vec![
+            "Lær at tackle kronisk sygdom".to_owned(),
+            "Sundhedscentret".to_owned(),
+            "sundhedslovens forebyggelsesbestemmelser".to_owned(),
+            String::new(),
+        ];
+        d.table("x", &head, vec![row.clone()]);
+        let wide = d.text(120);
+        assert!(wide.contains("Udbyder"), "{wide}");
+        assert!(wide.contains("forebyggelsesbestemmelser"), "{wide}");
+        let narrow = d.text(40);
+        assert!(narrow.lines().all(|l| l.chars().count() <= 40), "{narrow}");
+        for cell in &row {
+            for word in cell.split_whitespace() {
+                assert!(
+                    narrow
+                        .split_whitespace()
+                        .any(|w| w.trim_end_matches(':') == word || w == word),
+                    "{word} split in:\n{narrow}"
+                );
+            }
+        }
+        assert!(narrow.contains("    Udbyder: Sundhedscentret"), "{narrow}");
+        assert!(
+            !narrow.contains("Status:"),
+            "empty cells are left out:\n{narrow}"
+        );
     }
 
     #[test]

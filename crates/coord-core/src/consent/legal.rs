@@ -74,3 +74,79 @@ impl Default for ConsentPolicy {
         }
     }
 }
+
+/// Every purpose a legal rule names that the purpose vocabulary does not declare, in document
+/// order (`at` is the place of the list, e.g. `/legal_rules`). A rule with an undeclared purpose
+/// could never match a request (requests must name a declared purpose), so it is an error of the
+/// reference data, not a silent dead rule.
+pub fn undeclared_purposes(
+    rules: &[LegalRule],
+    vocabularies: &crate::vocab::Vocabularies,
+    at: &crate::pointer::Pointer,
+) -> Vec<crate::vocab::usage::UndeclaredCode> {
+    let kind = crate::vocab::VocabularyKind::Purpose;
+    let mut found = Vec::new();
+    for (i, rule) in rules.iter().enumerate() {
+        for (j, purpose) in rule.purposes.iter().flatten().enumerate() {
+            if !vocabularies.declares(kind, purpose.as_str()) {
+                found.push(crate::vocab::usage::UndeclaredCode {
+                    kind,
+                    pointer: at.index(i).key("purposes").index(j),
+                    declared: vocabularies.code_list(kind),
+                });
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pointer::Pointer;
+
+    fn rule(purposes: Option<Vec<&str>>) -> LegalRule {
+        LegalRule {
+            id: BasisId::new("b"),
+            effect: Effect::Permit,
+            title_da: "t".into(),
+            title_en: "t".into(),
+            source: "s".into(),
+            holders: None,
+            recipients: None,
+            categories: None,
+            actions: None,
+            purposes: purposes.map(|p| p.into_iter().map(PurposeId::new).collect()),
+            valid: None,
+        }
+    }
+
+    #[test]
+    fn a_legal_rule_naming_an_undeclared_purpose_is_placed_and_not_echoed() {
+        let vocab = crate::vocab::builtin_for_tests();
+        let rules = [
+            rule(None),
+            rule(Some(vec!["current-treatment", "secret-diagnosis-purpose"])),
+        ];
+        let found = undeclared_purposes(&rules, &vocab, &Pointer::root().key("legal_rules"));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].pointer.to_string(), "/legal_rules/1/purposes/1");
+        let message = found[0].to_string();
+        assert!(!message.contains("secret-diagnosis-purpose"), "{message}");
+        assert!(message.contains("current-treatment"), "{message}");
+    }
+
+    #[test]
+    fn the_builtin_legal_rules_name_only_declared_purposes() {
+        let vocab = crate::vocab::builtin_for_tests();
+        let reference: serde_json::Value =
+            serde_json::from_str(include_str!("../../../coord-json/data/reference.json")).unwrap();
+        let rules: Vec<LegalRule> =
+            serde_json::from_value(reference["legal_rules"].clone()).unwrap();
+        assert!(!rules.is_empty());
+        assert_eq!(
+            undeclared_purposes(&rules, &vocab, &Pointer::root().key("legal_rules")),
+            vec![]
+        );
+    }
+}

@@ -12,6 +12,7 @@
 
 pub mod audit;
 pub mod bucket;
+pub mod chain;
 pub mod decide;
 pub mod gaps;
 pub mod legal;

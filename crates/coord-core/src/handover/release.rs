@@ -88,6 +88,15 @@ pub enum HandoverError {
         /// Where the date is.
         at: Pointer,
     },
+    /// The purpose is not declared in the purpose vocabulary. The message lists the declared
+    /// purposes and never repeats the request's.
+    #[error("not a declared purpose; declared codes: {declared}")]
+    UndeclaredPurpose {
+        /// Where the purpose is.
+        at: Pointer,
+        /// The declared purposes, as one line.
+        declared: String,
+    },
     /// The case file with the receiving unit added does not pass the check (its id clashes).
     #[error("the receiving unit cannot be added to the case file")]
     Case(Vec<CaseFileError>),
@@ -101,6 +110,7 @@ impl HandoverError {
             HandoverError::UnknownActor { .. } => "handover.unknown_actor",
             HandoverError::SameMunicipality { .. } => "handover.same_municipality",
             HandoverError::BeforeMove { .. } => "handover.before_move",
+            HandoverError::UndeclaredPurpose { .. } => "handover.undeclared_purpose",
             HandoverError::Case(_) => "handover.receiver_clash",
         }
     }
@@ -111,7 +121,8 @@ impl HandoverError {
             HandoverError::NoSender { at }
             | HandoverError::UnknownActor { at }
             | HandoverError::SameMunicipality { at }
-            | HandoverError::BeforeMove { at } => at.clone(),
+            | HandoverError::BeforeMove { at }
+            | HandoverError::UndeclaredPurpose { at, .. } => at.clone(),
             HandoverError::Case(_) => Pointer::root(),
         }
     }
@@ -257,6 +268,12 @@ fn sender(case: &CaseFile, request: &HandoverRequest) -> Result<ActorId, Handove
 }
 
 fn request_error(e: RequestError) -> HandoverError {
+    if let RequestError::UndeclaredPurpose { declared, .. } = e {
+        return HandoverError::UndeclaredPurpose {
+            at: Pointer::root().key("purpose"),
+            declared,
+        };
+    }
     let key = match e.pointer().to_string().as_str() {
         "/requester" => "receiving_unit",
         _ => "from",
