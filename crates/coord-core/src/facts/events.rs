@@ -8,7 +8,6 @@ use super::{num, Compute, FactContext, FactDef, FactType};
 use crate::course::EventKind;
 use crate::vocab::VocabularyKind;
 use chrono::NaiveDate;
-use std::collections::BTreeMap;
 
 fn events_of<'a>(
     ctx: &'a FactContext<'a>,
@@ -21,35 +20,48 @@ fn events_of<'a>(
         .map(|e| e.on)
 }
 
-/// Per kind of event held on or before the date: (count, first day, last day).
-fn per_kind(ctx: &FactContext<'_>) -> BTreeMap<String, (usize, NaiveDate, NaiveDate)> {
-    let mut by_kind: BTreeMap<String, (usize, NaiveDate, NaiveDate)> = BTreeMap::new();
+/// Per kind of event held on or before the date: (kind, count, first day, last day), sorted by
+/// kind. A case holds few kinds, so a short vector searched in place (no map, no owned keys).
+fn per_kind<'a>(ctx: &FactContext<'a>) -> Vec<(&'a str, usize, NaiveDate, NaiveDate)> {
+    let mut by_kind: Vec<(&'a str, usize, NaiveDate, NaiveDate)> = Vec::new();
     for e in ctx.case.events.iter().filter(|e| e.on <= ctx.as_of) {
-        let entry = by_kind
-            .entry(e.kind.word().to_owned())
-            .or_insert((0, e.on, e.on));
-        entry.0 += 1;
-        entry.1 = entry.1.min(e.on);
-        entry.2 = entry.2.max(e.on);
+        let kind = e.kind.word();
+        match by_kind.iter_mut().find(|k| k.0 == kind) {
+            Some(k) => {
+                k.1 += 1;
+                k.2 = k.2.min(e.on);
+                k.3 = k.3.max(e.on);
+            }
+            None => by_kind.push((kind, 1, e.on, e.on)),
+        }
     }
+    by_kind.sort_unstable_by(|a, b| a.0.cmp(b.0));
     by_kind
 }
 
+/// `prefix` followed by `kind`, in one allocation.
+fn family_name(prefix: &str, kind: &str) -> String {
+    let mut name = String::with_capacity(prefix.len() + kind.len());
+    name.push_str(prefix);
+    name.push_str(kind);
+    name
+}
+
 fn event_count(ctx: &FactContext<'_>, facts: &mut FactSet) {
-    for (kind, (n, _, _)) in per_kind(ctx) {
-        facts.insert(format!("event_count.{kind}"), num(n));
+    for (kind, n, _, _) in per_kind(ctx) {
+        facts.insert(family_name("event_count.", kind), num(n));
     }
 }
 
 fn first_event_on(ctx: &FactContext<'_>, facts: &mut FactSet) {
-    for (kind, (_, first, _)) in per_kind(ctx) {
-        facts.insert(format!("first_event_on.{kind}"), FactValue::Date(first));
+    for (kind, _, first, _) in per_kind(ctx) {
+        facts.insert(family_name("first_event_on.", kind), FactValue::Date(first));
     }
 }
 
 fn last_event_on(ctx: &FactContext<'_>, facts: &mut FactSet) {
-    for (kind, (_, _, last)) in per_kind(ctx) {
-        facts.insert(format!("last_event_on.{kind}"), FactValue::Date(last));
+    for (kind, _, _, last) in per_kind(ctx) {
+        facts.insert(family_name("last_event_on.", kind), FactValue::Date(last));
     }
 }
 

@@ -167,6 +167,9 @@ pub struct FactSet {
     calendar: Option<Arc<WorkingCalendar>>,
     /// The periods counting towards the sickness-benefit duration limit, sorted and merged.
     counted: Option<Arc<[DatePeriod]>>,
+    /// The cumulative windows computed so far over `counted`: (weeks, months) → first day over
+    /// (several rules of one pack ask for the same window; it is computed once per set).
+    windows: std::cell::RefCell<Vec<(u32, u32, Option<NaiveDate>)>>,
 }
 
 fn public_holidays_only() -> &'static WorkingCalendar {
@@ -203,6 +206,7 @@ impl FactSet {
             index: [0; INDEX_SLOTS],
             calendar: None,
             counted: None,
+            windows: std::cell::RefCell::new(Vec::new()),
         }
     }
 
@@ -222,6 +226,25 @@ impl FactSet {
     /// [`crate::course::benefit::counted_periods`]); the `cumulative` date expression reads them.
     pub fn set_counted_periods(&mut self, periods: Arc<[DatePeriod]>) {
         self.counted = Some(periods);
+        self.windows.get_mut().clear();
+    }
+
+    /// The first day on which more than `weeks` weeks are counted within the preceding `months`
+    /// calendar months ([`crate::course::benefit::first_day_exceeding`] over the counted
+    /// periods), computed once per set for each window.
+    pub fn first_day_exceeding(&self, weeks: u32, months: u32) -> Option<NaiveDate> {
+        if let Some(&(_, _, day)) = self
+            .windows
+            .borrow()
+            .iter()
+            .find(|(w, m, _)| *w == weeks && *m == months)
+        {
+            return day;
+        }
+        let day =
+            crate::course::benefit::first_day_exceeding(self.counted_periods(), weeks, months);
+        self.windows.borrow_mut().push((weeks, months, day));
+        day
     }
 
     /// The periods counting towards the duration limit (empty when not set).

@@ -41,7 +41,6 @@
 //! exceeded makes the expression unknown.
 
 use crate::calendar::WorkingCalendar;
-use crate::course::benefit::first_day_exceeding;
 use crate::facts::value::{FactSet, FactValue};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use schemars::JsonSchema;
@@ -221,7 +220,7 @@ impl DateExpr {
             DateSource::LatestOf(parts) => parts.iter().filter_map(|p| p.resolve(facts)).max()?,
             DateSource::From(inner) => inner.resolve(facts)?,
             DateSource::Cumulative(w) => {
-                first_day_exceeding(facts.counted_periods(), w.weeks_exceed, w.calendar_months)?
+                facts.first_day_exceeding(w.weeks_exceed, w.calendar_months)?
             }
         };
         self.steps(base, facts)
