@@ -230,6 +230,17 @@ for mname, data, place in pm:
         f = write(f"pack-{cmd}-{mname}.json", data)
         rows.append({"file": f, "args": args, "exit": code, "place": place, "file_named": True})
 
+# rule-pack findings (exit 1, on stdout) in both languages: a pack's values never quoted
+for mname, mutate, place in [
+    ("type-mismatch", lambda r: r.update({"when": {"fact": "employed", "eq": M}}), "/rules/0/when/eq: "),
+    ("unknown-fact", lambda r: r.update({"when": {"fact": "x" + M.lower() + "X", "eq": True}}), "/rules/0/when/fact: "),
+    ("undeclared-code", lambda r: r.update({"when": {"fact": "target_group", "eq": M}}), "/rules/0/when/eq: "),
+]:
+    d = copy.deepcopy(pack); mutate(d["rules"][0])
+    f = write(f"pack-finding-{mname}.json", dumps(d))
+    for lang in ("en", "da"):
+        rows.append({"file": f, "args": ["rules", "check", "{file}", "--lang", lang], "exit": 1, "place": place, "stdout_place": True, "name": f"pack-finding-{mname}-{lang}"})
+
 # reference overrides
 rm = [("unknown-key", '{"' + M + '":1}', "unknown field (allowed: "),
       ("array", '[{"' + M + '":1}]', "expected an object, found an array"),

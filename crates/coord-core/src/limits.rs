@@ -37,6 +37,15 @@ pub enum Counted {
 }
 
 impl Counted {
+    fn unit_da(self) -> &'static str {
+        match self {
+            Counted::WorkingDays => "hverdage",
+            Counted::Months => "måneder",
+            Counted::Weeks => "uger",
+            Counted::Cases => "sager",
+        }
+    }
+
     fn unit(self) -> &'static str {
         match self {
             Counted::WorkingDays => "working days",
@@ -63,6 +72,15 @@ impl LimitError {
     /// A stable code for programs to match on.
     pub fn code(&self) -> &'static str {
         "input.beyond_limit"
+    }
+
+    /// The message in Danish (without the place).
+    pub fn describe_da(&self) -> String {
+        format!(
+            "for stort: højst {} {} er tilladt",
+            self.limit,
+            self.counted.unit_da()
+        )
     }
 
     /// Where the count was given.

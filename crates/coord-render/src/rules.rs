@@ -44,7 +44,7 @@ fn pack_check_text(r: &PackCheck, files: &[String], lang: Language) -> String {
         s.push_str(&format!(
             "  {word} {}: {} [{}]\n",
             place(f, files),
-            f.message,
+            f.message_in(lang),
             f.code
         ));
     }

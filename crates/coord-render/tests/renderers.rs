@@ -438,6 +438,29 @@ fn rule_author_reports_on_the_shipped_packs() {
             let doc = coord_render::rules::test_report(&tested, &file, Language::Da);
             insta::assert_snapshot!(format!("rules-test-{name}-da"), doc.text(WIDTH));
         }
+        // A pack with one finding of each common kind, in both languages.
+        let mut faulty: serde_json::Value = serde_json::from_str(packs[1].1).unwrap();
+        let rules = faulty["rules"].as_array_mut().unwrap();
+        rules[1]["id"] = rules[0]["id"].clone();
+        rules[2]["source"] =
+            serde_json::json!({ "kind": "law", "citation": "DOMAIN.md", "cites": [] });
+        rules[3]["when"] = serde_json::json!({ "all": [
+            { "fact": "no_such_fact", "eq": true },
+            { "fact": "employed", "eq": 3 },
+            { "fact": "target_group", "eq": "sickness_benefit" },
+            { "fact": "target_group", "eq": "job_clarification" }
+        ] });
+        rules[4]["then"] = serde_json::json!([]);
+        let check = ok(rules_check(RulesCheckCall {
+            packs: vec![faulty],
+            reference: None,
+            options: Default::default(),
+        }));
+        let file = "faulty.json".to_owned();
+        for (lang, suffix) in [(Language::En, ""), (Language::Da, "-da")] {
+            let doc = coord_render::rules::pack_check(&check, std::slice::from_ref(&file), lang);
+            insta::assert_snapshot!(format!("rules-check-faulty{suffix}"), doc.text(WIDTH));
+        }
     });
 }
 

@@ -40,6 +40,23 @@ impl FactType {
             FactType::Set => "set",
         }
     }
+
+    /// The type's name in Danish messages.
+    pub fn name_da(self) -> &'static str {
+        type_name_da(self.name())
+    }
+}
+
+/// The Danish name of a type named in messages (`bool`, `number`, `date`, `text`, `set`).
+pub fn type_name_da(name: &str) -> &'static str {
+    match name {
+        "bool" => "sandhedsværdi",
+        "number" => "tal",
+        "date" => "dato",
+        "text" => "tekst",
+        "set" => "mængde",
+        _ => "ukendt type",
+    }
 }
 
 impl fmt::Display for FactType {

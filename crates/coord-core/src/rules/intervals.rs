@@ -83,7 +83,7 @@ fn word(lit: &Literal) -> String {
 }
 
 /// Why the conjunction can never hold, if it can't.
-pub(crate) fn never_holds(parts: &[Conj<'_>]) -> Option<String> {
+pub(crate) fn never_holds(parts: &[Conj<'_>]) -> Option<crate::text::Text> {
     let mut spaces: BTreeMap<&str, FactSpace> = BTreeMap::new();
     for part in parts {
         let Conj::Cmp(cmp, negated) = *part else {
@@ -112,7 +112,10 @@ pub(crate) fn never_holds(parts: &[Conj<'_>]) -> Option<String> {
         match &test {
             Test::Known(k) => {
                 if s.known.is_some_and(|prev| prev != *k) {
-                    return Some(format!("`{}` cannot be both known and not known", cmp.fact));
+                    return Some(crate::text::Text {
+                        da: format!("`{}` kan ikke både være kendt og ukendt", cmp.fact),
+                        en: format!("`{}` cannot be both known and not known", cmp.fact),
+                    });
                 }
                 s.known = Some(*k);
                 s.forced_known |= *k;
@@ -150,7 +153,10 @@ pub(crate) fn never_holds(parts: &[Conj<'_>]) -> Option<String> {
     for (fact, s) in &spaces {
         let forced = s.forced_known || s.known == Some(true);
         if s.known == Some(false) && s.forced_known {
-            return Some(format!("`{fact}` is required not known but also compared"));
+            return Some(crate::text::Text {
+                da: format!("`{fact}` kræves ukendt, men sammenlignes også"),
+                en: format!("`{fact}` is required not known but also compared"),
+            });
         }
         if !forced {
             continue;
@@ -158,22 +164,36 @@ pub(crate) fn never_holds(parts: &[Conj<'_>]) -> Option<String> {
         for (base, r) in &s.ranges {
             if let (Some((lo, lo_strict)), Some((hi, hi_strict))) = (r.lo, r.hi) {
                 if lo > hi || (lo == hi && (lo_strict || hi_strict)) {
-                    let on = if base.is_empty() {
-                        String::new()
+                    let (on_da, on_en) = if base.is_empty() {
+                        (String::new(), String::new())
                     } else {
-                        format!(" (relative to {base})")
+                        (
+                            format!(" (i forhold til {base})"),
+                            format!(" (relative to {base})"),
+                        )
                     };
-                    return Some(format!("no value of `{fact}` lies in the bounds given{on}"));
+                    return Some(crate::text::Text {
+                        da: format!(
+                            "ingen værdi af `{fact}` ligger inden for de givne grænser{on_da}"
+                        ),
+                        en: format!("no value of `{fact}` lies in the bounds given{on_en}"),
+                    });
                 }
             }
         }
         if let Some(allowed) = &s.allowed {
             if allowed.iter().all(|w| s.denied.contains(w)) {
-                return Some(format!("every value allowed for `{fact}` is also excluded"));
+                return Some(crate::text::Text {
+                    da: format!("hver værdi, der er tilladt for `{fact}`, er også udelukket"),
+                    en: format!("every value allowed for `{fact}` is also excluded"),
+                });
             }
         }
         if let Some(w) = s.contains.intersection(&s.lacks).next() {
-            return Some(format!("`{fact}` must both contain and lack `{w}`"));
+            return Some(crate::text::Text {
+                da: format!("`{fact}` skal både indeholde og mangle `{w}`"),
+                en: format!("`{fact}` must both contain and lack `{w}`"),
+            });
         }
     }
     None

@@ -77,8 +77,21 @@ pub struct PackFinding {
     pub pack: Option<usize>,
     /// Where in the pack.
     pub pointer: Pointer,
-    /// A sentence about the problem (the place is `pointer`; the message never starts with it).
+    /// A sentence about the problem, in English (the place is `pointer`; the message never starts
+    /// with it).
     pub message: String,
+    /// The same sentence in Danish.
+    pub message_da: String,
+}
+
+impl PackFinding {
+    /// The message in `lang`.
+    pub fn message_in(&self, lang: crate::category::Language) -> &str {
+        match lang {
+            crate::category::Language::Da => &self.message_da,
+            crate::category::Language::En => &self.message,
+        }
+    }
 }
 
 /// Further names the validator accepts besides the reference data's. Offers are checked against
@@ -99,19 +112,20 @@ pub struct ValidationOptions {
 struct Findings(Vec<PackFinding>);
 
 impl Findings {
-    fn push(&mut self, severity: Severity, code: &str, at: &Pointer, message: String) {
+    fn push(&mut self, severity: Severity, code: &str, at: &Pointer, message: crate::text::Text) {
         self.0.push(PackFinding {
             severity,
             code: code.to_owned(),
             pack: None,
             pointer: at.clone(),
-            message,
+            message: message.en,
+            message_da: message.da,
         });
     }
-    fn error(&mut self, code: &str, at: &Pointer, message: String) {
+    fn error(&mut self, code: &str, at: &Pointer, message: crate::text::Text) {
         self.push(Severity::Error, code, at, message);
     }
-    fn warn(&mut self, code: &str, at: &Pointer, message: String) {
+    fn warn(&mut self, code: &str, at: &Pointer, message: crate::text::Text) {
         self.push(Severity::Warning, code, at, message);
     }
 }
@@ -149,11 +163,7 @@ pub fn validate_packs(
             if a.jurisdiction == b.jurisdiction && a.valid.overlaps(&b.valid) && !linked {
                 out.error(
                     "rules.overlapping_packs",
-                    &Pointer::root().index(j).key("valid"),
-                    format!(
-                        "packs `{}` and `{}` are both in force for jurisdiction `{}` on a common day, and neither has a transition to the other",
-                        a.id, b.id, a.jurisdiction
-                    ),
+                    &Pointer::root().index(j).key("valid"), crate::text::Text { da: format!("regelsættene `{}` og `{}` gælder begge for jurisdiktionen `{}` på en fælles dag, og ingen af dem har en overgang til det andet", a.id, b.id, a.jurisdiction), en: format!("packs `{}` and `{}` are both in force for jurisdiction `{}` on a common day, and neither has a transition to the other", a.id, b.id, a.jurisdiction) },
                 );
             }
         }
@@ -194,7 +204,7 @@ fn validate_pack_among(
         out.error(
             "rules.empty_id",
             &root.key("id"),
-            "the pack id is empty".into(),
+            crate::text::Text::new("regelsættets id er tomt", "the pack id is empty"),
         );
     }
     for (key, text) in [("title_da", &pack.title_da), ("title_en", &pack.title_en)] {
@@ -202,7 +212,7 @@ fn validate_pack_among(
             out.error(
                 "rules.missing_text",
                 &root.key(key),
-                "the title is empty".into(),
+                crate::text::Text::new("titlen er tom", "the title is empty"),
             );
         }
     }
@@ -214,17 +224,13 @@ fn validate_pack_among(
             out.error(
                 "rules.empty_id",
                 &at.key("id"),
-                "the rule id is empty".into(),
+                crate::text::Text::new("reglens id er tomt", "the rule id is empty"),
             );
         } else if let Some(first) = seen.insert(rule.id.as_str(), i) {
             seen.insert(rule.id.as_str(), first);
             out.error(
                 "rules.duplicate_rule_id",
-                &at.key("id"),
-                format!(
-                    "duplicate rule id `{}`, already used at /rules/{first}/id",
-                    rule.id
-                ),
+                &at.key("id"), crate::text::Text { da: format!("reglens id `{}` findes to gange; det er allerede brugt ved /rules/{first}/id", rule.id), en: format!("duplicate rule id `{}`, already used at /rules/{first}/id", rule.id) },
             );
         }
         check_rule(rule, pack, &at, options, &mut out);
@@ -237,17 +243,13 @@ fn validate_pack_among(
             out.error(
                 "rules.empty_id",
                 &at.key("id"),
-                "the invariant id is empty".into(),
+                crate::text::Text::new("invariantens id er tomt", "the invariant id is empty"),
             );
         } else if let Some(first) = seen.insert(inv.id.as_str(), i) {
             seen.insert(inv.id.as_str(), first);
             out.error(
                 "rules.duplicate_invariant_id",
-                &at.key("id"),
-                format!(
-                    "duplicate invariant id `{}`, already used at /invariants/{first}/id",
-                    inv.id
-                ),
+                &at.key("id"), crate::text::Text { da: format!("invariantens id `{}` findes to gange; det er allerede brugt ved /invariants/{first}/id", inv.id), en: format!("duplicate invariant id `{}`, already used at /invariants/{first}/id", inv.id) },
             );
         }
         if let Some(when) = &inv.when {
@@ -265,7 +267,10 @@ fn validate_pack_among(
                 out.error(
                     "rules.unknown_extension_ground",
                     &at.key("course").key("benefit_extension").key("ground"),
-                    "the extension ground is not among the pack's `extension_grounds`".into(),
+                    crate::text::Text::new(
+                        "forlængelsesgrunden er ikke blandt regelsættets `extension_grounds`",
+                        "the extension ground is not among the pack's `extension_grounds`",
+                    ),
                 );
             }
         }
@@ -274,7 +279,14 @@ fn validate_pack_among(
             out.error(
                 "rules.invalid_test_case",
                 &p,
-                format!("the example case is invalid ({}): {e}", e.code()),
+                crate::text::Text {
+                    da: format!(
+                        "eksempelsagen er ugyldig ({}) ved {}",
+                        e.code(),
+                        e.pointer()
+                    ),
+                    en: format!("the example case is invalid ({}): {e}", e.code()),
+                },
             );
         }
     }
@@ -290,9 +302,7 @@ fn check_source(source: &RuleSource, at: &Pointer, out: &mut Findings) {
     if source.cites.is_empty() {
         out.error(
             "rules.no_citation",
-            &at.key("cites"),
-            "the rule cites no statute (name, number, paragraph) or named document (issuer, date)"
-                .into(),
+            &at.key("cites"), crate::text::Text::new("reglen henviser ikke til en lov (navn, nummer, paragraf) eller et navngivet dokument (udsteder, dato)", "the rule cites no statute (name, number, paragraph) or named document (issuer, date)"),
         );
     }
     for (i, c) in source.cites.iter().enumerate() {
@@ -301,9 +311,7 @@ fn check_source(source: &RuleSource, at: &Pointer, out: &mut Findings) {
         if texts.iter().any(|t| t.trim().is_empty()) {
             out.error(
                 "rules.citation_incomplete",
-                &here,
-                "a statute needs its name, number and paragraph; a document its title, issuer and date"
-                    .into(),
+                &here, crate::text::Text::new("en lov skal angives med navn, nummer og paragraf; et dokument med titel, udsteder og dato", "a statute needs its name, number and paragraph; a document its title, issuer and date"),
             );
         }
         if texts
@@ -312,9 +320,7 @@ fn check_source(source: &RuleSource, at: &Pointer, out: &mut Findings) {
         {
             out.error(
                 "rules.project_note_cited",
-                &here,
-                "a project note (DOMAIN.md, a seed, the law brief) is not a source; cite the statute or document it rests on"
-                    .into(),
+                &here, crate::text::Text::new("et projektnotat (DOMAIN.md, et seed-dokument, lovnotatet) er ikke en kilde; henvis til den lov eller det dokument, det bygger på", "a project note (DOMAIN.md, a seed, the law brief) is not a source; cite the statute or document it rests on"),
             );
         }
     }
@@ -331,16 +337,16 @@ fn check_extension_grounds(pack: &RulePack, out: &mut Findings) {
             out.error(
                 "rules.empty_id",
                 &at.key("code"),
-                "the extension ground's code is empty".into(),
+                crate::text::Text::new(
+                    "forlængelsesgrundens kode er tom",
+                    "the extension ground's code is empty",
+                ),
             );
         } else if let Some(first) = seen.insert(g.code.as_str(), i) {
             seen.insert(g.code.as_str(), first);
             out.error(
                 "rules.duplicate_extension_ground",
-                &at.key("code"),
-                format!(
-                    "duplicate extension ground, already declared at /extension_grounds/{first}"
-                ),
+                &at.key("code"), crate::text::Text { da: format!("forlængelsesgrunden findes to gange; den er allerede erklæret ved /extension_grounds/{first}"), en: format!("duplicate extension ground, already declared at /extension_grounds/{first}") },
             );
         }
         check_source(&g.source, &at.key("source"), out);
@@ -349,7 +355,7 @@ fn check_extension_grounds(pack: &RulePack, out: &mut Findings) {
                 out.error(
                     "rules.missing_text",
                     &at.key(key),
-                    "the title is empty".into(),
+                    crate::text::Text::new("titlen er tom", "the title is empty"),
                 );
             }
         }
@@ -371,19 +377,7 @@ fn check_extension_grounds(pack: &RulePack, out: &mut Findings) {
                         let lit_at = if many { op_at.index(k) } else { op_at };
                         out.error(
                             "rules.unknown_value",
-                            &lit_at,
-                            format!(
-                                "`extension_ground` never takes the value `{word}`: the pack declares {}",
-                                if pack.extension_grounds.is_empty() {
-                                    "no extension grounds".to_owned()
-                                } else {
-                                    pack.extension_grounds
-                                        .iter()
-                                        .map(|g| format!("`{}`", g.code))
-                                        .collect::<Vec<_>>()
-                                        .join(", ")
-                                }
-                            ),
+                            &lit_at, crate::text::Text { da: format!("`extension_ground` antager aldrig værdien `{word}`: regelsættet erklærer {}", grounds_list(&pack.extension_grounds, crate::category::Language::Da)), en: format!("`extension_ground` never takes the value `{word}`: the pack declares {}", grounds_list(&pack.extension_grounds, crate::category::Language::En)) },
                         );
                     }
                 }
@@ -428,7 +422,10 @@ fn check_period(period: &DatePeriod, at: &Pointer, out: &mut Findings) {
         out.error(
             "rules.inverted_period",
             at,
-            "the valid period ends before it starts".into(),
+            crate::text::Text::new(
+                "gyldighedsperioden slutter, før den begynder",
+                "the valid period ends before it starts",
+            ),
         );
     }
 }
@@ -445,7 +442,7 @@ fn check_rule(
             out.error(
                 "rules.missing_text",
                 &at.key(key),
-                "the title is empty".into(),
+                crate::text::Text::new("titlen er tom", "the title is empty"),
             );
         }
     }
@@ -453,7 +450,10 @@ fn check_rule(
         out.error(
             "rules.missing_text",
             &at.key("source").key("citation"),
-            "every rule cites its legal source or local-practice note".into(),
+            crate::text::Text::new(
+                "hver regel skal henvise til sin retskilde eller til et notat om lokal praksis",
+                "every rule cites its legal source or local-practice note",
+            ),
         );
     }
     check_source(&rule.source, &at.key("source"), out);
@@ -463,7 +463,10 @@ fn check_rule(
             out.warn(
                 "rules.rule_outside_pack",
                 &at.key("valid"),
-                "the rule's period does not meet the pack's: the rule never fires".into(),
+                crate::text::Text::new(
+                    "reglens periode overlapper ikke regelsættets: reglen kan aldrig udløses",
+                    "the rule's period does not meet the pack's: the rule never fires",
+                ),
             );
         }
     }
@@ -471,7 +474,7 @@ fn check_rule(
         out.warn(
             "rules.no_actions",
             &at.key("then"),
-            "the rule does nothing".into(),
+            crate::text::Text::new("reglen gør ingenting", "the rule does nothing"),
         );
     }
     check_condition(&rule.when, &at.key("when"), false, options, out);
@@ -494,7 +497,10 @@ fn check_rule(
                     out.error(
                         "rules.empty_list",
                         &at.key("categories"),
-                        "a consent to ask for needs at least one category".into(),
+                        crate::text::Text::new(
+                            "et samtykke, der skal indhentes, skal omfatte mindst én kategori",
+                            "a consent to ask for needs at least one category",
+                        ),
                     );
                 }
             }
@@ -511,7 +517,10 @@ fn check_target(t: &ReferralTarget, at: &Pointer, options: &ValidationOptions, o
                     out.error(
                         "rules.unknown_offer",
                         &at.key("offer"),
-                        format!("unknown offer `{id}`: not in the offer catalogue"),
+                        crate::text::Text {
+                            da: format!("ukendt tilbud `{id}`: findes ikke i tilbudskataloget"),
+                            en: format!("unknown offer `{id}`: not in the offer catalogue"),
+                        },
                     );
                 }
             }
@@ -534,7 +543,10 @@ fn check_condition(
         out.error(
             "rules.never_holds",
             at,
-            format!("the condition can never hold: {reason}"),
+            crate::text::Text {
+                da: format!("betingelsen kan aldrig være opfyldt: {}", reason.da),
+                en: format!("the condition can never hold: {}", reason.en),
+            },
         );
     }
 }
@@ -557,7 +569,10 @@ fn check_comparison(
                 out.error(
                     "rules.unknown_indicator",
                     &fact_at,
-                    format!("unknown indicator `{id}`: not among the instruments"),
+                    crate::text::Text {
+                        da: format!("ukendt indikator `{id}`: findes ikke blandt instrumenterne"),
+                        en: format!("unknown indicator `{id}`: not among the instruments"),
+                    },
                 );
                 return;
             }
@@ -567,7 +582,16 @@ fn check_comparison(
         out.error(
             "rules.unknown_fact",
             &fact_at,
-            format!("unknown fact `{}` (see `coord rules facts`)", cmp.fact),
+            crate::text::Text {
+                da: format!(
+                    "ukendt faktum `{}` (se listen med coord rules facts)",
+                    cmp.fact
+                ),
+                en: format!(
+                    "unknown fact `{}` (see the list from coord rules facts)",
+                    cmp.fact
+                ),
+            },
         );
         return;
     };
@@ -575,10 +599,16 @@ fn check_comparison(
         out.error(
             "rules.result_fact_in_rule",
             &fact_at,
-            format!(
-                "`{}` is a fact about the result; only invariants may test it",
-                cmp.fact
-            ),
+            crate::text::Text {
+                da: format!(
+                    "`{}` er et faktum om resultatet; kun invarianter må teste det",
+                    cmp.fact
+                ),
+                en: format!(
+                    "`{}` is a fact about the result; only invariants may test it",
+                    cmp.fact
+                ),
+            },
         );
     }
     let op_at = at.key(cmp.test.key());
@@ -594,12 +624,20 @@ fn check_comparison(
         out.error(
             "rules.bad_operator",
             &op_at,
-            format!(
-                "`{}` has no meaning for `{}`, a {} fact",
-                cmp.test.key(),
-                cmp.fact,
-                def.ty
-            ),
+            crate::text::Text {
+                da: format!(
+                    "`{}` giver ingen mening for `{}`, et faktum af typen {}",
+                    cmp.test.key(),
+                    cmp.fact,
+                    def.ty.name_da()
+                ),
+                en: format!(
+                    "`{}` has no meaning for `{}`, a {} fact",
+                    cmp.test.key(),
+                    cmp.fact,
+                    def.ty
+                ),
+            },
         );
         return;
     }
@@ -608,7 +646,7 @@ fn check_comparison(
         out.error(
             "rules.empty_list",
             &op_at,
-            "the list of values is empty".into(),
+            crate::text::Text::new("listen over værdier er tom", "the list of values is empty"),
         );
     }
     let many = matches!(
@@ -621,12 +659,20 @@ fn check_comparison(
             out.error(
                 "rules.type_mismatch",
                 &lit_at,
-                format!(
-                    "`{}` is a {} fact, but `{lit}` is a {}",
-                    cmp.fact,
-                    def.ty,
-                    lit.type_name()
-                ),
+                crate::text::Text {
+                    da: format!(
+                        "`{}` er et faktum af typen {}, men `{lit}` er af typen {}",
+                        cmp.fact,
+                        def.ty.name_da(),
+                        crate::facts::value::type_name_da(lit.type_name())
+                    ),
+                    en: format!(
+                        "`{}` is a {} fact, but `{lit}` is a {}",
+                        cmp.fact,
+                        def.ty,
+                        lit.type_name()
+                    ),
+                },
             );
             continue;
         }
@@ -638,11 +684,18 @@ fn check_comparison(
                 out.error(
                     "rules.unknown_value",
                     &lit_at,
-                    format!(
-                        "`{}` never takes the value `{word}`; it takes one of: {}",
-                        cmp.fact,
-                        def.words.join(", ")
-                    ),
+                    crate::text::Text {
+                        da: format!(
+                            "`{}` antager aldrig værdien `{word}`; det antager en af: {}",
+                            cmp.fact,
+                            def.words.join(", ")
+                        ),
+                        en: format!(
+                            "`{}` never takes the value `{word}`; it takes one of: {}",
+                            cmp.fact,
+                            def.words.join(", ")
+                        ),
+                    },
                 );
             }
         }
@@ -688,11 +741,7 @@ fn check_pairs(pack: &RulePack, out: &mut Findings) {
             {
                 out.warn(
                     "rules.shadowed",
-                    &at,
-                    format!(
-                        "rule `{}` is shadowed by the earlier rule `{}`: whenever it fires, `{}` fires with the same actions",
-                        later.id, earlier.id, earlier.id
-                    ),
+                    &at, crate::text::Text { da: format!("reglen `{}` skygges af den tidligere regel `{}`: hver gang den udløses, udløses `{}` med de samme handlinger", later.id, earlier.id, earlier.id), en: format!("rule `{}` is shadowed by the earlier rule `{}`: whenever it fires, `{}` fires with the same actions", later.id, earlier.id, earlier.id) },
                 );
             }
             for (k, action) in later.then.iter().enumerate() {
@@ -705,13 +754,7 @@ fn check_pairs(pack: &RulePack, out: &mut Findings) {
                         if proposes && together() {
                             out.warn(
                                 "rules.contradictory_actions",
-                                &at.key("then").index(k),
-                                format!(
-                                    "rule `{}` forbids the referral `{}` that rule `{}` proposes, and both can fire together (the forbid wins)",
-                                    later.id,
-                                    t.word(),
-                                    earlier.id
-                                ),
+                                &at.key("then").index(k), crate::text::Text { da: format!("reglen `{}` forbyder henvisningen `{}`, som reglen `{}` foreslår, og begge kan udløses samtidig (forbuddet vinder)", later.id, t.word(), earlier.id), en: format!("rule `{}` forbids the referral `{}` that rule `{}` proposes, and both can fire together (the forbid wins)", later.id, t.word(), earlier.id) },
                             );
                         }
                     }
@@ -723,11 +766,7 @@ fn check_pairs(pack: &RulePack, out: &mut Findings) {
                         if same && together() {
                             out.warn(
                                 "rules.duplicate_task",
-                                &at.key("then").index(k),
-                                format!(
-                                    "rules `{}` and `{}` both create a deadline for `{}` and can fire together",
-                                    earlier.id, later.id, d.task
-                                ),
+                                &at.key("then").index(k), crate::text::Text { da: format!("reglerne `{}` og `{}` opretter begge en frist for `{}` og kan udløses samtidig", earlier.id, later.id, d.task), en: format!("rules `{}` and `{}` both create a deadline for `{}` and can fire together", earlier.id, later.id, d.task) },
                             );
                         }
                     }
@@ -736,4 +775,20 @@ fn check_pairs(pack: &RulePack, out: &mut Findings) {
             }
         }
     }
+}
+
+/// The pack's extension grounds for a message: their codes, or that it declares none.
+fn grounds_list(
+    grounds: &[crate::rules::pack::ExtensionGround],
+    lang: crate::category::Language,
+) -> String {
+    if grounds.is_empty() {
+        return crate::text::pick(lang, "ingen forlængelsesgrunde", "no extension grounds")
+            .to_owned();
+    }
+    grounds
+        .iter()
+        .map(|g| format!("`{}`", g.code))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

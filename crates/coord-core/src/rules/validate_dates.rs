@@ -59,8 +59,7 @@ pub(super) fn check_date_expr(expr: &DateExpr, at: &Pointer, out: &mut Findings)
                         if def.ty == FactType::Date && !matches!(def.compute, Compute::Result) => {}
                     _ => out.error(
                         "rules.unknown_anchor",
-                        &at.key("date"),
-                        format!("`{name}` is not `as_of`, a date (YYYY-MM-DD) or a date fact"),
+                        &at.key("date"), crate::text::Text { da: format!("`{name}` er hverken `as_of`, en dato (ÅÅÅÅ-MM-DD) eller et datofaktum"), en: format!("`{name}` is not `as_of`, a date (YYYY-MM-DD) or a date fact") },
                     ),
                 }
             }
@@ -75,7 +74,10 @@ pub(super) fn check_date_expr(expr: &DateExpr, at: &Pointer, out: &mut Findings)
                 out.error(
                     "rules.empty_list",
                     &at.key(key),
-                    format!("`{key}` needs at least one date"),
+                    crate::text::Text {
+                        da: format!("`{key}` kræver mindst én dato"),
+                        en: format!("`{key}` needs at least one date"),
+                    },
                 );
             }
             for (i, p) in parts.iter().enumerate() {
@@ -87,9 +89,7 @@ pub(super) fn check_date_expr(expr: &DateExpr, at: &Pointer, out: &mut Findings)
             if w.weeks_exceed == 0 || w.calendar_months == 0 {
                 out.error(
                     "rules.empty_window",
-                    &at.key("cumulative"),
-                    "a cumulative window needs `weeks_exceed` and `calendar_months` of at least 1"
-                        .into(),
+                    &at.key("cumulative"), crate::text::Text::new("et kumulativt vindue kræver `weeks_exceed` og `calendar_months` på mindst 1", "a cumulative window needs `weeks_exceed` and `calendar_months` of at least 1"),
                 );
             }
         }
@@ -97,8 +97,11 @@ pub(super) fn check_date_expr(expr: &DateExpr, at: &Pointer, out: &mut Findings)
 }
 
 /// The limit sentence of `e` without its place (findings carry the place separately).
-fn beyond(e: &crate::limits::LimitError) -> String {
+fn beyond(e: &crate::limits::LimitError) -> crate::text::Text {
     let text = e.to_string();
     let place = format!("{}: ", e.at);
-    text.strip_prefix(&place).unwrap_or(&text).to_owned()
+    crate::text::Text {
+        da: e.describe_da(),
+        en: text.strip_prefix(&place).unwrap_or(&text).to_owned(),
+    }
 }

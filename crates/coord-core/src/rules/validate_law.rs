@@ -36,13 +36,16 @@ pub(super) fn check_law(
             out.error(
                 "rules.empty_id",
                 &at.key("id"),
-                "the transition id is empty".into(),
+                crate::text::Text::new("overgangens id er tomt", "the transition id is empty"),
             );
         } else if !ids.insert(t.id.as_str()) {
             out.error(
                 "rules.duplicate_transition_id",
                 &at.key("id"),
-                "another transition of the pack has the same id".into(),
+                crate::text::Text::new(
+                    "en anden overgang i regelsættet har samme id",
+                    "another transition of the pack has the same id",
+                ),
             );
         }
         for (key, text) in [("title_da", &t.title_da), ("title_en", &t.title_en)] {
@@ -50,7 +53,7 @@ pub(super) fn check_law(
                 out.error(
                     "rules.missing_text",
                     &at.key(key),
-                    "the title is empty".into(),
+                    crate::text::Text::new("titlen er tom", "the title is empty"),
                 );
             }
         }
@@ -61,16 +64,13 @@ pub(super) fn check_law(
         if t.earlier_pack == pack.id {
             out.error(
                 "rules.transition_same_pack",
-                &at.key("earlier_pack"),
-                "the earlier pack is this pack itself; name the pack whose rules keep applying"
-                    .into(),
+                &at.key("earlier_pack"), crate::text::Text::new("det tidligere regelsæt er dette regelsæt selv; angiv det regelsæt, hvis regler fortsat gælder", "the earlier pack is this pack itself; name the pack whose rules keep applying"),
             );
         } else if let Some(e) = earlier {
             if e.jurisdiction != pack.jurisdiction {
                 out.error(
                     "rules.transition_other_jurisdiction",
-                    &at.key("earlier_pack"),
-                    "the earlier pack is for another jurisdiction; a transition keeps rules of the same jurisdiction".into(),
+                    &at.key("earlier_pack"), crate::text::Text::new("det tidligere regelsæt gælder en anden jurisdiktion; en overgang bevarer regler fra samme jurisdiktion", "the earlier pack is for another jurisdiction; a transition keeps rules of the same jurisdiction"),
                 );
             }
             for (k, id) in t.keep.iter().enumerate() {
@@ -78,16 +78,17 @@ pub(super) fn check_law(
                     out.error(
                         "rules.transition_unknown_rule",
                         &at.key("keep").index(k),
-                        "the rule kept is not in the earlier pack".into(),
+                        crate::text::Text::new(
+                            "den bevarede regel findes ikke i det tidligere regelsæt",
+                            "the rule kept is not in the earlier pack",
+                        ),
                     );
                 }
             }
         } else {
             out.error(
                 "rules.transition_unknown_pack",
-                &at.key("earlier_pack"),
-                "the earlier pack is neither in the reference data nor among the packs checked"
-                    .into(),
+                &at.key("earlier_pack"), crate::text::Text::new("det tidligere regelsæt findes hverken i referencedata eller blandt de kontrollerede regelsæt", "the earlier pack is neither in the reference data nor among the packs checked"),
             );
         }
         for (k, id) in t.instead_of.iter().enumerate() {
@@ -95,22 +96,27 @@ pub(super) fn check_law(
                 out.error(
                     "rules.transition_unknown_rule",
                     &at.key("instead_of").index(k),
-                    "the rule set aside is not in this pack".into(),
+                    crate::text::Text::new(
+                        "den tilsidesatte regel findes ikke i dette regelsæt",
+                        "the rule set aside is not in this pack",
+                    ),
                 );
             }
         }
         if t.keep.is_empty() && t.instead_of.is_empty() {
             out.warn(
                 "rules.transition_keeps_nothing",
-                &at,
-                "the transition keeps no earlier rule and sets none of this pack's aside: it changes nothing".into(),
+                &at, crate::text::Text::new("overgangen bevarer ingen tidligere regel og tilsidesætter ingen af dette regelsæts: den ændrer intet", "the transition keeps no earlier rule and sets none of this pack's aside: it changes nothing"),
             );
         }
         if t.until.is_some_and(|u| u < pack.valid.from) {
             out.error(
                 "rules.transition_ends_before_pack",
                 &at.key("until"),
-                "the transition ends before the pack begins, so it never applies".into(),
+                crate::text::Text::new(
+                    "overgangen slutter, før regelsættet begynder, så den gælder aldrig",
+                    "the transition ends before the pack begins, so it never applies",
+                ),
             );
         }
         check_condition(&t.when, &at.key("when"), false, options, out);
@@ -123,13 +129,16 @@ pub(super) fn check_law(
             out.error(
                 "rules.empty_id",
                 &at.key("id"),
-                "the announcement id is empty".into(),
+                crate::text::Text::new("meddelelsens id er tomt", "the announcement id is empty"),
             );
         } else if !ids.insert(a.id.as_str()) {
             out.error(
                 "rules.duplicate_transition_id",
                 &at.key("id"),
-                "another announcement of the pack has the same id".into(),
+                crate::text::Text::new(
+                    "en anden meddelelse i regelsættet har samme id",
+                    "another announcement of the pack has the same id",
+                ),
             );
         }
         for (key, text) in [("title_da", &a.title_da), ("title_en", &a.title_en)] {
@@ -137,7 +146,7 @@ pub(super) fn check_law(
                 out.error(
                     "rules.missing_text",
                     &at.key(key),
-                    "the title is empty".into(),
+                    crate::text::Text::new("titlen er tom", "the title is empty"),
                 );
             }
         }

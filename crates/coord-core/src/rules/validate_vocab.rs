@@ -158,11 +158,18 @@ fn code_use(kind: VocabularyKind, code: &str, at: &Pointer, scope: &Scope<'_>, o
         out.error(
             "rules.undeclared_code",
             at,
-            format!(
-                "`{code}` is not declared in `vocabularies.{}`; declared: {}",
-                kind.key(),
-                scope.vocabularies.code_list(kind)
-            ),
+            crate::text::Text {
+                da: format!(
+                    "`{code}` er ikke erklæret i `vocabularies.{}`; erklærede koder: {}",
+                    kind.key(),
+                    scope.vocabularies.code_list(kind)
+                ),
+                en: format!(
+                    "`{code}` is not declared in `vocabularies.{}`; declared: {}",
+                    kind.key(),
+                    scope.vocabularies.code_list(kind)
+                ),
+            },
         );
         return;
     };
@@ -172,22 +179,49 @@ fn code_use(kind: VocabularyKind, code: &str, at: &Pointer, scope: &Scope<'_>, o
         out.error(
             "rules.code_outside_period",
             at,
-            format!("`{code}` is valid {valid}, never while the rule is in force"),
+            crate::text::Text {
+                da: format!(
+                    "`{code}` gælder {}, aldrig mens reglen er i kraft",
+                    valid.da
+                ),
+                en: format!(
+                    "`{code}` is valid {}, never while the rule is in force",
+                    valid.en
+                ),
+            },
         );
     } else if !entry.valid_throughout(period.from, period.to) {
         out.warn(
             "rules.code_partly_outside_period",
             at,
-            format!("`{code}` is valid {valid}, only part of the time the rule is in force"),
+            crate::text::Text {
+                da: format!(
+                    "`{code}` gælder {}, kun en del af den tid, reglen er i kraft",
+                    valid.da
+                ),
+                en: format!(
+                    "`{code}` is valid {}, only part of the time the rule is in force",
+                    valid.en
+                ),
+            },
         );
     }
 }
 
-fn describe(from: Option<chrono::NaiveDate>, to: Option<chrono::NaiveDate>) -> String {
+fn describe(from: Option<chrono::NaiveDate>, to: Option<chrono::NaiveDate>) -> crate::text::Text {
     match (from, to) {
-        (Some(f), Some(t)) => format!("from {f} to {t}"),
-        (Some(f), None) => format!("from {f}"),
-        (None, Some(t)) => format!("until {t}"),
-        (None, None) => "always".to_owned(),
+        (Some(f), Some(t)) => crate::text::Text {
+            da: format!("fra {f} til {t}"),
+            en: format!("from {f} to {t}"),
+        },
+        (Some(f), None) => crate::text::Text {
+            da: format!("fra {f}"),
+            en: format!("from {f}"),
+        },
+        (None, Some(t)) => crate::text::Text {
+            da: format!("til {t}"),
+            en: format!("until {t}"),
+        },
+        (None, None) => crate::text::Text::new("altid", "always"),
     }
 }

@@ -68,6 +68,12 @@ pub fn schema_finding(problem: &Problem, base: &Pointer) -> PackFinding {
         pack: None,
         pointer,
         message: problem.message.clone(),
+        // The reader's messages are English only; the Danish sentence says what is wrong and
+        // carries the English detail marked as such.
+        message_da: format!(
+            "regelsættet følger ikke skemaet på dette sted (detaljer på engelsk: {})",
+            problem.message
+        ),
     }
 }
 
@@ -96,6 +102,7 @@ pub fn rules_check_with(shared: &Shared, call: RulesCheckCall) -> Answer<PackChe
 pub fn summarise(mut findings: Vec<PackFinding>) -> PackCheck {
     for f in &mut findings {
         f.message = crate::problems::redact(&f.message);
+        f.message_da = crate::problems::redact(&f.message_da);
     }
     PackCheck::summarise(findings)
 }
