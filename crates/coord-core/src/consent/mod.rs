@@ -18,8 +18,10 @@ pub mod gaps;
 pub mod legal;
 pub mod minimise;
 pub mod model;
+pub mod request;
 pub mod summary;
 pub mod validate;
+pub mod verdict;
 
 pub use audit::{AuditDecision, AuditEntry, Audited};
 pub use decide::{
