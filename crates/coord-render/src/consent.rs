@@ -125,9 +125,13 @@ pub fn validation(
     let mut d = Doc::default();
     let consents = count(lang, consents_checked as i64, Unit::Consent);
     if valid {
-        d.p(match lang {
-            Language::Da => format!("{file}: alle {consents} er gyldige"),
-            Language::En => format!("{file}: all {consents} are valid"),
+        d.p(match (lang, consents_checked) {
+            (Language::Da, 0) => format!("{file}: ingen samtykker at kontrollere"),
+            (Language::En, 0) => format!("{file}: no consents to check"),
+            (Language::Da, 1) => format!("{file}: samtykket er gyldigt"),
+            (Language::En, 1) => format!("{file}: the consent is valid"),
+            (Language::Da, _) => format!("{file}: alle {consents} er gyldige"),
+            (Language::En, _) => format!("{file}: all {consents} are valid"),
         });
     } else {
         let found = count(lang, problems.len() as i64, Unit::Finding);

@@ -259,6 +259,51 @@ fn fhir_renderings() -> Vec<(String, Language, String)> {
             summary(true, &handover.counts, &handover.warnings, lang),
         ));
     }
+    let started = ok(coord_json::calls::handover::handover_import(
+        coord_json::calls::handover::HandoverImportCall {
+            bundle: handover.bundle.clone(),
+            reference: None,
+            case_id: None,
+            as_of: None,
+        },
+    ));
+    for (lang, code) in LANGS {
+        out.push((
+            format!("backpain-depression-handover-export-{code}"),
+            lang,
+            coord_render::handover::export(&handover.release, lang).text(WIDTH),
+        ));
+        out.push((
+            format!("backpain-depression-handover-import-{code}"),
+            lang,
+            coord_render::handover::import(&started, lang).text(WIDTH),
+        ));
+    }
+    let hillerod = &demo
+        .iter()
+        .find(|d| d.entry.file == "hillerod.json")
+        .expect("the Hillerød demo case")
+        .case;
+    let validated = ok(coord_json::calls::consent::consent_validate(
+        coord_json::calls::consent::ConsentValidateCall {
+            case: hillerod.clone(),
+            reference: None,
+        },
+    ));
+    for (lang, code) in LANGS {
+        out.push((
+            format!("hillerod-consent-validate-{code}"),
+            lang,
+            coord_render::consent::validation(
+                "hillerod.json",
+                validated.valid,
+                validated.consents_checked,
+                &[],
+                lang,
+            )
+            .text(WIDTH),
+        ));
+    }
     out
 }
 

@@ -62,6 +62,24 @@ fn report() -> coord_core::stats::StatsReport {
 }
 
 #[test]
+fn the_summaries_and_a_partial_in_both_languages() {
+    let rows = rows(6);
+    let partial = stats_partial(StatsPartialCall {
+        dimensions: vec![Dimension::Municipality],
+        rows: rows.clone(),
+    })
+    .result()
+    .unwrap()
+    .clone();
+    for (lang, code) in [(Language::Da, "da"), (Language::En, "en")] {
+        let text = coord_render::stats::summaries(&rows, lang).text(120);
+        insta::assert_snapshot!(format!("stats_summaries_{code}"), text);
+        let text = coord_render::stats::partial(&partial, lang).text(120);
+        insta::assert_snapshot!(format!("stats_partial_{code}"), text);
+    }
+}
+
+#[test]
 fn the_report_in_both_languages() {
     let r = report();
     for (lang, code) in [(Language::Da, "da"), (Language::En, "en")] {
