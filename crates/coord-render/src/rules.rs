@@ -82,7 +82,11 @@ fn test_report_text(r: &PackTestReport, file: &str, lang: Language) -> String {
     ));
     for e in r.examples.iter().filter(|e| !e.passed) {
         s.push_str(&format!("  {} {}\n", pick(lang, "FEJLET", "FAIL"), e.name));
-        for m in &e.mismatches {
+        let lines = match lang {
+            Language::Da => &e.mismatches_da,
+            Language::En => &e.mismatches,
+        };
+        for m in lines {
             s.push_str(&format!("       {m}\n"));
         }
     }
@@ -97,14 +101,26 @@ fn test_report_text(r: &PackTestReport, file: &str, lang: Language) -> String {
             p.seed
         )),
         Some(ce) => {
-            s.push_str(&format!(
-                "invariant `{}` FAILED (seed {}, reuse with --seed {}): {}\n",
-                ce.invariant, p.seed, p.seed, ce.message
-            ));
-            s.push_str(&format!(
-                "minimal counterexample (replay: coord evaluate CASE.json --pack {file} --as-of {} --explain):\n",
-                ce.as_of
-            ));
+            s.push_str(&match lang {
+                Language::Da => format!(
+                    "invarianten `{}` HOLDT IKKE (startværdi {}, gentag med --seed {}): {}\n",
+                    ce.invariant, p.seed, p.seed, ce.message_da
+                ),
+                Language::En => format!(
+                    "invariant `{}` FAILED (seed {}, reuse with --seed {}): {}\n",
+                    ce.invariant, p.seed, p.seed, ce.message
+                ),
+            });
+            s.push_str(&match lang {
+                Language::Da => format!(
+                    "mindste modeksempel (afspil: coord evaluate CASE.json --pack {file} --as-of {} --explain):\n",
+                    ce.as_of
+                ),
+                Language::En => format!(
+                    "minimal counterexample (replay: coord evaluate CASE.json --pack {file} --as-of {} --explain):\n",
+                    ce.as_of
+                ),
+            });
             s.push_str(&serde_json::to_string_pretty(&ce.case).unwrap_or_default());
             s.push('\n');
         }

@@ -483,6 +483,27 @@ fn rule_author_reports_on_the_shipped_packs() {
             let doc = coord_render::rules::test_report(&tested, &file, Language::Da);
             insta::assert_snapshot!(format!("rules-test-{name}-da"), doc.text(WIDTH));
         }
+        // A pack whose first example expects another level and whose extra invariant fails.
+        let mut failing: serde_json::Value = serde_json::from_str(packs[1].1).unwrap();
+        failing["tests"][0]["expect"]["level"] = serde_json::json!("complex");
+        failing["invariants"]
+            .as_array_mut()
+            .unwrap()
+            .push(serde_json::json!({
+                "id": "always-complex", "title_da": "Altid komplekst", "title_en": "Always complex",
+                "then": { "fact": "coordination_level", "eq": "complex" }
+            }));
+        let tested = ok(rules_test(RulesTestCall {
+            pack: serde_json::from_value(failing).unwrap(),
+            reference: None,
+            seed: 1,
+            cases: Some(20),
+        }));
+        assert!(!tested.property.passed);
+        for (lang, suffix) in [(Language::En, ""), (Language::Da, "-da")] {
+            let doc = coord_render::rules::test_report(&tested, "failing.json", lang);
+            insta::assert_snapshot!(format!("rules-test-failing{suffix}"), doc.text(WIDTH));
+        }
         // A pack with one finding of each common kind, in both languages.
         let mut faulty: serde_json::Value = serde_json::from_str(packs[1].1).unwrap();
         let rules = faulty["rules"].as_array_mut().unwrap();

@@ -26,6 +26,25 @@ pub struct InvariantViolation {
     pub title_da: String,
     /// Why it fails: the first failing comparison of its `then`.
     pub failure: ConditionFailure,
+    /// The failure in words (what the invariant asks for), when it can be said.
+    pub words: Option<crate::text::Text>,
+}
+
+impl InvariantViolation {
+    /// The violation as one sentence in each language: the invariant's title and what fails.
+    pub fn describe(&self) -> crate::text::Text {
+        let (da, en) = match &self.words {
+            Some(w) => (w.da.clone(), w.en.clone()),
+            None => (
+                "betingelsen er ikke opfyldt".to_owned(),
+                self.failure.message.clone(),
+            ),
+        };
+        crate::text::Text {
+            da: format!("{}: {da}", self.title_da),
+            en: format!("{}: {en}", self.title_en),
+        }
+    }
 }
 
 /// Evaluate under the pack (with its transitions to the earlier packs in `reference.rule_packs`)
@@ -71,6 +90,11 @@ pub fn evaluate_checked(
                     invariant: inv.id.clone(),
                     title_en: inv.title_en.clone(),
                     title_da: inv.title_da.clone(),
+                    words: crate::text::condition::failure_words(
+                        &reference.vocabularies,
+                        &inv.then,
+                        &failure,
+                    ),
                     failure,
                 })
         })
@@ -86,32 +110,41 @@ pub struct ExampleOutcome {
     pub name: String,
     /// Whether the result matched the expectation.
     pub passed: bool,
-    /// What differed, one line each.
+    /// What differed, one line each (English).
     pub mismatches: Vec<String>,
+    /// The same lines in Danish.
+    pub mismatches_da: Vec<String>,
 }
 
 fn compare<T: Ord + Debug>(
     what: &str,
     expected: Option<impl IntoIterator<Item = T>>,
     actual: impl IntoIterator<Item = T>,
-    out: &mut Vec<String>,
+    out: &mut Vec<crate::text::Text>,
 ) {
     if let Some(expected) = expected {
         let e: BTreeSet<T> = expected.into_iter().collect();
         let a: BTreeSet<T> = actual.into_iter().collect();
         if e != a {
-            out.push(format!("{what}: expected {e:?}, got {a:?}"));
+            out.push(crate::text::Text {
+                da: format!("{what}: forventet {e:?}, fik {a:?}"),
+                en: format!("{what}: expected {e:?}, got {a:?}"),
+            });
         }
     }
 }
 
-/// What differs between an expectation and an evaluation.
-pub fn mismatches(expect: &Expectation, ev: &Evaluation) -> Vec<String> {
+/// What differs between an expectation and an evaluation, one line each in both languages (the
+/// expected and actual values as the pack writes them).
+pub fn mismatches(expect: &Expectation, ev: &Evaluation) -> Vec<crate::text::Text> {
     let mut out = Vec::new();
     if let Some(level) = expect.level {
         let got = ev.level.as_ref().map(|l| l.level);
         if got != level {
-            out.push(format!("level: expected {level:?}, got {got:?}"));
+            out.push(crate::text::Text {
+                da: format!("level: forventet {level:?}, fik {got:?}"),
+                en: format!("level: expected {level:?}, got {got:?}"),
+            });
         }
     }
     compare(
@@ -162,7 +195,10 @@ pub fn mismatches(expect: &Expectation, ev: &Evaluation) -> Vec<String> {
                 .map(|d| d.due)
                 .collect();
             if !got.contains(day) {
-                out.push(format!("due `{task}`: expected {day}, got {got:?}"));
+                out.push(crate::text::Text {
+                    da: format!("due `{task}`: forventet {day}, fik {got:?}"),
+                    en: format!("due `{task}`: expected {day}, got {got:?}"),
+                });
             }
         }
     }
@@ -174,24 +210,37 @@ pub fn run_examples(pack: &RulePack, reference: &ReferenceData) -> Vec<ExampleOu
     pack.tests
         .iter()
         .map(|test| {
-            let mismatches = match CheckedCase::new(test.case.clone(), reference) {
+            let lines: Vec<crate::text::Text> = match CheckedCase::new(test.case.clone(), reference)
+            {
                 Err(errors) => errors
                     .iter()
-                    .map(|e| format!("the case is invalid: {e}"))
+                    .map(|e| crate::text::Text {
+                        da: format!(
+                            "eksempelsagen er ugyldig ({} ved {})",
+                            e.code(),
+                            e.pointer()
+                        ),
+                        en: format!("the case is invalid: {e}"),
+                    })
                     .collect(),
                 Ok(case) => {
                     let (ev, violations) = evaluate_checked(pack, &case, reference, test.as_of);
                     let mut m = mismatches(&test.expect, &ev);
                     m.extend(violations.iter().map(|v| {
-                        format!("invariant `{}` fails: {}", v.invariant, v.failure.message)
+                        let d = v.describe();
+                        crate::text::Text {
+                            da: format!("invarianten `{}` holder ikke: {}", v.invariant, d.da),
+                            en: format!("invariant `{}` fails: {}", v.invariant, v.failure.message),
+                        }
                     }));
                     m
                 }
             };
             ExampleOutcome {
                 name: test.name.clone(),
-                passed: mismatches.is_empty(),
-                mismatches,
+                passed: lines.is_empty(),
+                mismatches_da: lines.iter().map(|t| t.da.clone()).collect(),
+                mismatches: lines.into_iter().map(|t| t.en).collect(),
             }
         })
         .collect()
@@ -203,8 +252,10 @@ pub fn run_examples(pack: &RulePack, reference: &ReferenceData) -> Vec<ExampleOu
 pub struct Counterexample {
     /// The failing invariant (or `case_file_check` if the generated case was invalid).
     pub invariant: String,
-    /// Why it fails.
+    /// Why it fails (English).
     pub message: String,
+    /// Why it fails, in Danish (the invariant's title and what it asks for in words).
+    pub message_da: String,
     /// The evaluation date to replay with (`coord evaluate CASE --as-of …`).
     pub as_of: NaiveDate,
     /// The minimal case.
@@ -228,29 +279,41 @@ pub struct PropertyRun {
     pub counterexample: Option<Counterexample>,
 }
 
-/// The invariant failures (or invalidity) of one generated case, as one message.
+/// The invariant failures (or invalidity) of one generated case, as one message in each
+/// language.
 #[cfg(feature = "proptest")]
 fn failures(
     pack: &RulePack,
     reference: &ReferenceData,
     case: &CaseFile,
     as_of: NaiveDate,
-) -> Option<(String, String)> {
+) -> Option<(String, crate::text::Text)> {
     match CheckedCase::new(case.clone(), reference) {
         Err(errors) => Some((
             "case_file_check".to_owned(),
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("; "),
+            crate::text::Text {
+                da: errors
+                    .iter()
+                    .map(|e| format!("sagen er ugyldig ({} ved {})", e.code(), e.pointer()))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                en: errors
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            },
         )),
         Ok(checked) => {
             let (_, violations) = evaluate_checked(pack, &checked, reference, as_of);
             violations.first().map(|v| {
+                let d = v.describe();
                 (
                     v.invariant.clone(),
-                    format!("{}: {}", v.title_en, v.failure.message),
+                    crate::text::Text {
+                        da: d.da,
+                        en: format!("{}: {}", v.title_en, v.failure.message),
+                    },
                 )
             })
         }
@@ -286,7 +349,7 @@ pub fn check_generated(
     let result = runner.run(&strategy, |(case, as_of)| {
         match failures(pack, reference, &case, as_of) {
             None => Ok(()),
-            Some((id, message)) => Err(TestCaseError::fail(format!("{id}: {message}"))),
+            Some((id, message)) => Err(TestCaseError::fail(format!("{id}: {}", message.en))),
         }
     });
     let counterexample = match result {
@@ -296,12 +359,16 @@ pub fn check_generated(
                 failures(pack, reference, &case, as_of).unwrap_or_else(|| {
                     (
                         "unknown".to_owned(),
-                        "the failure did not reproduce".to_owned(),
+                        crate::text::Text::new(
+                            "fejlen kunne ikke gentages",
+                            "the failure did not reproduce",
+                        ),
                     )
                 });
             Some(Counterexample {
                 invariant,
-                message,
+                message: message.en,
+                message_da: message.da,
                 as_of,
                 case,
             })
@@ -309,6 +376,7 @@ pub fn check_generated(
         Err(TestError::Abort(reason)) => Some(Counterexample {
             invariant: "generator".to_owned(),
             message: reason.to_string(),
+            message_da: "sagsgeneratoren gav op (for mange afviste sager)".to_owned(),
             as_of: pack.valid.from,
             case: crate::strategies::rules::empty_case(),
         }),
