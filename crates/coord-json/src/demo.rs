@@ -9,7 +9,8 @@ use crate::envelope::Problem;
 use crate::parse::parse;
 use coord_core::case_file::CaseFile;
 use coord_core::consent::AccessRequest;
-use serde::Deserialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 /// The Hillerød case file, as JSON text.
 pub const HILLEROD_CASE_JSON: &str = include_str!("../data/demo/hillerod.json");
@@ -26,6 +27,84 @@ pub struct DemoRequest {
     pub title_da: String,
     /// The request.
     pub request: AccessRequest,
+}
+
+/// The walkthrough's consent question (a flow the Hillerød consents do not cover), as JSON text.
+pub const HILLEROD_GAP_JSON: &str = include_str!("../data/demo/hillerod-gap.json");
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GapQuestion {
+    question_da: String,
+    question_en: String,
+    flow: coord_core::consent::GapFlow,
+}
+
+/// One step of the walkthrough with its decision.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct WalkthroughStep {
+    /// What the step shows, in Danish.
+    pub title_da: String,
+    /// What the step shows, in English.
+    pub title_en: String,
+    /// The decision.
+    pub decision: coord_core::consent::AccessDecision,
+}
+
+/// The consent walkthrough (`coord demo --consent`): the Hillerød case, each step's decision,
+/// and the consent question with its gaps.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct ConsentWalkthrough {
+    /// The case file.
+    pub case: CaseFile,
+    /// The steps, in order.
+    pub steps: Vec<WalkthroughStep>,
+    /// The consent question, in Danish.
+    pub question_da: String,
+    /// The consent question, in English.
+    pub question_en: String,
+    /// Which consent the question's flow lacks.
+    pub consent_gaps: coord_core::consent::ConsentGapReport,
+}
+
+/// Run the walkthrough: one `access-check` call per step, then one `consent-gaps` call.
+pub fn consent_walkthrough() -> crate::envelope::Answer<ConsentWalkthrough> {
+    use crate::calls::consent::{
+        access_check, consent_gaps_call, AccessCheckCall, ConsentGapsCall,
+    };
+    use crate::envelope::Answer;
+    let result = (|| -> Result<ConsentWalkthrough, Vec<Problem>> {
+        let case = hillerod_case().map_err(|p| vec![p])?;
+        let mut steps = Vec::new();
+        for step in hillerod_requests().map_err(|p| vec![p])? {
+            let decision = access_check(AccessCheckCall {
+                case: case.clone(),
+                reference: None,
+                request: step.request,
+            })
+            .into_result()?;
+            steps.push(WalkthroughStep {
+                title_da: step.title_da,
+                title_en: step.title_en,
+                decision,
+            });
+        }
+        let gap: GapQuestion = parse(HILLEROD_GAP_JSON).map_err(|p| vec![p])?;
+        let consent_gaps = consent_gaps_call(ConsentGapsCall {
+            case: case.clone(),
+            reference: None,
+            flow: gap.flow,
+        })
+        .into_result()?;
+        Ok(ConsentWalkthrough {
+            case,
+            steps,
+            question_da: gap.question_da,
+            question_en: gap.question_en,
+            consent_gaps,
+        })
+    })();
+    Answer::from_result(result)
 }
 
 /// The shared-plan example (back pain and depression on sickness benefit), as JSON text.

@@ -103,6 +103,14 @@ impl<T> Answer<T> {
         }
     }
 
+    /// The result, or the errors (for one call built from others).
+    pub fn into_result(self) -> Result<T, Vec<Problem>> {
+        match self {
+            Answer::Success { result, .. } => Ok(result),
+            Answer::Failure { errors, .. } => Err(errors),
+        }
+    }
+
     /// The result, if the call succeeded.
     pub fn result(&self) -> Option<&T> {
         match self {

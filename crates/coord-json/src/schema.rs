@@ -35,6 +35,10 @@ pub fn all() -> Vec<(&'static str, Schema)> {
             schema_for!(crate::calls::audit::AuditRecord),
         ),
         ("reference-data", schema_for!(ReferenceOverrides)),
+        (
+            "demo-consent.answer",
+            schema_for!(Answer<crate::demo::ConsentWalkthrough>),
+        ),
         ("access-request", schema_for!(AccessRequest)),
         ("access-check.call", schema_for!(AccessCheckCall)),
         ("access-check.answer", schema_for!(Answer<AccessDecision>)),

@@ -216,10 +216,11 @@ pub fn minimised(r: &MinimisedRecord, lang: Language) -> Doc {
     d
 }
 
-/// The consent walkthrough of the demo: each step's decision, then the consent gap of a flow.
+/// The consent walkthrough of the demo: each step's decision (with its title in the reader's
+/// language), then the consent gap of a flow under its question.
 pub fn walkthrough(
     case: &CaseFile,
-    steps: &[(String, AccessDecision)],
+    steps: &[(&str, &AccessDecision)],
     gap_question: &str,
     gaps: &ConsentGapReport,
     lang: Language,
@@ -227,7 +228,7 @@ pub fn walkthrough(
     let mut d = Doc::default();
     d.h(1, format!("coord demo — {}", case.title));
     for (title, decision) in steps {
-        d.h(2, title.clone());
+        d.h(2, (*title).to_owned());
         d.extend(decision_doc(case, decision, lang));
     }
     d.h(2, gap_question.to_owned());

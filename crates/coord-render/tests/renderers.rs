@@ -304,6 +304,33 @@ fn fhir_renderings() -> Vec<(String, Language, String)> {
             .text(WIDTH),
         ));
     }
+    let walk = ok(coord_json::demo::consent_walkthrough());
+    for (lang, code) in LANGS {
+        let pick = |da: &str, en: &str| coord_core::text::pick(lang, da, en).to_owned();
+        let titles: Vec<String> = walk
+            .steps
+            .iter()
+            .map(|s| pick(&s.title_da, &s.title_en))
+            .collect();
+        let steps: Vec<(&str, &coord_core::consent::AccessDecision)> = titles
+            .iter()
+            .zip(&walk.steps)
+            .map(|(t, s)| (t.as_str(), &s.decision))
+            .collect();
+        let question = pick(&walk.question_da, &walk.question_en);
+        out.push((
+            format!("hillerod-consent-walkthrough-{code}"),
+            lang,
+            coord_render::consent::walkthrough(
+                &walk.case,
+                &steps,
+                &question,
+                &walk.consent_gaps,
+                lang,
+            )
+            .text(WIDTH),
+        ));
+    }
     out
 }
 

@@ -1,15 +1,11 @@
 //! `coord demo`: the embedded demo, no files needed.
 
+use super::answer;
 use super::report::render;
-use super::{answer, value};
 use crate::cli::{DemoArgs, ReportFormat};
 use crate::exit::Outcome;
 use crate::io::{print, write_all_atomically, Failure};
-use coord_core::category::{InformationCategory, Language};
-use coord_core::consent::{Action, GapFlow};
-use coord_json::calls::consent::{
-    access_check, consent_gaps_call, AccessCheckCall, ConsentGapsCall,
-};
+use coord_core::category::Language;
 use coord_json::calls::report::{report, ReportCall};
 use coord_json::envelope::Answer;
 
@@ -92,60 +88,40 @@ pub fn run(args: &DemoArgs) -> Result<Outcome, Failure> {
 }
 
 /// The consent walkthrough (Hillerød): decisions before and after a revocation, a prohibition, a
-/// consent gap — each one `access-check` call, then one `consent-gaps` call.
+/// consent gap — one coord-json call (`coord_json::demo::consent_walkthrough`), then the renderer.
 fn consent_walkthrough(args: &DemoArgs) -> Result<Outcome, Failure> {
     let lang: Language = args.lang.into();
-    let bad = |p| Failure::invalid(vec![p], None);
-    let case = coord_json::demo::hillerod_case().map_err(bad)?;
-    let steps = coord_json::demo::hillerod_requests().map_err(bad)?;
-    let mut decisions = Vec::new();
-    for step in steps {
-        let call = AccessCheckCall {
-            case: case.clone(),
-            reference: None,
-            request: step.request,
-        };
-        let title = match lang {
-            Language::En => step.title_en,
-            Language::Da => step.title_da,
-        };
-        decisions.push((title, answer(access_check(call), &[])?));
-    }
-    let flow = GapFlow {
-        holder: "anne".into(),
-        recipient: "lars".into(),
-        categories: vec![InformationCategory::Attendance],
-        action: Action::ReportAttendance,
-        purpose: "sickness-benefit-follow-up".into(),
-        at: value("at", "2025-04-01T09:00:00+02:00")?,
-    };
-    let gaps = answer(
-        consent_gaps_call(ConsentGapsCall {
-            case: case.clone(),
-            reference: None,
-            flow,
-        }),
-        &[],
-    )?;
+    let walk = answer(coord_json::demo::consent_walkthrough(), &[])?;
     match args.format {
         ReportFormat::Json => {
-            let out = serde_json::json!({
-                "case": case,
-                "decisions": decisions.iter().map(|(t, d)| serde_json::json!({"title": t, "decision": d})).collect::<Vec<_>>(),
-                "consent_gaps": gaps,
-            });
             print(&format!(
                 "{}\n",
-                serde_json::to_string_pretty(&Answer::success(out)).unwrap_or_default()
+                serde_json::to_string_pretty(&Answer::success(&walk)).unwrap_or_default()
             ));
         }
         format => {
-            let question = coord_core::text::pick(
+            let pick = |da: &'_ str, en: &'_ str| -> String {
+                coord_core::text::pick(lang, da, en).to_owned()
+            };
+            let titles: Vec<String> = walk
+                .steps
+                .iter()
+                .map(|s| pick(&s.title_da, &s.title_en))
+                .collect();
+            let steps: Vec<(&str, &coord_core::consent::AccessDecision)> = titles
+                .iter()
+                .zip(&walk.steps)
+                .map(|(t, s)| (t.as_str(), &s.decision))
+                .collect();
+            let question = pick(&walk.question_da, &walk.question_en);
+            let case = &walk.case;
+            let doc = coord_render::consent::walkthrough(
+                case,
+                &steps,
+                &question,
+                &walk.consent_gaps,
                 lang,
-                "Må genoptræningscentret melde Jens' fremmøde til hans sagsbehandler?",
-                "Should the rehabilitation centre report Jens's attendance to his caseworker?",
             );
-            let doc = coord_render::consent::walkthrough(&case, &decisions, question, &gaps, lang);
             print(&match format {
                 ReportFormat::Markdown => doc.markdown(),
                 ReportFormat::Html => doc.html(&coord_render::page(
