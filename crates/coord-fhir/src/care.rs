@@ -66,11 +66,12 @@ fn goal(
     let mut r = json!({
         "resourceType": "Goal",
         "id": uuid("Goal", id),
+        "identifier": [crate::parties::coord_identifier(vocab::ID_SYSTEM, id)],
         "lifecycleStatus": vocab::goal_lifecycle(g.status),
         "description": { "text": g.text },
         "subject": patient_ref(case),
         "startDate": g.start.to_string(),
-        "category": [{ "coding": [{ "system": "urn:coord:codesystem:goal-domain", "code": wire(&g.domain) }] }],
+        "category": [{ "coding": [{ "system": vocab::GOAL_DOMAIN_SYSTEM, "code": wire(&g.domain) }] }],
         "expressedBy": match g.expressed_by {
             coord_core::plan::ExpressedBy::Citizen => patient_ref(case),
             coord_core::plan::ExpressedBy::Professional => g
@@ -126,12 +127,18 @@ pub fn plan(
         .map(|g| goal(case, g, achievements(g.id.as_str()), higher_is_better))
         .collect();
     for (i, g) in p.goals.iter().enumerate() {
-        if !g.milestones.is_empty() || !g.signed_by.is_empty() || g.agreed_at.is_some() {
+        let professional = g.expressed_by == coord_core::plan::ExpressedBy::Professional;
+        if !g.milestones.is_empty()
+            || !g.signed_by.is_empty()
+            || g.agreed_at.is_some()
+            || !g.sectors.is_empty()
+            || g.responsible.len() > usize::from(professional)
+        {
             warnings.push(FhirWarning::new(
                 "fhir.not_mapped",
                 format!("/plan/goals/{i}"),
-                "målets delmål, aftaledato og underskrivende sektorer har intet felt i FHIR Goal: står kun i sagsfilens post",
-                "the goal's milestones, agreement date and signing sectors have no field in FHIR Goal: kept in the case file entry only",
+                "målets delmål, aftaledato, underskrivende og ansvarlige sektorer og ansvarlige aktører har intet felt i FHIR Goal: står kun i sagsfilens post",
+                "the goal's milestones, agreement date, signing and responsible sectors and responsible actors have no field in FHIR Goal: kept in the case file entry only",
             ));
         }
     }
@@ -153,15 +160,23 @@ pub fn plan(
             if !goals.is_empty() {
                 detail["goal"] = Value::Array(goals);
             }
-            json!({ "detail": detail })
+            json!({
+                "extension": [{ "url": vocab::EXT_ACTIVITY, "extension": [
+                    { "url": "id", "valueString": a.id.as_str() },
+                    { "url": "sector", "valueCode": wire(&a.sector) },
+                    { "url": "hours-per-week", "valueDecimal": a.hours_per_week },
+                    { "url": "participation", "valueCode": wire(&a.participation) },
+                ] }],
+                "detail": detail,
+            })
         })
         .collect();
     if !p.activities.is_empty() {
         warnings.push(FhirWarning::new(
             "fhir.not_mapped",
             "/plan/activities",
-            "timer om ugen og frivillig eller pligt (deltagelse) har intet felt i FHIR CarePlan.activity: står kun i sagsfilens post",
-            "hours a week and voluntary or duty (participation) have no field in FHIR CarePlan.activity: kept in the case file entry only",
+            "sektoren, timer om ugen og frivillig eller pligt (deltagelse) har intet felt i FHIR CarePlan.activity: de står i coords udvidelse og i sagsfilens post",
+            "the sector, hours a week and voluntary or duty (participation) have no field in FHIR CarePlan.activity: carried in coord's extension and the case file entry",
         ));
     }
     if p.weekly_capacity_hours.is_some()

@@ -3,8 +3,11 @@
 //! status on the day).
 
 use crate::ids::{full_url, uuid};
-use crate::parties::{actor_ref, patient_ref};
-use crate::vocab::{self, wire, ACTION_SYSTEM, CATEGORY_SYSTEM, PURPOSE_SYSTEM};
+use crate::parties::{actor_ref, coord_identifier, patient_ref};
+use crate::vocab::{
+    self, wire, ACTION_SYSTEM, CATEGORY_SYSTEM, EXT_CONSENT_CASE, EXT_CONSENT_FORM,
+    EXT_RECORDED_BY, ID_SYSTEM, PURPOSE_SYSTEM, SECTOR_SYSTEM,
+};
 use crate::FhirWarning;
 use chrono::{NaiveDate, SecondsFormat};
 use coord_core::case_file::CaseFile;
@@ -18,21 +21,27 @@ pub fn consent_codes(system: &str, codes: impl Iterator<Item = String>) -> Vec<V
         .collect()
 }
 
-fn actors(case: &CaseFile, parties: &[PartyRef], role: &str, lost: &mut bool) -> Vec<Value> {
+/// HL7's participation types: `CST` (custodian, the holder) and `IRCP` (information recipient).
+pub const PARTICIPATION: &str = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
+
+/// The provision's actors in one role. A named actor is a reference to its resource; a whole
+/// sector is a logical reference (`Reference.identifier` in coord's sector code system), which no
+/// resource stands for.
+fn actors(case: &CaseFile, parties: &[PartyRef], role: &str, sectors: &mut bool) -> Vec<Value> {
     parties
         .iter()
-        .filter_map(|p| match p {
-            PartyRef::Actor(a) => Some(json!({
-                "role": { "coding": [{
-                    "system": "http://terminology.hl7.org/CodeSystem/v3-ParticipationType",
-                    "code": role,
-                }] },
-                "reference": actor_ref(case, a),
-            })),
-            PartyRef::Sector(_) => {
-                *lost = true;
-                None
-            }
+        .map(|p| {
+            let reference = match p {
+                PartyRef::Actor(a) => actor_ref(case, a),
+                PartyRef::Sector(s) => {
+                    *sectors = true;
+                    json!({ "identifier": { "system": SECTOR_SYSTEM, "value": wire(s) } })
+                }
+            };
+            json!({
+                "role": { "coding": [{ "system": PARTICIPATION, "code": role }] },
+                "reference": reference,
+            })
         })
         .collect()
 }
@@ -46,15 +55,15 @@ pub fn consent(
     warnings: &mut Vec<FhirWarning>,
 ) -> (String, Value) {
     let id = c.id.as_str();
-    let mut lost_sector = false;
-    let mut parties = actors(case, &c.scope.holders, "CST", &mut lost_sector);
-    parties.extend(actors(case, &c.scope.recipients, "IRCP", &mut lost_sector));
-    if lost_sector {
+    let mut sectors = false;
+    let mut parties = actors(case, &c.scope.holders, "CST", &mut sectors);
+    parties.extend(actors(case, &c.scope.recipients, "IRCP", &mut sectors));
+    if sectors {
         warnings.push(FhirWarning::new(
             "fhir.not_mapped",
             format!("/consents/{index}/scope"),
-            "en hel sektor som indehaver eller modtager kan ikke være en FHIR-reference: bestemmelsen nævner kun aktørerne; sektorerne står i sagsfilens post",
-            "a whole sector as holder or recipient cannot be a FHIR reference: the provision names only the actors; the sectors are kept in the case file entry",
+            "en hel sektor som indehaver eller modtager er ingen FHIR-ressource: bestemmelsen nævner sektoren som en logisk reference i coords kodeliste for sektorer",
+            "a whole sector as holder or recipient is no FHIR resource: the provision names the sector as a logical reference in coord's sector code system",
         ));
     }
     let mut provision = json!({
@@ -72,6 +81,7 @@ pub fn consent(
         .iter()
         .map(|r| {
             let mut deny = json!({
+                "extension": [{ "url": EXT_RECORDED_BY, "valueReference": actor_ref(case, &r.recorded_by) }],
                 "type": "deny",
                 "period": { "start": r.at.to_rfc3339_opts(SecondsFormat::AutoSi, false) },
             });
@@ -87,6 +97,11 @@ pub fn consent(
     let mut r = json!({
         "resourceType": "Consent",
         "id": uuid("Consent", id),
+        "extension": [
+            { "url": EXT_CONSENT_FORM, "valueCode": wire(&c.form) },
+            { "url": EXT_CONSENT_CASE, "valueString": c.scope.case.as_str() },
+        ],
+        "identifier": [coord_identifier(ID_SYSTEM, id)],
         "status": vocab::consent_status(c.status_on(as_of)),
         "scope": { "coding": [{
             "system": "http://terminology.hl7.org/CodeSystem/consentscope",

@@ -88,8 +88,8 @@ pub fn export_with_audit(
         warnings.push(FhirWarning::new(
             "fhir.not_mapped",
             "/consents",
-            "formen, et samtykke er givet i (skriftligt, digitalt, mundtligt), har intet felt i FHIR Consent: står kun i sagsfilens post",
-            "the form a consent was given in (written, digital, oral) has no field in FHIR Consent: kept in the case file entry only",
+            "formen, et samtykke er givet i (skriftligt, digitalt, mundtligt), og sagen, det er givet til, har intet felt i FHIR Consent: de står i coords udvidelser og i sagsfilens post",
+            "the form a consent was given in (written, digital, oral) and the case it was given for have no field in FHIR Consent: carried in coord's extensions and the case file entry",
         ));
     }
     for (i, r) in case.referrals.iter().enumerate() {
@@ -100,6 +100,18 @@ pub fn export_with_audit(
                 format!("/referrals/{i}"),
                 "henvisningen er lavet efter eksportdatoen: ingen ServiceRequest eller Task",
                 "the referral was made after the export date: no ServiceRequest or Task",
+            ));
+        }
+        if !made.is_empty()
+            && r.history
+                .iter()
+                .any(|t| coord_core::time::date_of(&t.at) > as_of)
+        {
+            warnings.push(FhirWarning::new(
+                "fhir.after_as_of",
+                format!("/referrals/{i}/history"),
+                "henvisningens overgange efter eksportdatoen er ikke i Task: står kun i sagsfilens post",
+                "the referral's transitions after the export date are not in the Task: kept in the case file entry only",
             ));
         }
         entries.extend(made);
@@ -139,6 +151,7 @@ pub fn export_with_audit(
     let bundle = json!({
         "resourceType": "Bundle",
         "id": uuid("Bundle", case.id.as_str()),
+        "identifier": { "system": crate::vocab::CASE_SYSTEM, "value": case.id.as_str() },
         "type": "collection",
         "entry": entries
             .into_iter()

@@ -16,11 +16,14 @@ pub enum ImportError {
         /// Where.
         at: String,
     },
-    /// No coord case file entry (a bundle made by another system).
-    #[error("no coord case file entry (a Binary tagged urn:coord:case-file): reading a case file from the standard resources alone is not supported yet")]
-    NoCaseFile {
-        /// Where.
+    /// A bundle without coord's case file entry lacks a value the case file needs, or holds it
+    /// in a form coord does not read.
+    #[error("expected {expected}")]
+    Unreadable {
+        /// Where (the entry's field).
         at: String,
+        /// What was expected there (never the value found).
+        expected: &'static str,
     },
     /// No handover note (a bundle from `fhir export`, not `handover export`).
     #[error("no handover note (a Binary tagged urn:coord:handover): this bundle was not made by a handover export")]
@@ -47,7 +50,7 @@ impl ImportError {
     pub fn code(&self) -> &'static str {
         match self {
             ImportError::NotABundle { .. } => "fhir.not_a_bundle",
-            ImportError::NoCaseFile { .. } => "fhir.no_case_file",
+            ImportError::Unreadable { .. } => "fhir.unreadable",
             ImportError::NoHandoverNote { .. } => "fhir.no_handover_note",
             ImportError::TwoCaseFiles { .. } => "fhir.two_case_files",
             ImportError::BadData { .. } => "fhir.bad_data",
@@ -58,7 +61,7 @@ impl ImportError {
     pub fn pointer(&self) -> &str {
         match self {
             ImportError::NotABundle { at }
-            | ImportError::NoCaseFile { at }
+            | ImportError::Unreadable { at, .. }
             | ImportError::NoHandoverNote { at }
             | ImportError::TwoCaseFiles { at }
             | ImportError::BadData { at } => at,
@@ -72,12 +75,41 @@ impl ImportError {
 pub struct ImportedBundle {
     /// The case file's JSON.
     pub case: Value,
-    /// Where the case file's data is in the bundle (`/entry/N/resource/data`).
+    /// Where the case file's data is in the bundle (`/entry/N/resource/data`); empty when it
+    /// was read from the standard resources.
     pub case_at: String,
+    /// Read from the standard resources: where each part of the case file came from (case-file
+    /// pointer, bundle pointer). Empty for the case file entry.
+    pub places: Vec<(String, String)>,
     /// Resources by type.
     pub counts: BTreeMap<String, usize>,
     /// What was not read.
     pub warnings: Vec<FhirWarning>,
+}
+
+impl ImportedBundle {
+    /// Whether the case file was read from the standard resources (no case file entry).
+    pub fn from_resources(&self) -> bool {
+        self.case_at.is_empty()
+    }
+
+    /// The place in the bundle of a place in the case file read: under the case file entry's
+    /// data, or the entry (and field) the part came from.
+    pub fn place(&self, case_pointer: &str) -> String {
+        if !self.from_resources() {
+            return format!("{}{case_pointer}", self.case_at);
+        }
+        self.places
+            .iter()
+            .filter(|(c, _)| {
+                case_pointer == c
+                    || (case_pointer.starts_with(c.as_str())
+                        && case_pointer[c.len()..].starts_with('/'))
+            })
+            .max_by_key(|(c, _)| c.len())
+            .map(|(_, b)| b.clone())
+            .unwrap_or_default()
+    }
 }
 
 fn is_case_file(resource: &Value) -> bool {
@@ -87,7 +119,8 @@ fn is_case_file(resource: &Value) -> bool {
             .is_some_and(|tags| tags.iter().any(|t| t["system"] == CASE_FILE_TAG))
 }
 
-/// Read a bundle made by [`crate::export`].
+/// Read a bundle: the case file entry of one made by [`crate::export`] (lossless), else the
+/// case file built from the standard resources (`docs/fhir.md`, the mapping read backwards).
 pub fn import(bundle: &Value) -> Result<ImportedBundle, ImportError> {
     let entries = match (bundle["resourceType"].as_str(), bundle["entry"].as_array()) {
         (Some("Bundle"), Some(e)) => e,
@@ -115,9 +148,16 @@ pub fn import(bundle: &Value) -> Result<ImportedBundle, ImportError> {
             found = Some((i, data));
         }
     }
-    let (i, data) = found.ok_or(ImportError::NoCaseFile {
-        at: "/entry".to_owned(),
-    })?;
+    let Some((i, data)) = found else {
+        let read = crate::read::read_case(bundle, entries)?;
+        return Ok(ImportedBundle {
+            case: read.case,
+            case_at: String::new(),
+            places: read.places,
+            counts,
+            warnings: read.warnings,
+        });
+    };
     let at = format!("/entry/{i}/resource/data");
     let bytes =
         crate::base64::decode(data).ok_or_else(|| ImportError::BadData { at: at.clone() })?;
@@ -137,6 +177,7 @@ pub fn import(bundle: &Value) -> Result<ImportedBundle, ImportError> {
     Ok(ImportedBundle {
         case,
         case_at: at,
+        places: Vec::new(),
         counts,
         warnings,
     })

@@ -23,6 +23,7 @@ mod ids;
 mod import;
 mod measurement;
 mod parties;
+mod read;
 mod referral;
 mod vocab;
 

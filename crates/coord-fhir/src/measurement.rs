@@ -45,10 +45,11 @@ pub fn measurement(
     let mut obs = json!({
         "resourceType": "Observation",
         "id": uuid("Observation", id),
+        "identifier": [crate::parties::coord_identifier(vocab::ID_SYSTEM, id)],
         "status": "final",
         "category": [
             { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/observation-category", "code": "survey" }] },
-            { "coding": [{ "system": "urn:coord:codesystem:measurement-source", "code": wire(&m.source) }] },
+            { "coding": [{ "system": vocab::SOURCE_SYSTEM, "code": wire(&m.source) }] },
         ],
         "code": code,
         "subject": patient_ref(case),

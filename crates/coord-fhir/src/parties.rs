@@ -1,7 +1,7 @@
 //! Patient, Organization, Practitioner and PractitionerRole from the citizen and the actors.
 
 use crate::ids::{full_url, reference};
-use crate::vocab::{wire, ROLE_SYSTEM, SECTOR_SYSTEM};
+use crate::vocab::{wire, ACTOR_SYSTEM, CITIZEN_SYSTEM, ROLE_SYSTEM, SECTOR_SYSTEM};
 use coord_core::case_file::CaseFile;
 use coord_core::identifier::{Identifier, IdentifierSystem};
 use coord_core::party::{Actor, ActorKind};
@@ -17,9 +17,17 @@ pub fn identifiers(ids: &[Identifier]) -> Vec<Value> {
         .collect()
 }
 
-fn with_identifiers(mut resource: Value, ids: &[Identifier]) -> Value {
-    if !ids.is_empty() {
-        resource["identifier"] = Value::Array(identifiers(ids));
+/// coord's own id of a record, as an `Identifier` in one of coord's systems (after the official
+/// ones, so that DK Core's identifiers come first).
+pub fn coord_identifier(system: &str, id: &str) -> Value {
+    json!({ "system": system, "value": id })
+}
+
+fn with_identifiers(mut resource: Value, ids: &[Identifier], own: &[Value]) -> Value {
+    let mut all = identifiers(ids);
+    all.extend(own.iter().cloned());
+    if !all.is_empty() {
+        resource["identifier"] = Value::Array(all);
     }
     resource
 }
@@ -63,7 +71,11 @@ pub fn patient(case: &CaseFile) -> (String, Value) {
     if !case.citizen.name.is_empty() {
         r["name"] = json!([{ "text": case.citizen.name }]);
     }
-    (url, with_identifiers(r, &case.citizen.identifiers))
+    let mut own = vec![coord_identifier(CITIZEN_SYSTEM, id)];
+    if let Some(actor) = &case.citizen.actor {
+        own.push(coord_identifier(ACTOR_SYSTEM, actor.as_str()));
+    }
+    (url, with_identifiers(r, &case.citizen.identifiers, &own))
 }
 
 fn role_coding(actor: &Actor) -> Value {
@@ -89,7 +101,7 @@ pub fn actor_resources(case: &CaseFile, actor: &Actor) -> Vec<(String, Value)> {
             });
             vec![(
                 full_url("Organization", id),
-                with_identifiers(r, &actor.identifiers),
+                with_identifiers(r, &actor.identifiers, &[coord_identifier(ACTOR_SYSTEM, id)]),
             )]
         }
         _ => {
@@ -113,7 +125,7 @@ pub fn actor_resources(case: &CaseFile, actor: &Actor) -> Vec<(String, Value)> {
             vec![
                 (
                     full_url("Practitioner", id),
-                    with_identifiers(p, &actor.identifiers),
+                    with_identifiers(p, &actor.identifiers, &[coord_identifier(ACTOR_SYSTEM, id)]),
                 ),
                 (full_url("PractitionerRole", id), role),
             ]

@@ -4,12 +4,39 @@
 
 use crate::consent::consent_codes;
 use crate::ids::{full_url, reference, uuid};
-use crate::parties::{actor_ref, patient_ref};
-use crate::vocab::{self, wire, CATEGORY_SYSTEM, PURPOSE_SYSTEM, REFERRAL_STATE_SYSTEM};
+use crate::parties::{actor_ref, coord_identifier, patient_ref};
+use crate::vocab::{
+    self, wire, CATEGORY_SYSTEM, EXT_TRANSITION, ID_SYSTEM, PURPOSE_SYSTEM, REFERRAL_STATE_SYSTEM,
+};
 use chrono::{NaiveDate, SecondsFormat};
 use coord_core::case_file::CaseFile;
-use coord_core::referral::{Referral, ReferralOutcome, ReferralReason};
+use coord_core::referral::{Referral, ReferralOutcome, ReferralReason, Transition};
 use serde_json::{json, Value};
+
+/// The outcome's code in `urn:coord:codesystem:referral-outcome`: `successful`, or
+/// `not_successful:REASON`.
+pub fn outcome_code(outcome: ReferralOutcome) -> String {
+    match outcome {
+        ReferralOutcome::Successful => "successful".to_owned(),
+        ReferralOutcome::NotSuccessful { reason } => format!("not_successful:{}", wire(&reason)),
+    }
+}
+
+/// One transition of the history as a complex extension (`to`, `by`, `at`, `reason`, `outcome`).
+fn transition(case: &CaseFile, t: &Transition) -> Value {
+    let mut parts = vec![
+        json!({ "url": "to", "valueCode": t.to.wire_name() }),
+        json!({ "url": "by", "valueReference": actor_ref(case, &t.by) }),
+        json!({ "url": "at", "valueDateTime": t.at.to_rfc3339_opts(SecondsFormat::AutoSi, false) }),
+    ];
+    if let Some(reason) = &t.reason {
+        parts.push(json!({ "url": "reason", "valueString": reason }));
+    }
+    if let Some(outcome) = t.outcome {
+        parts.push(json!({ "url": "outcome", "valueCode": outcome_code(outcome) }));
+    }
+    json!({ "url": EXT_TRANSITION, "extension": parts })
+}
 
 /// The ServiceRequest and the Task of one referral, as of `as_of` (`None` before it was made).
 pub fn referral(case: &CaseFile, r: &Referral, as_of: NaiveDate) -> Vec<(String, Value)> {
@@ -20,6 +47,7 @@ pub fn referral(case: &CaseFile, r: &Referral, as_of: NaiveDate) -> Vec<(String,
     let mut sr = json!({
         "resourceType": "ServiceRequest",
         "id": uuid("ServiceRequest", id),
+        "identifier": [coord_identifier(ID_SYSTEM, id)],
         "status": vocab::service_request_status(state),
         "intent": "order",
         "subject": patient_ref(case),
@@ -29,11 +57,13 @@ pub fn referral(case: &CaseFile, r: &Referral, as_of: NaiveDate) -> Vec<(String,
         "supportingInfo": [],
     });
     if let Some(offer) = &r.offer {
-        sr["code"] = json!({ "coding": [{ "system": "urn:coord:codesystem:offer", "code": offer.as_str() }] });
+        sr["code"] =
+            json!({ "coding": [{ "system": vocab::OFFER_SYSTEM, "code": offer.as_str() }] });
     }
     match &r.reason {
         ReferralReason::Rule(rule) => {
-            sr["reasonCode"] = json!([{ "coding": [{ "system": "urn:coord:codesystem:rule", "code": rule.as_str() }] }]);
+            sr["reasonCode"] =
+                json!([{ "coding": [{ "system": vocab::RULE_SYSTEM, "code": rule.as_str() }] }]);
         }
         ReferralReason::Text(t) => sr["reasonCode"] = json!([{ "text": t }]),
     }
@@ -48,9 +78,15 @@ pub fn referral(case: &CaseFile, r: &Referral, as_of: NaiveDate) -> Vec<(String,
     }
     sr["orderDetail"] =
         json!([{ "coding": [{ "system": PURPOSE_SYSTEM, "code": r.purpose.as_str() }] }]);
+    let done: Vec<&Transition> = r
+        .history
+        .iter()
+        .take_while(|t| coord_core::time::date_of(&t.at) <= as_of)
+        .collect();
     let mut task = json!({
         "resourceType": "Task",
         "id": uuid("Task", id),
+        "identifier": [coord_identifier(ID_SYSTEM, id)],
         "status": vocab::task_status(state),
         "businessStatus": { "coding": [{ "system": REFERRAL_STATE_SYSTEM, "code": state.wire_name() }] },
         "intent": "order",
@@ -62,21 +98,15 @@ pub fn referral(case: &CaseFile, r: &Referral, as_of: NaiveDate) -> Vec<(String,
         "owner": actor_ref(case, &r.to),
         "restriction": { "recipient": [actor_ref(case, &r.from)] },
     });
-    let last = r
-        .history
-        .iter()
-        .take_while(|t| coord_core::time::date_of(&t.at) <= as_of)
-        .last();
+    if !done.is_empty() {
+        task["extension"] = Value::Array(done.iter().map(|t| transition(case, t)).collect());
+    }
+    let last = done.last();
     if let Some(reason) = last.and_then(|t| t.reason.as_ref()) {
         task["statusReason"] = json!({ "text": reason });
     }
     if let Some(outcome) = last.and_then(|t| t.outcome) {
-        let code = match outcome {
-            ReferralOutcome::Successful => "successful".to_owned(),
-            ReferralOutcome::NotSuccessful { reason } => {
-                format!("not_successful:{}", wire(&reason))
-            }
-        };
+        let code = outcome_code(outcome);
         task["output"] = json!([{
             "type": { "coding": [{ "system": "urn:coord:codesystem:referral-output", "code": "outcome" }] },
             "valueCodeableConcept": { "coding": [{ "system": "urn:coord:codesystem:referral-outcome", "code": code }] },

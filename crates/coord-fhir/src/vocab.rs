@@ -25,6 +25,33 @@ pub const INSTRUMENT_SYSTEM: &str = "urn:coord:codesystem:instrument";
 pub const AUDIT_TYPE_SYSTEM: &str = "urn:coord:codesystem:audit-event-type";
 /// coord's actor ids (an AuditEvent agent the case file does not hold).
 pub const ACTOR_SYSTEM: &str = "urn:coord:actor";
+/// coord's id of the record a resource was made from (`Identifier.system`): a consent's,
+/// goal's, referral's or measurement's id. Read back by the import from standard resources.
+pub const ID_SYSTEM: &str = "urn:coord:id";
+/// coord's citizen id (the pseudonymous `citizen.id`) on the Patient.
+pub const CITIZEN_SYSTEM: &str = "urn:coord:citizen";
+/// coord's case id (`Bundle.identifier`).
+pub const CASE_SYSTEM: &str = "urn:coord:case";
+/// coord's code system for offers (`ServiceRequest.code`).
+pub const OFFER_SYSTEM: &str = "urn:coord:codesystem:offer";
+/// coord's code system for rules (`ServiceRequest.reasonCode` when a rule proposed it).
+pub const RULE_SYSTEM: &str = "urn:coord:codesystem:rule";
+/// coord's code system for goal domains (`Goal.category`).
+pub const GOAL_DOMAIN_SYSTEM: &str = "urn:coord:codesystem:goal-domain";
+/// coord's code system for measurement sources (`Observation.category`).
+pub const SOURCE_SYSTEM: &str = "urn:coord:codesystem:measurement-source";
+/// The extension carrying the form a consent was given in (`valueCode`: written, digital, oral).
+pub const EXT_CONSENT_FORM: &str = "urn:coord:extension:consent-form";
+/// The extension carrying the case a consent was given for (`valueString`: the case id).
+pub const EXT_CONSENT_CASE: &str = "urn:coord:extension:consent-case";
+/// The extension on a revocation's `deny` provision naming who recorded it (`valueReference`).
+pub const EXT_RECORDED_BY: &str = "urn:coord:extension:recorded-by";
+/// The extension on a Task carrying one transition of the referral's history (complex: `to`,
+/// `by`, `at`, `reason`, `outcome`).
+pub const EXT_TRANSITION: &str = "urn:coord:extension:referral-transition";
+/// The extension on a CarePlan activity carrying its id, sector, hours a week and participation
+/// (complex: `id`, `sector`, `hours-per-week`, `participation`).
+pub const EXT_ACTIVITY: &str = "urn:coord:extension:activity";
 /// The `meta.tag` system naming the `Binary` entry as the coord case file.
 pub const CASE_FILE_TAG: &str = "urn:coord:case-file";
 /// The `meta.tag` system of the handover note a handover bundle carries beside the case file.
@@ -174,4 +201,11 @@ pub fn wire<T: serde::Serialize>(value: &T) -> String {
         Ok(other) => other.to_string(),
         Err(_) => String::new(),
     }
+}
+
+/// The instrument a verified standard code stands for: [`instrument_code`] read backwards.
+pub fn instrument_of(system: &str, code: &str) -> Option<&'static str> {
+    ["phq9", "gad7", "who5"]
+        .into_iter()
+        .find(|id| instrument_code(id).is_some_and(|(s, c, _)| s == system && c == code))
 }

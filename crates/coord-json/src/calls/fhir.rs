@@ -105,15 +105,22 @@ pub fn fhir_import_with(shared: &Shared, call: FhirImportCall) -> Answer<FhirImp
                 Some(format!("/bundle{}", e.pointer())),
             )]
         })?;
-        let at = format!("/bundle{}", read.case_at);
-        // The case file inside is held to the same strict reading and check as any other; its
-        // problems are placed under the entry's data.
-        let case: CaseFile = crate::parse::from_value(read.case).map_err(|mut p| {
-            p.pointer = Some(format!("{at}{}", p.pointer.as_deref().unwrap_or("")));
+        // The case file read is held to the same strict reading and check as any other; its
+        // problems are placed under the entry's data, or at the entry the part came from.
+        let place = |p: &str| format!("/bundle{}", read.place(p));
+        let case: CaseFile = crate::parse::from_value(read.case.clone()).map_err(|mut p| {
+            p.pointer = Some(place(p.pointer.as_deref().unwrap_or("")));
             vec![p]
         })?;
         let checked = coord_core::check::CheckedCase::new(case, &reference).map_err(|errors| {
-            crate::problems::problems(&errors, &coord_core::pointer::Pointer::parse(&at))
+            let root = coord_core::pointer::Pointer::parse("");
+            crate::problems::problems(&errors, &root)
+                .into_iter()
+                .map(|mut p| {
+                    p.pointer = Some(place(p.pointer.as_deref().unwrap_or("")));
+                    p
+                })
+                .collect::<Vec<_>>()
         })?;
         Ok(FhirImport {
             case: checked.into_inner(),
