@@ -213,11 +213,14 @@ fn a_foreign_bundle_imports() {
 
 /// (c) What the case file needs and the resources do not give: an error at the entry's field,
 /// never the planted CPR number.
+/// A case of the refusal test: its name, how it breaks the bundle, the place the error names.
+type Breakage<'a> = (&'a str, Box<dyn Fn(&mut Value)>, &'a str);
+
 #[test]
 fn a_foreign_bundle_missing_what_the_case_file_needs_is_refused_at_its_place() {
     let base: Value = serde_json::from_str(&std::fs::read_to_string(FOREIGN).unwrap()).unwrap();
     let cpr = "0108589995";
-    let cases: Vec<(&str, Box<dyn Fn(&mut Value)>, &str)> =
+    let cases: Vec<Breakage<'_>> =
         vec![
             (
                 "no Patient",
