@@ -116,19 +116,37 @@ pub struct ExampleOutcome {
     pub mismatches_da: Vec<String>,
 }
 
-fn compare<T: Ord + Debug>(
-    what: &str,
+fn compare<T: Ord>(
+    what: (&str, &str),
     expected: Option<impl IntoIterator<Item = T>>,
     actual: impl IntoIterator<Item = T>,
+    show: impl Fn(&T) -> String,
     out: &mut Vec<crate::text::Text>,
 ) {
     if let Some(expected) = expected {
         let e: BTreeSet<T> = expected.into_iter().collect();
         let a: BTreeSet<T> = actual.into_iter().collect();
         if e != a {
+            let list = |set: &BTreeSet<T>, none: &str| {
+                if set.is_empty() {
+                    none.to_owned()
+                } else {
+                    set.iter().map(&show).collect::<Vec<_>>().join(", ")
+                }
+            };
             out.push(crate::text::Text {
-                da: format!("{what}: forventet {e:?}, fik {a:?}"),
-                en: format!("{what}: expected {e:?}, got {a:?}"),
+                da: format!(
+                    "{}: forventet {}, resultat {}",
+                    what.0,
+                    list(&e, "ingen"),
+                    list(&a, "ingen")
+                ),
+                en: format!(
+                    "{}: expected {}, got {}",
+                    what.1,
+                    list(&e, "none"),
+                    list(&a, "none")
+                ),
             });
         }
     }
@@ -141,49 +159,65 @@ pub fn mismatches(expect: &Expectation, ev: &Evaluation) -> Vec<crate::text::Tex
     if let Some(level) = expect.level {
         let got = ev.level.as_ref().map(|l| l.level);
         if got != level {
+            use crate::category::Language::{Da, En};
+            let show = |l: Option<crate::rules::CoordinationLevel>, lang| {
+                l.map_or(crate::text::pick(lang, "intet niveau", "no level"), |l| {
+                    l.label(lang)
+                })
+            };
             out.push(crate::text::Text {
-                da: format!("level: forventet {level:?}, fik {got:?}"),
-                en: format!("level: expected {level:?}, got {got:?}"),
+                da: format!(
+                    "koordineringsniveau: forventet {}, resultat {}",
+                    show(level, Da),
+                    show(got, Da)
+                ),
+                en: format!("level: expected {}, got {}", show(level, En), show(got, En)),
             });
         }
     }
     compare(
-        "required_roles",
+        ("krævede roller", "required_roles"),
         expect.required_roles.clone(),
         ev.required_roles.iter().map(|r| r.role.clone()),
+        |r| r.word().to_owned(),
         &mut out,
     );
     compare(
-        "referrals",
+        ("henvisninger", "referrals"),
         expect.referrals.clone(),
         ev.referrals.iter().map(|r| r.target.clone()),
+        |t| t.word().to_owned(),
         &mut out,
     );
     compare(
-        "deadlines",
+        ("frister", "deadlines"),
         expect.deadlines.clone(),
         ev.deadlines.iter().map(|d| d.task.clone()),
+        Clone::clone,
         &mut out,
     );
     compare(
-        "overdue",
+        ("overskredne frister", "overdue"),
         expect.overdue.clone(),
         ev.deadlines
             .iter()
             .filter(|d| d.status == DeadlineStatus::Overdue)
             .map(|d| d.task.clone()),
+        Clone::clone,
         &mut out,
     );
     compare(
-        "warnings",
+        ("advarsler", "warnings"),
         expect.warnings.clone(),
         ev.warnings.iter().map(|w| w.code.clone()),
+        Clone::clone,
         &mut out,
     );
     compare(
-        "fired",
+        ("udløste regler", "fired"),
         expect.fired.clone(),
         ev.fired.iter().cloned(),
+        |r| r.to_string(),
         &mut out,
     );
     if let Some(due) = &expect.due {
@@ -195,9 +229,30 @@ pub fn mismatches(expect: &Expectation, ev: &Evaluation) -> Vec<crate::text::Tex
                 .map(|d| d.due)
                 .collect();
             if !got.contains(day) {
+                use crate::category::Language::Da;
+                let days = |lang| {
+                    if got.is_empty() {
+                        crate::text::pick(lang, "ingen", "none").to_owned()
+                    } else {
+                        got.iter()
+                            .map(|d| crate::text::date_long(lang, *d))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    }
+                };
                 out.push(crate::text::Text {
-                    da: format!("due `{task}`: forventet {day}, fik {got:?}"),
-                    en: format!("due `{task}`: expected {day}, got {got:?}"),
+                    da: format!(
+                        "frist for `{task}`: forventet {}, resultat {}",
+                        crate::text::date_long(Da, *day),
+                        days(Da)
+                    ),
+                    en: format!(
+                        "due `{task}`: expected {day}, got {}",
+                        got.iter()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
                 });
             }
         }
