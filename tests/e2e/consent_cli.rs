@@ -106,7 +106,7 @@ fn consent_gaps_phrase_the_consent_to_ask_for() {
     );
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
-    assert!(out.contains("Ask Jens Hansen for a specific consent: Anne Holm, physiotherapist may report Jens Hansen's attendance"), "{out}");
+    assert!(out.contains("Ask Jens Hansen for a specific consent: Anne Holm, fysioterapeut may report Jens Hansen's attendance"), "{out}");
 }
 
 #[test]
