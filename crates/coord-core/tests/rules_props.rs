@@ -179,7 +179,7 @@ fn condition() -> impl Strategy<Value = Condition> {
             _ => Test::Known(true),
         };
         Condition::Compare(Comparison {
-            fact: f.to_owned(),
+            fact: f.into(),
             test,
         })
     });

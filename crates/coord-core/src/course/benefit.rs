@@ -120,7 +120,10 @@ pub fn first_day_exceeding(periods: &[DatePeriod], weeks: u32, months: u32) -> O
     let last_end = periods
         .iter()
         .try_fold(first, |acc, p| p.to.map(|t| acc.max(t)));
-    let mut month = month_start(first)?;
+    // No day before first + threshold can be over: at most threshold days lie from `first` to
+    // it. The search starts in that day's month.
+    let earliest = first.checked_add_days(chrono::Days::new(u64::try_from(threshold).ok()?))?;
+    let mut month = month_start(earliest)?;
     // An open-ended period exceeds within `threshold + 1` days of its start; finite ones stop
     // counting after their end. 2,400 months (200 years) bounds the loop either way.
     for _ in 0..2400 {

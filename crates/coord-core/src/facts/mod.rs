@@ -18,11 +18,13 @@
 pub mod consent;
 pub mod course;
 pub mod events;
+pub mod name;
 pub mod result;
 pub mod team;
 pub mod value;
 pub mod words;
 
+pub use name::{FactName, FactSlot};
 pub use value::{FactSet, FactType, FactValue};
 pub use words::{category_word, role_word, sector_word};
 
@@ -193,6 +195,9 @@ pub const CATALOGUE: &[FactDef] = &[
     team::WISHED_OFFERS,
 ];
 
+// Every catalogue fact has a slot in a fact set's slot table.
+const _: () = assert!(CATALOGUE.len() <= value::CATALOGUE_SLOTS);
+
 /// The catalogue entry for a fact name (families match by their prefix).
 pub fn lookup(name: &str) -> Option<&'static FactDef> {
     if let Ok(i) = CATALOGUE.binary_search_by(|d| d.name.cmp(name)) {
@@ -209,12 +214,12 @@ pub fn lookup(name: &str) -> Option<&'static FactDef> {
 pub fn case_facts(case: &CaseFile, as_of: NaiveDate) -> FactSet {
     let ctx = FactContext { case, as_of };
     let mut facts = FactSet::new(as_of);
-    for def in CATALOGUE {
+    for (slot, def) in CATALOGUE.iter().enumerate() {
         match def.compute {
             Compute::Case(f) => {
                 if let Some(v) = f(&ctx) {
                     // Catalogue names are unique (a test checks they are strictly sorted).
-                    facts.push_new(def.name, v);
+                    facts.push_new(slot, def.name, v);
                 }
             }
             Compute::Family(f) => f(&ctx, &mut facts),

@@ -180,6 +180,10 @@ pub struct FactSet {
     facts: Vec<(Cow<'static, str>, FactValue)>,
     /// Slot → position + 1 (0: empty). Positions beyond the table are found by scanning.
     index: [u8; INDEX_SLOTS],
+    /// Catalogue slot ([`super::name::FactSlot`]) → position + 1 (0: not known): a
+    /// [`FactName`](super::name::FactName) with a slot is found without hashing or comparing
+    /// its word.
+    by_slot: [u8; CATALOGUE_SLOTS],
     /// The working-day calendar date expressions count in (absent: public holidays only).
     calendar: Option<Arc<WorkingCalendar>>,
     /// The periods counting towards the sickness-benefit duration limit, sorted and merged.
@@ -195,6 +199,8 @@ fn public_holidays_only() -> &'static WorkingCalendar {
 }
 
 const INDEX_SLOTS: usize = 256;
+/// Room for this many catalogue facts (the catalogue is checked to fit: see `facts::CATALOGUE`).
+pub(crate) const CATALOGUE_SLOTS: usize = 96;
 /// At most this many facts go into the index (keeps probing short); more are scanned.
 const INDEXED: usize = 160;
 
@@ -221,6 +227,7 @@ impl FactSet {
             as_of,
             facts: Vec::with_capacity(48),
             index: [0; INDEX_SLOTS],
+            by_slot: [0; CATALOGUE_SLOTS],
             calendar: None,
             counted: None,
             windows: std::cell::RefCell::new(Vec::new()),
@@ -302,6 +309,18 @@ impl FactSet {
             self.facts[i].1 = value;
             return;
         }
+        let catalogue_slot = super::name::slot_of(&name);
+        self.push_at(name, hash, catalogue_slot, value);
+    }
+
+    /// Append a fact whose name is not in the set yet, recording it in the indexes.
+    fn push_at(
+        &mut self,
+        name: Cow<'static, str>,
+        hash: usize,
+        catalogue_slot: Option<super::name::FactSlot>,
+        value: FactValue,
+    ) {
         let i = self.facts.len();
         if i < INDEXED {
             let mut slot = hash % INDEX_SLOTS;
@@ -311,25 +330,38 @@ impl FactSet {
             // i < INDEXED < 256, so i + 1 fits in a byte.
             self.index[slot] = u8::try_from(i + 1).unwrap_or(0);
         }
+        if let Some(s) = catalogue_slot.and_then(|s| self.by_slot.get_mut(usize::from(s))) {
+            // A position beyond a byte is left to the word lookup (0: not recorded here).
+            *s = u8::try_from(i + 1).unwrap_or(0);
+        }
         self.facts.push((name, value));
     }
 
-    /// Add a fact whose name is not in the set yet (the catalogue's names are unique).
-    pub(crate) fn push_new(&mut self, name: &'static str, value: FactValue) {
-        let i = self.facts.len();
-        if i < INDEXED {
-            let mut slot = name_hash(name) % INDEX_SLOTS;
-            while self.index[slot] != 0 {
-                slot = (slot + 1) % INDEX_SLOTS;
-            }
-            self.index[slot] = u8::try_from(i + 1).unwrap_or(0);
-        }
-        self.facts.push((Cow::Borrowed(name), value));
+    /// Add the catalogue fact in `slot` (named `name`), not in the set yet (the catalogue's
+    /// names are unique).
+    pub(crate) fn push_new(&mut self, slot: usize, name: &'static str, value: FactValue) {
+        let catalogue_slot = super::name::FactSlot::try_from(slot).ok();
+        self.push_at(Cow::Borrowed(name), name_hash(name), catalogue_slot, value);
     }
 
     /// The value of a fact, if known.
     pub fn get(&self, name: &str) -> Option<&FactValue> {
         self.position(name).map(|i| &self.facts[i].1)
+    }
+
+    /// The value of a fact named by a [`FactName`](super::name::FactName): by its catalogue
+    /// slot when it has one (an index, no hashing), else by its word — the same answer as
+    /// [`FactSet::get`].
+    pub fn get_named(&self, name: &super::name::FactName) -> Option<&FactValue> {
+        let Some(slot) = name.slot() else {
+            return self.get(name.as_str());
+        };
+        match self.by_slot.get(usize::from(slot)).copied() {
+            Some(p) if p != 0 => self.facts.get(usize::from(p) - 1).map(|(_, v)| v),
+            // Positions from 255 on are not recorded in the slot table.
+            _ if self.facts.len() >= usize::from(u8::MAX) => self.get(name.as_str()),
+            _ => None,
+        }
     }
 
     /// Every known fact, sorted by name.
@@ -391,6 +423,22 @@ mod tests {
         assert_eq!(f.get("fact_300"), Some(&FactValue::Bool(false)));
         assert_eq!(f.get("fact_399"), Some(&FactValue::Number(399.0)));
         assert_eq!(f.get("fact_400"), None);
+        // A catalogue fact set after the slot table's reach is still found by its name.
+        f.insert("weeks_since_first_absence", FactValue::Number(9.0));
+        let weeks = super::super::name::FactName::new("weeks_since_first_absence");
+        assert!(weeks.slot().is_some());
+        assert_eq!(f.get_named(&weeks), Some(&FactValue::Number(9.0)));
+        assert_eq!(
+            f.get_named(&super::super::name::FactName::new("as_of")),
+            None
+        );
+        let mut small = FactSet::new(NaiveDate::MIN);
+        small.insert("weeks_since_first_absence", FactValue::Number(2.0));
+        assert_eq!(small.get_named(&weeks), Some(&FactValue::Number(2.0)));
+        assert_eq!(
+            small.get_named(&super::super::name::FactName::new("as_of")),
+            None
+        );
         let names: Vec<&str> = f.iter().map(|(n, _)| n).take(3).collect();
         assert_eq!(names, ["fact_0", "fact_1", "fact_10"]);
     }

@@ -149,14 +149,14 @@ impl<'p> CompiledPack<'p> {
             as_of,
         };
         let mut facts = FactSet::new(as_of);
-        for (def, needed) in CATALOGUE.iter().zip(&self.needed) {
+        for (slot, (def, needed)) in CATALOGUE.iter().zip(&self.needed).enumerate() {
             if !needed {
                 continue;
             }
             match def.compute {
                 Compute::Case(f) => {
                     if let Some(v) = f(&ctx) {
-                        facts.push_new(def.name, v);
+                        facts.push_new(slot, def.name, v);
                     }
                 }
                 Compute::Family(f) => f(&ctx, &mut facts),

@@ -34,6 +34,7 @@
 
 pub use super::condition_json::{ConditionShapeError, RawCondition};
 pub use super::date_expr::{DateBase, DateExpr};
+use crate::facts::name::FactName;
 use crate::facts::value::{write_number, FactSet, FactType, FactValue};
 use crate::pointer::Pointer;
 use chrono::NaiveDate;
@@ -59,8 +60,8 @@ pub enum Condition {
 /// A test of one fact.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
-    /// The fact's name (see `coord rules facts`).
-    pub fact: String,
+    /// The fact's name (see `coord rules facts`), with its catalogue slot.
+    pub fact: FactName,
     /// The test.
     pub test: Test,
 }
@@ -262,7 +263,7 @@ impl Condition {
     /// A comparison condition.
     pub fn compare(fact: impl Into<String>, test: Test) -> Self {
         Condition::Compare(Comparison {
-            fact: fact.into(),
+            fact: FactName::new(fact),
             test,
         })
     }
@@ -354,7 +355,7 @@ impl Condition {
                 if cmp.holds(facts) != negated {
                     return None;
                 }
-                let actual = facts.get(&cmp.fact).cloned();
+                let actual = facts.get_named(&cmp.fact).cloned();
                 let needs = if negated {
                     format!("not {}", cmp.needs(facts))
                 } else {
@@ -366,7 +367,7 @@ impl Condition {
                 Some(ConditionFailure {
                     at: at.clone(),
                     message: format!("{} = {shown}, needs {needs}", cmp.fact),
-                    fact: cmp.fact.clone(),
+                    fact: cmp.fact.to_string(),
                     actual,
                     needs,
                 })
@@ -378,7 +379,7 @@ impl Condition {
 impl Comparison {
     /// Whether the comparison holds for `facts`.
     pub fn holds(&self, facts: &FactSet) -> bool {
-        let Some(value) = facts.get(&self.fact) else {
+        let Some(value) = facts.get_named(&self.fact) else {
             return matches!(self.test, Test::Known(false));
         };
         match &self.test {

@@ -150,7 +150,10 @@ impl TryFrom<RawCondition> for Condition {
         let fact = fact.unwrap_or_default();
         let mut tests = tests.into_iter();
         match (tests.next(), tests.next()) {
-            (Some(test), None) => Ok(Condition::Compare(Comparison { fact, test })),
+            (Some(test), None) => Ok(Condition::Compare(Comparison {
+                fact: fact.into(),
+                test,
+            })),
             (None, _) => Err(ConditionShapeError::NoOperator { fact }),
             (Some(a), Some(b)) => Err(ConditionShapeError::TwoOperators {
                 fact,
@@ -178,7 +181,7 @@ impl From<Condition> for RawCondition {
             },
             Condition::Compare(Comparison { fact, test }) => {
                 let mut raw = RawCondition {
-                    fact: Some(fact),
+                    fact: Some(fact.into()),
                     ..Default::default()
                 };
                 match test {

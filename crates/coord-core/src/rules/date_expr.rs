@@ -41,6 +41,7 @@
 //! exceeded makes the expression unknown.
 
 use crate::calendar::WorkingCalendar;
+use crate::facts::name::FactName;
 use crate::facts::value::{FactSet, FactValue};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use schemars::JsonSchema;
@@ -70,8 +71,9 @@ pub struct DateExpr {
 /// The base of a [`DateExpr`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DateSource {
-    /// `"as_of"`, an anchor (a date fact) or a literal date, as written.
-    Named(String),
+    /// `"as_of"`, an anchor (a date fact) or a literal date, as written (with its catalogue
+    /// slot when it names a catalogue fact).
+    Named(FactName),
     /// The earliest known date of the list.
     EarliestOf(Vec<DateExpr>),
     /// The latest known date of the list.
@@ -123,7 +125,7 @@ impl DateExpr {
     /// `base` plus `weeks` and `days` (the plain offset).
     pub fn offset(base: impl Into<String>, weeks: i32, days: i32) -> Self {
         DateExpr {
-            base: DateSource::Named(base.into()),
+            base: DateSource::Named(FactName::new(base)),
             end_of_week: None,
             plus_months: 0,
             plus_weeks: weeks,
@@ -211,7 +213,7 @@ impl DateExpr {
             DateSource::Named(n) => match named_base(n) {
                 DateBase::AsOf => facts.as_of,
                 DateBase::Fixed(d) => d,
-                DateBase::Anchor(name) => match facts.get(name) {
+                DateBase::Anchor(_) => match facts.get_named(n) {
                     Some(FactValue::Date(d)) => *d,
                     _ => return None,
                 },
@@ -413,7 +415,7 @@ impl TryFrom<RawDateExpr> for DateExpr {
             return Err(DateExprShapeError::WeekZero);
         }
         let base = if let Some(d) = raw.date {
-            DateSource::Named(d)
+            DateSource::Named(FactName::new(d))
         } else if let Some(parts) = raw.earliest_of {
             DateSource::EarliestOf(parts)
         } else if let Some(parts) = raw.latest_of {
@@ -449,7 +451,7 @@ impl From<DateExpr> for RawDateExpr {
             ..Default::default()
         };
         match e.base {
-            DateSource::Named(n) => raw.date = Some(n),
+            DateSource::Named(n) => raw.date = Some(n.into()),
             DateSource::EarliestOf(p) => raw.earliest_of = Some(p),
             DateSource::LatestOf(p) => raw.latest_of = Some(p),
             DateSource::From(inner) => raw.from = Some(inner),

@@ -1,0 +1,152 @@
+//! Fact names as rules write them, with their place in the catalogue found once.
+//!
+//! A rule names a fact by its word (`weeks_since_first_absence`). Looking a name up in a
+//! [`FactSet`](super::FactSet) by its word means hashing and comparing a string, for every
+//! comparison of every rule of every case. A [`FactName`] is the word together with its
+//! *slot* — its position in the [`CATALOGUE`](super::CATALOGUE) — found when the rule is read, so
+//! that a fact set answers by index ([`FactSet::get_named`](super::FactSet::get_named)). A name
+//! that is not a catalogue fact (a family member such as `first_event_on.visitation`, a fact an
+//! offer sets by hand) has no slot and is looked up by its word.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::Deref;
+
+/// A catalogue position (see [`super::CATALOGUE`]).
+pub type FactSlot = u8;
+
+/// The catalogue slot of a name: its position when it is a (non-family) catalogue fact.
+pub fn slot_of(name: &str) -> Option<FactSlot> {
+    if name.contains('.') {
+        // Family members (`event_count.visitation`) are not catalogue entries of their own.
+        return None;
+    }
+    let i = super::CATALOGUE
+        .binary_search_by(|d| d.name.cmp(name))
+        .ok()?;
+    FactSlot::try_from(i).ok()
+}
+
+/// A fact's name and its catalogue slot (kept together: the slot is found from the name when
+/// the name is made, and the name cannot change afterwards).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FactName {
+    name: String,
+    slot: Option<FactSlot>,
+}
+
+impl FactName {
+    /// The name `name`, with its slot looked up.
+    pub fn new(name: impl Into<String>) -> Self {
+        let name = name.into();
+        let slot = slot_of(&name);
+        FactName { name, slot }
+    }
+
+    /// The name as written.
+    pub fn as_str(&self) -> &str {
+        &self.name
+    }
+
+    /// The catalogue slot (None: not a catalogue fact of its own).
+    pub fn slot(&self) -> Option<FactSlot> {
+        self.slot
+    }
+}
+
+impl Deref for FactName {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.name
+    }
+}
+
+impl AsRef<str> for FactName {
+    fn as_ref(&self) -> &str {
+        &self.name
+    }
+}
+
+impl PartialEq<str> for FactName {
+    fn eq(&self, other: &str) -> bool {
+        self.name == other
+    }
+}
+
+impl PartialEq<&str> for FactName {
+    fn eq(&self, other: &&str) -> bool {
+        self.name == *other
+    }
+}
+
+impl From<String> for FactName {
+    fn from(name: String) -> Self {
+        FactName::new(name)
+    }
+}
+
+impl From<&str> for FactName {
+    fn from(name: &str) -> Self {
+        FactName::new(name)
+    }
+}
+
+impl From<FactName> for String {
+    fn from(name: FactName) -> Self {
+        name.name
+    }
+}
+
+impl fmt::Display for FactName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
+impl Serialize for FactName {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.name)
+    }
+}
+
+impl<'de> Deserialize<'de> for FactName {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(FactName::new)
+    }
+}
+
+impl JsonSchema for FactName {
+    fn schema_name() -> Cow<'static, str> {
+        "String".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        String::json_schema(generator)
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogue_names_have_their_slot_and_others_none() {
+        for (i, def) in super::super::CATALOGUE.iter().enumerate() {
+            let name = FactName::new(def.name);
+            if def.is_family() {
+                assert_eq!(name.slot(), None, "{}", def.name);
+            } else {
+                assert_eq!(name.slot().map(usize::from), Some(i), "{}", def.name);
+            }
+        }
+        assert_eq!(FactName::new("first_event_on.visitation").slot(), None);
+        assert_eq!(FactName::new("no_such_fact").slot(), None);
+        assert_eq!(FactName::new("as_of"), "as_of");
+    }
+}
