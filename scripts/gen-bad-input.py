@@ -425,5 +425,25 @@ rows.append({"file": f, "args": ["handover", "import", "{file}", "--out", "{out}
 f = write("bundle-handover-no-note.json", dumps({"resourceType": "Bundle", "type": "collection", "entry": bundle(case, note)["entry"][:1]}))
 rows.append({"file": f, "args": ["handover", "import", "{file}", "--out", "{out}"], "exit": 3, "place": "no handover note", "name": "handover-import-no-note"})
 
+# foreign bundles (issue 14): a bundle of standard resources without coord's case-file Binary,
+# with a planted CPR in a bad identifier. A malformed CPR or a CPR on an organisation is refused
+# at its entry (exit 3); an identifier of the wrong shape is left out with a warning (exit 0).
+# Neither the CPR nor the marker may appear on stdout or stderr.
+foreign = load(os.path.join(ROOT, "tests", "fixtures", "fhir", "foreign-bundle.json"))
+CPR_OID = "urn:oid:1.2.208.176.1.2"
+foreign_cases = [
+    ("cpr-not-ten-digits", 0, [{"system": CPR_OID, "value": CPR + "1"}], 3, "/entry/0/resource: invalid identifier", CPR),
+    ("cpr-no-date", 0, [{"system": CPR_OID, "value": "3213" + CPR[4:]}], 3, "/entry/0/resource: invalid identifier", "3213" + CPR[4:]),
+    ("cpr-marker", 0, [{"system": CPR_OID, "value": "0108" + M}], 3, "/entry/0/resource: invalid identifier", M),
+    ("cpr-on-organisation", 1, [{"system": CPR_OID, "value": CPR}], 3, "/entry/1/resource: invalid identifier", CPR),
+    ("cpr-value-number", 0, [{"system": CPR_OID, "value": int(CPR)}], 0, "/entry/0/resource/identifier/0:", CPR),
+    ("identifier-not-array", 0, {"system": CPR_OID, "value": CPR}, 0, "/entry/0/resource/identifier:", CPR),
+]
+for name, entry, ident, code, place, secret in foreign_cases:
+    d = copy.deepcopy(foreign)
+    d["entry"][entry]["resource"]["identifier"] = ident
+    f = write(f"bundle-foreign-identifier-{name}.json", dumps(d))
+    rows.append({"file": f, "args": ["fhir", "import", "{file}"], "exit": code, "place": place, "secret": secret, "name": f"fhir-import-foreign-{name}"})
+
 json.dump({"marker": M, "cases": rows}, open(os.path.join(OUT, "manifest.json"), "w"), indent=1)
 print(len(rows), "cases,", len(os.listdir(OUT)) - 1, "files")

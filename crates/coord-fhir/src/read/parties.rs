@@ -25,7 +25,16 @@ pub fn actor_id(resource: &Value, at: &str) -> Result<String, ImportError> {
 fn identifiers(resource: &Value, at: &str, warnings: &mut Vec<FhirWarning>) -> Vec<Value> {
     let list = match &resource["identifier"] {
         Value::Array(list) => list.as_slice(),
-        _ => &[],
+        Value::Null => &[],
+        _ => {
+            warnings.push(FhirWarning::new(
+                "fhir.not_read",
+                format!("{at}/identifier"),
+                "identifikatorerne er ikke en liste og kan ikke læses af coord: udeladt",
+                "the identifiers are not a list and cannot be read by coord: left out",
+            ));
+            &[]
+        }
     };
     let mut out = Vec::new();
     for (i, id) in list.iter().enumerate() {
