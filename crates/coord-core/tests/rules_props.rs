@@ -13,6 +13,7 @@ mod support;
 use chrono::NaiveDate;
 use coord_core::check::CheckedCase;
 
+use coord_core::facts::FactName;
 use coord_core::rules::condition::{Comparison, Condition, Literal, Test};
 use coord_core::rules::evaluate::{evaluate, Evaluation};
 use coord_core::rules::pack::Invariant;
@@ -179,7 +180,7 @@ fn condition() -> impl Strategy<Value = Condition> {
             _ => Test::Known(true),
         };
         Condition::Compare(Comparison {
-            fact: f.into(),
+            fact: FactName::new(f),
             test,
         })
     });

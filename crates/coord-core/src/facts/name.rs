@@ -8,9 +8,6 @@
 //! that is not a catalogue fact (a family member such as `first_event_on.visitation`, a fact an
 //! offer sets by hand) has no slot and is looked up by its word.
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::borrow::Cow;
 use std::fmt;
 use std::ops::Deref;
 
@@ -63,18 +60,6 @@ impl Deref for FactName {
     }
 }
 
-impl AsRef<str> for FactName {
-    fn as_ref(&self) -> &str {
-        &self.name
-    }
-}
-
-impl PartialEq<str> for FactName {
-    fn eq(&self, other: &str) -> bool {
-        self.name == other
-    }
-}
-
 impl PartialEq<&str> for FactName {
     fn eq(&self, other: &&str) -> bool {
         self.name == *other
@@ -83,12 +68,6 @@ impl PartialEq<&str> for FactName {
 
 impl From<String> for FactName {
     fn from(name: String) -> Self {
-        FactName::new(name)
-    }
-}
-
-impl From<&str> for FactName {
-    fn from(name: &str) -> Self {
         FactName::new(name)
     }
 }
@@ -102,32 +81,6 @@ impl From<FactName> for String {
 impl fmt::Display for FactName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.name)
-    }
-}
-
-impl Serialize for FactName {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.name)
-    }
-}
-
-impl<'de> Deserialize<'de> for FactName {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(FactName::new)
-    }
-}
-
-impl JsonSchema for FactName {
-    fn schema_name() -> Cow<'static, str> {
-        "String".into()
-    }
-
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        String::json_schema(generator)
-    }
-
-    fn inline_schema() -> bool {
-        true
     }
 }
 

@@ -50,7 +50,7 @@ pub fn date_words(e: &crate::rules::date_expr::DateExpr, lang: Language) -> Stri
         format!("{word} {}", words.join(super::pick(lang, " og ", " and ")))
     };
     let mut s = match &e.base {
-        DateSource::Named(n) if n == "as_of" => {
+        DateSource::Named(n) if n.as_str() == "as_of" => {
             t("datoen, der vurderes pr.", "the evaluation date")
         }
         DateSource::Named(n) => match n.parse::<chrono::NaiveDate>() {
