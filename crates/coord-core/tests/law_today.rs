@@ -424,3 +424,37 @@ mod report_deadline_order {
         }
     }
 }
+
+/// A pack whose one rule sets a deadline one working day after Wednesday 4 June 2025 (Thursday 5
+/// June is Constitution Day: a working day with public holidays only, closed by agreement in
+/// the municipality's calendar).
+const WORKING_DAY_PACK: &str = r#"{ "id": "local-working-days", "version": "1", "jurisdiction": "DK",
+  "title_da": "Lokal", "title_en": "Local", "valid": { "from": "2025-01-01" },
+  "rules": [ { "id": "answer-next-working-day", "title_da": "Svar", "title_en": "Answer",
+    "source": { "kind": "local_practice", "citation": "Kommunens egen praksis" },
+    "when": { "fact": "target_group", "known": true },
+    "then": [ { "deadline": { "task": "answer", "title_da": "Svar", "title_en": "Answer",
+                "due": { "date": "2025-06-04", "plus_working_days": 1 } } } ] } ] }"#;
+
+#[test]
+fn evaluation_under_the_law_counts_working_days_in_the_reference_calendar() {
+    let pack: RulePack = serde_json::from_str(WORKING_DAY_PACK).unwrap();
+    let mut reference = reference();
+    let karin = case(KARIN, &reference);
+    let due = |e: &coord_core::rules::evaluate::Evaluation| e.deadlines.first().map(|x| x.due);
+    // The default calendar closes on the agreed closing days: due Friday 6 June.
+    let given = choose_law(&reference.rule_packs, Some(&pack), "DK", d("2025-06-02"));
+    let e = evaluate_under_law(&given, &reference.rule_packs, &karin, &reference, false);
+    assert_eq!(due(&e), Some(d("2025-06-06")));
+    let plain =
+        coord_core::rules::evaluate::evaluate(&pack, &karin, &reference, d("2025-06-02"), false);
+    assert_eq!(
+        due(&plain),
+        Some(d("2025-06-06")),
+        "evaluate and the law agree"
+    );
+    // A municipality that works on Constitution Day: due Thursday 5 June.
+    reference.calendar.closed_by_agreement.clear();
+    let e = evaluate_under_law(&given, &reference.rule_packs, &karin, &reference, false);
+    assert_eq!(due(&e), Some(d("2025-06-05")));
+}

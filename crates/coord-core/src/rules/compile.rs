@@ -1,14 +1,18 @@
-//! A pack prepared for evaluating many cases: only the facts its rules use are computed.
+//! A pack prepared for evaluation: only the facts its rules use are computed.
 //!
-//! [`evaluate`](super::evaluate::evaluate) computes every fact of the catalogue for each case. A
-//! caller that evaluates many cases against one pack (NDJSON, benchmarks) compiles the pack once
-//! and calls [`CompiledPack::evaluate`]; the result is the same (a property test checks it).
+//! Compiling walks the pack's conditions and dates once and marks the catalogue facts they name
+//! (by the slot each [`FactName`] carries). [`evaluate`](super::evaluate::evaluate) compiles on
+//! every call; a caller that evaluates many cases against one pack (NDJSON, statistics,
+//! benchmarks) compiles once and calls [`CompiledPack::evaluate`]. The result is the one the
+//! whole catalogue gives ([`super::evaluate::evaluate_facts`] over [`crate::facts::case_facts`]):
+//! a property test checks it.
 
 use super::action::RuleAction;
 use super::condition::{Condition, DateExpr, Literal};
 use super::evaluate::{evaluate_facts, Evaluation};
 use super::pack::RulePack;
 use crate::check::CheckedCase;
+use crate::facts::name::FactName;
 use crate::facts::value::FactSet;
 use crate::facts::{counted_periods, Compute, FactContext, CATALOGUE};
 use crate::reference::ReferenceData;
@@ -25,69 +29,71 @@ pub struct CompiledPack<'p> {
     working_days: bool,
 }
 
-fn mark(name: &str, needed: &mut [bool]) {
-    for (i, def) in CATALOGUE.iter().enumerate() {
-        let hit = match def.name.strip_suffix('*') {
-            Some(prefix) => name.starts_with(prefix),
-            None => def.name == name,
-        };
-        if hit {
-            if let Some(n) = needed.get_mut(i) {
+/// What a walk over a pack's conditions and dates finds: the catalogue facts named, and
+/// whether a date counts working days or uses the cumulative window.
+struct Needs {
+    needed: Vec<bool>,
+    cumulative: bool,
+    working_days: bool,
+}
+
+impl Needs {
+    fn new() -> Self {
+        Needs {
+            needed: vec![false; CATALOGUE.len()],
+            cumulative: false,
+            working_days: false,
+        }
+    }
+
+    /// Mark the catalogue entry `name` is (by its slot), or the families it belongs to.
+    fn fact(&mut self, name: &FactName) {
+        if let Some(slot) = name.slot() {
+            if let Some(n) = self.needed.get_mut(usize::from(slot)) {
+                *n = true;
+            }
+            return;
+        }
+        // A name without a slot is a family member or not a catalogue fact (every other
+        // catalogue name has its slot: `facts::name::slot_of`).
+        for (def, n) in CATALOGUE.iter().zip(self.needed.iter_mut()) {
+            if def
+                .name
+                .strip_suffix('*')
+                .is_some_and(|prefix| name.starts_with(prefix))
+            {
                 *n = true;
             }
         }
     }
-}
 
-fn mark_date(expr: &DateExpr, needed: &mut [bool]) {
-    for name in expr.anchors() {
-        mark(name, needed);
+    fn date(&mut self, expr: &DateExpr) {
+        expr.for_each_anchor(&mut |n| self.fact(n));
+        self.cumulative |= expr.uses_cumulative();
+        self.working_days |= expr.uses_working_days();
     }
-}
 
-fn date_literals(cond: &Condition) -> impl Iterator<Item = &DateExpr> {
-    cond.comparisons().into_iter().flat_map(|(_, cmp)| {
-        cmp.test.literals().iter().filter_map(|lit| match lit {
-            Literal::Date(expr) => Some(expr),
-            _ => None,
-        })
-    })
-}
-
-fn mark_condition(cond: &Condition, needed: &mut [bool]) {
-    for (_, cmp) in cond.comparisons() {
-        mark(&cmp.fact, needed);
-    }
-    for expr in date_literals(cond) {
-        mark_date(expr, needed);
-    }
-}
-
-/// Every date expression of the pack's rules (conditions, due dates, `done_when`s).
-fn pack_dates(pack: &RulePack) -> Vec<&DateExpr> {
-    let mut out = Vec::new();
-    for rule in &pack.rules {
-        out.extend(date_literals(&rule.when));
-        for action in &rule.then {
-            if let RuleAction::Deadline(d) = action {
-                out.push(&d.due);
-                if let Some(done) = &d.done_when {
-                    out.extend(date_literals(done));
+    fn condition(&mut self, cond: &Condition) {
+        cond.for_each_comparison(&mut |cmp| {
+            self.fact(&cmp.fact);
+            for lit in cmp.test.literals() {
+                if let Literal::Date(expr) = lit {
+                    self.date(expr);
                 }
             }
-        }
+        });
     }
-    out
-}
 
-fn mark_rules(pack: &RulePack, needed: &mut [bool]) {
-    for rule in &pack.rules {
-        mark_condition(&rule.when, needed);
-        for action in &rule.then {
-            if let RuleAction::Deadline(d) = action {
-                mark_date(&d.due, needed);
-                if let Some(done) = &d.done_when {
-                    mark_condition(done, needed);
+    /// Every condition, due date and `done_when` of the pack's rules.
+    fn rules(&mut self, pack: &RulePack) {
+        for rule in &pack.rules {
+            self.condition(&rule.when);
+            for action in &rule.then {
+                if let RuleAction::Deadline(d) = action {
+                    self.date(&d.due);
+                    if let Some(done) = &d.done_when {
+                        self.condition(done);
+                    }
                 }
             }
         }
@@ -99,41 +105,37 @@ impl<'p> CompiledPack<'p> {
     /// also mark the facts its transitions and announcements test and those the rules of the
     /// earlier packs they name (found in `packs`) use.
     pub fn for_law(pack: &'p RulePack, packs: &[RulePack]) -> Self {
-        let mut compiled = Self::new(pack);
+        let mut needs = Needs::new();
+        needs.rules(pack);
         for t in &pack.transitions {
-            mark_condition(&t.when, &mut compiled.needed);
+            needs.condition(&t.when);
             if let Some(earlier) = packs.iter().find(|p| p.id == t.earlier_pack) {
-                mark_rules(earlier, &mut compiled.needed);
+                needs.rules(earlier);
             }
         }
         for a in &pack.announcements {
             if let Some(w) = &a.when {
-                mark_condition(w, &mut compiled.needed);
+                needs.condition(w);
             }
         }
-        compiled
+        Self::from_needs(pack, needs)
     }
 
-    /// Prepare `pack`: mark every fact its conditions, anchors and `done_when`s name.
+    /// Prepare `pack`: mark every fact its conditions, anchors and `done_when`s name. The walk
+    /// is short (a fact name carries its catalogue slot), so [`super::evaluate::evaluate`]
+    /// compiles on every call.
     pub fn new(pack: &'p RulePack) -> Self {
-        let mut needed = vec![false; CATALOGUE.len()];
-        for rule in &pack.rules {
-            mark_condition(&rule.when, &mut needed);
-            for action in &rule.then {
-                if let RuleAction::Deadline(d) = action {
-                    mark_date(&d.due, &mut needed);
-                    if let Some(done) = &d.done_when {
-                        mark_condition(done, &mut needed);
-                    }
-                }
-            }
-        }
-        let dates = pack_dates(pack);
+        let mut needs = Needs::new();
+        needs.rules(pack);
+        Self::from_needs(pack, needs)
+    }
+
+    fn from_needs(pack: &'p RulePack, needs: Needs) -> Self {
         Self {
             pack,
-            needed,
-            cumulative: dates.iter().any(|d| d.uses_cumulative()),
-            working_days: dates.iter().any(|d| d.uses_working_days()),
+            needed: needs.needed,
+            cumulative: needs.cumulative,
+            working_days: needs.working_days,
         }
     }
 
@@ -142,8 +144,14 @@ impl<'p> CompiledPack<'p> {
         self.pack
     }
 
-    /// The facts of `case` as of `as_of` that the pack uses.
-    pub fn facts(&self, case: &CheckedCase, as_of: NaiveDate) -> FactSet {
+    /// The facts of `case` as of `as_of` that the pack uses, counting working days in the
+    /// reference data's calendar (the municipality's) when a date expression counts them.
+    pub fn facts(
+        &self,
+        case: &CheckedCase,
+        reference: &ReferenceData,
+        as_of: NaiveDate,
+    ) -> FactSet {
         let ctx = FactContext {
             case: case.case(),
             as_of,
@@ -166,6 +174,9 @@ impl<'p> CompiledPack<'p> {
         if self.cumulative {
             facts.set_counted_periods(counted_periods(case.case()));
         }
+        if self.working_days {
+            facts.set_calendar(std::sync::Arc::new(reference.calendar.clone()));
+        }
         facts
     }
 
@@ -177,10 +188,7 @@ impl<'p> CompiledPack<'p> {
         as_of: NaiveDate,
         explain: bool,
     ) -> Evaluation {
-        let mut facts = self.facts(case, as_of);
-        if self.working_days {
-            facts.set_calendar(std::sync::Arc::new(reference.calendar.clone()));
-        }
+        let facts = self.facts(case, reference, as_of);
         evaluate_facts(self.pack, case, reference, &facts, explain)
     }
 }

@@ -295,6 +295,18 @@ impl Condition {
         out
     }
 
+    /// Call `f` with every comparison of the condition, in document order (no places: the
+    /// walk allocates nothing).
+    pub fn for_each_comparison<'a>(&'a self, f: &mut impl FnMut(&'a Comparison)) {
+        match self {
+            Condition::All(parts) | Condition::Any(parts) => {
+                parts.iter().for_each(|c| c.for_each_comparison(f));
+            }
+            Condition::Not(inner) => inner.for_each_comparison(f),
+            Condition::Compare(cmp) => f(cmp),
+        }
+    }
+
     fn collect<'a>(&'a self, at: &Pointer, out: &mut Vec<(Pointer, &'a Comparison)>) {
         match self {
             Condition::All(parts) | Condition::Any(parts) => {

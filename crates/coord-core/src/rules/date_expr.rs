@@ -166,18 +166,24 @@ impl DateExpr {
     }
 
     fn collect_anchors<'a>(&'a self, out: &mut Vec<&'a str>) {
+        self.for_each_anchor(&mut |n| out.push(n.as_str()));
+    }
+
+    /// Call `f` with every anchor the expression names (nested ones included), in document
+    /// order.
+    pub fn for_each_anchor<'a>(&'a self, f: &mut impl FnMut(&'a FactName)) {
         match &self.base {
             DateSource::Named(n) => {
-                if let DateBase::Anchor(a) = named_base(n) {
-                    out.push(a);
+                if let DateBase::Anchor(_) = named_base(n) {
+                    f(n);
                 }
             }
             DateSource::EarliestOf(parts) | DateSource::LatestOf(parts) => {
                 for p in parts {
-                    p.collect_anchors(out);
+                    p.for_each_anchor(f);
                 }
             }
-            DateSource::From(inner) => inner.collect_anchors(out),
+            DateSource::From(inner) => inner.for_each_anchor(f),
             DateSource::Cumulative(_) => {}
         }
     }

@@ -17,8 +17,8 @@ use super::pack::{Rule, RulePack};
 use crate::category::InformationCategory;
 use crate::check::CheckedCase;
 use crate::consent::{consent_gaps, AccessIndex, Flow, GapFlow};
+use crate::facts::role_word;
 use crate::facts::value::{FactSet, FactValue};
-use crate::facts::{case_facts, role_word};
 use crate::ids::{ActorId, CaseId, PackId, PurposeId, RuleId};
 use crate::party::{Role, Sector};
 use crate::reference::ReferenceData;
@@ -303,9 +303,8 @@ pub fn evaluate(
     as_of: NaiveDate,
     explain: bool,
 ) -> Evaluation {
-    let mut facts = case_facts(case.case(), as_of);
-    facts.set_calendar(std::sync::Arc::new(reference.calendar.clone()));
-    evaluate_facts(pack, case, reference, &facts, explain)
+    // Only the facts the pack uses (the same result as the whole catalogue: see `compile`).
+    super::compile::CompiledPack::new(pack).evaluate(case, reference, as_of, explain)
 }
 
 /// Evaluate with facts already computed (`facts.as_of` is the evaluation date).

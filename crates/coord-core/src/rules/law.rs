@@ -12,7 +12,6 @@ use super::pack::{RulePack, RuleSource};
 use super::transition::Transition;
 use crate::category::Language;
 use crate::check::CheckedCase;
-use crate::facts::case_facts;
 use crate::facts::value::FactSet;
 use crate::ids::{CaseId, PackId, RuleId};
 use crate::reference::ReferenceData;
@@ -278,7 +277,15 @@ pub fn evaluate_under_law(
     reference: &ReferenceData,
     explain: bool,
 ) -> Evaluation {
-    let facts = case_facts(case.case(), choice.as_of);
+    // The facts the pack, its transitions and the earlier packs they keep use, with the
+    // reference calendar for working days (as `coord report` counts them).
+    let facts = match choice.pack {
+        Some(pack) => {
+            super::compile::CompiledPack::for_law(pack, packs).facts(case, reference, choice.as_of)
+        }
+        // No pack: nothing is assessed, no fact is read.
+        None => FactSet::new(choice.as_of),
+    };
     evaluate_under_law_facts(choice, packs, case, reference, &facts, explain)
 }
 

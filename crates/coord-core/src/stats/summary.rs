@@ -119,7 +119,7 @@ pub fn summarise(
     let progress = progression(case, reference, as_of)?;
     let c = case.case();
     let mut facts = match law.compiled {
-        Some(p) => p.facts(case, as_of),
+        Some(p) => p.facts(case, reference, as_of),
         None => case_facts(c, as_of),
     };
     facts.set_calendar(std::sync::Arc::new(reference.calendar.clone()));

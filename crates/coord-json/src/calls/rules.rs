@@ -247,7 +247,7 @@ pub fn evaluate_case(
     match CheckedCase::new(case, reference) {
         Ok(checked) => Answer::success(match pack {
             Some(compiled) => {
-                let facts = compiled.facts(&checked, law.as_of);
+                let facts = compiled.facts(&checked, reference, law.as_of);
                 evaluate_under_law_facts(
                     law,
                     &reference.rule_packs,
