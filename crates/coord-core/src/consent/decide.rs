@@ -23,7 +23,7 @@ use crate::pointer::Pointer;
 use crate::reference::ReferenceData;
 use crate::time::date_of;
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 pub use super::request::{AccessRequest, RequestError};
 pub use super::verdict::{AccessDecision, CategoryOutcome, DenyReason, Grounds, Verdict};
@@ -46,14 +46,14 @@ enum Stage {
 #[derive(Debug, Clone)]
 pub struct AccessIndex<'a> {
     case: &'a CaseFile,
-    actors: HashMap<&'a ActorId, &'a Actor>,
+    actors: BTreeMap<&'a ActorId, &'a Actor>,
     /// Consents by category (sorted by id).
     consents_by_category: Vec<Vec<&'a Consent>>,
     /// Consents by (category, action) (sorted by id).
     consents_by_category_action: Vec<Vec<&'a Consent>>,
     /// Consents by (category, action, purpose), indexed by holder and recipient: the only ones
     /// that can permit.
-    consents_by_key: HashMap<(usize, usize, &'a str), Bucket<'a>>,
+    consents_by_key: BTreeMap<(usize, usize, &'a str), Bucket<'a>>,
     forbids_by_category: Vec<Vec<&'a LegalRule>>,
     permits_by_category: Vec<Vec<&'a LegalRule>>,
     /// The vocabularies: a request's purpose must be declared.
@@ -96,7 +96,7 @@ impl<'a> AccessIndex<'a> {
         let mut consents_by_category: Vec<Vec<&Consent>> = vec![Vec::new(); n];
         let mut consents_by_category_action: Vec<Vec<&Consent>> =
             vec![Vec::new(); n * Action::ALL.len()];
-        let mut consents_by_key: HashMap<(usize, usize, &str), Bucket<'a>> = HashMap::new();
+        let mut consents_by_key: BTreeMap<(usize, usize, &str), Bucket<'a>> = BTreeMap::new();
         for consent in by_id {
             let actions = sorted_unique(&consent.scope.actions);
             let mut purposes: Vec<&str> =

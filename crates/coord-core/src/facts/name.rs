@@ -26,20 +26,37 @@ pub fn slot_of(name: &str) -> Option<FactSlot> {
     FactSlot::try_from(i).ok()
 }
 
+/// The catalogue slot of the family `name` belongs to (`event_count.visitation` →
+/// `event_count.*`'s), if any.
+pub fn family_of(name: &str) -> Option<FactSlot> {
+    let i = super::CATALOGUE.iter().position(|d| {
+        d.name
+            .strip_suffix('*')
+            .is_some_and(|prefix| name.starts_with(prefix) && name.len() > prefix.len())
+    })?;
+    FactSlot::try_from(i).ok()
+}
+
 /// A fact's name and its catalogue slot (kept together: the slot is found from the name when
 /// the name is made, and the name cannot change afterwards).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FactName {
     name: String,
     slot: Option<FactSlot>,
+    family: Option<FactSlot>,
 }
 
 impl FactName {
-    /// The name `name`, with its slot looked up.
+    /// The name `name`, with its slot (or its family's) looked up.
     pub fn new(name: impl Into<String>) -> Self {
         let name = name.into();
         let slot = slot_of(&name);
-        FactName { name, slot }
+        let family = if slot.is_none() {
+            family_of(&name)
+        } else {
+            None
+        };
+        FactName { name, slot, family }
     }
 
     /// The name as written.
@@ -50,6 +67,11 @@ impl FactName {
     /// The catalogue slot (None: not a catalogue fact of its own).
     pub fn slot(&self) -> Option<FactSlot> {
         self.slot
+    }
+
+    /// The catalogue slot of the family the name is a member of (None: not a family member).
+    pub fn family(&self) -> Option<FactSlot> {
+        self.family
     }
 }
 
@@ -98,7 +120,14 @@ mod tests {
                 assert_eq!(name.slot().map(usize::from), Some(i), "{}", def.name);
             }
         }
-        assert_eq!(FactName::new("first_event_on.visitation").slot(), None);
+        let member = FactName::new("first_event_on.visitation");
+        assert_eq!(member.slot(), None);
+        let family = super::super::CATALOGUE
+            .iter()
+            .position(|d| d.name == "first_event_on.*");
+        assert_eq!(member.family().map(usize::from), family);
+        assert_eq!(FactName::new("first_event_on.").family(), None);
+        assert_eq!(FactName::new("weeks_since_first_absence").family(), None);
         assert_eq!(FactName::new("no_such_fact").slot(), None);
         assert_eq!(FactName::new("as_of"), "as_of");
     }

@@ -170,20 +170,20 @@ pub(crate) fn write_number(f: &mut fmt::Formatter<'_>, n: f64) -> fmt::Result {
 /// The facts about one subject as of one date: a map from names to values.
 ///
 /// Facts are few, looked up often (every comparison of every rule) and built once per
-/// evaluation, so the set keeps them in insertion order with a small open-addressing hash index
-/// (a multiplicative hash over the name, eight bytes at a time): a lookup hashes the name once
-/// and compares one string.
+/// evaluation, so the set keeps them in insertion order with two small indexes: a catalogue fact
+/// is found by its catalogue slot ([`super::name::FactSlot`]: no hashing, no string compared),
+/// any other name (a family member, a fact set by hand) by a small open-addressing hash index (a
+/// multiplicative hash over the name, eight bytes at a time).
 #[derive(Debug, Clone)]
 pub struct FactSet {
     /// The evaluation date.
     pub as_of: NaiveDate,
     facts: Vec<(Cow<'static, str>, FactValue)>,
-    /// Slot → position + 1 (0: empty). Positions beyond the table are found by scanning.
+    /// Hash slot → position + 1 (0: empty), for names that are not catalogue facts. Positions
+    /// beyond the table are found by scanning.
     index: [u8; INDEX_SLOTS],
-    /// Catalogue slot ([`super::name::FactSlot`]) → position + 1 (0: not known): a
-    /// [`FactName`](super::name::FactName) with a slot is found without hashing or comparing
-    /// its word.
-    by_slot: [u8; CATALOGUE_SLOTS],
+    /// Catalogue slot ([`super::name::FactSlot`]) → position + 1 (0: not known).
+    by_slot: [u16; CATALOGUE_SLOTS],
     /// The working-day calendar date expressions count in (absent: public holidays only).
     calendar: Option<Arc<WorkingCalendar>>,
     /// The periods counting towards the sickness-benefit duration limit, sorted and merged.
@@ -277,9 +277,25 @@ impl FactSet {
     }
 
     fn position(&self, name: &str) -> Option<usize> {
-        self.position_hashed(name, name_hash(name))
+        match super::name::slot_of(name) {
+            Some(slot) => self.position_of_slot(slot, name),
+            None => self.position_hashed(name, name_hash(name)),
+        }
     }
 
+    /// The position of the catalogue fact in `slot` (named `name`).
+    fn position_of_slot(&self, slot: super::name::FactSlot, name: &str) -> Option<usize> {
+        match self.by_slot.get(usize::from(slot)).copied() {
+            Some(p) if p != 0 => Some(usize::from(p) - 1),
+            // Positions from u16::MAX on are not recorded in the slot table: scanned.
+            _ if self.facts.len() >= usize::from(u16::MAX) => {
+                self.facts.iter().position(|(n, _)| n == name)
+            }
+            _ => None,
+        }
+    }
+
+    /// The position of a name that is not a catalogue fact.
     fn position_hashed(&self, name: &str, hash: usize) -> Option<usize> {
         let mut slot = hash % INDEX_SLOTS;
         for _ in 0..INDEX_SLOTS {
@@ -304,23 +320,23 @@ impl FactSet {
     /// Set a fact (replacing any earlier value).
     pub fn insert(&mut self, name: impl Into<Cow<'static, str>>, value: FactValue) {
         let name = name.into();
-        let hash = name_hash(&name);
-        if let Some(i) = self.position_hashed(&name, hash) {
-            self.facts[i].1 = value;
-            return;
+        match super::name::slot_of(&name) {
+            Some(slot) => match self.position_of_slot(slot, &name) {
+                Some(i) => self.facts[i].1 = value,
+                None => self.push_slot(slot, name, value),
+            },
+            None => {
+                let hash = name_hash(&name);
+                match self.position_hashed(&name, hash) {
+                    Some(i) => self.facts[i].1 = value,
+                    None => self.push_hashed(name, hash, value),
+                }
+            }
         }
-        let catalogue_slot = super::name::slot_of(&name);
-        self.push_at(name, hash, catalogue_slot, value);
     }
 
-    /// Append a fact whose name is not in the set yet, recording it in the indexes.
-    fn push_at(
-        &mut self,
-        name: Cow<'static, str>,
-        hash: usize,
-        catalogue_slot: Option<super::name::FactSlot>,
-        value: FactValue,
-    ) {
+    /// Append a name that is not a catalogue fact and not in the set yet.
+    fn push_hashed(&mut self, name: Cow<'static, str>, hash: usize, value: FactValue) {
         let i = self.facts.len();
         if i < INDEXED {
             let mut slot = hash % INDEX_SLOTS;
@@ -330,9 +346,15 @@ impl FactSet {
             // i < INDEXED < 256, so i + 1 fits in a byte.
             self.index[slot] = u8::try_from(i + 1).unwrap_or(0);
         }
-        if let Some(s) = catalogue_slot.and_then(|s| self.by_slot.get_mut(usize::from(s))) {
-            // A position beyond a byte is left to the word lookup (0: not recorded here).
-            *s = u8::try_from(i + 1).unwrap_or(0);
+        self.facts.push((name, value));
+    }
+
+    /// Append the catalogue fact in `slot`, not in the set yet.
+    fn push_slot(&mut self, slot: super::name::FactSlot, name: Cow<'static, str>, value: FactValue) {
+        let i = self.facts.len();
+        if let Some(s) = self.by_slot.get_mut(usize::from(slot)) {
+            // A position beyond u16 is left to the scan (0: not recorded here).
+            *s = u16::try_from(i + 1).unwrap_or(0);
         }
         self.facts.push((name, value));
     }
@@ -340,8 +362,11 @@ impl FactSet {
     /// Add the catalogue fact in `slot` (named `name`), not in the set yet (the catalogue's
     /// names are unique).
     pub(crate) fn push_new(&mut self, slot: usize, name: &'static str, value: FactValue) {
-        let catalogue_slot = super::name::FactSlot::try_from(slot).ok();
-        self.push_at(Cow::Borrowed(name), name_hash(name), catalogue_slot, value);
+        match super::name::FactSlot::try_from(slot) {
+            Ok(s) => self.push_slot(s, Cow::Borrowed(name), value),
+            // Not reached: the catalogue fits the slot type (checked where it is defined).
+            Err(_) => self.insert(name, value),
+        }
     }
 
     /// The value of a fact, if known.
@@ -353,15 +378,11 @@ impl FactSet {
     /// slot when it has one (an index, no hashing), else by its word — the same answer as
     /// [`FactSet::get`].
     pub fn get_named(&self, name: &super::name::FactName) -> Option<&FactValue> {
-        let Some(slot) = name.slot() else {
-            return self.get(name.as_str());
-        };
-        match self.by_slot.get(usize::from(slot)).copied() {
-            Some(p) if p != 0 => self.facts.get(usize::from(p) - 1).map(|(_, v)| v),
-            // Positions from 255 on are not recorded in the slot table.
-            _ if self.facts.len() >= usize::from(u8::MAX) => self.get(name.as_str()),
-            _ => None,
-        }
+        let i = match name.slot() {
+            Some(slot) => self.position_of_slot(slot, name.as_str()),
+            None => self.position_hashed(name.as_str(), name_hash(name.as_str())),
+        }?;
+        self.facts.get(i).map(|(_, v)| v)
     }
 
     /// Every known fact, sorted by name.

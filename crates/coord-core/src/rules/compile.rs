@@ -46,22 +46,11 @@ impl Needs {
         }
     }
 
-    /// Mark the catalogue entry `name` is (by its slot), or the families it belongs to.
+    /// Mark the catalogue entry `name` is, or the family it belongs to (both found when the
+    /// name was read).
     fn fact(&mut self, name: &FactName) {
-        if let Some(slot) = name.slot() {
+        if let Some(slot) = name.slot().or(name.family()) {
             if let Some(n) = self.needed.get_mut(usize::from(slot)) {
-                *n = true;
-            }
-            return;
-        }
-        // A name without a slot is a family member or not a catalogue fact (every other
-        // catalogue name has its slot: `facts::name::slot_of`).
-        for (def, n) in CATALOGUE.iter().zip(self.needed.iter_mut()) {
-            if def
-                .name
-                .strip_suffix('*')
-                .is_some_and(|prefix| name.starts_with(prefix))
-            {
                 *n = true;
             }
         }
