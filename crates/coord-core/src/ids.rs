@@ -7,6 +7,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
@@ -42,6 +43,53 @@ macro_rules! id_type {
         impl From<String> for $name {
             fn from(s: String) -> Self {
                 Self(s)
+            }
+        }
+    };
+}
+
+/// An id cloned often while results are built (a rule's id in every action it fires, a pack's
+/// id in every deadline): shared text, so a clone copies a pointer, not the text.
+macro_rules! shared_id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+        #[serde(transparent)]
+        pub struct $name(Arc<str>);
+
+        impl $name {
+            /// Make an id from anything string-like.
+            pub fn new(id: impl Into<String>) -> Self {
+                Self(Arc::from(id.into()))
+            }
+
+            /// The id as text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl Default for $name {
+            fn default() -> Self {
+                Self(Arc::from(""))
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                Self(Arc::from(s))
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(s: String) -> Self {
+                Self(Arc::from(s))
             }
         }
     };
@@ -83,11 +131,11 @@ id_type!(
     /// Identifies a measurement.
     MeasurementId
 );
-id_type!(
+shared_id_type!(
     /// Identifies a rule.
     RuleId
 );
-id_type!(
+shared_id_type!(
     /// Identifies a rule pack.
     PackId
 );

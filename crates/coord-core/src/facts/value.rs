@@ -350,7 +350,12 @@ impl FactSet {
     }
 
     /// Append the catalogue fact in `slot`, not in the set yet.
-    fn push_slot(&mut self, slot: super::name::FactSlot, name: Cow<'static, str>, value: FactValue) {
+    fn push_slot(
+        &mut self,
+        slot: super::name::FactSlot,
+        name: Cow<'static, str>,
+        value: FactValue,
+    ) {
         let i = self.facts.len();
         if let Some(s) = self.by_slot.get_mut(usize::from(slot)) {
             // A position beyond u16 is left to the scan (0: not recorded here).
