@@ -2,6 +2,11 @@
 //! 10,000 to 100,000 distinct cases (and to 100,000 evaluations of the same 10,000 cases).
 //!
 //! `cargo bench -p coord-core --features proptest --bench rules`
+//!
+//! `COORD_BENCH_PACK=FILE` evaluates another pack under the same names, e.g. the 2025 pack as it
+//! was when the speed bound of the date language was set
+//! (`benches/fixtures/dk-2025-at-0953789.json`: 17 rules, before the law was corrected), so the
+//! engine's figure can be paired with that commit's on the same rules.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -45,9 +50,13 @@ fn generated(
 }
 
 fn bench(c: &mut Criterion) {
-    let pack: RulePack = match serde_json::from_str(FROM_2025) {
+    let text = match std::env::var_os("COORD_BENCH_PACK") {
+        Some(path) => std::fs::read_to_string(&path).expect("COORD_BENCH_PACK: a readable file"),
+        None => FROM_2025.to_owned(),
+    };
+    let pack: RulePack = match serde_json::from_str(&text) {
         Ok(p) => p,
-        Err(e) => panic!("the 2025 pack does not parse: {e}"),
+        Err(e) => panic!("the pack does not parse: {e}"),
     };
     let reference = ReferenceData {
         vocabularies: serde_json::from_str(VOCABULARIES).unwrap(),

@@ -14,10 +14,10 @@ fn days_since(ctx: &FactContext<'_>) -> Option<i64> {
 }
 
 fn distinct<T: Ord>(items: &[T]) -> usize {
-    items
-        .iter()
-        .collect::<std::collections::BTreeSet<_>>()
-        .len()
+    let mut refs: Vec<&T> = items.iter().collect();
+    refs.sort_unstable();
+    refs.dedup();
+    refs.len()
 }
 
 /// `absence_week`.
