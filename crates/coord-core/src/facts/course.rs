@@ -74,7 +74,7 @@ pub const CONDITIONS: FactDef = FactDef {
     vocabulary: Some(VocabularyKind::ConditionCategory),
     compute: Compute::Case(|ctx| {
         Some(FactValue::set(
-            ctx.case.course.conditions.iter().map(|c| c.to_cow()),
+            ctx.case.course.conditions.iter().map(|c| c.to_word()),
         ))
     }),
 };
@@ -430,7 +430,7 @@ pub const SOCIAL_FACTORS: FactDef = FactDef {
     vocabulary: Some(VocabularyKind::SocialFactor),
     compute: Compute::Case(|ctx| {
         Some(FactValue::set(
-            ctx.case.course.social_factors.iter().map(|f| f.to_cow()),
+            ctx.case.course.social_factors.iter().map(|f| f.to_word()),
         ))
     }),
 };
@@ -448,7 +448,7 @@ pub const TARGET_GROUP: FactDef = FactDef {
             .course
             .target_group
             .as_ref()
-            .map(|g| FactValue::text(g.to_cow()))
+            .map(|g| FactValue::text(g.to_word()))
     }),
 };
 

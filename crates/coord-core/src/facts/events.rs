@@ -112,7 +112,7 @@ pub const EVENTS_HELD: FactDef = FactDef {
                 .events
                 .iter()
                 .filter(|e| e.on <= ctx.as_of)
-                .map(|e| e.kind.to_cow()),
+                .map(|e| e.kind.to_word()),
         ))
     }),
 };

@@ -6,6 +6,7 @@
 
 use crate::calendar::WorkingCalendar;
 use crate::time::DatePeriod;
+use crate::vocab::word::Word;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -76,9 +77,9 @@ pub enum FactValue {
     /// A date.
     Date(NaiveDate),
     /// A word.
-    Text(Cow<'static, str>),
+    Text(Word),
     /// A set of words, sorted and without duplicates.
-    Set(Vec<Cow<'static, str>>),
+    Set(Vec<Word>),
 }
 
 impl FactValue {
@@ -97,16 +98,16 @@ impl FactValue {
     pub fn set<I, S>(words: I) -> Self
     where
         I: IntoIterator<Item = S>,
-        S: Into<Cow<'static, str>>,
+        S: Into<Word>,
     {
-        let mut v: Vec<Cow<'static, str>> = words.into_iter().map(Into::into).collect();
+        let mut v: Vec<Word> = words.into_iter().map(Into::into).collect();
         v.sort();
         v.dedup();
         FactValue::Set(v)
     }
 
     /// A text value.
-    pub fn text(word: impl Into<Cow<'static, str>>) -> Self {
+    pub fn text(word: impl Into<Word>) -> Self {
         FactValue::Text(word.into())
     }
 

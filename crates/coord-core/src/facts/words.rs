@@ -6,7 +6,6 @@
 use crate::category::InformationCategory;
 use crate::goal_area::GoalArea;
 use crate::party::{Role, Sector};
-use std::borrow::Cow;
 
 /// The words of [`crate::course::TreatmentKind`].
 pub const TREATMENT_WORDS: [&str; 2] = ["chemotherapy", "radiotherapy"];
@@ -41,9 +40,9 @@ pub const CATEGORY_WORDS: [&str; 10] = [
 /// The words of the coordination levels.
 pub const LEVEL_WORDS: [&str; 3] = ["uncomplicated", "predictable_long", "complex"];
 
-/// The word for a role (its code; a named constant is not copied).
-pub fn role_word(role: &Role) -> Cow<'static, str> {
-    role.to_cow()
+/// The word for a role (its code; the text is shared, not copied).
+pub fn role_word(role: &Role) -> crate::vocab::word::Word {
+    role.to_word()
 }
 
 /// The word for a sector.

@@ -74,7 +74,7 @@ pub fn interventions_of(case: &CaseFile, as_of: NaiveDate) -> Vec<Intervention> 
     let mut found = BTreeSet::new();
     if let Some(team) = &case.team {
         for m in team.members.iter().filter(|m| m.period.from <= as_of) {
-            found.insert(Intervention::Role(role_word(&m.role).into_owned()));
+            found.insert(Intervention::Role(role_word(&m.role).as_str().to_owned()));
         }
     }
     for r in &case.referrals {

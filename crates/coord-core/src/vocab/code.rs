@@ -1,6 +1,7 @@
 //! Codes: the words of a vocabulary as they are written in case files, packs and NDJSON
 //! (`sickness_benefit`, `follow_up_interview`), and one typed code per vocabulary kind.
 
+use super::word::Word;
 use super::VocabularyKind;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -10,17 +11,17 @@ use std::fmt;
 /// A code of a vocabulary: a snake_case word. Whether it is *declared* is for the reference data
 /// to say (the case-file check rejects an undeclared code); the type only carries it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Code(Cow<'static, str>);
+pub struct Code(Word);
 
 impl Code {
     /// A code coord names itself (a named constant).
     pub const fn new(code: &'static str) -> Code {
-        Code(Cow::Borrowed(code))
+        Code(Word::from_static(code))
     }
 
     /// A code read from data.
     pub fn from_string(code: impl Into<String>) -> Code {
-        Code(Cow::Owned(code.into()))
+        Code(Word::from(code.into()))
     }
 
     /// The code as written.
@@ -28,8 +29,8 @@ impl Code {
         &self.0
     }
 
-    /// The code as a fact word (a named constant is not copied).
-    pub fn to_cow(&self) -> Cow<'static, str> {
+    /// The code as a fact word (the text is shared, not copied).
+    pub fn to_word(&self) -> Word {
         self.0.clone()
     }
 
@@ -108,9 +109,9 @@ macro_rules! vocabulary_code {
                 self.0.as_str()
             }
 
-            /// The code as a fact word (a named constant is not copied).
-            pub fn to_cow(&self) -> Cow<'static, str> {
-                self.0.to_cow()
+            /// The code as a fact word (the text is shared, not copied).
+            pub fn to_word(&self) -> super::word::Word {
+                self.0.to_word()
             }
         }
 

@@ -16,6 +16,8 @@
 //! - [`usage`]: the codes a case file uses, with their places: the case-file check (an undeclared
 //!   code is an error naming its place and the declared codes, never the code) and the evaluation's
 //!   finding for a code used outside its valid period.
+//! - [`word`]: [`word::Word`], a code's text (static, or shared when read from data) as fact
+//!   values carry it.
 //!
 //! Concepts coord itself fixes stay Rust enums: information categories, consent actions, referral
 //! states, sectors, instrument kinds.
@@ -23,6 +25,7 @@
 pub mod code;
 pub mod entry;
 pub mod usage;
+pub mod word;
 
 pub use code::{
     Code, ConditionCategory, EventKind, Role, SocialFactor, TargetGroup, VocabularyCode,
