@@ -13,7 +13,7 @@
 
 use super::Course;
 use crate::time::DatePeriod;
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 
 /// The length of an employee's employer period in calendar days (sygedagpengeloven §30; the 2011
 /// change from 21 to 30 days amended §24 stk. 2 — `LAW-2025-2027.md` §3.2).
@@ -103,6 +103,15 @@ fn month_start(day: NaiveDate) -> Option<NaiveDate> {
     day.with_day(1)
 }
 
+/// The first day of the month `delta` months after the month of `first` (a first of a month),
+/// by plain year-and-month arithmetic (no day of the month to clamp).
+fn shift_month(first: NaiveDate, delta: i64) -> Option<NaiveDate> {
+    let index = i64::from(first.year()) * 12 + i64::from(first.month0()) + delta;
+    let year = i32::try_from(index.div_euclid(12)).ok()?;
+    let month = u32::try_from(index.rem_euclid(12)).ok()? + 1;
+    NaiveDate::from_ymd_opt(year, month, 1)
+}
+
 /// The day on which the days of `periods` within the window of `months` calendar months — the
 /// day's own month and the `months − 1` before it, up to and including the day — first exceed
 /// `weeks` weeks (`7 × weeks` days). `periods` must be sorted and merged ([`merge`]). `None` when
@@ -132,9 +141,9 @@ pub fn first_day_exceeding(periods: &[DatePeriod], weeks: u32, months: u32) -> O
                 return None;
             }
         }
-        let next = month.checked_add_months(Months::new(1))?;
+        let next = shift_month(month, 1)?;
         let month_end = next.pred_opt()?;
-        let window_start = month.checked_sub_months(Months::new(months - 1))?;
+        let window_start = shift_month(month, -(i64::from(months) - 1))?;
         let before = match month.pred_opt() {
             Some(prev) if window_start <= prev => days_within(periods, window_start, prev),
             _ => 0,
@@ -172,6 +181,22 @@ mod tests {
 
     fn p(from: &str, to: Option<&str>) -> DatePeriod {
         DatePeriod::new(d(from), to.map(d))
+    }
+
+    #[test]
+    fn shifting_a_month_is_chronos_month_arithmetic() {
+        for start in ["2024-01-01", "2025-12-01", "2026-02-01", "2000-03-01"] {
+            let first = d(start);
+            for delta in -30i64..=30 {
+                let months = chrono::Months::new(u32::try_from(delta.abs()).unwrap());
+                let expected = if delta >= 0 {
+                    first.checked_add_months(months)
+                } else {
+                    first.checked_sub_months(months)
+                };
+                assert_eq!(shift_month(first, delta), expected, "{start} {delta}");
+            }
+        }
     }
 
     fn employee(first: &str) -> Course {
@@ -263,7 +288,7 @@ mod tests {
         let start = day
             .with_day(1)
             .unwrap()
-            .checked_sub_months(Months::new(months - 1))
+            .checked_sub_months(chrono::Months::new(months - 1))
             .unwrap()
             .max(origin);
         let i = |x: NaiveDate| usize::try_from((x - origin).num_days()).unwrap();

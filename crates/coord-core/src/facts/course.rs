@@ -14,6 +14,14 @@ fn days_since(ctx: &FactContext<'_>) -> Option<i64> {
 }
 
 fn distinct<T: Ord>(items: &[T]) -> usize {
+    if items.len() <= 16 {
+        // A case's few codes: compared pairwise, nothing allocated.
+        return items
+            .iter()
+            .enumerate()
+            .filter(|(i, x)| !items[..*i].contains(x))
+            .count();
+    }
     let mut refs: Vec<&T> = items.iter().collect();
     refs.sort_unstable();
     refs.dedup();
@@ -464,3 +472,14 @@ pub const WEEKS_SINCE_FIRST_ABSENCE: FactDef = FactDef {
         days_since(ctx).map(|d| FactValue::Number(d.div_euclid(7) as f64))
     }),
 };
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn distinct_counts_each_value_once_for_few_and_many() {
+        assert_eq!(super::distinct::<u32>(&[]), 0);
+        assert_eq!(super::distinct(&[3, 1, 3, 2, 1]), 3);
+        let many: Vec<u32> = (0..100).map(|i| i % 7).collect();
+        assert_eq!(super::distinct(&many), 7);
+    }
+}
