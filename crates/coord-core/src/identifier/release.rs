@@ -130,8 +130,8 @@ impl WithheldIdentifier {
             let why = match &self.reason {
                 WithholdReason::NoRelease => pick(
                     lang,
-                    "ingen videregivelse angivet (--recipient eller --own-copy)",
-                    "no release given (--recipient or --own-copy)",
+                    "ingen videregivelse angivet (til en modtager eller som kommunens egen kopi)",
+                    "no release given (for a recipient or as the municipality's own copy)",
                 )
                 .to_owned(),
                 WithholdReason::Denied { category, reason } => {
@@ -145,11 +145,11 @@ impl WithheldIdentifier {
                 .to_owned(),
             };
             format!(
-                "{} {}: {why}",
+                "{} ({}): {why}",
                 pick(
                     lang,
-                    "identifikator holdt tilbage, ikke i eksporten:",
-                    "identifier withheld, not in the export:"
+                    "identifikator holdt tilbage, ikke i eksporten",
+                    "identifier withheld, not in the export"
                 ),
                 system_name(&self.system, lang),
             )
