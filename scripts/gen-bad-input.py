@@ -406,6 +406,24 @@ d["citizen"]["identifiers"] = [{"system": "cpr", "value": CPR}]
 f = write("case-handover-valid-cpr.json", dumps(d))
 rows.append({"file": f, "args": ["handover", "export", "{file}", "--to", "0270", "--from", M, "--as-of", "2025-05-01", "--out", "{out}"], "exit": 3, "place": "--from: unknown actor", "secret": CPR, "name": "handover-export-cpr-unknown-from"})
 rows.append({"file": f, "args": ["handover", "export", "{file}", "--to", "0270", "--from", "lars", "--as-of", "1899-12-31", "--out", "{out}"], "exit": 2, "place": "--as-of: expected a date", "secret": CPR, "name": "handover-export-cpr-bad-date"})
+# fhir export (issue 14): the release of identifiers names actors and a purpose; an unknown
+# recipient (its value a CPR-like string), an unknown disclosing unit and an undeclared purpose are
+# refused at their flag (or the call's pointer), never echoing the value nor the case's CPR.
+CPR_LIKE = "2512489996"
+fhir_release = [
+    ("fhir-export-recipient-cpr-like", ["--recipient", CPR_LIKE], "--recipient: unknown actor", CPR_LIKE),
+    ("fhir-export-unknown-from", ["--recipient", "lars", "--from", M], "--from: unknown actor", CPR),
+    ("fhir-export-undeclared-purpose", ["--recipient", "lars", "--from", "lars", "--purpose", M], "--purpose: not a declared purpose; declared codes: ", CPR),
+]
+for name, extra, place, secret in fhir_release:
+    rows.append({"file": f, "args": ["fhir", "export", "{file}", "--as-of", "2025-05-01", "--out", "{out}"] + extra, "exit": 3, "place": place, "secret": secret, "name": name})
+for name, release, place, secret in [
+    ("recipient-cpr-like", {"recipient": CPR_LIKE}, "/release/recipient: unknown actor", CPR_LIKE),
+    ("unknown-from", {"recipient": "lars", "from": M}, "/release/from: unknown actor", CPR),
+    ("undeclared-purpose", {"recipient": "lars", "from": "lars", "purpose": M}, "/release/purpose: not a declared purpose", CPR),
+]:
+    g = write(f"call-fhir-export-release-{name}.json", dumps({"case": d, "as_of": "2025-05-01", "release": release}))
+    rows.append({"file": g, "args": ["call", "fhir-export", "--input", "{file}"], "exit": 3, "place": place, "secret": secret, "stdout_json": True, "name": f"call-fhir-export-release-{name}"})
 def b64(v):
     return base64.b64encode(dumps(v).encode()).decode()
 note = {"to": {"code": "0270"}, "from_case": case["id"], "sender": "lars", "receiver": "lars",

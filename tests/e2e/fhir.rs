@@ -73,20 +73,30 @@ fn every_demo_export_passes_the_r4_validator() {
     let dir = std::env::temp_dir().join(format!("coord-fhir-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let mut bundles = Vec::new();
-    for (case, as_of) in demo_cases() {
-        let out = dir.join(case.file_name().unwrap());
-        let o = run(
-            &[
-                "fhir",
-                "export",
-                case.to_str().unwrap(),
-                "--as-of",
-                &as_of,
-                "--out",
-                out.to_str().unwrap(),
-            ],
-            "",
-        );
+    // The default export (no identifiers) and the own copy (every identifier).
+    for ((case, as_of), own) in demo_cases()
+        .into_iter()
+        .flat_map(|c| [(c.clone(), false), (c, true)])
+    {
+        let name = case.file_name().unwrap().to_str().unwrap();
+        let out = dir.join(if own {
+            format!("own-{name}")
+        } else {
+            name.to_owned()
+        });
+        let mut args = vec![
+            "fhir",
+            "export",
+            case.to_str().unwrap(),
+            "--as-of",
+            &as_of,
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        if own {
+            args.push("--own-copy");
+        }
+        let o = run(&args, "");
         assert_eq!(
             o.status.code(),
             Some(0),
@@ -123,7 +133,14 @@ fn the_validator_rejects_a_bad_status_and_a_missing_required_element() {
     };
     let (case, as_of) = demo_cases().remove(3);
     let o = run(
-        &["fhir", "export", case.to_str().unwrap(), "--as-of", &as_of],
+        &[
+            "fhir",
+            "export",
+            case.to_str().unwrap(),
+            "--as-of",
+            &as_of,
+            "--own-copy",
+        ],
         "",
     );
     let mut bundle: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
@@ -159,7 +176,14 @@ fn the_validator_rejects_a_bad_status_and_a_missing_required_element() {
 fn every_demo_case_comes_back_unchanged_through_the_cli() {
     for (case, as_of) in demo_cases() {
         let o = run(
-            &["fhir", "export", case.to_str().unwrap(), "--as-of", &as_of],
+            &[
+                "fhir",
+                "export",
+                case.to_str().unwrap(),
+                "--as-of",
+                &as_of,
+                "--own-copy",
+            ],
             "",
         );
         assert_eq!(o.status.code(), Some(0));
@@ -188,7 +212,14 @@ fn every_demo_case_comes_back_unchanged_through_the_cli() {
 fn the_demo_bundle_carries_dk_core_identifiers_and_core_statuses() {
     let (case, as_of) = demo_cases().remove(3);
     let o = run(
-        &["fhir", "export", case.to_str().unwrap(), "--as-of", &as_of],
+        &[
+            "fhir",
+            "export",
+            case.to_str().unwrap(),
+            "--as-of",
+            &as_of,
+            "--own-copy",
+        ],
         "",
     );
     let bundle: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
@@ -453,6 +484,11 @@ fn round_trip(case: &CaseFile, as_of: chrono::NaiveDate) -> CaseFile {
         reference: None,
         as_of,
         audit: Vec::new(),
+        // The full copy: the round trip keeps every identifier.
+        release: Some(coord_core::identifier::IdentifierRequest {
+            own_copy: true,
+            ..Default::default()
+        }),
     });
     let bundle = exported.result().expect("export").bundle.clone();
     let imported = fhir_import(FhirImportCall {

@@ -104,6 +104,11 @@ fn every_demo_case_comes_back_from_its_standard_resources() {
             reference: None,
             as_of: day,
             audit: Vec::new(),
+            // The full copy: the round trip keeps every identifier.
+            release: Some(coord_core::identifier::IdentifierRequest {
+                own_copy: true,
+                ..Default::default()
+            }),
         });
         let bundle = strip_binary(exported.result().unwrap().bundle.clone());
         let answer = import(bundle);

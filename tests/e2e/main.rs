@@ -15,6 +15,7 @@ mod consent;
 mod consent_cli;
 mod consent_props;
 mod fhir;
+mod fhir_identifiers;
 mod fhir_resources;
 mod handover;
 mod help_examples;

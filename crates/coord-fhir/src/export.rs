@@ -2,43 +2,88 @@
 //! case file itself as a `Binary` entry so that coord can read the bundle back without loss.
 
 use crate::ids::{full_url, uuid};
-use crate::vocab::CASE_FILE_TAG;
+use crate::vocab::{CASE_FILE_TAG, RELEASE_TAG};
 use crate::{FhirExport, FhirWarning};
 use chrono::NaiveDate;
 use coord_core::check::CheckedCase;
+use coord_core::identifier::{IdentifierRelease, ReleaseMode};
 use coord_core::plan::AchievementStatus;
 use coord_core::reference::ReferenceData;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
-/// Export `case` as of `as_of` as a FHIR R4 `Bundle` of type `collection`.
+/// Export the case file `release` let go, as of `as_of`, as a FHIR R4 `Bundle` of type
+/// `collection`: `case` is `release.case`, checked. The Patient, every actor's resource and the
+/// case file `Binary` carry only the identifiers the core released
+/// ([`coord_core::identifier::release_identifiers`]); each withheld one is a warning
+/// `fhir.identifier_withheld` at its place, never its value, and the Bundle's `meta.tag` names
+/// the mode (`urn:coord:codesystem:identifier-release`: `no-identifiers`, `recipient`, `own-copy`).
 ///
 /// Statuses are the core's on `as_of`: each referral's state ([`coord_core::referral::Referral::state_on`]),
 /// each goal's achievement status ([`coord_core::plan::progression::progression`]), each consent's
 /// status ([`coord_core::consent::Consent::status_on`]) and each activity's phase.
-pub fn export(case: &CheckedCase, reference: &ReferenceData, as_of: NaiveDate) -> FhirExport {
-    export_with_audit(case, reference, as_of, &[])
+pub fn export(
+    release: &IdentifierRelease,
+    case: &CheckedCase,
+    reference: &ReferenceData,
+    as_of: NaiveDate,
+) -> FhirExport {
+    export_with_audit(release, case, reference, as_of, &[])
 }
 
 /// [`export`], with one `AuditEvent` for each of `audit`: the audit-log entries the core chose
 /// as concerning this case ([`coord_core::consent::audit::concerning`]), mapped as given.
 pub fn export_with_audit(
+    release: &IdentifierRelease,
     case: &CheckedCase,
     reference: &ReferenceData,
     as_of: NaiveDate,
     audit: &[&coord_core::consent::AuditEntry],
+) -> FhirExport {
+    build(case, reference, as_of, audit, Some(release))
+}
+
+/// The code of a release mode in [`RELEASE_TAG`].
+fn release_code(mode: ReleaseMode) -> &'static str {
+    match mode {
+        ReleaseMode::NoIdentifiers => "no-identifiers",
+        ReleaseMode::Recipient => "recipient",
+        ReleaseMode::OwnCopy => "own-copy",
+    }
+}
+
+/// The bundle of `case` as given (its identifiers already cut by the core: an identifier release,
+/// or a handover's released case file).
+pub(crate) fn build(
+    case: &CheckedCase,
+    reference: &ReferenceData,
+    as_of: NaiveDate,
+    audit: &[&coord_core::consent::AuditEntry],
+    release: Option<&IdentifierRelease>,
 ) -> FhirExport {
     let checked = case;
     let case = checked.case();
     let mut warnings = Vec::new();
     let mut entries: Vec<(String, Value)> = Vec::new();
     entries.push(crate::parties::patient(case));
-    if !case
-        .citizen
-        .identifiers
-        .iter()
-        .any(|i| i.system == coord_core::identifier::IdentifierSystem::Cpr)
-    {
+    let cpr = |ids: &[coord_core::identifier::Identifier]| {
+        ids.iter()
+            .any(|i| i.system == coord_core::identifier::IdentifierSystem::Cpr)
+    };
+    let cpr_withheld = release.is_some_and(|r| {
+        r.withheld.iter().any(|w| {
+            w.system == coord_core::identifier::IdentifierSystem::Cpr
+                && w.pointer.starts_with("/citizen/")
+        })
+    });
+    if cpr_withheld {
+        warnings.push(FhirWarning::new(
+            "fhir.dk_core",
+            "/citizen/identifiers",
+            "borgerens CPR-nummer er holdt tilbage fra denne eksport: DK Cores Patient-profil kræver en identifikator",
+            "the citizen's CPR number is withheld from this export: DK Core's Patient profile asks for an identifier",
+        ));
+    } else if !cpr(&case.citizen.identifiers) {
         warnings.push(FhirWarning::new(
             "fhir.dk_core",
             "/citizen/identifiers",
@@ -148,7 +193,7 @@ pub fn export_with_audit(
             *counts.entry(t.to_owned()).or_default() += 1;
         }
     }
-    let bundle = json!({
+    let mut bundle = json!({
         "resourceType": "Bundle",
         "id": uuid("Bundle", case.id.as_str()),
         "identifier": { "system": crate::vocab::CASE_SYSTEM, "value": case.id.as_str() },
@@ -158,10 +203,25 @@ pub fn export_with_audit(
             .map(|(url, resource)| json!({ "fullUrl": url, "resource": resource }))
             .collect::<Vec<_>>(),
     });
+    if let Some(release) = release {
+        bundle["meta"] = json!({ "tag": [{
+            "system": RELEASE_TAG,
+            "code": release_code(release.mode),
+            "display": release.mode.describe(coord_core::category::Language::En),
+        }] });
+        for w in &release.withheld {
+            warnings.push(FhirWarning::text(
+                "fhir.identifier_withheld",
+                w.pointer.clone(),
+                w.warning(),
+            ));
+        }
+    }
     FhirExport {
         bundle,
         counts,
         warnings,
+        release_mode: release.map(|r| r.mode),
     }
 }
 

@@ -20,7 +20,7 @@ pub fn handover_bundle(
     case: &CheckedCase,
     reference: &ReferenceData,
 ) -> FhirExport {
-    let mut export = crate::export(case, reference, release.note.moved_on);
+    let mut export = crate::export::build(case, reference, release.note.moved_on, &[], None);
     let id = format!("handover:{}", case.case().id);
     let text = serde_json::to_vec(&release.note).unwrap_or_default();
     let note = json!({

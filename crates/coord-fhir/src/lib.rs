@@ -5,7 +5,9 @@
 //! transformation only: every status it writes is a coord-core value (the referral's state on the
 //! day, a goal's computed achievement status, a consent's status on the day, an activity's phase),
 //! looked up in a fixed table here. What FHIR cannot carry is listed in the answer's `warnings`,
-//! never dropped silently. [`handover_bundle`] is the same export of a case file the core has cut
+//! never dropped silently. The identifiers it carries are the core's release
+//! ([`coord_core::identifier::release_identifiers`]: none unless a recipient's consent or the own
+//! copy lets them go). [`handover_bundle`] is the same export of a case file the core has cut
 //! down for a move between municipalities, with the handover note beside it. Field by field:
 //! `docs/fhir.md`.
 //!
@@ -78,8 +80,12 @@ pub struct FhirExport {
     pub bundle: serde_json::Value,
     /// How many resources of each type the bundle holds, by type name.
     pub counts: std::collections::BTreeMap<String, usize>,
-    /// What the standard resources could not carry.
+    /// What the standard resources could not carry, and each identifier withheld.
     pub warnings: Vec<FhirWarning>,
+    /// Which identifiers the export carries (absent for a handover bundle, whose release is the
+    /// handover's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub release_mode: Option<coord_core::identifier::ReleaseMode>,
 }
 
 /// An imported case file and what could not be read.

@@ -56,6 +56,10 @@ pub const EXT_ACTIVITY: &str = "urn:coord:extension:activity";
 pub const CASE_FILE_TAG: &str = "urn:coord:case-file";
 /// The `meta.tag` system of the handover note a handover bundle carries beside the case file.
 pub const HANDOVER_TAG: &str = "urn:coord:handover";
+/// The code system of a Bundle's `meta.tag` naming which identifiers the export carries:
+/// `no-identifiers` (no release given), `recipient` (as the consent engine decided for a
+/// recipient), `own-copy` (the municipality's own full copy, every identifier).
+pub const RELEASE_TAG: &str = "urn:coord:codesystem:identifier-release";
 /// HL7's goal achievement code system.
 pub const GOAL_ACHIEVEMENT: &str = "http://terminology.hl7.org/CodeSystem/goal-achievement";
 

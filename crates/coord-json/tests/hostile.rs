@@ -100,7 +100,11 @@ fn bases() -> Vec<(&'static str, Value)> {
                     "cost_per_citizen_dkk": 1500.0, "rate_range": 0.1, "cost_range": 0.2 },
                 "disclosure": { "k": 5, "dominance": 0.8 } }),
         ),
-        ("fhir-export", json!({ "case": case, "as_of": as_of })),
+        (
+            "fhir-export",
+            json!({ "case": case, "as_of": as_of,
+                "release": { "recipient": "mette", "from": "lars", "purpose": "return-to-work" } }),
+        ),
         (
             "fhir-import",
             json!({ "bundle": { "resourceType": "Bundle", "type": "collection", "entry": [] } }),

@@ -15,6 +15,24 @@ pub struct Warning<'a> {
     pub message: &'a str,
 }
 
+/// The summary of an export whose identifiers are as `release` says (the core's sentence for the
+/// mode: none, for a recipient, the own copy).
+pub fn export_summary(
+    release: &str,
+    counts: &BTreeMap<String, usize>,
+    warnings: &[Warning<'_>],
+    lang: Language,
+) -> Doc {
+    let mut d = summary(true, counts, warnings, lang);
+    let line = crate::doc::Block::Labelled(
+        pick(lang, "Identifikatorer", "Identifiers").to_owned(),
+        release.to_owned(),
+    );
+    // After the heading, before the resources.
+    d.blocks.insert(1.min(d.blocks.len()), line);
+    d
+}
+
 /// The summary of a bundle: `exported` says whether it was written (export) or read (import).
 pub fn summary(
     exported: bool,

@@ -189,6 +189,7 @@ fn fhir_renderings() -> Vec<(String, Language, String)> {
     use coord_json::calls::fhir::{fhir_export, fhir_import, FhirExportCall, FhirImportCall};
     use coord_json::calls::handover::{handover_export, HandoverExportCall};
     let summary = |exported: bool,
+                   release: Option<coord_core::identifier::ReleaseMode>,
                    counts: &std::collections::BTreeMap<String, usize>,
                    warnings: &[coord_json::calls::fhir::FhirWarning],
                    lang: Language| {
@@ -199,7 +200,11 @@ fn fhir_renderings() -> Vec<(String, Language, String)> {
                 message: w.message.get(lang),
             })
             .collect();
-        coord_render::fhir::summary(exported, counts, &w, lang).text(WIDTH)
+        match release {
+            Some(mode) => coord_render::fhir::export_summary(mode.describe(lang), counts, &w, lang),
+            None => coord_render::fhir::summary(exported, counts, &w, lang),
+        }
+        .text(WIDTH)
     };
     let mut out = Vec::new();
     let demo = coord_json::demo::report_cases().unwrap_or_default();
@@ -210,13 +215,20 @@ fn fhir_renderings() -> Vec<(String, Language, String)> {
             reference: None,
             as_of: d.entry.as_of,
             audit: Vec::new(),
+            release: None,
         }));
         assert!(!exported.warnings.is_empty(), "{name}: no warning to show");
         for (lang, code) in LANGS {
             out.push((
                 format!("{name}-fhir-export-{code}"),
                 lang,
-                summary(true, &exported.counts, &exported.warnings, lang),
+                summary(
+                    true,
+                    exported.release_mode,
+                    &exported.counts,
+                    &exported.warnings,
+                    lang,
+                ),
             ));
         }
         if d.entry.file == "hillerod.json" {
@@ -228,7 +240,7 @@ fn fhir_renderings() -> Vec<(String, Language, String)> {
                 out.push((
                     format!("{name}-fhir-import-{code}"),
                     lang,
-                    summary(false, &imported.counts, &imported.warnings, lang),
+                    summary(false, None, &imported.counts, &imported.warnings, lang),
                 ));
             }
         }
@@ -256,7 +268,7 @@ fn fhir_renderings() -> Vec<(String, Language, String)> {
         out.push((
             format!("backpain-depression-handover-bundle-{code}"),
             lang,
-            summary(true, &handover.counts, &handover.warnings, lang),
+            summary(true, None, &handover.counts, &handover.warnings, lang),
         ));
     }
     let started = ok(coord_json::calls::handover::handover_import(

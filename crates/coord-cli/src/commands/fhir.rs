@@ -6,7 +6,9 @@ use super::{as_of, optional};
 use crate::exit::Outcome;
 use crate::io::{print, read_json, write_atomically, Failure};
 use clap::Subcommand;
-use coord_json::calls::fhir::{fhir_export, fhir_import, FhirExportCall, FhirImportCall};
+use coord_json::calls::fhir::{
+    fhir_export, fhir_import, FhirExportCall, FhirImportCall, IdentifierRequest, ReleaseMode,
+};
 use coord_json::envelope::Answer;
 use std::path::PathBuf;
 
@@ -16,10 +18,15 @@ pub enum FhirCommand {
     /// Export a case file as a FHIR R4 Bundle (type collection) as of a date: Patient,
     /// Organization, Practitioner(Role), CareTeam, Goal, CarePlan, Consent, ServiceRequest + Task,
     /// Observation, QuestionnaireResponse, and the case file itself as a Binary entry.
-    /// What FHIR cannot carry is listed as warnings (on standard error with the default
-    /// `--format bundle`). Exit 0, 3 invalid case file, 4 I/O.
+    /// Identifiers (CPR, SOR, CVR, GLN, P-number) go only as released: none by default; the
+    /// citizen's as consent or a legal basis permits with `--recipient`; all with `--own-copy`.
+    /// What FHIR cannot carry, and each identifier withheld, is listed as warnings (on standard
+    /// error with the default `--format document`). Exit 0, 2 usage, 3 invalid case file or an
+    /// unknown actor or purpose, 4 I/O.
     #[command(after_help = "Examples:
   coord fhir export crates/coord-json/data/demo/report/hillerod.json --as-of 2025-04-10 > bundle.json
+  coord fhir export crates/coord-json/data/demo/report/hillerod.json --as-of 2025-04-10 --own-copy --out own-copy.json
+  coord fhir export crates/coord-json/data/demo/report/hillerod.json --as-of 2025-04-10 --recipient hospital-hillerod --purpose return-to-work --format text
   coord fhir export crates/coord-json/data/demo/report/hillerod.json --as-of 2025-04-10 --format text
   coord fhir export crates/coord-json/data/demo/report/hillerod.json --as-of 2025-04-10 --lang da --out bundle.json
   coord handover export crates/coord-json/data/demo/report/backpain-depression.json --to 0270 --as-of 2025-08-01 --audit-log audit.ndjson --out handover.json
@@ -103,11 +110,18 @@ fn export(args: &ExportArgs) -> Result<Outcome, Failure> {
             Some(path) => crate::io::audit_entries(path)?,
             None => Vec::new(),
         },
+        release: Some(IdentifierRequest {
+            recipient: args.recipient.as_deref().map(Into::into),
+            purpose: args.purpose.as_deref().map(Into::into),
+            from: args.from.as_deref().map(Into::into),
+            own_copy: args.own_copy,
+        }),
     };
     let answer = fhir_export(call);
     let files = [
         ("/case", Some(args.case.as_path())),
         ("/reference", args.reference.as_deref()),
+        ("/release", None),
     ];
     if let Answer::Failure { errors, .. } = &answer {
         return Err(super::answer(Answer::<()>::failure(errors.clone()), &files)
@@ -122,7 +136,7 @@ fn export(args: &ExportArgs) -> Result<Outcome, Failure> {
         args.format,
         &answer,
         || result.bundle.clone(),
-        || summary(true, &result.counts, &result.warnings, lang),
+        || summary(result.release_mode, &result.counts, &result.warnings, lang),
     );
     if args.format == FhirFormat::Document {
         eprint!("{}", warnings_text(&result.warnings, lang));
@@ -153,7 +167,7 @@ fn import(args: &ImportArgs) -> Result<Outcome, Failure> {
         args.format,
         &answer,
         || serde_json::to_value(&result.case).unwrap_or_default(),
-        || summary(false, &result.counts, &result.warnings, lang),
+        || summary(None, &result.counts, &result.warnings, lang),
     );
     if args.format == FhirFormat::Document {
         eprint!("{}", warnings_text(&result.warnings, lang));
@@ -161,9 +175,10 @@ fn import(args: &ImportArgs) -> Result<Outcome, Failure> {
     finish(&text, args.out.as_ref())
 }
 
-/// The text summary of an export or import: resource counts and what could not be mapped.
+/// The text summary of an export (`release`: which identifiers it carries) or an import (none):
+/// resource counts and what could not be mapped.
 fn summary(
-    export: bool,
+    release: Option<ReleaseMode>,
     counts: &std::collections::BTreeMap<String, usize>,
     warnings: &[coord_json::calls::fhir::FhirWarning],
     lang: coord_core::category::Language,
@@ -175,5 +190,8 @@ fn summary(
             message: w.message.get(lang),
         })
         .collect();
-    coord_render::fhir::summary(export, counts, &w, lang)
+    match release {
+        Some(mode) => coord_render::fhir::export_summary(mode.describe(lang), counts, &w, lang),
+        None => coord_render::fhir::summary(false, counts, &w, lang),
+    }
 }

@@ -32,6 +32,20 @@ pub struct ExportArgs {
     /// this case and citizen up to the export date becomes an AuditEvent. A broken chain is refused.
     #[arg(long, value_name = "LOG")]
     pub audit_log: Option<PathBuf>,
+    /// The actor the export is for (an actor id of the case file): the citizen's identifiers go
+    /// only when the consent engine releases the citizen's identity (contact details) to it, at
+    /// noon UTC on the date. Without `--recipient` or `--own-copy` no identifier goes.
+    #[arg(long, value_name = "ACTOR", conflicts_with = "own_copy")]
+    pub recipient: Option<String>,
+    /// The purpose decided for (a declared purpose; default: return-to-work).
+    #[arg(long, value_name = "PURPOSE", requires = "recipient")]
+    pub purpose: Option<String>,
+    /// The disclosing unit (an actor id; default: the coordinating caseworker on the date).
+    #[arg(long, value_name = "ACTOR", requires = "recipient")]
+    pub from: Option<String>,
+    /// The municipality's own full copy: every identifier (the bundle is tagged own-copy).
+    #[arg(long)]
+    pub own_copy: bool,
     /// What to print.
     #[arg(long, value_enum, default_value_t = FhirFormat::Document)]
     pub format: FhirFormat,

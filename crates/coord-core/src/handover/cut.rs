@@ -6,7 +6,7 @@
 use super::parts::{course_benefit_only, CasePart};
 use crate::case_file::{CaseFile, Citizen};
 use crate::course::Course;
-use crate::identifier::IdentifierSystem;
+use crate::identifier::withhold::{strip_identifiers, IdentifierScope};
 use crate::ids::ActorId;
 use std::collections::BTreeSet;
 
@@ -130,11 +130,7 @@ pub fn released_case(
                 String::new()
             },
             actor: case.citizen.actor.clone(),
-            identifiers: if identity {
-                case.citizen.identifiers.clone()
-            } else {
-                Vec::new()
-            },
+            identifiers: case.citizen.identifiers.clone(),
         },
         actors: Vec::new(),
         consents: case
@@ -187,19 +183,14 @@ pub fn released_case(
         .filter(|a| wanted.contains(&a.id))
         .cloned()
         .map(|mut a| {
-            let own = Some(&a.id) == citizen_actor;
-            if own && !identity {
+            if Some(&a.id) == citizen_actor && !identity {
                 a.name = String::new();
-            }
-            // A CPR number goes only as the citizen's own, with the identity part.
-            a.identifiers
-                .retain(|i| i.system != IdentifierSystem::Cpr || (own && identity));
-            if own && !identity {
-                a.identifiers.clear();
             }
             a
         })
         .collect();
+    // The identifiers that go: the rule every export applies.
+    strip_identifiers(&mut cut, IdentifierScope::Parties { identity });
     let left_out = case.actors.len() - cut.actors.len();
     (cut, left_out)
 }

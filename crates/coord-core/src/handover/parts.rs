@@ -149,13 +149,24 @@ pub(crate) fn course_benefit_only(c: &Course) -> Course {
     }
 }
 
+/// The citizen's identity part (name, identifiers, demographics) at `/citizen`, with its
+/// categories: what an export decides before a citizen's identifiers may go
+/// ([`crate::identifier::release`]).
+pub(crate) fn identity_part() -> PartCategories {
+    part(
+        CasePart::Identity,
+        "/citizen",
+        &[InformationCategory::ContactDetails],
+    )
+}
+
 /// Every part present in `case`, in document order, with its categories.
 pub fn present_parts(case: &CaseFile) -> Vec<PartCategories> {
     use InformationCategory as C;
     let mut parts = Vec::new();
     let citizen = &case.citizen;
     if !citizen.name.is_empty() || !citizen.identifiers.is_empty() || case.demographics.is_some() {
-        parts.push(part(CasePart::Identity, "/citizen", &[C::ContactDetails]));
+        parts.push(identity_part());
     }
     if !case.title.is_empty() {
         parts.push(part(CasePart::Title, "/title", &[C::HealthStatus]));

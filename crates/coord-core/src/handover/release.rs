@@ -152,33 +152,38 @@ impl WithheldPart {
     /// reason, no id — the place is the warning's pointer.
     pub fn warning(&self) -> Text {
         use crate::category::Language::{Da, En};
-        let why = |lang| match &self.reason {
-            DenyReason::Forbidden { .. } => crate::text::pick(
-                lang,
-                "forbudt, uanset hvad et samtykke siger",
-                "forbidden whatever any consent says",
-            )
-            .to_owned(),
-            DenyReason::NoConsent => self.reason.describe(lang),
-            _ => crate::text::pick(
-                lang,
-                "samtykkerne i sagen dækker ikke denne videregivelse",
-                "the consents on file do not cover this flow",
-            )
-            .to_owned(),
-        };
         Text::new(
             format!(
                 "holdt tilbage ved overdragelsen, ikke i bundtet: {} — {}",
                 self.category.label(Da),
-                why(Da)
+                reason_kind(&self.reason, Da)
             ),
             format!(
                 "withheld from the handover, not in the bundle: {} — {}",
                 self.category.label(En),
-                why(En)
+                reason_kind(&self.reason, En)
             ),
         )
+    }
+}
+
+/// The kind of a deny reason for a warning line, in `lang`: no consent id, no value (the
+/// handover's withheld parts and the identifiers an export withholds say it the same way).
+pub(crate) fn reason_kind(reason: &DenyReason, lang: crate::category::Language) -> String {
+    match reason {
+        DenyReason::Forbidden { .. } => crate::text::pick(
+            lang,
+            "forbudt, uanset hvad et samtykke siger",
+            "forbidden whatever any consent says",
+        )
+        .to_owned(),
+        DenyReason::NoConsent => reason.describe(lang),
+        _ => crate::text::pick(
+            lang,
+            "samtykkerne i sagen dækker ikke denne videregivelse",
+            "the consents on file do not cover this flow",
+        )
+        .to_owned(),
     }
 }
 
@@ -245,10 +250,15 @@ fn receiving_actor(id: ActorId, to: &Municipality) -> Actor {
     }
 }
 
-/// The sending unit: the one named, or the coordinating caseworker on `day` (smallest id first).
-fn sender(case: &CaseFile, request: &HandoverRequest) -> Result<ActorId, HandoverError> {
+/// The disclosing unit: the one named (`from`, an actor of the case file), or the coordinating
+/// caseworker on `day` (smallest id first). Errors point at `/from`.
+pub(crate) fn sender(
+    case: &CaseFile,
+    from: Option<&ActorId>,
+    day: NaiveDate,
+) -> Result<ActorId, HandoverError> {
     let root = Pointer::root();
-    if let Some(from) = &request.from {
+    if let Some(from) = from {
         return match case.actor(from) {
             Some(_) => Ok(from.clone()),
             None => Err(HandoverError::UnknownActor {
@@ -259,7 +269,7 @@ fn sender(case: &CaseFile, request: &HandoverRequest) -> Result<ActorId, Handove
     case.team
         .iter()
         .flat_map(|t| &t.members)
-        .filter(|m| m.role == Role::COORDINATING_CASEWORKER && m.period.contains(request.moved_on))
+        .filter(|m| m.role == Role::COORDINATING_CASEWORKER && m.period.contains(day))
         .map(|m| m.actor.clone())
         .min()
         .ok_or(HandoverError::NoSender {
@@ -267,65 +277,33 @@ fn sender(case: &CaseFile, request: &HandoverRequest) -> Result<ActorId, Handove
         })
 }
 
-fn request_error(e: RequestError) -> HandoverError {
-    if let RequestError::UndeclaredPurpose { declared, .. } = e {
-        return HandoverError::UndeclaredPurpose {
-            at: Pointer::root().key("purpose"),
-            declared,
-        };
-    }
-    let key = match e.pointer().to_string().as_str() {
-        "/requester" => "receiving_unit",
-        _ => "from",
-    };
-    HandoverError::UnknownActor {
-        at: Pointer::root().key(key),
-    }
+/// The consent engine's decision on `parts` for the flow `holder` → `recipient` (disclose, for
+/// `purpose`, at `at`): the categorised sections of one record released by
+/// [`crate::consent::minimise()`]; a part goes only when all its categories are permitted.
+pub(crate) struct PartsDecision {
+    /// The parts that go.
+    pub(crate) released: Vec<ReleasedPart>,
+    /// The parts that do not, each with the category that keeps it back and why.
+    pub(crate) withheld: Vec<WithheldPart>,
+    /// The decision (the audit entry).
+    pub(crate) decision: AccessDecision,
 }
 
-/// Decide what of `case` may go to the new municipality, and cut the case file to it.
-pub fn release(
-    case: &CheckedCase,
-    reference: &ReferenceData,
-    request: &HandoverRequest,
-) -> Result<HandoverRelease, HandoverError> {
-    let root = Pointer::root();
-    let original = case.case();
-    if original
-        .demographics
-        .as_ref()
-        .and_then(|d| d.municipality.as_ref())
-        == Some(&request.to.code)
-    {
-        return Err(HandoverError::SameMunicipality {
-            at: root.key("to").key("code"),
-        });
-    }
-    let sender = sender(original, request)?;
-    let mut with = original.clone();
-    let receiver = match &request.receiving_unit {
-        Some(id) if with.actor(id).is_some() => id.clone(),
-        Some(_) => {
-            return Err(HandoverError::UnknownActor {
-                at: root.key("receiving_unit"),
-            })
-        }
-        None => {
-            let id = ActorId::new(format!("kommune-{}", request.to.code));
-            if with.actor(&id).is_none() {
-                with.actors.push(receiving_actor(id.clone(), &request.to));
-            }
-            id
-        }
-    };
-    let checked = CheckedCase::new(with, reference).map_err(HandoverError::Case)?;
-    let index = AccessIndex::new(&checked, reference);
-    let with = checked.case();
-    let purpose = request
-        .purpose
-        .clone()
-        .unwrap_or_else(|| PurposeId::new(HANDOVER_PURPOSE));
-    let parts = present_parts(with);
+/// Who discloses to whom, for what and when (see [`decide_parts`]).
+pub(crate) struct PartsFlow<'a> {
+    pub(crate) holder: &'a ActorId,
+    pub(crate) recipient: &'a ActorId,
+    pub(crate) purpose: &'a PurposeId,
+    pub(crate) at: Instant,
+}
+
+/// Decide `parts` of `case` for `flow` (see [`PartsDecision`]).
+pub(crate) fn decide_parts(
+    index: &AccessIndex<'_>,
+    case: &CaseFile,
+    flow: &PartsFlow<'_>,
+    parts: Vec<PartCategories>,
+) -> Result<PartsDecision, RequestError> {
     let sections: Vec<Section> = parts
         .iter()
         .flat_map(|p| {
@@ -337,23 +315,21 @@ pub fn release(
             })
         })
         .collect();
-    let at = noon(request.moved_on);
     let minimised = minimise(
-        &index,
+        index,
         &ReleaseRequest {
-            requester: receiver.clone(),
-            citizen: with.citizen.id.clone(),
-            case: with.id.clone(),
+            requester: flow.recipient.clone(),
+            citizen: case.citizen.id.clone(),
+            case: case.id.clone(),
             action: Action::Disclose,
-            purpose: purpose.clone(),
-            at,
+            purpose: flow.purpose.clone(),
+            at: flow.at,
             record: Record {
-                holder: sender.clone(),
+                holder: flow.holder.clone(),
                 sections,
             },
         },
-    )
-    .map_err(request_error)?;
+    )?;
     let verdict = |c: InformationCategory| {
         minimised
             .decision
@@ -394,6 +370,88 @@ pub fn release(
             }
         }
     }
+    Ok(PartsDecision {
+        released,
+        withheld,
+        decision: minimised.decision,
+    })
+}
+
+fn request_error(e: RequestError) -> HandoverError {
+    if let RequestError::UndeclaredPurpose { declared, .. } = e {
+        return HandoverError::UndeclaredPurpose {
+            at: Pointer::root().key("purpose"),
+            declared,
+        };
+    }
+    let key = match e.pointer().to_string().as_str() {
+        "/requester" => "receiving_unit",
+        _ => "from",
+    };
+    HandoverError::UnknownActor {
+        at: Pointer::root().key(key),
+    }
+}
+
+/// Decide what of `case` may go to the new municipality, and cut the case file to it.
+pub fn release(
+    case: &CheckedCase,
+    reference: &ReferenceData,
+    request: &HandoverRequest,
+) -> Result<HandoverRelease, HandoverError> {
+    let root = Pointer::root();
+    let original = case.case();
+    if original
+        .demographics
+        .as_ref()
+        .and_then(|d| d.municipality.as_ref())
+        == Some(&request.to.code)
+    {
+        return Err(HandoverError::SameMunicipality {
+            at: root.key("to").key("code"),
+        });
+    }
+    let sender = sender(original, request.from.as_ref(), request.moved_on)?;
+    let mut with = original.clone();
+    let receiver = match &request.receiving_unit {
+        Some(id) if with.actor(id).is_some() => id.clone(),
+        Some(_) => {
+            return Err(HandoverError::UnknownActor {
+                at: root.key("receiving_unit"),
+            })
+        }
+        None => {
+            let id = ActorId::new(format!("kommune-{}", request.to.code));
+            if with.actor(&id).is_none() {
+                with.actors.push(receiving_actor(id.clone(), &request.to));
+            }
+            id
+        }
+    };
+    let checked = CheckedCase::new(with, reference).map_err(HandoverError::Case)?;
+    let index = AccessIndex::new(&checked, reference);
+    let with = checked.case();
+    let purpose = request
+        .purpose
+        .clone()
+        .unwrap_or_else(|| PurposeId::new(HANDOVER_PURPOSE));
+    let at = noon(request.moved_on);
+    let PartsDecision {
+        released,
+        withheld,
+        decision,
+    } = decide_parts(
+        &index,
+        with,
+        &PartsFlow {
+            holder: &sender,
+            recipient: &receiver,
+            purpose: &purpose,
+            at,
+        },
+        present_parts(with),
+    )
+    .map_err(request_error)?;
     let mut open: Vec<InformationCategory> = Vec::new();
     for w in &withheld {
         if w.reason.consent_could_help() && !open.contains(&w.category) {
@@ -434,7 +492,7 @@ pub fn release(
         },
         case: cut,
         gaps,
-        decision: minimised.decision,
+        decision,
         sources: move_sources(),
     })
 }

@@ -9,11 +9,19 @@
 //!
 //! Identifiers are sensitive (a CPR number reveals the birth date and, by tradition, the gender).
 //! Errors name the place and the expected form, never the value ([`IdentifierError`]); reports for
-//! people never show them.
+//! people never show them. An export carries them only as released ([`release`]: none by default,
+//! the citizen's as the consent engine decides for a recipient, or all in the municipality's own
+//! copy), every one taken out by the same rule ([`withhold`]).
 
 mod cpr;
+pub mod release;
+pub mod withhold;
 
 pub use cpr::{cpr_birth_date, CprProblem};
+pub use release::{
+    release_identifiers, IdentifierRelease, IdentifierReleaseError, IdentifierRequest, ReleaseMode,
+    WithheldIdentifier, WithholdReason,
+};
 
 use crate::pointer::Pointer;
 use schemars::JsonSchema;

@@ -3,6 +3,7 @@
 //!
 //! One module per area; each exports `proptest::strategy::Strategy` values.
 pub mod consent;
+pub mod identifiers;
 pub mod rules;
 pub mod stats;
 pub mod team;

@@ -7,6 +7,10 @@ use crate::reference::ReferenceOverrides;
 use crate::shared::Shared;
 use chrono::NaiveDate;
 use coord_core::case_file::CaseFile;
+use coord_core::check::CheckedCase;
+use coord_core::identifier::release_identifiers;
+pub use coord_core::identifier::{IdentifierRequest, ReleaseMode};
+use coord_core::pointer::Pointer;
 pub use coord_fhir::FhirWarning;
 use coord_fhir::{FhirExport, FhirImport};
 use schemars::JsonSchema;
@@ -28,6 +32,12 @@ pub struct FhirExportCall {
     /// becomes an `AuditEvent` (the others are left out).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub audit: Vec<coord_core::consent::AuditEntry>,
+    /// Which identifiers (CPR, SOR, CVR, GLN, P-number, other) the export may carry: absent or
+    /// `{}`, none at all; `{recipient, purpose?, from?}`, the citizen's as the consent engine
+    /// decides for the flow to the recipient; `{own_copy: true}`, every one (the municipality's
+    /// own full copy). Each withheld identifier is a warning at its place, never its value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub release: Option<IdentifierRequest>,
 }
 
 /// Read a FHIR R4 Bundle made by `fhir-export` back into a case file.
@@ -77,9 +87,21 @@ pub fn fhir_export_with(shared: &Shared, call: FhirExportCall) -> Answer<FhirExp
     let answer = Answer::from_result((|| {
         let reference = shared.reference_for(call.reference)?;
         let checked = check_case(call.case, &reference)?;
-        let audit = coord_core::consent::audit::concerning(&call.audit, checked.case(), call.as_of);
+        let request = call.release.unwrap_or_default();
+        let release =
+            release_identifiers(&checked, &reference, &request, call.as_of).map_err(|e| {
+                vec![Problem::new(
+                    e.code(),
+                    crate::problems::bounded(&e.to_string()),
+                    Some(format!("/release{}", e.pointer())),
+                )]
+            })?;
+        // The released case file is a case file like any other: checked before it is exported.
+        let cut = CheckedCase::new(release.case.clone(), &reference)
+            .map_err(|e| crate::problems::problems(&e, &Pointer::root().key("case")))?;
+        let audit = coord_core::consent::audit::concerning(&call.audit, cut.case(), call.as_of);
         Ok(coord_fhir::export_with_audit(
-            &checked, &reference, call.as_of, &audit,
+            &release, &cut, &reference, call.as_of, &audit,
         ))
     })());
     let warnings = answer
