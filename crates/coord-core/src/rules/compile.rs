@@ -9,6 +9,7 @@
 
 use super::action::RuleAction;
 use super::condition::{Condition, DateExpr, Literal};
+use super::date_expr::DateSource;
 use super::evaluate::{evaluate_facts, Evaluation};
 use super::pack::RulePack;
 use crate::check::CheckedCase;
@@ -22,7 +23,7 @@ use chrono::NaiveDate;
 #[derive(Debug, Clone)]
 pub struct CompiledPack<'p> {
     pack: &'p RulePack,
-    needed: Vec<bool>,
+    needed: [bool; CATALOGUE_LEN],
     /// Some date expression uses the cumulative window (the counted periods are computed).
     cumulative: bool,
     /// Some date expression counts working days (the reference calendar is used).
@@ -31,8 +32,11 @@ pub struct CompiledPack<'p> {
 
 /// What a walk over a pack's conditions and dates finds: the catalogue facts named, and
 /// whether a date counts working days or uses the cumulative window.
+/// How many facts the catalogue has (a pack's marks are a fixed array: nothing allocated).
+const CATALOGUE_LEN: usize = CATALOGUE.len();
+
 struct Needs {
-    needed: Vec<bool>,
+    needed: [bool; CATALOGUE_LEN],
     cumulative: bool,
     working_days: bool,
 }
@@ -40,7 +44,7 @@ struct Needs {
 impl Needs {
     fn new() -> Self {
         Needs {
-            needed: vec![false; CATALOGUE.len()],
+            needed: [false; CATALOGUE_LEN],
             cumulative: false,
             working_days: false,
         }
@@ -56,10 +60,18 @@ impl Needs {
         }
     }
 
+    /// The anchors, working days and cumulative windows of `expr`, in one walk. A named base
+    /// that is `as_of` marks the `as_of` fact, which costs nothing; a literal date marks none.
     fn date(&mut self, expr: &DateExpr) {
-        expr.for_each_anchor(&mut |n| self.fact(n));
-        self.cumulative |= expr.uses_cumulative();
-        self.working_days |= expr.uses_working_days();
+        self.working_days |= expr.plus_working_days != 0;
+        match &expr.base {
+            DateSource::Named(n) => self.fact(n),
+            DateSource::EarliestOf(parts) | DateSource::LatestOf(parts) => {
+                parts.iter().for_each(|p| self.date(p));
+            }
+            DateSource::From(inner) => self.date(inner),
+            DateSource::Cumulative(_) => self.cumulative = true,
+        }
     }
 
     fn condition(&mut self, cond: &Condition) {
