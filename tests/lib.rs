@@ -43,6 +43,13 @@ pub fn run(args: &[&str], stdin: &str) -> Output {
     run_in(None, args, stdin)
 }
 
+/// `coord fhir export CASE --as-of AS_OF EXTRA…`, with nothing on standard input.
+pub fn cli_fhir_export(case: &str, as_of: &str, extra: &[&str]) -> Output {
+    let mut args = vec!["fhir", "export", case, "--as-of", as_of];
+    args.extend_from_slice(extra);
+    run(&args, "")
+}
+
 /// Run `coord` with `args` and `stdin` in a working directory.
 pub fn run_in(dir: Option<&std::path::Path>, args: &[&str], stdin: &str) -> Output {
     use std::io::Write;

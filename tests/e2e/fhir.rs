@@ -4,7 +4,7 @@
 //! generated cases that keeps the access decisions and the report.
 
 use coord_core::case_file::CaseFile;
-use coord_e2e::{run, stdout};
+use coord_e2e::{cli_fhir_export, run, stdout};
 use coord_json::calls::consent::{access_check, AccessCheckCall};
 use coord_json::calls::fhir::{fhir_export, fhir_import, FhirExportCall, FhirImportCall};
 use coord_json::calls::report::{report, ReportCall};
@@ -132,17 +132,7 @@ fn the_validator_rejects_a_bad_status_and_a_missing_required_element() {
         return;
     };
     let (case, as_of) = demo_cases().remove(3);
-    let o = run(
-        &[
-            "fhir",
-            "export",
-            case.to_str().unwrap(),
-            "--as-of",
-            &as_of,
-            "--own-copy",
-        ],
-        "",
-    );
+    let o = cli_fhir_export(case.to_str().unwrap(), &as_of, &["--own-copy"]);
     let mut bundle: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     for e in bundle["entry"].as_array_mut().unwrap() {
         let r = &mut e["resource"];
@@ -175,17 +165,7 @@ fn the_validator_rejects_a_bad_status_and_a_missing_required_element() {
 #[test]
 fn every_demo_case_comes_back_unchanged_through_the_cli() {
     for (case, as_of) in demo_cases() {
-        let o = run(
-            &[
-                "fhir",
-                "export",
-                case.to_str().unwrap(),
-                "--as-of",
-                &as_of,
-                "--own-copy",
-            ],
-            "",
-        );
+        let o = cli_fhir_export(case.to_str().unwrap(), &as_of, &["--own-copy"]);
         assert_eq!(o.status.code(), Some(0));
         let path = std::env::temp_dir().join(format!(
             "coord-fhir-rt-{}-{}",
@@ -211,17 +191,7 @@ fn every_demo_case_comes_back_unchanged_through_the_cli() {
 #[test]
 fn the_demo_bundle_carries_dk_core_identifiers_and_core_statuses() {
     let (case, as_of) = demo_cases().remove(3);
-    let o = run(
-        &[
-            "fhir",
-            "export",
-            case.to_str().unwrap(),
-            "--as-of",
-            &as_of,
-            "--own-copy",
-        ],
-        "",
-    );
+    let o = cli_fhir_export(case.to_str().unwrap(), &as_of, &["--own-copy"]);
     let bundle: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     let of = |t: &str| -> Vec<serde_json::Value> {
         bundle["entry"]
@@ -287,19 +257,10 @@ fn the_audit_log_becomes_audit_events_of_its_own_case_only() {
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let out = dir.join("bundle.json");
-    let o = run(
-        &[
-            "fhir",
-            "export",
-            b,
-            "--as-of",
-            "2025-08-01",
-            "--audit-log",
-            l,
-            "--out",
-            out.to_str().unwrap(),
-        ],
-        "",
+    let o = cli_fhir_export(
+        b,
+        "2025-08-01",
+        &["--audit-log", l, "--out", out.to_str().unwrap()],
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let bundle: serde_json::Value =
@@ -332,35 +293,13 @@ fn the_audit_log_becomes_audit_events_of_its_own_case_only() {
         .all(|x| x["detail"][0]["valueString"] == "permitted"
             || x["detail"][0]["valueString"] == "denied"));
     // Before the decision's day: no event.
-    let o = run(
-        &[
-            "fhir",
-            "export",
-            b,
-            "--as-of",
-            "2025-07-31",
-            "--audit-log",
-            l,
-            "--format",
-            "json",
-        ],
-        "",
-    );
+    let o = cli_fhir_export(b, "2025-07-31", &["--audit-log", l, "--format", "json"]);
     assert!(!stdout(&o).contains("\"AuditEvent\""));
     // Another case: none.
-    let o = run(
-        &[
-            "fhir",
-            "export",
-            hillerod.to_str().unwrap(),
-            "--as-of",
-            &hillerod_as_of,
-            "--audit-log",
-            l,
-            "--format",
-            "json",
-        ],
-        "",
+    let o = cli_fhir_export(
+        hillerod.to_str().unwrap(),
+        &hillerod_as_of,
+        &["--audit-log", l, "--format", "json"],
     );
     assert!(o.status.success());
     assert!(!stdout(&o).contains("\"AuditEvent\""));
@@ -398,18 +337,7 @@ fn the_audit_log_becomes_audit_events_of_its_own_case_only() {
         text.replacen("municipality-handover", "municipality-handovers", 1),
     )
     .unwrap();
-    let o = run(
-        &[
-            "fhir",
-            "export",
-            b,
-            "--as-of",
-            "2025-08-01",
-            "--audit-log",
-            l,
-        ],
-        "",
-    );
+    let o = cli_fhir_export(b, "2025-08-01", &["--audit-log", l]);
     assert_eq!(o.status.code(), Some(3));
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -425,12 +353,7 @@ fn the_warnings_on_standard_error_are_danish_with_lang_da() {
     let c = case.to_str().unwrap();
     let b = bundle.to_str().unwrap();
     let runs = [
-        run(
-            &[
-                "fhir", "export", c, "--as-of", &as_of, "--lang", "da", "--out", b,
-            ],
-            "",
-        ),
+        cli_fhir_export(c, &as_of, &["--lang", "da", "--out", b]),
         run(&["fhir", "import", b, "--lang", "da"], ""),
         run(
             &[
@@ -469,7 +392,7 @@ fn the_warnings_on_standard_error_are_danish_with_lang_da() {
         }
     }
     // And English by default.
-    let o = run(&["fhir", "export", c, "--as-of", &as_of], "");
+    let o = cli_fhir_export(c, &as_of, &[]);
     assert!(String::from_utf8_lossy(&o.stderr).starts_with("warning: /"));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -7,7 +7,7 @@
 use coord_core::case_file::CaseFile;
 use coord_core::identifier::IdentifierRequest;
 use coord_core::strategies::identifiers::with_identifiers;
-use coord_e2e::{run, stderr, stdout, temp_dir, workspace_file};
+use coord_e2e::{cli_fhir_export, run, stderr, stdout, temp_dir, workspace_file};
 use coord_json::calls::fhir::{fhir_export, fhir_import, FhirExportCall, FhirImportCall};
 use proptest::prelude::*;
 
@@ -41,10 +41,7 @@ fn release_tag(bundle: &serde_json::Value) -> &str {
 
 #[test]
 fn the_plain_export_carries_no_identifier_and_says_what_it_withheld() {
-    let o = run(
-        &["fhir", "export", &hillerod(), "--as-of", "2025-04-10"],
-        "",
-    );
+    let o = cli_fhir_export(&hillerod(), "2025-04-10", &[]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = stdout(&o);
     let bundle: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -72,36 +69,17 @@ fn the_plain_export_carries_no_identifier_and_says_what_it_withheld() {
     assert!(!err.contains("the citizen has no CPR number"), "{err}");
     assert!(!err.contains(CPR) && !err.contains(SOR), "{err}");
     // The text summary says which identifiers went.
-    let o = run(
-        &[
-            "fhir",
-            "export",
-            &hillerod(),
-            "--as-of",
-            "2025-04-10",
-            "--format",
-            "text",
-            "--lang",
-            "da",
-        ],
-        "",
+    let o = cli_fhir_export(
+        &hillerod(),
+        "2025-04-10",
+        &["--format", "text", "--lang", "da"],
     );
     assert!(stdout(&o).contains("Identifikatorer: uden identifikatorer"));
 }
 
 #[test]
 fn the_own_copy_keeps_every_identifier_and_is_tagged() {
-    let o = run(
-        &[
-            "fhir",
-            "export",
-            &hillerod(),
-            "--as-of",
-            "2025-04-10",
-            "--own-copy",
-        ],
-        "",
-    );
+    let o = cli_fhir_export(&hillerod(), "2025-04-10", &["--own-copy"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = stdout(&o);
     let bundle: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -109,18 +87,10 @@ fn the_own_copy_keeps_every_identifier_and_is_tagged() {
     assert!(text.contains(CPR) && text.contains(SOR));
     assert!(binary_case(&bundle).contains(CPR));
     assert!(!stderr(&o).contains("fhir.identifier_withheld"));
-    let o = run(
-        &[
-            "fhir",
-            "export",
-            &hillerod(),
-            "--as-of",
-            "2025-04-10",
-            "--own-copy",
-            "--format",
-            "text",
-        ],
-        "",
+    let o = cli_fhir_export(
+        &hillerod(),
+        "2025-04-10",
+        &["--own-copy", "--format", "text"],
     );
     assert!(stdout(&o).contains("Identifiers: the municipality's own full copy"));
     // Not together with a recipient.
@@ -152,19 +122,10 @@ fn a_recipient_gets_the_cpr_only_as_a_consent_permits() {
     let path = dir.join("case.json");
     std::fs::write(&path, case.to_string()).unwrap();
     let export = |purpose: &str| {
-        run(
-            &[
-                "fhir",
-                "export",
-                path.to_str().unwrap(),
-                "--as-of",
-                "2025-08-01",
-                "--recipient",
-                "jobcenter-gribskov",
-                "--purpose",
-                purpose,
-            ],
-            "",
+        cli_fhir_export(
+            path.to_str().unwrap(),
+            "2025-08-01",
+            &["--recipient", "jobcenter-gribskov", "--purpose", purpose],
         )
     };
     let o = export("municipality-handover");

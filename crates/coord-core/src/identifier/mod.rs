@@ -104,6 +104,16 @@ pub struct Identifier {
     pub value: String,
 }
 
+impl Identifier {
+    /// An identifier of `system` with `value`.
+    pub fn new(system: IdentifierSystem, value: impl Into<String>) -> Self {
+        Identifier {
+            system,
+            value: value.into(),
+        }
+    }
+}
+
 /// What is wrong with an identifier. The value is never part of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -328,10 +338,7 @@ mod tests {
     use super::*;
 
     fn id(system: IdentifierSystem, value: &str) -> Identifier {
-        Identifier {
-            system,
-            value: value.to_owned(),
-        }
+        Identifier::new(system, value)
     }
 
     #[test]

@@ -108,10 +108,7 @@ mod tests {
     use crate::party::{Actor, ActorKind, Role, Sector};
 
     fn id(system: IdentifierSystem, value: &str) -> Identifier {
-        Identifier {
-            system,
-            value: value.to_owned(),
-        }
+        Identifier::new(system, value)
     }
 
     fn actor(name: &str, kind: ActorKind, identifiers: Vec<Identifier>) -> Actor {
