@@ -30,11 +30,11 @@ pub struct CompiledPack<'p> {
     working_days: bool,
 }
 
-/// What a walk over a pack's conditions and dates finds: the catalogue facts named, and
-/// whether a date counts working days or uses the cumulative window.
 /// How many facts the catalogue has (a pack's marks are a fixed array: nothing allocated).
 const CATALOGUE_LEN: usize = CATALOGUE.len();
 
+/// What a walk over a pack's conditions and dates finds: the catalogue facts named, and
+/// whether a date counts working days or uses the cumulative window.
 struct Needs {
     needed: [bool; CATALOGUE_LEN],
     cumulative: bool,
